@@ -1,0 +1,36 @@
+import { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { S3Client } from "@aws-sdk/client-s3";
+import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import type { Config } from "../config.js";
+
+/** Where the AWS clients point: the configured account, or the embedded sandbox. */
+export interface AwsTarget {
+  region: string;
+  sagemakerEndpoint?: string;
+  s3Endpoint?: string;
+  bedrockEndpoint?: string;
+  /** Fixed credentials (the sandbox accepts any); otherwise the SDK's standard chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** SDK retry attempts (the SDK's default is 3). */
+  maxAttempts?: number;
+}
+
+export function awsTargetFromConfig(aws: Config["aws"]): AwsTarget {
+  return { region: aws.region, sagemakerEndpoint: aws.endpoints.sagemaker, s3Endpoint: aws.endpoints.s3, bedrockEndpoint: aws.endpoints.bedrockRuntime };
+}
+
+export function sandboxTarget(url: string, region: string): AwsTarget {
+  return { region, sagemakerEndpoint: url, s3Endpoint: url, credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" } };
+}
+
+export function createSageMakerClient(target: AwsTarget): SageMakerClient {
+  return new SageMakerClient({ region: target.region, endpoint: target.sagemakerEndpoint, credentials: target.credentials, maxAttempts: target.maxAttempts });
+}
+
+export function createS3Client(target: AwsTarget): S3Client {
+  return new S3Client({ region: target.region, endpoint: target.s3Endpoint, credentials: target.credentials, forcePathStyle: target.s3Endpoint !== undefined, maxAttempts: target.maxAttempts });
+}
+
+export function createBedrockClient(target: AwsTarget): BedrockRuntimeClient {
+  return new BedrockRuntimeClient({ region: target.region, endpoint: target.bedrockEndpoint, credentials: target.credentials, maxAttempts: target.maxAttempts });
+}

@@ -1,0 +1,12 @@
+import { context, divider, header, section, type KnownBlock, type Rendered } from "./kit.js";
+
+/** The App Home tab. */
+export function renderHome(options: { backendNote?: string }): Rendered {
+  const blocks: KnownBlock[] = [
+    header("sageops"),
+    section("Ask me which AWS service fits a stage of your ML lifecycle, plan guarded training and deployments, and follow their status. `/sageops help` lists every command."),
+    divider(),
+  ];
+  if (options.backendNote) blocks.push(context(options.backendNote));
+  return { text: "sageops home", blocks };
+}

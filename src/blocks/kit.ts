@@ -1,0 +1,64 @@
+/**
+ * Small builders for Block Kit shapes, so renderers read as what they show. Texts are cut to
+ * Block Kit's limits here, once, rather than in every renderer.
+ */
+import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock } from "@slack/types";
+
+export type { KnownBlock } from "@slack/types";
+
+export const LIMITS = { sectionText: 3000, headerText: 150, field: 2000, contextText: 2000, buttonText: 75, blocks: 50 } as const;
+
+/** A message body: the plain-text fallback (notifications, screen readers) and the blocks. */
+export interface Rendered {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Escapes the three characters Slack's mrkdwn treats as control characters. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export function header(text: string): HeaderBlock {
+  return { type: "header", text: { type: "plain_text", text: truncate(text, LIMITS.headerText), emoji: true } };
+}
+
+export function section(markdown: string, fields?: string[]): SectionBlock {
+  const block: SectionBlock = { type: "section", text: { type: "mrkdwn", text: truncate(markdown, LIMITS.sectionText) } };
+  if (fields && fields.length > 0) block.fields = fields.slice(0, 10).map((field) => ({ type: "mrkdwn", text: truncate(field, LIMITS.field) }));
+  return block;
+}
+
+export function fieldsSection(fields: string[]): SectionBlock {
+  return { type: "section", fields: fields.slice(0, 10).map((field) => ({ type: "mrkdwn", text: truncate(field, LIMITS.field) })) };
+}
+
+export function context(...markdown: string[]): ContextBlock {
+  return { type: "context", elements: markdown.slice(0, 10).map((text) => ({ type: "mrkdwn", text: truncate(text, LIMITS.contextText) })) };
+}
+
+export function divider(): DividerBlock {
+  return { type: "divider" };
+}
+
+export function button(options: { text: string; actionId: string; value?: string; style?: "primary" | "danger"; url?: string }): Button {
+  const element: Button = { type: "button", text: { type: "plain_text", text: truncate(options.text, LIMITS.buttonText), emoji: true }, action_id: options.actionId };
+  if (options.value !== undefined) element.value = options.value;
+  if (options.style) element.style = options.style;
+  if (options.url) element.url = options.url;
+  return element;
+}
+
+export function actions(blockId: string, elements: Button[]): ActionsBlock {
+  return { type: "actions", block_id: blockId, elements };
+}
+
+/** Keeps a message within Block Kit's block count, saying so when something was left out. */
+export function withinBlockLimit(blocks: KnownBlock[]): KnownBlock[] {
+  if (blocks.length <= LIMITS.blocks) return blocks;
+  return [...blocks.slice(0, LIMITS.blocks - 1), context(`…and ${blocks.length - LIMITS.blocks + 1} more blocks left out.`)];
+}

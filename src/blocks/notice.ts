@@ -1,0 +1,19 @@
+import { context, section, type KnownBlock, type Rendered } from "./kit.js";
+
+/**
+ * A short message that says what was wrong and how to fix it; used for every user-facing
+ * refusal or error, so they all read the same way.
+ */
+export function renderProblem(problem: { what: string; fix?: string; detail?: string[] }): Rendered {
+  const lines = [`:warning: ${problem.what}`];
+  if (problem.detail && problem.detail.length > 0) lines.push(problem.detail.map((line) => `• ${line}`).join("\n"));
+  if (problem.fix) lines.push(problem.fix);
+  return { text: lines.join("\n"), blocks: [section(lines.join("\n"))] };
+}
+
+/** A plain informational note, e.g. "not enabled yet". */
+export function renderNote(note: string, footnote?: string): Rendered {
+  const blocks: KnownBlock[] = [section(note)];
+  if (footnote) blocks.push(context(footnote));
+  return { text: footnote ? `${note}\n${footnote}` : note, blocks };
+}

@@ -1,0 +1,323 @@
+/**
+ * An in-process stand-in for the Slack Web API on loopback. The console points the App's
+ * WebClient at it (SLACK_API_URL) and renders what the bot posts; the tests use the same
+ * server as their fake Slack and read its record of calls. It answers like Slack: `ok`, `ts`,
+ * `channel`, and `{ ok: false, error }` for what it does not know.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { EventEmitter } from "node:events";
+
+export type SlackArgs = Record<string, unknown>;
+
+export interface SlackApiCall {
+  /** Web API method name, or `response_url` for posts to a response URL. */
+  method: string;
+  args: SlackArgs;
+  /** Bearer token the caller presented, if any. */
+  token?: string;
+  /** What the stand-in answered. */
+  response: SlackArgs;
+  status: number;
+}
+
+/** A message as the stand-in keeps it: the latest version after updates. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  threadTs?: string;
+  text?: string;
+  blocks?: unknown[];
+  /** Set for ephemeral messages: only this user sees it. */
+  ephemeralTo?: string;
+  /** How many times chat.update changed it. */
+  updates: number;
+}
+
+/** An answer to force for a call (fault injection), e.g. a 429 with Retry-After. */
+export interface ForcedResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body: SlackArgs;
+}
+
+export type Interceptor = (method: string, args: SlackArgs) => ForcedResponse | undefined;
+
+export interface LocalSlackApiOptions {
+  teamId?: string;
+  botUserId?: string;
+  botId?: string;
+  /** Users known to users.info, id -> display name. */
+  users?: Record<string, string>;
+  /** Channels known to conversations.info, id -> name. */
+  channels?: Record<string, string>;
+  /** What apps.connections.open answers (a Socket Mode wss/ws URL). */
+  socketModeUrl?: () => string;
+}
+
+interface Events {
+  call: [SlackApiCall];
+  message: [StoredMessage, "posted" | "updated" | "deleted"];
+  view: [{ method: string; view: unknown; userId?: string; triggerId?: string }];
+  status: [{ channel: string; threadTs?: string; status: string }];
+}
+
+export class LocalSlackApi extends EventEmitter<Events> {
+  readonly calls: SlackApiCall[] = [];
+  readonly messages = new Map<string, StoredMessage>();
+  private server?: http.Server;
+  private baseUrl = "";
+  private tsCounter = 0;
+  private responseUrlCounter = 0;
+  private readonly interceptors: Interceptor[] = [];
+  private readonly options: Required<Omit<LocalSlackApiOptions, "socketModeUrl">> & Pick<LocalSlackApiOptions, "socketModeUrl">;
+
+  constructor(options: LocalSlackApiOptions = {}) {
+    super();
+    this.options = {
+      teamId: options.teamId ?? "T0SAGEOPS",
+      botUserId: options.botUserId ?? "U0SAGEOPS",
+      botId: options.botId ?? "B0SAGEOPS",
+      users: options.users ?? {},
+      channels: options.channels ?? {},
+      socketModeUrl: options.socketModeUrl,
+    };
+  }
+
+  get teamId(): string {
+    return this.options.teamId;
+  }
+
+  get botUserId(): string {
+    return this.options.botUserId;
+  }
+
+  /** Base URL for WebClient's `slackApiUrl`, ending in `/api/`. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  async start(port = 0): Promise<string> {
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ok: false, error: "internal_error", detail: String(error) }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(port, "127.0.0.1", resolve));
+    const address = this.server.address() as AddressInfo;
+    this.baseUrl = `http://127.0.0.1:${address.port}`;
+    return this.apiUrl;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  /** A fresh response URL that records what is posted to it. */
+  newResponseUrl(context: { channel: string; user: string }): string {
+    this.responseUrlCounter += 1;
+    return `${this.baseUrl}/response/${this.responseUrlCounter}?channel=${encodeURIComponent(context.channel)}&user=${encodeURIComponent(context.user)}`;
+  }
+
+  /** Add a fault or override; the first interceptor that returns a response wins. */
+  intercept(interceptor: Interceptor): () => void {
+    this.interceptors.push(interceptor);
+    return () => {
+      const index = this.interceptors.indexOf(interceptor);
+      if (index >= 0) this.interceptors.splice(index, 1);
+    };
+  }
+
+  callsTo(method: string): SlackApiCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Messages in a channel (optionally one thread), oldest first, latest versions. */
+  messagesIn(channel: string, threadTs?: string): StoredMessage[] {
+    return [...this.messages.values()].filter(
+      (message) => message.channel === channel && (threadTs === undefined || message.threadTs === threadTs || message.ts === threadTs),
+    );
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    const seconds = Math.floor(Date.now() / 1000);
+    return `${seconds}.${String(this.tsCounter).padStart(6, "0")}`;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", this.baseUrl || "http://127.0.0.1");
+    const raw = await readBody(req);
+    const args = parseArgs(raw, String(req.headers["content-type"] ?? ""));
+    const auth = String(req.headers.authorization ?? "");
+    const token = auth.startsWith("Bearer ") ? auth.slice(7) : typeof args["token"] === "string" ? args["token"] : undefined;
+
+    let method: string;
+    if (url.pathname.startsWith("/api/")) method = url.pathname.slice(5);
+    else if (url.pathname.startsWith("/response/")) method = "response_url";
+    else if (url.pathname.startsWith("/upload/")) method = "file_upload";
+    else {
+      res.writeHead(404).end();
+      return;
+    }
+    if (method === "response_url") {
+      args["channel"] ??= url.searchParams.get("channel") ?? undefined;
+      args["user"] ??= url.searchParams.get("user") ?? undefined;
+    }
+
+    const forced = this.interceptors.map((interceptor) => interceptor(method, args)).find((answer) => answer !== undefined);
+    const answer = forced ?? { status: 200, body: this.answer(method, args) };
+    const call: SlackApiCall = { method, args, token, response: answer.body, status: answer.status };
+    this.calls.push(call);
+    this.emit("call", call);
+    res.writeHead(answer.status, { "content-type": "application/json", ...(answer.headers ?? {}) });
+    res.end(JSON.stringify(answer.body));
+  }
+
+  private store(message: Omit<StoredMessage, "updates">, event: "posted" | "updated"): StoredMessage {
+    const key = `${message.channel}:${message.ts}`;
+    const previous = this.messages.get(key);
+    const stored: StoredMessage = { ...message, updates: previous ? previous.updates + 1 : 0 };
+    this.messages.set(key, stored);
+    this.emit("message", stored, event);
+    return stored;
+  }
+
+  private answer(method: string, args: SlackArgs): SlackArgs {
+    const str = (key: string): string | undefined => (typeof args[key] === "string" ? (args[key] as string) : undefined);
+    const blocks = Array.isArray(args["blocks"]) ? (args["blocks"] as unknown[]) : undefined;
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://sageops-local.slack.com/", team: "sageops", user: "sageops", team_id: this.options.teamId, user_id: this.options.botUserId, bot_id: this.options.botId };
+      case "chat.postMessage":
+      case "chat.postEphemeral": {
+        const channel = str("channel");
+        if (!channel) return { ok: false, error: "channel_not_found" };
+        if (!str("text") && !blocks) return { ok: false, error: "no_text" };
+        const ts = this.nextTs();
+        const ephemeralTo = method === "chat.postEphemeral" ? str("user") : undefined;
+        if (method === "chat.postEphemeral" && !ephemeralTo) return { ok: false, error: "user_not_in_channel" };
+        this.store({ channel, ts, threadTs: str("thread_ts"), text: str("text"), blocks, ephemeralTo }, "posted");
+        return method === "chat.postMessage"
+          ? { ok: true, channel, ts, message: { type: "message", text: str("text") ?? "", user: this.options.botUserId, bot_id: this.options.botId, ts, blocks } }
+          : { ok: true, message_ts: ts };
+      }
+      case "chat.update": {
+        const channel = str("channel");
+        const ts = str("ts");
+        const existing = channel && ts ? this.messages.get(`${channel}:${ts}`) : undefined;
+        if (!channel || !ts || !existing) return { ok: false, error: "message_not_found" };
+        this.store({ ...existing, text: str("text") ?? existing.text, blocks: blocks ?? existing.blocks }, "updated");
+        return { ok: true, channel, ts, text: str("text") ?? existing.text ?? "" };
+      }
+      case "chat.delete": {
+        const key = `${str("channel")}:${str("ts")}`;
+        const existing = this.messages.get(key);
+        if (!existing) return { ok: false, error: "message_not_found" };
+        this.messages.delete(key);
+        this.emit("message", existing, "deleted");
+        return { ok: true, channel: existing.channel, ts: existing.ts };
+      }
+      case "response_url": {
+        // Response URLs take replace_original/delete_original; ephemeral unless in_channel.
+        const channel = str("channel") ?? "D0CONSOLE";
+        const ts = this.nextTs();
+        const inChannel = str("response_type") === "in_channel";
+        this.store({ channel, ts, text: str("text"), blocks, ephemeralTo: inChannel ? undefined : str("user") }, "posted");
+        return { ok: true };
+      }
+      case "views.open":
+      case "views.push":
+      case "views.update":
+      case "views.publish": {
+        const view = typeof args["view"] === "object" && args["view"] !== null ? args["view"] : undefined;
+        if (!view) return { ok: false, error: "invalid_arguments" };
+        if (method !== "views.publish" && method !== "views.update" && !str("trigger_id") && !str("interactivity_pointer")) return { ok: false, error: "invalid_trigger_id" };
+        this.emit("view", { method, view, userId: str("user_id"), triggerId: str("trigger_id") });
+        return { ok: true, view: { id: `V${String(this.calls.length + 1).padStart(8, "0")}`, ...(view as object) } };
+      }
+      case "assistant.threads.setStatus": {
+        this.emit("status", { channel: str("channel_id") ?? "", threadTs: str("thread_ts"), status: str("status") ?? "" });
+        return { ok: true };
+      }
+      case "assistant.threads.setSuggestedPrompts":
+      case "assistant.threads.setTitle":
+      case "reactions.add":
+      case "reactions.remove":
+        return { ok: true };
+      case "users.info": {
+        const user = str("user") ?? "";
+        const name = this.options.users[user];
+        if (name === undefined && !/^[UW][A-Z0-9]+$/.test(user)) return { ok: false, error: "user_not_found" };
+        return { ok: true, user: { id: user, name: name ?? user.toLowerCase(), real_name: name ?? user, is_bot: false, tz: "UTC" } };
+      }
+      case "conversations.info": {
+        const channel = str("channel") ?? "";
+        if (!/^[CDG][A-Z0-9]+$/.test(channel)) return { ok: false, error: "channel_not_found" };
+        const name = this.options.channels[channel] ?? channel.toLowerCase();
+        return { ok: true, channel: { id: channel, name, is_channel: channel.startsWith("C"), is_im: channel.startsWith("D") } };
+      }
+      case "conversations.replies": {
+        const thread = this.messagesIn(str("channel") ?? "", str("ts"));
+        return { ok: true, messages: thread.map((m) => ({ ts: m.ts, thread_ts: m.threadTs, text: m.text, blocks: m.blocks })) };
+      }
+      case "files.getUploadURLExternal": {
+        const fileId = `F${String(this.calls.length + 1).padStart(8, "0")}`;
+        return { ok: true, upload_url: `${this.baseUrl}/upload/${fileId}`, file_id: fileId };
+      }
+      case "file_upload":
+        return { ok: true };
+      case "files.completeUploadExternal": {
+        const files = Array.isArray(args["files"]) ? (args["files"] as { id?: string; title?: string }[]) : [];
+        return { ok: true, files: files.map((file) => ({ id: file.id, title: file.title })) };
+      }
+      case "apps.connections.open": {
+        const url = this.options.socketModeUrl?.();
+        return url ? { ok: true, url } : { ok: false, error: "not_allowed_token_type" };
+      }
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** WebClient sends form fields with JSON-encoded objects (blocks, view); response URLs get JSON. */
+function parseArgs(raw: string, contentType: string): SlackArgs {
+  if (raw === "") return {};
+  if (contentType.includes("application/json")) {
+    try {
+      const value: unknown = JSON.parse(raw);
+      return typeof value === "object" && value !== null ? (value as SlackArgs) : {};
+    } catch {
+      return {};
+    }
+  }
+  if (!contentType.includes("x-www-form-urlencoded")) return { body: raw };
+  const args: SlackArgs = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? parseJsonOr(value) : value;
+  }
+  return args;
+}
+
+function parseJsonOr(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,58 @@
+import type { LocalSlackApi, StoredMessage } from "./slack-api.js";
+import { renderBlocksToText, type ButtonChoice } from "./render.js";
+
+/** A button a person can press by typing its number, with the message it belongs to. */
+export interface NumberedChoice extends ButtonChoice {
+  channel: string;
+  messageTs: string;
+  message: StoredMessage;
+}
+
+/**
+ * Prints what the bot posts to the local Slack API, as text, and remembers the numbered
+ * buttons. An updated message is printed again with its current content.
+ */
+export class ConsoleView {
+  private readonly choices = new Map<number, NumberedChoice>();
+  private nextNumber = 1;
+
+  constructor(
+    api: LocalSlackApi,
+    private readonly write: (text: string) => void,
+  ) {
+    api.on("message", (message, event) => this.show(message, event));
+    api.on("view", ({ method, view }) => this.showView(method, view));
+  }
+
+  choice(number: number): NumberedChoice | undefined {
+    return this.choices.get(number);
+  }
+
+  private show(message: StoredMessage, event: "posted" | "updated" | "deleted"): void {
+    if (event === "deleted") {
+      this.write(`sageops › (a message was deleted)\n`);
+      return;
+    }
+    // Buttons of a replaced message no longer apply.
+    for (const [number, choice] of this.choices) {
+      if (choice.channel === message.channel && choice.messageTs === message.ts) this.choices.delete(number);
+    }
+    const body = renderBlocksToText(message.blocks, message.text, (choice) => {
+      const number = this.nextNumber++;
+      this.choices.set(number, { ...choice, channel: message.channel, messageTs: message.ts, message });
+      return number;
+    });
+    const tags = [event === "updated" ? "updated" : undefined, message.ephemeralTo ? `only ${message.ephemeralTo} sees this` : undefined, message.threadTs ? "in thread" : undefined].filter(Boolean);
+    const heading = `sageops › ${message.channel}${tags.length > 0 ? ` (${tags.join(", ")})` : ""}`;
+    this.write(`${heading}\n${body.split("\n").map((line) => `  ${line}`).join("\n")}\n\n`);
+  }
+
+  private showView(method: string, view: unknown): void {
+    const record = typeof view === "object" && view !== null ? (view as Record<string, unknown>) : {};
+    const title = typeof record["title"] === "object" && record["title"] !== null ? String((record["title"] as Record<string, unknown>)["text"] ?? "") : "";
+    const blocks = Array.isArray(record["blocks"]) ? record["blocks"] : [];
+    if (method === "views.publish") return; // The App Home has no place in a terminal.
+    const body = renderBlocksToText(blocks, undefined, () => 0).replace(/\[0\] /g, "");
+    this.write(`sageops › form "${title}" (forms can't be filled in the console: type the command with its arguments instead)\n${body.split("\n").map((line) => `  ${line}`).join("\n")}\n\n`);
+  }
+}

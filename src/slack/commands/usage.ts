@@ -1,0 +1,59 @@
+/**
+ * What each command does and how to call it: one list for the help message, the answers to
+ * unknown subcommands and the manifest's usage hints, so they cannot drift apart.
+ */
+export interface CommandUsage {
+  /** How a person types it. */
+  usage: string;
+  /** What it does, in one line. */
+  summary: string;
+  /** A complete example from the example set-up. */
+  example: string;
+}
+
+export const SLASH_COMMANDS = ["/train", "/deploy", "/sageops"] as const;
+export type SlashCommand = (typeof SLASH_COMMANDS)[number];
+
+export const TRAIN_USAGE: CommandUsage = {
+  usage: "/train <recipe> [data=s3://...] [instance=ml.m5.xlarge] [count=N] [max-runtime=2h] [env=dev] [name=value ...]",
+  summary: "Plan a training job from a recipe; runs after you confirm (and an approver approves, where policy says so).",
+  example: "/train churn-xgb max_depth=6 env=dev",
+};
+
+export const DEPLOY_USAGE: CommandUsage = {
+  usage: "/deploy <group>[/<version>|@latest-approved] to <endpoint> [env=prod] [instance=ml.m5.large] [count=N] | /deploy batch <group>[/<version>] input=s3://...",
+  summary: "Put a registered model version behind an endpoint, or score a dataset with batch transform.",
+  example: "/deploy churn-xgb/1 to churn-prod env=prod",
+};
+
+/** `/sageops` subcommands, in the order help lists them. */
+export const SAGEOPS_SUBCOMMANDS: Readonly<Record<string, CommandUsage>> = {
+  help: { usage: "/sageops help", summary: "This list.", example: "/sageops help" },
+  ask: {
+    usage: "/sageops ask <question>",
+    summary: "Which AWS service fits a step of your ML lifecycle, and why.",
+    example: "/sageops ask which service detects data drift?",
+  },
+  status: {
+    usage: "/sageops status [name]",
+    summary: "Status of a training job, endpoint or pipeline run; with no name, your active ones.",
+    example: "/sageops status churn-prod",
+  },
+  tune: {
+    usage: "/sageops tune <recipe> trials=N parallel=M [name=min..max ...]",
+    summary: "Plan an automatic model tuning job from a recipe.",
+    example: "/sageops tune churn-xgb trials=20 parallel=4",
+  },
+  pipeline: {
+    usage: "/sageops pipeline start <name> [Param=value ...]",
+    summary: "Start a SageMaker Pipelines execution.",
+    example: "/sageops pipeline start churn-retrain",
+  },
+  stop: { usage: "/sageops stop <job-name>", summary: "Stop a training job you started (admins: any job).", example: "/sageops stop churn-xgb-20261126-1015" },
+  drift: { usage: "/sageops drift <endpoint>", summary: "Latest Model Monitor findings for an endpoint.", example: "/sageops drift churn-prod" },
+  rollback: { usage: "/sageops rollback <endpoint>", summary: "Return an endpoint to its previous configuration.", example: "/sageops rollback churn-prod" },
+  policy: { usage: "/sageops policy", summary: "What the policy allows you, per environment.", example: "/sageops policy" },
+  audit: { usage: "/sageops audit [n]", summary: "The latest audit records (admins).", example: "/sageops audit 20" },
+  freeze: { usage: "/sageops freeze [reason]", summary: "Stop every mutating action until unfrozen (admins).", example: "/sageops freeze release week" },
+  unfreeze: { usage: "/sageops unfreeze", summary: "Allow mutating actions again (admins).", example: "/sageops unfreeze" },
+};

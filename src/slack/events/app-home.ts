@@ -1,0 +1,14 @@
+import type { App } from "@slack/bolt";
+import { renderHome } from "../../blocks/home.js";
+import type { BotServices } from "../../services.js";
+
+export function registerAppHome(app: App, services: BotServices): void {
+  app.event("app_home_opened", async ({ event, client }) => {
+    if (event.tab !== "home") return;
+    try {
+      await client.views.publish({ user_id: event.user, view: { type: "home", blocks: renderHome({ backendNote: services.backendNote }).blocks } });
+    } catch (error) {
+      services.logger.error({ err: error }, "could not publish the App Home");
+    }
+  });
+}

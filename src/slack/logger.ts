@@ -1,0 +1,21 @@
+import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import type { Logger } from "../logger.js";
+
+const toPino: Record<LogLevel, string> = { [LogLevel.DEBUG]: "debug", [LogLevel.INFO]: "info", [LogLevel.WARN]: "warn", [LogLevel.ERROR]: "error" };
+
+/** Bolt logs through our pino logger, so its lines are redacted and formatted like ours. */
+export function boltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ component: "bolt" });
+  const text = (parts: unknown[]): string => parts.map((part) => (typeof part === "string" ? part : part instanceof Error ? part.message : JSON.stringify(part))).join(" ");
+  return {
+    debug: (...parts) => child.debug(text(parts)),
+    info: (...parts) => child.info(text(parts)),
+    warn: (...parts) => child.warn(text(parts)),
+    error: (...parts) => child.error(text(parts)),
+    setLevel: (level) => {
+      child.level = toPino[level];
+    },
+    getLevel: () => (child.level === "debug" ? LogLevel.DEBUG : child.level === "warn" ? LogLevel.WARN : child.level === "error" ? LogLevel.ERROR : LogLevel.INFO),
+    setName: () => undefined,
+  };
+}

@@ -1,0 +1,59 @@
+import type { Db } from "./db.js";
+
+export interface AuditEntry {
+  actor: string;
+  channel?: string;
+  /** What happened: request, refusal, confirmation, approval, execution, aws-error, ... */
+  kind: string;
+  /** The plan, job or endpoint it concerns. */
+  subject?: string;
+  outcome: string;
+  /** Structured detail (the request, the reasons), stored as JSON. */
+  detail?: unknown;
+}
+
+export interface AuditRecord extends AuditEntry {
+  id: number;
+  at: string;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  channel: string | null;
+  kind: string;
+  subject: string | null;
+  outcome: string;
+  detail: string | null;
+}
+
+export class AuditLog {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  record(entry: AuditEntry): AuditRecord {
+    const at = this.now().toISOString();
+    const info = this.db
+      .prepare("INSERT INTO audit (at, actor, channel, kind, subject, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .run(at, entry.actor, entry.channel ?? null, entry.kind, entry.subject ?? null, entry.outcome, entry.detail === undefined ? null : JSON.stringify(entry.detail));
+    return { ...entry, id: Number(info.lastInsertRowid), at };
+  }
+
+  /** Newest first. */
+  latest(limit: number): AuditRecord[] {
+    const rows = this.db.prepare("SELECT * FROM audit ORDER BY id DESC LIMIT ?").all(limit) as AuditRow[];
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      actor: row.actor,
+      channel: row.channel ?? undefined,
+      kind: row.kind,
+      subject: row.subject ?? undefined,
+      outcome: row.outcome,
+      detail: row.detail === null ? undefined : (JSON.parse(row.detail) as unknown),
+    }));
+  }
+}

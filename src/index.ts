@@ -33,6 +33,8 @@ export interface StartOptions {
   consoleIdentity?: Partial<ConsoleIdentity>;
   /** HTTP port override (tests pass 0 for an ephemeral one). */
   port?: number;
+  /** Where SageMaker is, overriding the environment (tests point it at their own sandbox). */
+  awsTarget?: AwsTarget;
   logger?: Logger;
 }
 
@@ -75,8 +77,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     closers.push(() => db.close());
 
     let sandbox: Sandbox | undefined;
-    let target = awsTargetFromConfig(config.aws);
-    if (!config.aws.configured) {
+    let target = options.awsTarget ?? awsTargetFromConfig(config.aws);
+    if (!options.awsTarget && !config.aws.configured) {
       sandbox = await startSandbox({ region: config.aws.region });
       closers.push(() => sandbox?.close());
       target = sandboxTarget(sandbox.url, config.aws.region);
@@ -84,7 +86,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
     const services: BotServices = {
       logger,
-      interpreter: createInterpreter({ config, target, logger }),
+      interpreter: createInterpreter({ config, target: awsTargetFromConfig(config.aws), logger }),
       audit: new AuditLog(db),
       deliveries: new DeliveryLedger(db),
       backendNote: describeBackend(target, sandbox),

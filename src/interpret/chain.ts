@@ -1,6 +1,8 @@
-import type { Config } from "../config.js";
 import type { AwsTarget } from "../aws/clients.js";
+import { createBedrockClient } from "../aws/clients.js";
+import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import { BedrockInterpreter, loadInterpretPrompt } from "./bedrock.js";
 import { interpretOffline } from "./offline.js";
 import type { Interpreter } from "./schema.js";
 
@@ -10,6 +12,8 @@ export const offlineInterpreter: Interpreter = {
 };
 
 /** Offline unless BEDROCK_MODEL_ID is set; then Bedrock first with the offline interpreter as fallback. */
-export function createInterpreter(_options: { config: Config; target: AwsTarget; logger: Logger }): Interpreter {
-  return offlineInterpreter;
+export function createInterpreter(options: { config: Pick<Config, "bedrockModelId">; target: AwsTarget; logger: Logger }): Interpreter {
+  const modelId = options.config.bedrockModelId;
+  if (!modelId) return offlineInterpreter;
+  return new BedrockInterpreter({ client: createBedrockClient(options.target), modelId, prompt: loadInterpretPrompt(), fallback: offlineInterpreter, logger: options.logger });
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "../support/cli.js";
+
+describe("npm start", () => {
+  it("with no Slack tokens runs the local console on the sandbox: `/sageops help` prints the help and it exits 0 at end of input", async () => {
+    const result = await runCli(["start"], { stdin: "/sageops help\n" });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("sageops console");
+    expect(result.stdout).toMatch(/sandbox .*simulation/);
+    expect(result.stdout).toContain("/train");
+    expect(result.stdout).toContain("/deploy");
+    expect(result.stdout).toContain("only U0ENGINEER sees this");
+  });
+
+  it("with only SLACK_BOT_TOKEN set prints one line naming the missing variable and exits 2", async () => {
+    const result = await runCli(["start"], { env: { SLACK_BOT_TOKEN: "xoxb-only-bot-token" } });
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("SLACK_APP_TOKEN");
+    expect(result.stderr).not.toContain("xoxb-only-bot-token");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("a bad value is named in one line with exit 2", async () => {
+    const result = await runCli(["start"], { env: { SAGEOPS_DRY_RUN: "maybe" } });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe("sageops: SAGEOPS_DRY_RUN must be true or false");
+  });
+
+  it("an unknown command is bad usage: exit 2 with the usage", async () => {
+    const result = await runCli(["frobnicate"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("usage: sageops");
+  });
+
+  it("plain words in the console are a direct message and get an answer", async () => {
+    const result = await runCli(["console"], { stdin: "help\n" });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/sageops › D0ENGINEER/);
+    expect(result.stdout).toContain("/train");
+  });
+});

@@ -1,0 +1,50 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { AuditLog } from "../../src/store/audit.js";
+import { migrate, openDatabase, schemaVersion } from "../../src/store/db.js";
+import { DeliveryLedger } from "../../src/store/deliveries.js";
+import { MIGRATIONS } from "../../src/store/migrations.js";
+
+describe("the SQLite store", () => {
+  it("applies every numbered migration once, in order", () => {
+    const db = openDatabase(":memory:");
+    expect(schemaVersion(db)).toBe(Math.max(...MIGRATIONS.map((m) => m.version)));
+    expect(migrate(db)).toBe(0);
+    db.close();
+  });
+
+  it("migration versions are strictly increasing", () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it("keeps audit records across a reopen of the file, newest first", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sageops-store-"));
+    const file = path.join(dir, "nested", "sageops.db");
+    const first = openDatabase(file);
+    const audit = new AuditLog(first);
+    audit.record({ actor: "U0ENGINEER", channel: "C0MLOPS", kind: "request", subject: "plan-1", outcome: "planned", detail: { recipe: "churn-xgb" } });
+    audit.record({ actor: "U0ENGINEER", channel: "C0MLOPS", kind: "confirmation", subject: "plan-1", outcome: "confirmed" });
+    first.close();
+    const second = openDatabase(file);
+    const records = new AuditLog(second).latest(10);
+    expect(records.map((r) => r.kind)).toEqual(["confirmation", "request"]);
+    expect(records[1]?.detail).toEqual({ recipe: "churn-xgb" });
+    second.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("claims a delivery id once, even from a second connection to the same file", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sageops-ledger-"));
+    const file = path.join(dir, "sageops.db");
+    const a = new DeliveryLedger(openDatabase(file));
+    const b = new DeliveryLedger(openDatabase(file));
+    expect(a.claim("event:Ev1")).toBe(true);
+    expect(b.claim("event:Ev1")).toBe(false);
+    expect(a.claim("event:Ev1")).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,284 @@
+/**
+ * The SageMaker port: what the domain asks of SageMaker, in SageMaker's own request shapes
+ * (a subset), so a plan can show the exact request it will send and the AWS adapter can pass
+ * it through unchanged. Implemented by src/aws/sagemaker.ts; the domain imports no AWS SDK.
+ */
+
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+export interface TrainingChannel {
+  ChannelName: string;
+  DataSource: { S3DataSource: { S3DataType: "S3Prefix"; S3Uri: string; S3DataDistributionType?: "FullyReplicated" | "ShardedByS3Key" } };
+  ContentType?: string;
+  InputMode?: "File" | "Pipe" | "FastFile";
+}
+
+export interface CreateTrainingJobRequest {
+  TrainingJobName: string;
+  AlgorithmSpecification: { TrainingImage: string; TrainingInputMode: "File" | "Pipe" | "FastFile" };
+  RoleArn: string;
+  InputDataConfig: TrainingChannel[];
+  OutputDataConfig: { S3OutputPath: string };
+  ResourceConfig: { InstanceType: string; InstanceCount: number; VolumeSizeInGB: number };
+  StoppingCondition: { MaxRuntimeInSeconds: number };
+  HyperParameters?: Record<string, string>;
+  Tags?: Tag[];
+}
+
+export interface ParameterRanges {
+  ContinuousParameterRanges?: { Name: string; MinValue: string; MaxValue: string; ScalingType?: "Auto" | "Linear" | "Logarithmic" | "ReverseLogarithmic" }[];
+  IntegerParameterRanges?: { Name: string; MinValue: string; MaxValue: string; ScalingType?: "Auto" | "Linear" | "Logarithmic" | "ReverseLogarithmic" }[];
+  CategoricalParameterRanges?: { Name: string; Values: string[] }[];
+}
+
+export interface CreateHyperParameterTuningJobRequest {
+  HyperParameterTuningJobName: string;
+  HyperParameterTuningJobConfig: {
+    Strategy: "Bayesian" | "Random" | "Hyperband" | "Grid";
+    HyperParameterTuningJobObjective: { Type: "Maximize" | "Minimize"; MetricName: string };
+    ResourceLimits: { MaxNumberOfTrainingJobs: number; MaxParallelTrainingJobs: number };
+    ParameterRanges: ParameterRanges;
+  };
+  TrainingJobDefinition: {
+    AlgorithmSpecification: { TrainingImage: string; TrainingInputMode: "File" | "Pipe" | "FastFile" };
+    RoleArn: string;
+    InputDataConfig: TrainingChannel[];
+    OutputDataConfig: { S3OutputPath: string };
+    ResourceConfig: { InstanceType: string; InstanceCount: number; VolumeSizeInGB: number };
+    StoppingCondition: { MaxRuntimeInSeconds: number };
+    StaticHyperParameters?: Record<string, string>;
+  };
+  Tags?: Tag[];
+}
+
+export interface StartPipelineExecutionRequest {
+  PipelineName: string;
+  PipelineExecutionDisplayName?: string;
+  PipelineParameters?: { Name: string; Value: string }[];
+  /** Idempotency: the same token never starts a second execution. */
+  ClientRequestToken: string;
+}
+
+export interface CreateModelRequest {
+  ModelName: string;
+  ExecutionRoleArn: string;
+  Containers: { ModelPackageName: string }[];
+  Tags?: Tag[];
+}
+
+export interface CreateEndpointConfigRequest {
+  EndpointConfigName: string;
+  ProductionVariants: { VariantName: string; ModelName: string; InstanceType: string; InitialInstanceCount: number; InitialVariantWeight?: number }[];
+  Tags?: Tag[];
+}
+
+export interface DeploymentConfig {
+  BlueGreenUpdatePolicy: {
+    TrafficRoutingConfiguration: {
+      Type: "ALL_AT_ONCE" | "CANARY" | "LINEAR";
+      WaitIntervalInSeconds: number;
+      CanarySize?: { Type: "INSTANCE_COUNT" | "CAPACITY_PERCENT"; Value: number };
+      LinearStepSize?: { Type: "INSTANCE_COUNT" | "CAPACITY_PERCENT"; Value: number };
+    };
+    TerminationWaitInSeconds?: number;
+    MaximumExecutionTimeoutInSeconds?: number;
+  };
+  AutoRollbackConfiguration?: { Alarms: { AlarmName: string }[] };
+}
+
+export interface CreateEndpointRequest {
+  EndpointName: string;
+  EndpointConfigName: string;
+  Tags?: Tag[];
+}
+
+export interface UpdateEndpointRequest {
+  EndpointName: string;
+  EndpointConfigName: string;
+  DeploymentConfig?: DeploymentConfig;
+}
+
+export interface CreateTransformJobRequest {
+  TransformJobName: string;
+  ModelName: string;
+  TransformInput: { DataSource: { S3DataSource: { S3DataType: "S3Prefix"; S3Uri: string } }; ContentType?: string; SplitType?: "None" | "Line" | "RecordIO" | "TFRecord" };
+  TransformOutput: { S3OutputPath: string };
+  TransformResources: { InstanceType: string; InstanceCount: number };
+  Tags?: Tag[];
+}
+
+export type TrainingJobStatus = "InProgress" | "Completed" | "Failed" | "Stopping" | "Stopped" | "Deleting";
+
+export interface TrainingJobDescription {
+  TrainingJobName: string;
+  TrainingJobArn: string;
+  TrainingJobStatus: TrainingJobStatus;
+  SecondaryStatus?: string;
+  SecondaryStatusTransitions?: { Status: string; StartTime?: Date; EndTime?: Date; StatusMessage?: string }[];
+  FailureReason?: string;
+  CreationTime?: Date;
+  TrainingStartTime?: Date;
+  TrainingEndTime?: Date;
+  LastModifiedTime?: Date;
+  BillableTimeInSeconds?: number;
+  FinalMetricDataList?: { MetricName?: string; Value?: number }[];
+  ResourceConfig?: { InstanceType?: string; InstanceCount?: number };
+  StoppingCondition?: { MaxRuntimeInSeconds?: number };
+  Tags?: Tag[];
+}
+
+export interface TrainingJobSummary {
+  TrainingJobName: string;
+  TrainingJobStatus: TrainingJobStatus;
+  CreationTime?: Date;
+  LastModifiedTime?: Date;
+  TrainingEndTime?: Date;
+}
+
+export interface TuningJobDescription {
+  HyperParameterTuningJobName: string;
+  HyperParameterTuningJobStatus: "Completed" | "InProgress" | "Failed" | "Stopped" | "Stopping" | "Deleting" | "DeleteFailed";
+  FailureReason?: string;
+  CreationTime?: Date;
+  HyperParameterTuningEndTime?: Date;
+  LastModifiedTime?: Date;
+  TrainingJobStatusCounters?: { Completed?: number; InProgress?: number; RetryableError?: number; NonRetryableError?: number; Stopped?: number };
+  BestTrainingJob?: { TrainingJobName?: string; FinalHyperParameterTuningJobObjectiveMetric?: { MetricName?: string; Value?: number }; TunedHyperParameters?: Record<string, string> };
+}
+
+export type EndpointStatus = "OutOfService" | "Creating" | "Updating" | "SystemUpdating" | "RollingBack" | "InService" | "Deleting" | "Failed" | "UpdateRollbackFailed";
+
+export interface EndpointDescription {
+  EndpointName: string;
+  EndpointArn?: string;
+  EndpointConfigName?: string;
+  EndpointStatus: EndpointStatus;
+  FailureReason?: string;
+  CreationTime?: Date;
+  LastModifiedTime?: Date;
+  ProductionVariants?: { VariantName?: string; CurrentInstanceCount?: number; DesiredInstanceCount?: number; CurrentWeight?: number; DesiredWeight?: number }[];
+}
+
+export interface EndpointConfigDescription {
+  EndpointConfigName: string;
+  ProductionVariants: { VariantName?: string; ModelName?: string; InstanceType?: string; InitialInstanceCount?: number }[];
+  CreationTime?: Date;
+}
+
+export interface ModelDescription {
+  ModelName: string;
+  Containers?: { ModelPackageName?: string; Image?: string }[];
+  PrimaryContainer?: { ModelPackageName?: string; Image?: string };
+}
+
+export type ModelApprovalStatus = "Approved" | "Rejected" | "PendingManualApproval";
+
+export interface ModelPackageSummary {
+  ModelPackageGroupName?: string;
+  ModelPackageVersion?: number;
+  ModelPackageArn: string;
+  ModelApprovalStatus?: ModelApprovalStatus;
+  CreationTime?: Date;
+}
+
+export interface ModelPackageGroupSummary {
+  ModelPackageGroupName: string;
+  ModelPackageGroupDescription?: string;
+  CreationTime?: Date;
+}
+
+export interface TransformJobDescription {
+  TransformJobName: string;
+  TransformJobStatus: "InProgress" | "Completed" | "Failed" | "Stopping" | "Stopped";
+  FailureReason?: string;
+  CreationTime?: Date;
+  TransformStartTime?: Date;
+  TransformEndTime?: Date;
+  TransformOutput?: { S3OutputPath?: string };
+}
+
+export interface PipelineExecutionDescription {
+  PipelineExecutionArn: string;
+  PipelineExecutionStatus: "Executing" | "Stopping" | "Stopped" | "Failed" | "Succeeded";
+  PipelineExecutionDisplayName?: string;
+  FailureReason?: string;
+  CreationTime?: Date;
+  LastModifiedTime?: Date;
+}
+
+export interface PipelineExecutionStep {
+  StepName?: string;
+  StepStatus?: string;
+  StartTime?: Date;
+  EndTime?: Date;
+  FailureReason?: string;
+}
+
+export interface MonitoringExecutionSummary {
+  MonitoringScheduleName: string;
+  ScheduledTime?: Date;
+  CreationTime?: Date;
+  MonitoringExecutionStatus: string;
+  ProcessingJobArn?: string;
+  EndpointName?: string;
+  FailureReason?: string;
+}
+
+/** What went wrong on the AWS side, as a typed value (see src/aws/errors.ts for the mapping). */
+export type AwsErrorCode = "ResourceInUse" | "ResourceNotFound" | "Validation" | "Throttling" | "LimitExceeded" | "AccessDenied" | "Unavailable" | "Other";
+
+export class SageMakerError extends Error {
+  constructor(
+    readonly code: AwsErrorCode,
+    message: string,
+    /** The AWS error name as the service sent it. */
+    readonly awsName: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "SageMakerError";
+  }
+}
+
+export interface SageMakerPort {
+  createTrainingJob(request: CreateTrainingJobRequest): Promise<{ arn: string }>;
+  describeTrainingJob(name: string): Promise<TrainingJobDescription>;
+  listTrainingJobs(filter: { nameContains?: string; status?: TrainingJobStatus; modifiedAfter?: Date; maxResults?: number }): Promise<TrainingJobSummary[]>;
+  stopTrainingJob(name: string): Promise<void>;
+
+  createTuningJob(request: CreateHyperParameterTuningJobRequest): Promise<{ arn: string }>;
+  describeTuningJob(name: string): Promise<TuningJobDescription>;
+
+  startPipelineExecution(request: StartPipelineExecutionRequest): Promise<{ arn: string }>;
+  describePipelineExecution(arn: string): Promise<PipelineExecutionDescription>;
+  listPipelineExecutionSteps(arn: string): Promise<PipelineExecutionStep[]>;
+  listPipelines(): Promise<{ name: string; arn?: string }[]>;
+
+  listModelPackageGroups(): Promise<ModelPackageGroupSummary[]>;
+  listModelPackages(group: string, status?: ModelApprovalStatus): Promise<ModelPackageSummary[]>;
+  describeModelPackage(nameOrArn: string): Promise<ModelPackageSummary>;
+
+  createModel(request: CreateModelRequest): Promise<{ arn: string }>;
+  describeModel(name: string): Promise<ModelDescription>;
+  createEndpointConfig(request: CreateEndpointConfigRequest): Promise<{ arn: string }>;
+  describeEndpointConfig(name: string): Promise<EndpointConfigDescription>;
+  createEndpoint(request: CreateEndpointRequest): Promise<{ arn: string }>;
+  updateEndpoint(request: UpdateEndpointRequest): Promise<{ arn: string }>;
+  describeEndpoint(name: string): Promise<EndpointDescription>;
+  listEndpoints(filter: { nameContains?: string; modifiedAfter?: Date }): Promise<{ EndpointName: string; EndpointStatus: EndpointStatus; LastModifiedTime?: Date }[]>;
+
+  createTransformJob(request: CreateTransformJobRequest): Promise<{ arn: string }>;
+  describeTransformJob(name: string): Promise<TransformJobDescription>;
+
+  listMonitoringExecutions(filter: { endpointName?: string; scheduleName?: string; maxResults?: number }): Promise<MonitoringExecutionSummary[]>;
+  /** Where a monitoring execution wrote its report (its processing job's output URI). */
+  monitoringReportUri(processingJobArn: string): Promise<string | undefined>;
+}
+
+/** Reads objects (Model Monitor reports) from S3. */
+export interface ObjectReader {
+  getText(s3Uri: string): Promise<string | undefined>;
+}

@@ -1,0 +1,218 @@
+/**
+ * The SageMaker port over the real `@aws-sdk/client-sagemaker`. Requests pass through in
+ * SageMaker's own shapes; every SDK error comes out as a SageMakerError with a code.
+ */
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateHyperParameterTuningJobCommand,
+  CreateModelCommand,
+  CreateTrainingJobCommand,
+  CreateTransformJobCommand,
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  DescribeHyperParameterTuningJobCommand,
+  DescribeModelCommand,
+  DescribeModelPackageCommand,
+  DescribePipelineExecutionCommand,
+  DescribeProcessingJobCommand,
+  DescribeTrainingJobCommand,
+  DescribeTransformJobCommand,
+  ListEndpointsCommand,
+  ListModelPackageGroupsCommand,
+  ListModelPackagesCommand,
+  ListMonitoringExecutionsCommand,
+  ListPipelineExecutionStepsCommand,
+  ListPipelinesCommand,
+  ListTrainingJobsCommand,
+  StartPipelineExecutionCommand,
+  StopTrainingJobCommand,
+  UpdateEndpointCommand,
+  type ProductionVariantInstanceType,
+  type SageMakerClient,
+  type TrainingInstanceType,
+  type TransformInstanceType,
+} from "@aws-sdk/client-sagemaker";
+import type {
+  EndpointDescription,
+  ModelApprovalStatus,
+  ModelPackageSummary,
+  SageMakerPort,
+  TrainingJobDescription,
+  TrainingJobStatus,
+  TuningJobDescription,
+  TransformJobDescription,
+  PipelineExecutionDescription,
+} from "../actions/port.js";
+import { toSageMakerError } from "./errors.js";
+
+/*
+ * The SDK types instance types as closed unions that lag behind AWS's launches; ours are
+ * validated as `ml.*` strings by the policy, so they are passed through as the SDK's type.
+ */
+const trainingInstance = (type: string): TrainingInstanceType => type as TrainingInstanceType;
+const hostingInstance = (type: string): ProductionVariantInstanceType => type as ProductionVariantInstanceType;
+const transformInstance = (type: string): TransformInstanceType => type as TransformInstanceType;
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw toSageMakerError(new Error(`SageMaker's answer had no ${what}`));
+  return value;
+}
+
+export class SdkSageMakerPort implements SageMakerPort {
+  constructor(private readonly client: SageMakerClient) {}
+
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw toSageMakerError(error);
+    }
+  }
+
+  createTrainingJob: SageMakerPort["createTrainingJob"] = (request) =>
+    this.call(async () => ({ arn: required((await this.client.send(new CreateTrainingJobCommand({ ...request, ResourceConfig: { ...request.ResourceConfig, InstanceType: trainingInstance(request.ResourceConfig.InstanceType) } }))).TrainingJobArn, "TrainingJobArn") }));
+
+  describeTrainingJob = (name: string): Promise<TrainingJobDescription> =>
+    this.call(async () => {
+      const out = await this.client.send(new DescribeTrainingJobCommand({ TrainingJobName: name }));
+      return {
+        ...out,
+        TrainingJobName: required(out.TrainingJobName, "TrainingJobName"),
+        TrainingJobArn: required(out.TrainingJobArn, "TrainingJobArn"),
+        TrainingJobStatus: required(out.TrainingJobStatus, "TrainingJobStatus"),
+        SecondaryStatusTransitions: out.SecondaryStatusTransitions?.map((t) => ({ ...t, Status: t.Status ?? "" })),
+        Tags: undefined,
+      };
+    });
+
+  listTrainingJobs: SageMakerPort["listTrainingJobs"] = (filter) =>
+    this.call(async () => {
+      const out = await this.client.send(
+        new ListTrainingJobsCommand({ NameContains: filter.nameContains, StatusEquals: filter.status, LastModifiedTimeAfter: filter.modifiedAfter, MaxResults: filter.maxResults ?? 100, SortBy: "CreationTime", SortOrder: "Descending" }),
+      );
+      return (out.TrainingJobSummaries ?? []).map((job) => ({
+        TrainingJobName: job.TrainingJobName ?? "",
+        TrainingJobStatus: (job.TrainingJobStatus ?? "InProgress") as TrainingJobStatus,
+        CreationTime: job.CreationTime,
+        LastModifiedTime: job.LastModifiedTime,
+        TrainingEndTime: job.TrainingEndTime,
+      }));
+    });
+
+  stopTrainingJob = (name: string): Promise<void> =>
+    this.call(async () => {
+      await this.client.send(new StopTrainingJobCommand({ TrainingJobName: name }));
+    });
+
+  createTuningJob: SageMakerPort["createTuningJob"] = (request) =>
+    this.call(async () => ({ arn: required((await this.client.send(new CreateHyperParameterTuningJobCommand({
+            ...request,
+            TrainingJobDefinition: {
+              ...request.TrainingJobDefinition,
+              ResourceConfig: { ...request.TrainingJobDefinition.ResourceConfig, InstanceType: trainingInstance(request.TrainingJobDefinition.ResourceConfig.InstanceType) },
+            },
+          }))).HyperParameterTuningJobArn, "HyperParameterTuningJobArn") }));
+
+  describeTuningJob = (name: string): Promise<TuningJobDescription> =>
+    this.call(async () => {
+      const out = await this.client.send(new DescribeHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name }));
+      return { ...out, HyperParameterTuningJobName: required(out.HyperParameterTuningJobName, "HyperParameterTuningJobName"), HyperParameterTuningJobStatus: required(out.HyperParameterTuningJobStatus, "HyperParameterTuningJobStatus") };
+    });
+
+  startPipelineExecution: SageMakerPort["startPipelineExecution"] = (request) =>
+    this.call(async () => ({ arn: required((await this.client.send(new StartPipelineExecutionCommand(request))).PipelineExecutionArn, "PipelineExecutionArn") }));
+
+  describePipelineExecution = (arn: string): Promise<PipelineExecutionDescription> =>
+    this.call(async () => {
+      const out = await this.client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn }));
+      return { ...out, PipelineExecutionArn: required(out.PipelineExecutionArn, "PipelineExecutionArn"), PipelineExecutionStatus: required(out.PipelineExecutionStatus, "PipelineExecutionStatus") };
+    });
+
+  listPipelineExecutionSteps: SageMakerPort["listPipelineExecutionSteps"] = (arn) =>
+    this.call(async () => (await this.client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: arn, SortOrder: "Ascending" }))).PipelineExecutionSteps ?? []);
+
+  listPipelines: SageMakerPort["listPipelines"] = () =>
+    this.call(async () => ((await this.client.send(new ListPipelinesCommand({ MaxResults: 100 }))).PipelineSummaries ?? []).map((p) => ({ name: p.PipelineName ?? "", arn: p.PipelineArn })));
+
+  listModelPackageGroups: SageMakerPort["listModelPackageGroups"] = () =>
+    this.call(async () =>
+      ((await this.client.send(new ListModelPackageGroupsCommand({ MaxResults: 100, SortBy: "Name", SortOrder: "Ascending" }))).ModelPackageGroupSummaryList ?? []).map((g) => ({
+        ModelPackageGroupName: g.ModelPackageGroupName ?? "",
+        ModelPackageGroupDescription: g.ModelPackageGroupDescription,
+        CreationTime: g.CreationTime,
+      })),
+    );
+
+  listModelPackages = (group: string, status?: ModelApprovalStatus): Promise<ModelPackageSummary[]> =>
+    this.call(async () =>
+      ((await this.client.send(new ListModelPackagesCommand({ ModelPackageGroupName: group, ModelApprovalStatus: status, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: 100 }))).ModelPackageSummaryList ?? []).map(
+        (p) => ({ ...p, ModelPackageArn: p.ModelPackageArn ?? "" }),
+      ),
+    );
+
+  describeModelPackage = (nameOrArn: string): Promise<ModelPackageSummary> =>
+    this.call(async () => {
+      const out = await this.client.send(new DescribeModelPackageCommand({ ModelPackageName: nameOrArn }));
+      return { ModelPackageGroupName: out.ModelPackageGroupName, ModelPackageVersion: out.ModelPackageVersion, ModelPackageArn: required(out.ModelPackageArn, "ModelPackageArn"), ModelApprovalStatus: out.ModelApprovalStatus, CreationTime: out.CreationTime };
+    });
+
+  createModel: SageMakerPort["createModel"] = (request) => this.call(async () => ({ arn: required((await this.client.send(new CreateModelCommand(request))).ModelArn, "ModelArn") }));
+
+  describeModel: SageMakerPort["describeModel"] = (name) =>
+    this.call(async () => {
+      const out = await this.client.send(new DescribeModelCommand({ ModelName: name }));
+      return { ModelName: required(out.ModelName, "ModelName"), Containers: out.Containers, PrimaryContainer: out.PrimaryContainer };
+    });
+
+  createEndpointConfig: SageMakerPort["createEndpointConfig"] = (request) =>
+    this.call(async () => ({ arn: required((await this.client.send(new CreateEndpointConfigCommand({ ...request, ProductionVariants: request.ProductionVariants.map((v) => ({ ...v, InstanceType: hostingInstance(v.InstanceType) })) }))).EndpointConfigArn, "EndpointConfigArn") }));
+
+  describeEndpointConfig: SageMakerPort["describeEndpointConfig"] = (name) =>
+    this.call(async () => {
+      const out = await this.client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }));
+      return { EndpointConfigName: required(out.EndpointConfigName, "EndpointConfigName"), ProductionVariants: out.ProductionVariants ?? [], CreationTime: out.CreationTime };
+    });
+
+  createEndpoint: SageMakerPort["createEndpoint"] = (request) => this.call(async () => ({ arn: required((await this.client.send(new CreateEndpointCommand(request))).EndpointArn, "EndpointArn") }));
+
+  updateEndpoint: SageMakerPort["updateEndpoint"] = (request) => this.call(async () => ({ arn: required((await this.client.send(new UpdateEndpointCommand(request))).EndpointArn, "EndpointArn") }));
+
+  describeEndpoint = (name: string): Promise<EndpointDescription> =>
+    this.call(async () => {
+      const out = await this.client.send(new DescribeEndpointCommand({ EndpointName: name }));
+      return { ...out, EndpointName: required(out.EndpointName, "EndpointName"), EndpointStatus: required(out.EndpointStatus, "EndpointStatus") };
+    });
+
+  listEndpoints: SageMakerPort["listEndpoints"] = (filter) =>
+    this.call(async () =>
+      ((await this.client.send(new ListEndpointsCommand({ NameContains: filter.nameContains, LastModifiedTimeAfter: filter.modifiedAfter, MaxResults: 100 }))).Endpoints ?? []).map((e) => ({
+        EndpointName: e.EndpointName ?? "",
+        EndpointStatus: e.EndpointStatus ?? "Creating",
+        LastModifiedTime: e.LastModifiedTime,
+      })),
+    );
+
+  createTransformJob: SageMakerPort["createTransformJob"] = (request) =>
+    this.call(async () => ({ arn: required((await this.client.send(new CreateTransformJobCommand({ ...request, TransformResources: { ...request.TransformResources, InstanceType: transformInstance(request.TransformResources.InstanceType) } }))).TransformJobArn, "TransformJobArn") }));
+
+  describeTransformJob = (name: string): Promise<TransformJobDescription> =>
+    this.call(async () => {
+      const out = await this.client.send(new DescribeTransformJobCommand({ TransformJobName: name }));
+      return { ...out, TransformJobName: required(out.TransformJobName, "TransformJobName"), TransformJobStatus: required(out.TransformJobStatus, "TransformJobStatus") };
+    });
+
+  listMonitoringExecutions: SageMakerPort["listMonitoringExecutions"] = (filter) =>
+    this.call(async () =>
+      ((await this.client.send(new ListMonitoringExecutionsCommand({ EndpointName: filter.endpointName, MonitoringScheduleName: filter.scheduleName, SortBy: "ScheduledTime", SortOrder: "Descending", MaxResults: filter.maxResults ?? 10 })))
+        .MonitoringExecutionSummaries ?? []
+      ).map((m) => ({ ...m, MonitoringScheduleName: m.MonitoringScheduleName ?? "", MonitoringExecutionStatus: m.MonitoringExecutionStatus ?? "Pending" })),
+    );
+
+  monitoringReportUri: SageMakerPort["monitoringReportUri"] = (processingJobArn) =>
+    this.call(async () => {
+      const name = processingJobArn.split("/").pop() ?? processingJobArn;
+      const out = await this.client.send(new DescribeProcessingJobCommand({ ProcessingJobName: name }));
+      return out.ProcessingOutputConfig?.Outputs?.[0]?.S3Output?.S3Uri;
+    });
+}

@@ -30,4 +30,43 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "plans, approvals and workspace settings",
+    sql: `
+      CREATE TABLE plans (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        requester TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        resource_name TEXT NOT NULL,
+        body TEXT NOT NULL,
+        message_ts TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT,
+        expires_at TEXT NOT NULL,
+        started_at TEXT,
+        finished_at TEXT,
+        outcome TEXT,
+        acted_by TEXT,
+        track TEXT
+      );
+      CREATE INDEX plans_status ON plans (status);
+      CREATE INDEX plans_requester ON plans (requester, status);
+      CREATE INDEX plans_resource ON plans (resource_name);
+      CREATE TABLE plan_approvals (
+        plan_id TEXT NOT NULL REFERENCES plans (id),
+        user_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (plan_id, user_id)
+      );
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT
+      );
+    `,
+  },
 ];

@@ -1,0 +1,59 @@
+import type { PlanStep } from "./plan.js";
+import { SageMakerError, type SageMakerPort } from "./port.js";
+
+/**
+ * Sends a plan's steps in order. Each step is safe to send again after a crash: names are
+ * fixed in the plan and pipeline runs carry the plan's token, so SageMaker itself refuses a
+ * duplicate; "already exists" from a step is taken as that step being done.
+ */
+export async function runSteps(port: SageMakerPort, steps: readonly PlanStep[]): Promise<{ arn?: string }> {
+  let arn: string | undefined;
+  for (const step of steps) {
+    try {
+      arn = (await runStep(port, step)) ?? arn;
+    } catch (error) {
+      if (!(error instanceof SageMakerError) || !(await alreadyDone(port, step, error))) throw error;
+    }
+  }
+  return { arn };
+}
+
+async function runStep(port: SageMakerPort, step: PlanStep): Promise<string | undefined> {
+  switch (step.operation) {
+    case "CreateTrainingJob":
+      return (await port.createTrainingJob(step.request)).arn;
+    case "CreateHyperParameterTuningJob":
+      return (await port.createTuningJob(step.request)).arn;
+    case "StartPipelineExecution":
+      return (await port.startPipelineExecution(step.request)).arn;
+    case "StopTrainingJob":
+      await port.stopTrainingJob(step.request.TrainingJobName);
+      return undefined;
+    case "CreateModel":
+      return (await port.createModel(step.request)).arn;
+    case "CreateEndpointConfig":
+      return (await port.createEndpointConfig(step.request)).arn;
+    case "CreateEndpoint":
+      return (await port.createEndpoint(step.request)).arn;
+    case "UpdateEndpoint":
+      return (await port.updateEndpoint(step.request)).arn;
+    case "CreateTransformJob":
+      return (await port.createTransformJob(step.request)).arn;
+  }
+}
+
+/** True when the error says this step already happened (an earlier attempt got through). */
+async function alreadyDone(port: SageMakerPort, step: PlanStep, error: SageMakerError): Promise<boolean> {
+  if (error.code === "ResourceInUse") return true;
+  if (error.code !== "Validation") return false;
+  if (/already exist/i.test(error.message)) return true;
+  if (step.operation === "UpdateEndpoint") {
+    const endpoint = await port.describeEndpoint(step.request.EndpointName);
+    return endpoint.EndpointConfigName === step.request.EndpointConfigName;
+  }
+  if (step.operation === "StopTrainingJob") {
+    const job = await port.describeTrainingJob(step.request.TrainingJobName);
+    return job.TrainingJobStatus === "Stopping" || job.TrainingJobStatus === "Stopped";
+  }
+  return false;
+}

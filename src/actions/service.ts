@@ -1,0 +1,230 @@
+/**
+ * The life of a plan after it is made: confirmation by the requester, approvals where the
+ * policy asks for them, execution exactly once, and the audit of each step. Slack and AWS
+ * are behind ports; each state change goes through the repository's compare-and-set, so
+ * double clicks, retried interactions and a second bot process cannot run a plan twice.
+ */
+import { runSteps } from "./execute.js";
+import type { NewPlan, Plan, PlanRepository } from "./plan.js";
+import { SageMakerError, type SageMakerPort } from "./port.js";
+import { fail, ok, type Outcome } from "./problem.js";
+
+export interface Auditor {
+  record(entry: { actor: string; channel?: string; kind: string; subject?: string; outcome: string; detail?: unknown }): unknown;
+}
+
+/** Tells people about a plan: re-renders its message, asks approvers. */
+export interface PlanNotifier {
+  planChanged(plan: Plan): Promise<void>;
+  approvalRequested(plan: Plan): Promise<void>;
+}
+
+export interface ApprovalRules {
+  /** Undefined when this person may approve this plan; otherwise why not, in words. */
+  whyCannotApprove(plan: Plan, userId: string): string | undefined;
+  isAdmin(userId: string): boolean;
+}
+
+export interface FreezeSwitch {
+  freezeState(): { frozen: boolean; by?: string; reason?: string };
+}
+
+export interface ActionServiceDeps {
+  plans: PlanRepository;
+  port: SageMakerPort;
+  audit: Auditor;
+  notifier: PlanNotifier;
+  approvals: ApprovalRules;
+  freeze: FreezeSwitch;
+  now: () => Date;
+  /** Called when telling people failed; the plan's state is already safe in the store. */
+  onNotifyError: (error: unknown, plan: Plan) => void;
+  /** How long a plan waits for its requester (default 15 minutes). */
+  planTtlSeconds?: number;
+}
+
+const DEFAULT_TTL_SECONDS = 15 * 60;
+
+export class ActionService {
+  constructor(private readonly deps: ActionServiceDeps) {}
+
+  /** Stores a new plan, pending its requester's confirmation. */
+  submit(plan: NewPlan): Plan {
+    const stored = this.deps.plans.insert(plan, this.deps.now(), this.deps.planTtlSeconds ?? DEFAULT_TTL_SECONDS);
+    this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "request", subject: plan.id, outcome: "planned", detail: { kind: plan.kind, resource: plan.resourceName, environment: plan.environment, mode: plan.mode } });
+    return stored;
+  }
+
+  attachMessage(planId: string, messageTs: string): void {
+    this.deps.plans.setMessage(planId, messageTs);
+  }
+
+  async confirm(planId: string, userId: string): Promise<Outcome<Plan>> {
+    const found = this.load(planId);
+    if (!found.ok) return found;
+    const plan = found.value;
+    if (plan.requester !== userId) return fail({ what: `Only <@${plan.requester}> can confirm this plan.`, fix: "If you want the same action, ask for it yourself and confirm your own plan." });
+    if (plan.status !== "pending") return this.alreadyHandled(plan);
+    if (await this.expireIfStale(plan)) return fail({ what: "This plan has expired.", fix: "Plans wait 15 minutes for confirmation; ask again for a fresh plan." });
+    const frozen = this.frozenProblem();
+    if (frozen) return frozen;
+    if (!this.deps.plans.transition(plan.id, ["pending"], "confirmed", { actedBy: userId })) return this.alreadyHandled(this.reload(plan));
+    this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "confirmation", subject: plan.id, outcome: "confirmed" });
+    const confirmed = this.reload(plan);
+    if (confirmed.approval && confirmed.approvals.length < confirmed.approval.required) {
+      await this.notify(confirmed, (p) => this.deps.notifier.approvalRequested(p));
+      await this.notify(confirmed, (p) => this.deps.notifier.planChanged(p));
+      return ok(confirmed, `Waiting for ${confirmed.approval.required} approval(s) from ${confirmed.approval.role}.`);
+    }
+    return this.approveAndRun(confirmed, userId);
+  }
+
+  async approve(planId: string, userId: string): Promise<Outcome<Plan>> {
+    const found = this.load(planId);
+    if (!found.ok) return found;
+    const plan = found.value;
+    if (plan.status === "pending") return fail({ what: "The requester has not confirmed this plan yet.", fix: "Approvals open once the requester presses Confirm." });
+    if (plan.status !== "confirmed") return this.alreadyHandled(plan);
+    const why = this.deps.approvals.whyCannotApprove(plan, userId);
+    if (why) return fail({ what: why });
+    if (await this.expireIfStale(plan)) return fail({ what: "This plan has expired before it was approved.", fix: "The requester can ask again for a fresh plan." });
+    if (!this.deps.plans.addApproval(plan.id, userId, this.deps.now())) return ok(plan, "You have already approved this plan.");
+    this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "approval", subject: plan.id, outcome: "approved" });
+    const approved = this.reload(plan);
+    if (approved.approval && approved.approvals.length < approved.approval.required) {
+      await this.notify(approved, (p) => this.deps.notifier.planChanged(p));
+      return ok(approved, `${approved.approvals.length} of ${approved.approval.required} approvals so far.`);
+    }
+    return this.approveAndRun(approved, userId);
+  }
+
+  async reject(planId: string, userId: string): Promise<Outcome<Plan>> {
+    const found = this.load(planId);
+    if (!found.ok) return found;
+    const plan = found.value;
+    const why = this.deps.approvals.whyCannotApprove(plan, userId);
+    if (why) return fail({ what: why.replace(/approve/g, "reject") });
+    if (!this.deps.plans.transition(plan.id, ["confirmed"], "rejected", { actedBy: userId, outcome: { message: `Rejected by <@${userId}>.` } })) return this.alreadyHandled(this.reload(plan));
+    this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "approval", subject: plan.id, outcome: "rejected" });
+    const rejected = this.reload(plan);
+    await this.notify(rejected, (p) => this.deps.notifier.planChanged(p));
+    return ok(rejected);
+  }
+
+  async cancel(planId: string, userId: string): Promise<Outcome<Plan>> {
+    const found = this.load(planId);
+    if (!found.ok) return found;
+    const plan = found.value;
+    if (plan.requester !== userId && !this.deps.approvals.isAdmin(userId)) return fail({ what: `Only <@${plan.requester}> (or an admin) can cancel this plan.` });
+    if (!this.deps.plans.transition(plan.id, ["pending", "confirmed"], "cancelled", { actedBy: userId, outcome: { message: `Cancelled by <@${userId}>.` } })) return this.alreadyHandled(this.reload(plan));
+    this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "cancellation", subject: plan.id, outcome: "cancelled" });
+    const cancelled = this.reload(plan);
+    await this.notify(cancelled, (p) => this.deps.notifier.planChanged(p));
+    return ok(cancelled);
+  }
+
+  /** Runs every plan that was approved but not started, or interrupted mid-run (after a restart). */
+  async resume(): Promise<Plan[]> {
+    if (this.deps.freeze.freezeState().frozen) return [];
+    const resumed: Plan[] = [];
+    for (const plan of this.deps.plans.resumable()) {
+      const result = plan.status === "approved" ? await this.execute(plan) : await this.runClaimed(plan);
+      if (result.ok) resumed.push(result.value);
+    }
+    return resumed;
+  }
+
+  /** Marks plans that waited too long as expired and re-renders them. */
+  async expireStale(): Promise<Plan[]> {
+    const expired: Plan[] = [];
+    for (const plan of this.deps.plans.expiredBefore(this.deps.now())) {
+      if (await this.expireIfStale(plan)) expired.push(this.reload(plan));
+    }
+    return expired;
+  }
+
+  private async approveAndRun(plan: Plan, userId: string): Promise<Outcome<Plan>> {
+    if (!this.deps.plans.transition(plan.id, ["confirmed"], "approved", { actedBy: userId })) return this.alreadyHandled(this.reload(plan));
+    return this.execute(this.reload(plan));
+  }
+
+  private async execute(plan: Plan): Promise<Outcome<Plan>> {
+    const frozen = this.frozenProblem();
+    if (frozen) {
+      await this.notify(plan, (p) => this.deps.notifier.planChanged(p));
+      return frozen;
+    }
+    if (!this.deps.plans.transition(plan.id, ["approved"], "running")) return this.alreadyHandled(this.reload(plan));
+    return this.runClaimed(this.reload(plan));
+  }
+
+  /** Sends the plan's steps; only called by whoever moved it to `running` (or by resume). */
+  private async runClaimed(plan: Plan): Promise<Outcome<Plan>> {
+    if (plan.mode === "dry-run") {
+      this.deps.plans.transition(plan.id, ["running"], "simulated", { outcome: { message: "Dry run: the request above was not sent to SageMaker." } });
+      this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "execution", subject: plan.id, outcome: "dry-run", detail: { steps: plan.steps.map((s) => s.operation) } });
+    } else {
+      try {
+        const { arn } = await runSteps(this.deps.port, plan.steps);
+        this.deps.plans.transition(plan.id, ["running"], "started", { outcome: { message: "Started.", arn }, track: plan.track ? { ...plan.track, arn: arn ?? plan.track.arn } : undefined });
+        this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "execution", subject: plan.id, outcome: "started", detail: { resource: plan.resourceName, arn } });
+      } catch (error) {
+        const code = error instanceof SageMakerError ? error.code : "Other";
+        const message = error instanceof Error ? error.message : String(error);
+        this.deps.plans.transition(plan.id, ["running"], "failed", { outcome: { message: `SageMaker refused: ${message}`, errorCode: code } });
+        this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "aws-error", subject: plan.id, outcome: code, detail: { message } });
+      }
+    }
+    const done = this.reload(plan);
+    await this.notify(done, (p) => this.deps.notifier.planChanged(p));
+    return ok(done);
+  }
+
+  private load(planId: string): Outcome<Plan> {
+    const plan = this.deps.plans.get(planId);
+    return plan ? ok(plan) : fail({ what: `I can't find plan ${planId}.`, fix: "It may come from another sageops installation; ask again for a fresh plan." });
+  }
+
+  private reload(plan: Plan): Plan {
+    return this.deps.plans.get(plan.id) ?? plan;
+  }
+
+  /** A plan that someone (or an earlier click) already moved on: say where it stands, do nothing. */
+  private alreadyHandled(plan: Plan): Outcome<Plan> {
+    const where: Record<Plan["status"], string> = {
+      pending: "is waiting for its requester",
+      confirmed: "is confirmed and waiting for approval",
+      approved: "is approved and about to run",
+      running: "is running",
+      started: "has already started",
+      failed: "has already run and failed",
+      cancelled: "was cancelled",
+      rejected: "was rejected",
+      expired: "has expired",
+      simulated: "has already run as a dry run",
+    };
+    return ok(plan, `This plan ${where[plan.status]}; nothing more was done.`);
+  }
+
+  private async expireIfStale(plan: Plan): Promise<boolean> {
+    if (Date.parse(plan.expiresAt) > this.deps.now().getTime()) return false;
+    if (!this.deps.plans.transition(plan.id, ["pending", "confirmed"], "expired", { outcome: { message: "Expired before it was confirmed and approved." } })) return false;
+    this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "expiry", subject: plan.id, outcome: "expired" });
+    await this.notify(this.reload(plan), (p) => this.deps.notifier.planChanged(p));
+    return true;
+  }
+
+  private frozenProblem(): Outcome<Plan> | undefined {
+    const state = this.deps.freeze.freezeState();
+    if (!state.frozen) return undefined;
+    return fail({ what: `sageops is frozen${state.by ? ` by <@${state.by}>` : ""}${state.reason ? ` (${state.reason})` : ""}: no mutating action runs.`, fix: "An admin can lift it with `/sageops unfreeze`." });
+  }
+
+  private async notify(plan: Plan, send: (plan: Plan) => Promise<void>): Promise<void> {
+    try {
+      await send(plan);
+    } catch (error) {
+      this.deps.onNotifyError(error, plan);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+import { ACTION_KINDS, ANYONE, type Policy, type Recipe } from "./policy-schema.js";
+import { describeEstimate, estimateJobCost, formatUsd, knownInstanceTypes, lookupPrice, PRICES_AS_OF, suggestInstanceType } from "./cost.js";
+import { formatDuration } from "./duration.js";
+import { describeAllowedImages, imageAllowed, uriWithin, uriWithinAny, type ImageRef } from "./matchers.js";
+import { closestMatch } from "./suggest.js";
+
+/** A problem found across fields, at a path in the file. */
+export interface RawProblem {
+  path: PropertyKey[];
+  message: string;
+}
+
+function roleProblems(policy: Policy): RawProblem[] {
+  const problems: RawProblem[] = [];
+  const roleNames = Object.keys(policy.roles);
+  const unknownRole = (role: string): string => {
+    const suggestion = closestMatch(role, roleNames);
+    return `role "${role}" is not defined under roles${suggestion ? `; did you mean ${suggestion}?` : ""} (roles: ${roleNames.join(", ") || "none"})`;
+  };
+  for (const [envName, env] of Object.entries(policy.environments)) {
+    for (const action of ACTION_KINDS) {
+      env.actions[action].forEach((role, index) => {
+        if (!policy.roles[role]) problems.push({ path: ["environments", envName, "actions", action, index], message: unknownRole(role) });
+      });
+    }
+    const approval = env.approval;
+    if (!approval) continue;
+    const approvers = policy.roles[approval.role];
+    if (!approvers) {
+      problems.push({ path: ["environments", envName, "approval", "role"], message: unknownRole(approval.role) });
+      continue;
+    }
+    // Members of user groups and "*" cannot be counted here; only named users can.
+    const countable = approvers.groups.length === 0 && !approvers.users.includes(ANYONE);
+    if (countable && approval.required > approvers.users.length)
+      problems.push({
+        path: ["environments", envName, "approval", "required"],
+        message: `needs ${approval.required} approvals but role "${approval.role}" has only ${approvers.users.length} ${approvers.users.length === 1 ? "person" : "people"}, so no plan could ever be approved`,
+      });
+  }
+  return problems;
+}
+
+function priceProblems(policy: Policy): RawProblem[] {
+  const problems: RawProblem[] = [];
+  for (const [envName, env] of Object.entries(policy.environments)) {
+    env.instanceTypes.forEach((instanceType, index) => {
+      if (lookupPrice(instanceType, "us-east-1", policy.instancePrices).ok) return;
+      const suggestion = suggestInstanceType(instanceType, [], policy.instancePrices);
+      problems.push({
+        path: ["environments", envName, "instanceTypes", index],
+        message: `${instanceType} is not in sageops's price table (prices of ${PRICES_AS_OF})${suggestion ? `; did you mean ${suggestion}?` : ""} If it is real, give its hourly price under instancePrices, or the guard cannot estimate its cost and will refuse it`,
+      });
+    });
+  }
+  return problems;
+}
+
+function recipeImage(recipe: Recipe): ImageRef | undefined {
+  if (recipe.algorithm) return { kind: "builtin", algorithm: recipe.algorithm.name, version: recipe.algorithm.version };
+  if (recipe.image) return { kind: "custom", uri: recipe.image };
+  return undefined;
+}
+
+function tuningProblems(name: string, recipe: Recipe): RawProblem[] {
+  const tuning = recipe.tuning;
+  if (!tuning) return [];
+  const at = (...rest: PropertyKey[]): PropertyKey[] => ["recipes", name, "tuning", ...rest];
+  const problems: RawProblem[] = [];
+  if (tuning.maxParallelJobs > tuning.maxTrainingJobs)
+    problems.push({ path: at("maxParallelJobs"), message: `is more than maxTrainingJobs (${tuning.maxTrainingJobs})` });
+  for (const [param, range] of Object.entries(tuning.ranges)) {
+    if (recipe.hyperparameters[param] !== undefined)
+      problems.push({ path: at("ranges", param), message: `${param} is both a fixed hyperparameter and a tuned range; SageMaker refuses that, keep one` });
+    if (range.type === "categorical") continue;
+    if (range.min >= range.max) problems.push({ path: at("ranges", param, "min"), message: `must be less than max (${range.max})` });
+    if (range.scaling === "Logarithmic" && range.min <= 0) problems.push({ path: at("ranges", param, "scaling"), message: "Logarithmic scaling needs min above 0" });
+    if (range.scaling === "ReverseLogarithmic" && (range.min < 0 || range.max >= 1))
+      problems.push({ path: at("ranges", param, "scaling"), message: "ReverseLogarithmic scaling needs 0 <= min and max < 1" });
+  }
+  return problems;
+}
+
+/** A recipe as written must pass its own environment's rules, or `/train NAME` could never run. */
+function recipeProblems(policy: Policy): RawProblem[] {
+  const problems: RawProblem[] = [];
+  const envNames = Object.keys(policy.environments);
+  for (const [name, recipe] of Object.entries(policy.recipes)) {
+    const at = (...rest: PropertyKey[]): PropertyKey[] => ["recipes", name, ...rest];
+    if ((recipe.algorithm === undefined) === (recipe.image === undefined))
+      problems.push({ path: at(), message: "needs exactly one of algorithm (a built-in algorithm) or image (a container image URI)" });
+    problems.push(...tuningProblems(name, recipe));
+    const env = policy.environments[recipe.environment];
+    if (!env) {
+      const suggestion = closestMatch(recipe.environment, envNames);
+      problems.push({
+        path: at("environment"),
+        message: `environment "${recipe.environment}" is not defined${suggestion ? `; did you mean ${suggestion}?` : ""} (environments: ${envNames.join(", ")})`,
+      });
+      continue;
+    }
+    const where = `environment ${recipe.environment}`;
+    const image = recipeImage(recipe);
+    if (image && !imageAllowed(env, image))
+      problems.push({
+        path: at(recipe.algorithm ? "algorithm" : "image"),
+        message: `is not allowed in ${where}; allowed: ${describeAllowedImages(env).join(", ") || "none"}`,
+      });
+    if (!env.instanceTypes.includes(recipe.instanceType))
+      problems.push({ path: at("instanceType"), message: `${recipe.instanceType} is not allowed in ${where}; allowed: ${env.instanceTypes.join(", ")}` });
+    if (recipe.instanceCount > env.maxInstanceCount)
+      problems.push({ path: at("instanceCount"), message: `is more than ${where} allows (${env.maxInstanceCount})` });
+    if (recipe.maxRuntime > env.maxRuntime)
+      problems.push({ path: at("maxRuntime"), message: `${formatDuration(recipe.maxRuntime)} is longer than ${where} allows (${formatDuration(env.maxRuntime)})` });
+    for (const [channel, data] of Object.entries(recipe.data)) {
+      if (!uriWithinAny(data.uri, env.inputPrefixes))
+        problems.push({ path: at("data", channel, "uri"), message: `is outside the input prefixes of ${where}: ${env.inputPrefixes.join(", ")}` });
+    }
+    if (recipe.output && !uriWithin(recipe.output, env.outputPrefix))
+      problems.push({ path: at("output"), message: `is outside the output prefix of ${where}: ${env.outputPrefix}` });
+    const jobs = recipe.tuning?.maxTrainingJobs ?? 1;
+    const cost = estimateJobCost({
+      region: env.region ?? "us-east-1",
+      instanceType: recipe.instanceType,
+      count: recipe.instanceCount,
+      maxRuntimeSeconds: recipe.maxRuntime,
+      extraPrices: policy.instancePrices,
+    });
+    if (cost.ok && cost.estimate.usd > env.maxCostPerJobUsd)
+      problems.push({ path: at("maxRuntime"), message: `a training run could cost ${describeEstimate(cost.estimate)}, over the ${formatUsd(env.maxCostPerJobUsd)} per job ${where} allows` });
+    else if (cost.ok && cost.estimate.usd * jobs > env.maxCostPerJobUsd)
+      problems.push({
+        path: at("tuning", "maxTrainingJobs"),
+        message: `tuning with ${jobs} training jobs could cost ~${formatUsd(cost.estimate.usd * jobs)}, over the ${formatUsd(env.maxCostPerJobUsd)} per job ${where} allows`,
+      });
+    if (!cost.ok && !knownInstanceTypes(policy.instancePrices).includes(recipe.instanceType))
+      problems.push({ path: at("instanceType"), message: `${cost.error.message}; the guard cannot estimate its cost` });
+  }
+  return problems;
+}
+
+/** Every problem no single field shows: references between sections, and recipes their own environment would refuse. */
+export function checkConsistency(policy: Policy): RawProblem[] {
+  return [...roleProblems(policy), ...priceProblems(policy), ...recipeProblems(policy)];
+}

@@ -1,0 +1,117 @@
+import type { NewPlan, Plan, PlanRepository, PlanStatus, TrackedResource } from "../actions/plan.js";
+import type { Db } from "./db.js";
+
+interface PlanRow {
+  id: string;
+  status: PlanStatus;
+  body: string;
+  message_ts: string | null;
+  created_at: string;
+  expires_at: string;
+  outcome: string | null;
+  acted_by: string | null;
+  track: string | null;
+}
+
+/** Plans in SQLite; each transition is a single conditional UPDATE, so racing callers cannot both win. */
+export class SqlitePlanRepository implements PlanRepository {
+  constructor(private readonly db: Db) {}
+
+  insert(plan: NewPlan, now: Date, ttlSeconds: number): Plan {
+    const createdAt = now.toISOString();
+    const expiresAt = new Date(now.getTime() + ttlSeconds * 1000).toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO plans (id, kind, status, requester, channel, resource_name, body, created_at, expires_at, track)
+         VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(plan.id, plan.kind, plan.requester, plan.channel, plan.resourceName, JSON.stringify(plan), createdAt, expiresAt, plan.track ? JSON.stringify(plan.track) : null);
+    const stored = this.get(plan.id);
+    if (!stored) throw new Error(`plan ${plan.id} was not stored`);
+    return stored;
+  }
+
+  get(id: string): Plan | undefined {
+    const row = this.db.prepare("SELECT * FROM plans WHERE id = ?").get(id) as PlanRow | undefined;
+    return row ? this.toPlan(row) : undefined;
+  }
+
+  setMessage(id: string, messageTs: string): void {
+    this.db.prepare("UPDATE plans SET message_ts = ? WHERE id = ?").run(messageTs, id);
+  }
+
+  transition(id: string, from: readonly PlanStatus[], to: PlanStatus, patch: { outcome?: Plan["outcome"]; actedBy?: string; track?: TrackedResource } = {}): boolean {
+    const placeholders = from.map(() => "?").join(", ");
+    const info = this.db
+      .prepare(
+        `UPDATE plans SET status = ?, updated_at = ?,
+           outcome = COALESCE(?, outcome), acted_by = COALESCE(?, acted_by), track = COALESCE(?, track),
+           started_at = CASE WHEN ? = 'started' THEN ? ELSE started_at END
+         WHERE id = ? AND status IN (${placeholders})`,
+      )
+      .run(
+        to,
+        new Date().toISOString(),
+        patch.outcome ? JSON.stringify(patch.outcome) : null,
+        patch.actedBy ?? null,
+        patch.track ? JSON.stringify(patch.track) : null,
+        to,
+        new Date().toISOString(),
+        id,
+        ...from,
+      );
+    return info.changes === 1;
+  }
+
+  addApproval(id: string, userId: string, now: Date): boolean {
+    return this.db.prepare("INSERT OR IGNORE INTO plan_approvals (plan_id, user_id, at) VALUES (?, ?, ?)").run(id, userId, now.toISOString()).changes === 1;
+  }
+
+  resumable(): Plan[] {
+    const rows = this.db.prepare("SELECT * FROM plans WHERE status IN ('approved', 'running') ORDER BY created_at").all() as PlanRow[];
+    return rows.map((row) => this.toPlan(row));
+  }
+
+  expiredBefore(now: Date): Plan[] {
+    const rows = this.db.prepare("SELECT * FROM plans WHERE status IN ('pending', 'confirmed') AND expires_at < ? ORDER BY created_at").all(now.toISOString()) as PlanRow[];
+    return rows.map((row) => this.toPlan(row));
+  }
+
+  countStartedSince(userId: string, since: Date): number {
+    const row = this.db
+      .prepare("SELECT COUNT(*) AS n FROM plans WHERE requester = ? AND kind IN ('train', 'tune', 'pipeline', 'batch') AND status IN ('running', 'started') AND started_at >= ?")
+      .get(userId, since.toISOString()) as { n: number };
+    return row.n;
+  }
+
+  activeFor(userId: string): Plan[] {
+    const rows = this.db.prepare("SELECT * FROM plans WHERE requester = ? AND status IN ('running', 'started') AND finished_at IS NULL ORDER BY created_at").all(userId) as PlanRow[];
+    return rows.map((row) => this.toPlan(row));
+  }
+
+  /** Marks the resource a plan started as finished (from status tracking). */
+  markFinished(id: string, at: Date): void {
+    this.db.prepare("UPDATE plans SET finished_at = ? WHERE id = ? AND finished_at IS NULL").run(at.toISOString(), id);
+  }
+
+  findByResource(name: string): Plan | undefined {
+    const row = this.db.prepare("SELECT * FROM plans WHERE resource_name = ? ORDER BY created_at DESC LIMIT 1").get(name) as PlanRow | undefined;
+    return row ? this.toPlan(row) : undefined;
+  }
+
+  private toPlan(row: PlanRow): Plan {
+    const body = JSON.parse(row.body) as NewPlan;
+    const approvals = (this.db.prepare("SELECT user_id FROM plan_approvals WHERE plan_id = ? ORDER BY at").all(row.id) as { user_id: string }[]).map((a) => a.user_id);
+    return {
+      ...body,
+      status: row.status,
+      approvals,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      messageTs: row.message_ts ?? undefined,
+      outcome: row.outcome ? (JSON.parse(row.outcome) as Plan["outcome"]) : undefined,
+      actedBy: row.acted_by ?? undefined,
+      track: row.track ? (JSON.parse(row.track) as TrackedResource) : body.track,
+    };
+  }
+}

@@ -15,8 +15,9 @@ import type {
   UpdateEndpointRequest,
 } from "./port.js";
 
-export const ACTION_KINDS = ["train", "tune", "pipeline", "stop", "deploy", "batch", "rollback"] as const;
-export type ActionKind = (typeof ACTION_KINDS)[number];
+import type { ActionKind } from "../guard/policy-schema.js";
+
+export type { ActionKind } from "../guard/policy-schema.js";
 
 export const PLAN_STATUSES = ["pending", "confirmed", "approved", "running", "started", "failed", "cancelled", "rejected", "expired", "simulated"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];

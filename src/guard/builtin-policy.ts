@@ -6,7 +6,7 @@ import { ANYONE, type Policy } from "./policy-schema.js";
  * but the one environment is dry-run, so plans and confirmations work and nothing mutating is
  * ever sent to AWS. A team writes a policy file (see policy.example.yml) to go live.
  */
-export const BUILTIN_POLICY: Policy = Object.freeze({
+const builtin: Policy = {
   version: 1,
   admins: [],
   roles: { everyone: { description: "every Slack user (built-in policy)", users: [ANYONE], groups: [] } },
@@ -41,7 +41,9 @@ export const BUILTIN_POLICY: Policy = Object.freeze({
   },
   recipes: {},
   instancePrices: {},
-});
+};
+
+export const BUILTIN_POLICY: Policy = Object.freeze(builtin);
 
 export function isBuiltinPolicy(policy: Policy): boolean {
   return policy === BUILTIN_POLICY;

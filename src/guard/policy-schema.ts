@@ -66,7 +66,7 @@ const Text = z.union([z.string(), z.number(), z.boolean()], { error: "must be te
 
 /** "xgboost:1.7-1" (one version) or "xgboost" (every version sageops knows). */
 export const AlgorithmRef = z
-  .string()
+  .string({ error: 'must be written "name:version" in quotes, such as "xgboost:1.7-1" (or a name alone for every version)' })
   .transform((value) => {
     const [name = "", version] = value.split(":", 2);
     return { name, version: version === undefined || version === "" ? undefined : version };
@@ -158,8 +158,13 @@ function requiresApprovedModelsByDefault(name: string): boolean {
   return name === "prod" || name === "production";
 }
 
+/** The shared environment name rule, with a message a person can act on. */
+const EnvironmentKey = z
+  .string()
+  .refine((name) => EnvironmentName.safeParse(name).success, "must be an environment name: lower-case letters, digits and -, starting with a letter, at most 32 characters");
+
 const Environments = z
-  .record(EnvironmentName, EnvironmentSettings)
+  .record(EnvironmentKey, EnvironmentSettings)
   .refine((environments) => Object.keys(environments).length > 0, "must define at least one environment")
   .transform((environments) =>
     Object.fromEntries(
@@ -211,7 +216,7 @@ const Recipe = z.strictObject({
   instanceType: InstanceType,
   instanceCount: z.number().int().min(1).max(100).default(1),
   maxRuntime: duration(MAX_RUNTIME_SECONDS, "28 days (SageMaker's limit)"),
-  environment: EnvironmentName,
+  environment: EnvironmentKey,
 });
 export type Recipe = z.output<typeof Recipe>;
 

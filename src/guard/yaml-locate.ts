@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import { isMap, isNode, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
 
 export interface Location {
   /** 1-based line of the key (or item) at the path, or of the nearest ancestor that exists. */
@@ -27,8 +27,8 @@ export function locate(doc: Document, lines: LineCounter, path: readonly Propert
       node = pair.value;
     } else if (isSeq(node) && typeof segment === "number") {
       const item: unknown = node.items[segment];
-      if (item === undefined) return { line, exists: false };
-      line = lineOf(item as Node, lines) ?? line;
+      if (!isNode(item)) return { line, exists: false };
+      line = lineOf(item, lines) ?? line;
       node = item;
     } else {
       return { line, exists: false };

@@ -1,0 +1,75 @@
+import type { Cue } from "./lexicon.js";
+
+/** A cue phrase compiled once: its literal words (for a cheap pre-check) and its pattern. */
+export interface CompiledCue {
+  phrase: string;
+  weight: number;
+  literals: readonly string[];
+  pattern: RegExp;
+}
+
+const GAP = "(?: \\S+){1,3}";
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export function compileCue([phrase, weight]: Cue): CompiledCue {
+  const words = phrase.split(" ").filter((word) => word.length > 0);
+  let source = "";
+  for (const word of words) {
+    if (word === "*") source += GAP;
+    else source += source === "" ? escape(word) : ` ${escape(word)}`;
+  }
+  return {
+    phrase,
+    weight,
+    literals: words.filter((word) => word !== "*"),
+    pattern: new RegExp(`(?:^| )${source}(?= |$)`),
+  };
+}
+
+export function compileCues(cues: readonly Cue[]): CompiledCue[] {
+  return cues.map((cue) => compileCue(cue));
+}
+
+/** The shape string and its word set, prepared once per utterance. */
+export interface Shape {
+  text: string;
+  words: ReadonlySet<string>;
+}
+
+export function makeShape(text: string): Shape {
+  return { text, words: new Set(text.split(" ").filter((word) => word.length > 0)) };
+}
+
+/** True when the phrase occurs in the shape. */
+export function matches(cue: CompiledCue, shape: Shape): boolean {
+  for (const literal of cue.literals) if (!shape.words.has(literal)) return false;
+  return cue.pattern.test(shape.text);
+}
+
+/** Sum of the weights of the phrases that occur. */
+export function score(cues: readonly CompiledCue[], shape: Shape): number {
+  let total = 0;
+  for (const cue of cues) if (matches(cue, shape)) total += cue.weight;
+  return total;
+}
+
+/** Where the first phrase that occurs starts in the shape text (for "first mentioned"), or -1. */
+export function firstPosition(cues: readonly CompiledCue[], shape: Shape): number {
+  let first = -1;
+  for (const cue of cues) {
+    if (!matches(cue, shape)) continue;
+    const found = cue.pattern.exec(shape.text);
+    if (found && (first === -1 || found.index < first)) first = found.index;
+  }
+  return first;
+}
+
+/** Every literal word of the cues: the vocabulary the speller corrects towards. */
+export function vocabularyOf(cues: readonly CompiledCue[]): string[] {
+  const words: string[] = [];
+  for (const cue of cues) for (const literal of cue.literals) if (!literal.startsWith("_")) words.push(literal);
+  return words;
+}

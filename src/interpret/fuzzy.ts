@@ -1,0 +1,96 @@
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up as soon
+ * as the distance must exceed `limit` (returns limit + 1 then).
+ */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  if (a === b) return 0;
+  const width = b.length + 1;
+  // Three rolling rows: two back (for transpositions), previous, current.
+  let beforePrevious = new Array<number>(width).fill(0);
+  let previous = Array.from({ length: width }, (_unused, index) => index);
+  let current = new Array<number>(width).fill(0);
+  for (let i = 1; i <= a.length; i += 1) {
+    current[0] = i;
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
+      }
+      current[j] = value;
+      if (value < rowMinimum) rowMinimum = value;
+    }
+    if (rowMinimum > limit) return limit + 1;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
+  }
+  return previous[b.length] ?? limit + 1;
+}
+
+/** True when `a` is `b` with two neighbouring letters swapped ("drfit" for "drift"). */
+function isSingleTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let first = -1;
+  for (let i = 0; i < a.length; i += 1) {
+    if (a[i] !== b[i]) {
+      if (first === -1) first = i;
+      else return i === first + 1 && a[first] === b[i] && a[i] === b[first] && a.slice(i + 1) === b.slice(i + 1);
+    }
+  }
+  return false;
+}
+
+/**
+ * Corrects misspelt words to a known vocabulary. The tolerance grows with the word: short words only
+ * forgive a swapped pair of letters, longer ones one edit, long ones two; the first letter must match
+ * (unless it is part of the swap) so "brain" never becomes "train".
+ */
+export class Speller {
+  private readonly known: ReadonlySet<string>;
+  private readonly byInitial = new Map<string, string[]>();
+  private readonly protectedWords: ReadonlySet<string>;
+
+  constructor(vocabulary: Iterable<string>, protectedWords: Iterable<string>) {
+    const known = new Set<string>();
+    for (const word of vocabulary) {
+      if (word.length === 0) continue;
+      known.add(word);
+      const initial = word[0] ?? "";
+      const bucket = this.byInitial.get(initial);
+      if (bucket) bucket.push(word);
+      else this.byInitial.set(initial, [word]);
+    }
+    this.known = known;
+    this.protectedWords = new Set(protectedWords);
+  }
+
+  isKnown(word: string): boolean {
+    return this.known.has(word);
+  }
+
+  correct(word: string): string {
+    if (word.length < 4 || this.known.has(word) || this.protectedWords.has(word) || /\d/.test(word)) return word;
+    const limit = word.length <= 8 ? 1 : 2;
+    let best = word;
+    let bestDistance = limit + 1;
+    const candidates = [...(this.byInitial.get(word[0] ?? "") ?? []), ...(this.byInitial.get(word[1] ?? "") ?? [])];
+    for (const candidate of candidates) {
+      if (candidate.length < 4) continue;
+      if (word.length <= 5) {
+        if (bestDistance > 1 && isSingleTransposition(word, candidate)) {
+          best = candidate;
+          bestDistance = 1;
+        }
+        continue;
+      }
+      if (candidate[0] !== word[0] && !isSingleTransposition(word.slice(0, 2), candidate.slice(0, 2))) continue;
+      const distance = editDistance(word, candidate, limit);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return bestDistance <= limit ? best : word;
+  }
+}

@@ -1,0 +1,138 @@
+import type { Speller } from "./fuzzy.js";
+
+/**
+ * What a chunk of text is. Resource-looking chunks get a kind of their own so that cue phrases can
+ * speak of them ("roll _endpoint_ back") without memorising names.
+ */
+export type TokenKind =
+  | "word" // plain word(s), lower case, spelling corrected
+  | "s3" // s3://bucket/key
+  | "instance" // ml.m5.xlarge
+  | "kv" // key=value
+  | "ref" // model reference: group/3, group@latest-approved, group:3
+  | "job" // a name that carries a timestamp, e.g. churn-xgb-20261126-1015
+  | "endpoint" // a name ending like an endpoint, e.g. churn-prod
+  | "name" // any other resource-like name: churn-xgb, churn-retrain
+  | "ident" // snake_case identifier, e.g. max_depth
+  | "channel" // #name
+  | "number"
+  | "duration" // 2h, 90m, 1h30m
+  | "size" // 500MB, 1gb
+  | "times" // x2
+  | "other";
+
+export interface Token {
+  kind: TokenKind;
+  /** As typed, punctuation trimmed (case kept, possessive 's removed). */
+  raw: string;
+  /** Words contributed to the shape string. */
+  words: string[];
+  /** Offset of the token among all tokens. */
+  index: number;
+  key?: string;
+  value?: string;
+}
+
+/** The class token a kind contributes to the shape string (plain words contribute themselves). */
+export const CLASS_TOKEN: Readonly<Partial<Record<TokenKind, string>>> = {
+  s3: "_s3_",
+  instance: "_inst_",
+  kv: "_kv_",
+  ref: "_ref_",
+  job: "_job_",
+  endpoint: "_endpoint_",
+  name: "_name_",
+  ident: "_ident_",
+  channel: "_chan_",
+  number: "_num_",
+  duration: "_dur_",
+  size: "_size_",
+  times: "_times_",
+};
+
+const ENDPOINT_SUFFIX = /-(prod|production|staging|stage|dev|development|test|qa|live|endpoint|ep)$/i;
+const JOB_LIKE = /\d{6,}|-\d{4,}$/;
+const NAME_SHAPE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
+/** Words that may appear inside hyphenated compounds ("end-to-end", "built-in") without making them names. */
+const COMPOUND_GLUE = new Set(["to", "in", "of", "a", "the", "on", "pre", "re", "co", "non", "by", "up"]);
+
+export function isEndpointLikeName(name: string): boolean {
+  return ENDPOINT_SUFFIX.test(name);
+}
+
+export function isJobLikeName(name: string): boolean {
+  return JOB_LIKE.test(name);
+}
+
+function trimPunctuation(chunk: string): string {
+  let text = chunk.replace(/^[("'\[{“‘«]+/, "");
+  if (text.startsWith("s3://")) return text.replace(/[)"'\]},.;:!?”’»]+$/, "");
+  text = text.replace(/[)"'\]},.;:!?”’»…]+$/, "");
+  return text.replace(/['’]s$/i, "");
+}
+
+/** Lower-case words of a plain chunk, apostrophes dropped ("what's" -> "whats"). */
+function plainWords(chunk: string): string[] {
+  return chunk
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
+}
+
+function classify(chunk: string, index: number, speller: Speller): Token {
+  const base = { raw: chunk, index };
+  const lower = chunk.toLowerCase();
+  if (lower.startsWith("s3://")) return { ...base, kind: "s3", words: [] };
+  if (/^ml\.[a-z0-9]+\.[a-z0-9]+$/.test(lower)) return { ...base, raw: lower, kind: "instance", words: [] };
+  const pair = /^([A-Za-z_][\w.-]{0,63})=(\S+)$/.exec(chunk);
+  if (pair?.[1] !== undefined && pair[2] !== undefined) return { ...base, kind: "kv", words: [], key: pair[1], value: pair[2] };
+  if (/^#[a-z0-9][a-z0-9._-]{0,79}$/i.test(chunk)) return { ...base, kind: "channel", words: [] };
+  if (/^[A-Za-z0-9][\w-]*(\/\d+|@[\w-]+|:\d+)$/.test(chunk)) return { ...base, kind: "ref", words: [] };
+  if (/^\d+(\.\d+)?$/.test(chunk)) return { ...base, kind: "number", words: [] };
+  if (/^(\d+(\.\d+)?(h|hr|hrs|m|min|mins|d|s)|\d+h\d+m)$/i.test(chunk)) return { ...base, kind: "duration", words: [] };
+  if (/^\d+(\.\d+)?\s?(kb|mb|gb|tb)$/i.test(chunk)) return { ...base, kind: "size", words: [] };
+  if (/^[x×]\d{1,3}$/i.test(chunk)) return { ...base, kind: "times", words: [] };
+  if (/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/i.test(chunk)) return { ...base, kind: "ident", words: [] };
+  if (/[-_]/.test(chunk) && NAME_SHAPE.test(chunk)) {
+    const parts = lower.split("-");
+    const compound = parts.every((part) => COMPOUND_GLUE.has(part) || speller.isKnown(speller.correct(part)));
+    if (compound) return { ...base, kind: "word", words: parts.map((part) => speller.correct(part)) };
+    if (isJobLikeName(chunk)) return { ...base, kind: "job", words: [] };
+    if (isEndpointLikeName(chunk)) return { ...base, kind: "endpoint", words: [] };
+    return { ...base, kind: "name", words: [] };
+  }
+  if (/^[A-Za-z0-9]+[0-9][A-Za-z0-9]*$/.test(chunk) && /[a-z]/i.test(chunk) && NAME_SHAPE.test(chunk)) {
+    // Letters and digits together ("v2", "ml5") are words people type, not resources.
+    return { ...base, kind: "word", words: plainWords(chunk) };
+  }
+  const words = plainWords(chunk).map((word) => speller.correct(word));
+  return { ...base, kind: words.length > 0 ? "word" : "other", words };
+}
+
+/** Splits text into typed tokens. A leading slash ("/train") is dropped: the Slack layer passes commands as text. */
+export function tokenize(text: string, speller: Speller): Token[] {
+  const chunks = text
+    .replace(/[—–]/g, " ")
+    .split(/[\s,;]+/)
+    .map((chunk) => trimPunctuation(chunk))
+    .filter((chunk) => chunk.length > 0);
+  if (chunks[0]?.startsWith("/")) chunks[0] = chunks[0].slice(1);
+  const tokens: Token[] = [];
+  for (const chunk of chunks) {
+    if (chunk.length === 0) continue;
+    tokens.push(classify(chunk, tokens.length, speller));
+  }
+  return tokens;
+}
+
+/** The shape string cue phrases match against: words, and class tokens for everything else. */
+export function shapeOf(tokens: readonly Token[]): string {
+  const parts: string[] = [];
+  for (const token of tokens) {
+    const classToken = CLASS_TOKEN[token.kind];
+    if (classToken !== undefined) parts.push(classToken);
+    else parts.push(...token.words);
+  }
+  return parts.join(" ");
+}

@@ -15,6 +15,7 @@ import type {
   UpdateEndpointRequest,
 } from "./port.js";
 
+import type { CostEstimate } from "../guard/cost.js";
 import type { ActionKind } from "../guard/policy-schema.js";
 
 export type { ActionKind } from "../guard/policy-schema.js";
@@ -41,14 +42,6 @@ export type PlanStep =
 export interface PlanDetail {
   label: string;
   value: string;
-}
-
-export interface CostEstimate {
-  usd: number;
-  /** How it was computed, e.g. "ml.m5.xlarge at $0.23/h × 1 × 4h (us-east-1 prices of 2025-06-01)". */
-  basis: string;
-  /** "job" for a bounded run, "hour" for an endpoint. */
-  per: "job" | "hour";
 }
 
 export interface ApprovalRequirement {

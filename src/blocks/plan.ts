@@ -1,4 +1,5 @@
 import type { Plan } from "../actions/plan.js";
+import { formatUsd, type CostEstimate } from "../guard/cost.js";
 import { actions, button, context, escapeMrkdwn, fieldsSection, header, section, truncate, type KnownBlock, type Rendered } from "./kit.js";
 
 /** Button action ids; the value of each button is the plan id. */
@@ -22,6 +23,10 @@ const STATUS_LINE: Record<Plan["status"], string> = {
   simulated: ":test_tube: Dry run complete: nothing was sent.",
 };
 
+function costLine(cost: CostEstimate): string {
+  return cost.kind === "hourly" ? `~${formatUsd(cost.usd)} per hour` : `at most ~${formatUsd(cost.usd)}`;
+}
+
 function requestPreview(plan: Plan): string {
   const json = JSON.stringify(
     plan.steps.map((step) => ({ [step.operation]: step.request })),
@@ -36,7 +41,7 @@ export function renderPlan(plan: Plan, options: { backendNote?: string } = {}): 
   const blocks: KnownBlock[] = [header(`${plan.mode === "dry-run" ? "[dry run] " : ""}Plan: ${plan.title}`)];
   blocks.push(section(`<@${plan.requester}> asked for this in *${plan.environment}*. ${STATUS_LINE[plan.status]}`));
   const fields = plan.details.map((detail) => `*${escapeMrkdwn(detail.label)}*\n${escapeMrkdwn(detail.value)}`);
-  if (plan.cost) fields.push(`*Estimated cost*\n~$${plan.cost.usd.toFixed(2)} per ${plan.cost.per}`);
+  if (plan.cost) fields.push(`*Estimated cost*\n${costLine(plan.cost)}`);
   for (let i = 0; i < fields.length; i += 10) blocks.push(fieldsSection(fields.slice(i, i + 10)));
   if (plan.cost) blocks.push(context(escapeMrkdwn(plan.cost.basis)));
   if (plan.mode === "dry-run") blocks.push(section(requestPreview(plan)));
@@ -60,7 +65,7 @@ export function renderPlan(plan: Plan, options: { backendNote?: string } = {}): 
     blocks.push(context(`Plan ${plan.id}.`));
   }
   if (options.backendNote) blocks.push(context(options.backendNote));
-  const text = [`Plan: ${plan.title} (${plan.environment}${plan.mode === "dry-run" ? ", dry run" : ""})`, STATUS_LINE[plan.status], ...plan.details.map((d) => `${d.label}: ${d.value}`), plan.cost ? `Estimated cost: ~$${plan.cost.usd.toFixed(2)} per ${plan.cost.per}` : "", plan.outcome?.message ?? ""]
+  const text = [`Plan: ${plan.title} (${plan.environment}${plan.mode === "dry-run" ? ", dry run" : ""})`, STATUS_LINE[plan.status], ...plan.details.map((d) => `${d.label}: ${d.value}`), plan.cost ? `Estimated cost: ${costLine(plan.cost)}` : "", plan.outcome?.message ?? ""]
     .filter(Boolean)
     .join("\n");
   return { text, blocks };

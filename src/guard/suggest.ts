@@ -18,14 +18,18 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate closest to `word`, when it is close enough to be a plausible typo (a third of
- * the word's length, at least two edits). Ties go to the earlier candidate, so callers list
- * their preferred candidates first.
+ * the word's length, at least two edits) or the word is a shortened form of it ("canarySize"
+ * for "canarySizePercent"). Ties go to the earlier candidate, so callers list their preferred
+ * candidates first.
  */
 export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(2, Math.floor(word.length / 3));
+  const lower = word.toLowerCase();
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const edits = editDistance(lower, candidate.toLowerCase());
+    const shortened = lower.length >= 4 && candidate.toLowerCase().startsWith(lower);
+    const distance = shortened ? Math.min(edits, 1) : edits;
     if (distance <= limit && (best === undefined || distance < best.distance)) best = { candidate, distance };
   }
   return best?.candidate;

@@ -34,7 +34,7 @@ function perKey<K extends string>(keys: readonly K[], build: (key: K) => Compile
 
 function nameCues(id: ServiceId): CompiledCue[] {
   const service = allServices().find((entry) => entry.id === id);
-  const aliases = new Set([...(service?.aliases ?? []), id.replace(/-/g, " ")]);
+  const aliases = new Set(service?.aliases ?? []);
   return compileCues([...aliases].map((alias) => [alias, lexicon.GENERIC_ALIASES[alias] ?? lexicon.NAME_WEIGHT] as const));
 }
 

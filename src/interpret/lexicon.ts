@@ -31,13 +31,15 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
   status: [
     ["status", 3], ["progress", 2], ["done yet", 2.5], ["is * done", 2.5], ["finish", 1.5], ["finished", 1.5], ["still running", 2],
     ["how is * going", 3], ["hows * going", 3], ["how is * doing", 3], ["hows * doing", 3], ["in service", 2], ["healthy", 2],
-    ["far along", 3], ["check on", 3], ["updates on", 2.5], ["any updates", 2], ["where is * at", 3], ["list * jobs", 3],
+    ["far along", 3], ["check on", 3], ["did * finish", 2.5], ["did * complete", 2.5], ["did * fail", 2.5], ["did * succeed", 2.5],
+    ["completed", 1.5], ["failed", 1.5], ["updates on", 2.5], ["any updates", 2], ["where is * at", 3], ["list * jobs", 3],
     ["list jobs", 3], ["show me * jobs", 2.5], ["running jobs", 2.5], ["whats running", 3], ["what is running", 3],
   ],
   stop: [["stop", 3], ["cancel", 3], ["abort", 3], ["kill", 3], ["halt", 3], ["terminate", 2.5], ["stuck", 1]],
   drift: [
     ["drift", 3], ["drifting", 3], ["drifted", 3], ["violations", 2.5], ["shifted", 2], ["input distribution", 1.5],
-    ["monitoring results", 3], ["monitoring report", 3], ["drift report", 1], ["quality degradation", 1.5], ["data quality", 1],
+    ["monitoring results", 3], ["monitoring report", 3], ["drift report", 1], ["quality degradation", 1.5], ["degradation", 1.5],
+    ["degraded", 1.5], ["data quality", 1],
   ],
   pipeline: [
     ["pipeline start", 3], ["start pipeline", 3], ["run pipeline", 3], ["execute pipeline", 3], ["run the _name_ pipeline", 3],
@@ -217,7 +219,7 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
 /** Weight of a catalogue name or alias; generic one-word aliases weigh less (GENERIC_ALIASES). */
 export const NAME_WEIGHT = 3;
 export const GENERIC_ALIASES: Readonly<Record<string, number>> = {
-  endpoint: 1.5, endpoints: 1.5, hosting: 1, registry: 2.5, pipelines: 2.5, experiments: 2.5, serverless: 2.5, estimator: 2,
+  endpoint: 1.5, endpoints: 1.5, hosting: 1, "training job": 1.5, "training jobs": 1.5, registry: 2.5, pipelines: 2.5, experiments: 2.5, serverless: 2.5, estimator: 2,
   "model package": 2, "model packages": 2, "hpo": 3, "amt": 2,
 };
 
@@ -227,7 +229,10 @@ export const STAGE_CUES: Readonly<Record<StageId, readonly Cue[]>> = {
     ["data prep", 3], ["data preparation", 3], ["prepare data", 2], ["prep", 1.5], ["preprocessing", 2], ["pre processing", 2],
     ["feature engineering", 2], ["eda", 2], ["data cleaning", 2], ["labeling", 1], ["cleaning", 1],
   ],
-  training: [["training", 2], ["train", 1.5], ["trained", 1.5], ["tuning", 1.5], ["model training", 2.5], ["build a model", 1.5], ["classifier", 1]],
+  training: [
+    ["training", 2], ["train", 1.5], ["trained", 1.5], ["tuning", 1.5], ["model training", 2.5], ["build a model", 1.5], ["classifier", 1.5],
+    ["custom classifier", 2], ["custom model", 2],
+  ],
   "model-management": [
     ["model management", 3], ["governance", 3], ["versioning", 1.5], ["registry", 1], ["register", 1.5], ["registered", 1.5],
     ["registration", 1.5], ["approve", 1],

@@ -69,4 +69,46 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: "tracked resources and their final notices",
+    sql: `
+      CREATE TABLE tracked_resources (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        arn TEXT,
+        plan_id TEXT,
+        requester TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        thread_ts TEXT,
+        alert_channel TEXT,
+        region TEXT NOT NULL,
+        status TEXT,
+        secondary_status TEXT,
+        phase TEXT,
+        snapshot TEXT,
+        version INTEGER NOT NULL DEFAULT 0,
+        published_version INTEGER NOT NULL DEFAULT 0,
+        message_ts TEXT,
+        tracked_at TEXT NOT NULL,
+        checked_at TEXT,
+        changed_at TEXT,
+        finished_at TEXT,
+        misses INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (type, name)
+      );
+      CREATE INDEX tracked_finished ON tracked_resources (finished_at);
+      CREATE INDEX tracked_requester ON tracked_resources (requester, tracked_at);
+      CREATE INDEX tracked_channel ON tracked_resources (channel, finished_at);
+      CREATE TABLE tracked_notices (
+        tracked_id INTEGER NOT NULL REFERENCES tracked_resources (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (tracked_id, kind)
+      );
+    `,
+  },
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canApprove, isAdmin, RULE_IDS } from "../../src/guard/checks.js";
 import { BUILTIN_POLICY } from "../../src/guard/policy.js";
+import { findRecipe } from "../../src/guard/recipes.js";
 import { deployRequest, evaluate, examplePolicy, refusalFor, ruleIds, trainFromRecipe } from "./requests.js";
 
 const policy = examplePolicy();
@@ -119,6 +120,14 @@ describe("an engineer trains from a recipe", () => {
   it("a request missing what the action needs is refused rather than guessed", () => {
     const decision = evaluate(policy, trainFromRecipe(policy, "churn-xgb", { inputUris: [], outputUri: undefined }));
     expect(refusalFor(decision, "what.incomplete").message).toContain("input data (an S3 URI), an output location");
+  });
+});
+
+describe("naming a recipe", () => {
+  it("a mistyped recipe name gets the closest recipe and the list", () => {
+    const lookup = findRecipe(policy, "churn-xbg");
+    expect(lookup.ok).toBe(false);
+    expect(!lookup.ok && lookup.message).toBe('There is no recipe "churn-xbg"; did you mean churn-xgb? Recipes: churn-xgb.');
   });
 });
 

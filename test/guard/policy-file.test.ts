@@ -166,3 +166,15 @@ describe("which policy is in force", () => {
     expect(resolvePolicy({ path: path.join(FIXTURES, "typos.yml"), explicit: false }).ok).toBe(false);
   });
 });
+
+describe("typos deep inside a section", () => {
+  it("a misspelt blue/green setting is caught and the right key suggested", () => {
+    const text = fs.readFileSync(EXAMPLE, "utf8").replace("canarySizePercent: 10", "canarySize: 10");
+    const result = parsePolicy(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const typo = problemAt(result.problems, "environments.prod.blueGreen.trafficRouting.canarySize");
+    expect(typo.message).toBe('unknown key "canarySize"; did you mean canarySizePercent?');
+    expect(typo.line).toBe(text.split("\n").findIndex((line) => line.includes("canarySize: 10")) + 1);
+  });
+});

@@ -1,0 +1,146 @@
+import { formatDuration } from "../../guard/duration.js";
+import type { Recipe } from "../../guard/policy.js";
+import { findRecipe } from "../../guard/recipes.js";
+import type { RequestParams } from "../../interpret/schema.js";
+import { resolveBuiltinImage } from "../images.js";
+import type { TrainingChannel } from "../port.js";
+import { decide, invalid, timestampedName, type PlanningContext, type PlanningResult } from "../planning.js";
+import type { ImageRef } from "../../guard/checks.js";
+import type { Problem } from "../problem.js";
+
+/** What a training or tuning request resolves to once its recipe and overrides are applied. */
+export interface ResolvedTraining {
+  recipeName: string;
+  recipe: Recipe;
+  environment: string;
+  region: string;
+  image: ImageRef;
+  imageUri: string;
+  channels: TrainingChannel[];
+  outputUri: string;
+  instanceType: string;
+  instanceCount: number;
+  maxRuntimeSeconds: number;
+  hyperparameters: Record<string, string>;
+}
+
+/** Applies a request's overrides to its recipe; shared by training and tuning. */
+export function resolveTraining(params: RequestParams, extra: Record<string, string>, context: PlanningContext, example: string): { ok: true; value: ResolvedTraining } | { ok: false; problem: Problem } {
+  const known = Object.keys(context.policy.recipes);
+  if (!params.recipe) {
+    return { ok: false, problem: { what: "Which recipe should I use?", fix: known.length > 0 ? `For example \`${example}\`. Recipes: ${known.map((r) => `\`${r}\``).join(", ")}.` : "The policy defines no recipes yet; an admin can add one to the policy file." } };
+  }
+  const found = findRecipe(context.policy, params.recipe);
+  if (!found.ok) return { ok: false, problem: { what: found.message, fix: found.suggestion ? `Try \`${example.replace(/\S+$/, "").trim()} ${found.suggestion}\`.` : undefined } };
+  const recipe = found.recipe;
+  const environment = params.environment ?? recipe.environment;
+  const region = context.policy.environments[environment]?.region ?? context.region;
+
+  let image: ImageRef;
+  let imageUri: string;
+  if (recipe.algorithm) {
+    const resolved = resolveBuiltinImage(recipe.algorithm.name, recipe.algorithm.version, region);
+    if (!resolved.ok) return { ok: false, problem: { what: resolved.error.message } };
+    image = { kind: "builtin", algorithm: recipe.algorithm.name, version: recipe.algorithm.version };
+    imageUri = resolved.uri;
+  } else if (recipe.image) {
+    image = { kind: "custom", uri: recipe.image };
+    imageUri = recipe.image;
+  } else {
+    return { ok: false, problem: { what: `Recipe ${found.name} names neither an algorithm nor an image.`, fix: "An admin can fix the recipe in the policy file." } };
+  }
+
+  const channels: TrainingChannel[] = Object.entries(recipe.data).map(([name, channel]) => ({
+    ChannelName: name,
+    DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: name === "train" && params.data ? params.data : channel.uri, S3DataDistributionType: "FullyReplicated" } },
+    ...(channel.contentType ? { ContentType: channel.contentType } : {}),
+  }));
+  if (params.data && !recipe.data["train"]) {
+    channels.unshift({ ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: params.data, S3DataDistributionType: "FullyReplicated" } } });
+  }
+  const outputUri = params.output ?? recipe.output ?? context.policy.environments[environment]?.outputPrefix ?? "";
+
+  return {
+    ok: true,
+    value: {
+      recipeName: found.name,
+      recipe,
+      environment,
+      region,
+      image,
+      imageUri,
+      channels,
+      outputUri,
+      instanceType: params.instanceType ?? recipe.instanceType,
+      instanceCount: params.instanceCount ?? recipe.instanceCount,
+      maxRuntimeSeconds: params.maxRuntimeSeconds ?? recipe.maxRuntime,
+      hyperparameters: { ...recipe.hyperparameters, ...params.hyperparameters, ...extra },
+    },
+  };
+}
+
+export function describeImage(resolved: ResolvedTraining): string {
+  return resolved.image.kind === "builtin" ? `${resolved.image.algorithm} ${resolved.image.version} (built-in)` : resolved.imageUri;
+}
+
+export function formatHyperparameters(hyperparameters: Record<string, string>): string {
+  const entries = Object.entries(hyperparameters);
+  return entries.length === 0 ? "(none)" : entries.map(([k, v]) => `${k}=${v}`).join(", ");
+}
+
+/** `/train <recipe> [data=...] [instance=...] [count=N] [max-runtime=2h] [env=dev] [name=value ...]` */
+export function planTraining(params: RequestParams, extra: Record<string, string>, context: PlanningContext): PlanningResult {
+  const resolved = resolveTraining(params, extra, context, "/train churn-xgb");
+  if (!resolved.ok) return invalid(resolved.problem);
+  const r = resolved.value;
+  const jobName = timestampedName(r.recipeName, context.now);
+  return decide(
+    context,
+    {
+      action: "train",
+      environment: r.environment,
+      image: r.image,
+      inputUris: r.channels.map((c) => c.DataSource.S3DataSource.S3Uri),
+      outputUri: r.outputUri,
+      instanceType: r.instanceType,
+      instanceCount: r.instanceCount,
+      maxRuntimeSeconds: r.maxRuntimeSeconds,
+    },
+    {
+      kind: "train",
+      title: `Train ${r.recipeName}`,
+      resourceName: jobName,
+      track: { type: "training-job", name: jobName },
+      details: [
+        { label: "Training job", value: jobName },
+        { label: "Recipe", value: r.recipeName },
+        { label: "Image", value: describeImage(r) },
+        { label: "Data", value: r.channels.map((c) => `${c.ChannelName}: ${c.DataSource.S3DataSource.S3Uri}`).join("\n") },
+        { label: "Instances", value: `${r.instanceCount} × ${r.instanceType}` },
+        { label: "Max runtime", value: formatDuration(r.maxRuntimeSeconds) },
+        { label: "Hyperparameters", value: formatHyperparameters(r.hyperparameters) },
+        { label: "Output", value: r.outputUri },
+      ],
+      steps: (permit) => [
+        {
+          operation: "CreateTrainingJob",
+          request: {
+            TrainingJobName: jobName,
+            AlgorithmSpecification: { TrainingImage: r.imageUri, TrainingInputMode: "File" },
+            RoleArn: permit.executionRoleArn,
+            InputDataConfig: r.channels,
+            OutputDataConfig: { S3OutputPath: r.outputUri },
+            ResourceConfig: { InstanceType: r.instanceType, InstanceCount: r.instanceCount, VolumeSizeInGB: 30 },
+            StoppingCondition: { MaxRuntimeInSeconds: r.maxRuntimeSeconds },
+            HyperParameters: r.hyperparameters,
+            Tags: [
+              { Key: "sageops:requester", Value: context.requester.userId },
+              { Key: "sageops:recipe", Value: r.recipeName },
+              { Key: "sageops:environment", Value: r.environment },
+            ],
+          },
+        },
+      ],
+    },
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * What every planner shares: the context a plan is made in, the result kinds, job names fixed
+ * at plan time, and turning the guard's decision into a plan or a refusal.
+ */
+import { evaluate, type GuardInput, type Refusal } from "../guard/checks.js";
+import type { Policy } from "../guard/policy.js";
+import type { ActionKind, NewPlan, PlanDetail, PlanStep, TrackedResource } from "./plan.js";
+import type { SageMakerPort } from "./port.js";
+import type { Problem } from "./problem.js";
+
+export interface PlanningContext {
+  policy: Policy;
+  requester: { userId: string; groupIds?: string[] };
+  channelId: string;
+  /** The bot's AWS region (an environment's own region wins). */
+  region: string;
+  now: Date;
+  newPlanId: () => string;
+  frozen: boolean;
+  usage: { jobsLastHour: number; concurrentJobs: number };
+  /** SAGEOPS_DRY_RUN. */
+  forceDryRun: boolean;
+  port: SageMakerPort;
+  /** Who started a resource through sageops, if anyone. */
+  startedBy: (resourceName: string) => { requester: string; environment: string } | undefined;
+}
+
+export type PlanningResult =
+  | { kind: "plan"; plan: NewPlan }
+  | { kind: "refused"; title: string; refusals: readonly Refusal[] }
+  | { kind: "invalid"; problem: Problem };
+
+export const invalid = (problem: Problem): PlanningResult => ({ kind: "invalid", problem });
+
+/** The environment a request goes to when it names none: dev if there is one, else the first. */
+export function defaultEnvironment(policy: Policy): string {
+  const names = Object.keys(policy.environments);
+  return names.includes("dev") ? "dev" : (names[0] ?? "dev");
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** `<base>-YYYYMMDD-HHMMSS` (UTC), cut to SageMaker's limit for the resource. */
+export function timestampedName(base: string, now: Date, maxLength = 63): string {
+  const stamp = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}-${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`;
+  const room = maxLength - stamp.length - 1;
+  const head = base.slice(0, room).replace(/-+$/, "");
+  return `${head}-${stamp}`;
+}
+
+/** Runs the guard and, when it permits, completes the plan with mode, approval and cost. */
+export function decide(
+  context: PlanningContext,
+  guard: Omit<GuardInput, "requester" | "channelId" | "region" | "frozen" | "usage" | "forceDryRun">,
+  draft: { id?: string; kind: ActionKind; title: string; resourceName: string; details: PlanDetail[]; steps: (permit: { executionRoleArn: string; region: string }) => PlanStep[]; track?: TrackedResource; previousEndpointConfig?: string },
+): PlanningResult {
+  const decision = evaluate(context.policy, {
+    ...guard,
+    requester: context.requester,
+    channelId: context.channelId,
+    region: context.region,
+    frozen: context.frozen,
+    usage: context.usage,
+    forceDryRun: context.forceDryRun,
+  });
+  if (!decision.allowed) return { kind: "refused", title: draft.title, refusals: decision.refusals };
+  return {
+    kind: "plan",
+    plan: {
+      id: draft.id ?? context.newPlanId(),
+      kind: draft.kind,
+      requester: context.requester.userId,
+      channel: context.channelId,
+      environment: decision.environment,
+      mode: decision.mode,
+      title: draft.title,
+      resourceName: draft.resourceName,
+      details: draft.details,
+      cost: decision.cost ?? undefined,
+      steps: draft.steps(decision),
+      approval: decision.approval ? { required: decision.approval.required, role: decision.approval.role } : undefined,
+      track: draft.track,
+      previousEndpointConfig: draft.previousEndpointConfig,
+    },
+  };
+}

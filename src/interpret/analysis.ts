@@ -1,0 +1,85 @@
+import type { IntentId } from "../catalog/ids.js";
+import type { CompiledLexicon } from "./compiled.js";
+import { makeShape, type Shape } from "./cues.js";
+import { GREETINGS, LEADING_PHRASES, LEADING_VERBS, POLITE_REQUEST_PREFIXES, QUESTION_OPENERS, REQUEST_PREFIXES } from "./lexicon.js";
+import { unwrapSlackText, type ChannelRef } from "./slack-text.js";
+import { shapeOf, tokenize, type Token } from "./tokens.js";
+
+/** Only this much of a message is analysed; a longer paste is read, but never as an action. */
+export const ANALYSED_CHARS = 2000;
+export const LONGEST_ACTION_CHARS = 1000;
+
+/** Everything the classifiers need to know about one message, computed once. */
+export interface Utterance {
+  /** The message after Slack formatting was undone, trimmed. */
+  clean: string;
+  channels: ChannelRef[];
+  tokens: Token[];
+  shape: Shape;
+  /** Index of the first token after "please", "can you", "/sageops"... */
+  start: number;
+  /** The intent named by the first content word, if it is a verb we know. */
+  leadingIntent?: Exclude<IntentId, "unknown">;
+  /** "can you ..." / "please ...": a request even when it ends with "?". */
+  polite: boolean;
+  question: boolean;
+  /** Only greetings and the bot's name. */
+  greetingOnly: boolean;
+  /** Too long to be taken as an instruction. */
+  long: boolean;
+}
+
+const DO_QUESTION_SUBJECTS = new Set(["i", "we", "you", "they", "it", "my", "our", "the", "sagemaker", "this", "that", "these", "those", "models", "endpoints"]);
+
+function singleWord(token: Token | undefined): string | undefined {
+  return token?.kind === "word" && token.words.length === 1 ? token.words[0] : undefined;
+}
+
+/** Length, in tokens, of a word phrase found at `index`, or 0. */
+function phraseAt(tokens: readonly Token[], index: number, phrase: string): number {
+  const words = phrase.split(" ");
+  for (let offset = 0; offset < words.length; offset += 1) {
+    if (singleWord(tokens[index + offset]) !== words[offset]) return 0;
+  }
+  return words.length;
+}
+
+export function analyse(text: string, lexicon: CompiledLexicon): Utterance {
+  const long = text.length > LONGEST_ACTION_CHARS;
+  const { text: unwrapped, channels } = unwrapSlackText(text.slice(0, ANALYSED_CHARS).normalize("NFKC"));
+  const clean = unwrapped.trim();
+  const tokens = tokenize(clean, lexicon.speller);
+  const shape = makeShape(shapeOf(tokens));
+
+  let start = 0;
+  let polite = false;
+  for (let progressed = true; progressed; ) {
+    progressed = false;
+    for (const prefix of REQUEST_PREFIXES) {
+      const length = phraseAt(tokens, start, prefix);
+      // Never strip the whole message: "help" or "ask" alone must stay.
+      if (length > 0 && start + length < tokens.length) {
+        if (POLITE_REQUEST_PREFIXES.includes(prefix)) polite = true;
+        start += length;
+        progressed = true;
+        break;
+      }
+    }
+  }
+
+  let leadingIntent: Exclude<IntentId, "unknown"> | undefined;
+  for (const [phrase, intent] of LEADING_PHRASES) {
+    if (phraseAt(tokens, start, phrase) > 0) {
+      leadingIntent = intent;
+      break;
+    }
+  }
+  const firstWord = singleWord(tokens[start]);
+  if (leadingIntent === undefined && firstWord !== undefined) leadingIntent = LEADING_VERBS[firstWord];
+
+  // "do I need ...?" asks; "do an hpo run for ..." instructs.
+  const auxiliaryOnly = firstWord === "do" && !DO_QUESTION_SUBJECTS.has(singleWord(tokens[start + 1]) ?? "");
+  const question = (firstWord !== undefined && QUESTION_OPENERS.has(firstWord) && !auxiliaryOnly) || clean.endsWith("?");
+  const greetingOnly = tokens.length > 0 && tokens.every((token) => token.kind === "word" && token.words.every((word) => GREETINGS.has(word)));
+  return { clean, channels, tokens, shape, start, leadingIntent, polite, question, greetingOnly, long };
+}

@@ -1,0 +1,64 @@
+import { analyse } from "./analysis.js";
+import { readCommandForm } from "./command.js";
+import { compiledLexicon } from "./compiled.js";
+import { decideIntent } from "./intent.js";
+import { extractParams } from "./params.js";
+import { looksUnsafe } from "./safety.js";
+import { Request, type Interpreter, type RequestParams } from "./schema.js";
+import { deployModeOf, resolveSubject, type Subject } from "./subject.js";
+
+const COMMAND_CONFIDENCE = 0.97;
+const UNSAFE_CONFIDENCE = 0.95;
+
+function unknownRequest(text: string, confidence: number): Request {
+  return { text, intent: "unknown", stage: null, services: [], params: {}, confidence };
+}
+
+/**
+ * Turns one message into a typed Request, offline and deterministically: Slack formatting undone,
+ * unsafe text refused, the slash-command form read exactly, anything else scored against the
+ * lexicon. Never throws; the result always parses with the Request schema.
+ */
+export function interpretOffline(text: string): Request {
+  const lexicon = compiledLexicon();
+  const utterance = analyse(text, lexicon);
+  if (looksUnsafe(text.slice(0, 4 * 1024)) || looksUnsafe(utterance.clean)) return unknownRequest(text, UNSAFE_CONFIDENCE);
+
+  const command = utterance.long ? undefined : readCommandForm(utterance);
+  const decision = command === undefined ? decideIntent(utterance, lexicon) : undefined;
+  const intent = command?.intent ?? decision?.intent ?? "unknown";
+  if (intent === "unknown") return unknownRequest(text, decision?.confidence ?? 0.5);
+  const tokens = command?.tokens ?? utterance.tokens;
+  const read = { ...utterance, tokens };
+  const deployMode = intent === "deploy" ? (command?.deployMode ?? deployModeOf(read, lexicon)) : undefined;
+
+  let subject: Subject | undefined;
+  let question: RequestParams["question"];
+  if (intent === "ask") {
+    subject = resolveSubject(intent, read, lexicon, { hasVersion: false });
+    question = subject.question;
+  }
+  const params = extractParams({ intent, tokens, shapeText: utterance.shape.text, channels: utterance.channels, deployMode, question });
+  subject ??= resolveSubject(intent, read, lexicon, { deployMode, hasVersion: params.modelVersion !== undefined });
+
+  const request = Request.safeParse({
+    text,
+    intent,
+    stage: subject.stage,
+    services: subject.services,
+    params,
+    confidence: command === undefined ? (decision?.confidence ?? 0.5) : COMMAND_CONFIDENCE,
+  });
+  return request.success ? request.data : unknownRequest(text, 0.5);
+}
+
+/** The embedded interpreter: no network, no model, the same answer every time. */
+export class OfflineInterpreter implements Interpreter {
+  async interpret(text: string): Promise<Request> {
+    return interpretOffline(text);
+  }
+}
+
+export function createOfflineInterpreter(): Interpreter {
+  return new OfflineInterpreter();
+}

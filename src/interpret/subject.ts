@@ -1,0 +1,171 @@
+import { getService, leadServiceOf, servicesOfStage } from "../catalog/catalog.js";
+import { SERVICE_IDS, STAGE_IDS, type IntentId, type ServiceId, type StageId } from "../catalog/ids.js";
+import { SCENARIO_WALKTHROUGH } from "../catalog/scenario.js";
+import type { Utterance } from "./analysis.js";
+import type { CompiledLexicon } from "./compiled.js";
+import { firstPosition, makeShape, matches, score, type CompiledCue, type Shape } from "./cues.js";
+import type { RequestParams } from "./schema.js";
+
+type Question = NonNullable<RequestParams["question"]>;
+type DeployMode = "realtime" | "batch" | "rollback";
+
+/** What a request is about: the lifecycle stage, the services best first, and for questions their kind. */
+export interface Subject {
+  stage: StageId | null;
+  services: ServiceId[];
+  question?: Question;
+}
+
+/** Services a question's answer lists at most. */
+const MAX_SERVICES = 5;
+const NEW_ACCOUNT_PENALTY = 2;
+const STAGE_BOOST = 0.5;
+
+function stageScores(lexicon: CompiledLexicon, shape: Shape): Record<StageId, number> {
+  const result = {} as Record<StageId, number>;
+  for (const stage of STAGE_IDS) result[stage] = score(lexicon.stages[stage], shape);
+  return result;
+}
+
+/** The shape with every service name blanked out, so context cues are not read inside names. */
+function withoutNames(lexicon: CompiledLexicon, shape: Shape): Shape {
+  let text = ` ${shape.text} `;
+  const names: CompiledCue[] = Object.values(lexicon.serviceNames).flat().sort((left, right) => right.phrase.length - left.phrase.length);
+  for (const cue of names) {
+    if (!matches(cue, makeShape(text.trim()))) continue;
+    text = text.split(` ${cue.phrase} `).join(" _svc_ ");
+  }
+  return makeShape(text.trim().replace(/\s+/g, " "));
+}
+
+interface ServiceEvidence {
+  id: ServiceId;
+  named: number;
+  context: number;
+  position: number;
+}
+
+function evidence(lexicon: CompiledLexicon, shape: Shape): ServiceEvidence[] {
+  return SERVICE_IDS.map((id) => ({
+    id,
+    named: score(lexicon.serviceNames[id], shape),
+    context: score(lexicon.serviceCues[id], shape),
+    position: firstPosition(lexicon.serviceNames[id], shape),
+  }));
+}
+
+function byScore(entries: readonly { id: ServiceId; score: number }[]): ServiceId[] {
+  return entries
+    .filter((entry) => entry.score > 0)
+    .sort((left, right) => right.score - left.score || SERVICE_IDS.indexOf(left.id) - SERVICE_IDS.indexOf(right.id))
+    .map((entry) => entry.id);
+}
+
+function topStage(scores: Record<StageId, number>): StageId | undefined {
+  let best: StageId | undefined;
+  for (const stage of STAGE_IDS) if (scores[stage] > 0 && (best === undefined || scores[stage] > scores[best])) best = stage;
+  return best;
+}
+
+/** Stages touched by a message: named as stages or through a service's specific cues. */
+function stagesTouched(stages: Record<StageId, number>, services: readonly ServiceEvidence[]): Set<StageId> {
+  const touched = new Set<StageId>();
+  for (const stage of STAGE_IDS) if (stages[stage] >= 1.5) touched.add(stage);
+  for (const service of services) if (service.named + service.context >= 2) touched.add(getService(service.id).stage);
+  return touched;
+}
+
+function askSubject(utterance: Utterance, lexicon: CompiledLexicon): Subject {
+  const shape = utterance.shape;
+  const services = evidence(lexicon, shape);
+  const stages = stageScores(lexicon, shape);
+  const named = services.filter((service) => service.named > 0).sort((left, right) => left.position - right.position);
+  const specific = utterance.tokens.some((token) => ["name", "ref", "endpoint", "job", "kv"].includes(token.kind));
+
+  if (score(lexicon.rawData, shape) >= 2 && stagesTouched(stages, services).size >= 2 && !specific) {
+    return { stage: null, services: [...SCENARIO_WALKTHROUGH], question: "scenario" };
+  }
+  const lifecycle = score(lexicon.lifecycle, shape);
+  const namedStages = STAGE_IDS.filter((stage) => stages[stage] >= 1.5).length;
+  if (named.length === 0 && lifecycle >= 1.5 && (namedStages !== 1 || lifecycle >= 2)) {
+    return { stage: null, services: [], question: "lifecycle" };
+  }
+
+  const newAccount = score(lexicon.newAccount, shape) > 0;
+  if (named.length >= 2 && score(lexicon.compare, shape) > 0) {
+    const context = withoutNames(lexicon, shape);
+    const ranked = named
+      .map((service, order) => {
+        const penalty = newAccount && getService(service.id).availability !== undefined ? NEW_ACCOUNT_PENALTY : 0;
+        return { id: service.id, score: score(lexicon.serviceCues[service.id], context) - penalty, order };
+      })
+      .sort((left, right) => right.score - left.score || left.order - right.order)
+      .map((entry) => entry.id);
+    const compared = ranked.slice(0, 2).map((id) => getService(id).stage);
+    const stage = compared.every((item) => item === compared[0]) ? (compared[0] ?? null) : null;
+    return { stage, services: ranked.slice(0, MAX_SERVICES), question: "compare" };
+  }
+
+  const boostedStage = topStage(stages);
+  const total = services.map((service) => ({
+    id: service.id,
+    score: service.named + service.context + (boostedStage !== undefined && stages[boostedStage] >= 2 && leadServiceOf(boostedStage) === service.id ? STAGE_BOOST : 0),
+  }));
+  const ranked = byScore(total);
+  const stageQuestion = score(lexicon.stageQuestion, shape) >= 2;
+  const top = ranked[0];
+  const topContext = services.find((service) => service.id === top)?.context ?? 0;
+
+  // A stage asked about as such ("what's in the deployment stage?"): list the stage's own services.
+  if (named.length === 0 && boostedStage !== undefined && stages[boostedStage] >= 2 && (top === undefined || topContext < 2 || stageQuestion)) {
+    return { stage: boostedStage, services: servicesOfStage(boostedStage).map((entry) => entry.id).slice(0, MAX_SERVICES), question: "stage" };
+  }
+  if (top === undefined) return { stage: boostedStage ?? null, services: [], question: "recommend" };
+  const question: Question = stageQuestion ? "stage" : named.length > 0 ? "service" : "recommend";
+  return { stage: getService(top).stage, services: ranked.slice(0, MAX_SERVICES), question };
+}
+
+/** What a status or stop request is about, from the nouns or the shape of the name. */
+function resourceSubject(lexicon: CompiledLexicon, shape: Shape): Subject {
+  for (const [cue, service] of lexicon.resourceNouns) {
+    if (matches(cue, shape)) return { stage: getService(service).stage, services: [service] };
+  }
+  return { stage: null, services: [] };
+}
+
+const DEPLOYMENT_TARGETS: readonly ServiceId[] = ["serverless-inference", "async-inference"];
+
+export function resolveSubject(intent: IntentId, utterance: Utterance, lexicon: CompiledLexicon, params: { deployMode?: DeployMode; hasVersion: boolean }): Subject {
+  switch (intent) {
+    case "ask":
+      return askSubject(utterance, lexicon);
+    case "train":
+      return { stage: "training", services: ["sagemaker-training"] };
+    case "tune":
+      return { stage: "training", services: ["automatic-model-tuning", "sagemaker-training"] };
+    case "deploy": {
+      if (params.deployMode === "batch") return { stage: "deployment", services: ["batch-transform"] };
+      if (params.deployMode === "rollback") return { stage: "deployment", services: ["realtime-endpoint"] };
+      const target = DEPLOYMENT_TARGETS.find((id) => score(lexicon.serviceNames[id], utterance.shape) > 0) ?? "realtime-endpoint";
+      return { stage: "deployment", services: params.hasVersion ? [target, "model-registry"] : [target] };
+    }
+    case "drift":
+      return { stage: "monitoring", services: ["model-monitor"] };
+    case "pipeline":
+      return { stage: "orchestration", services: ["pipelines"] };
+    case "status":
+    case "stop":
+      return resourceSubject(lexicon, utterance.shape);
+    case "help":
+    case "unknown":
+      return { stage: null, services: [] };
+  }
+}
+
+/** Batch, rollback or real-time, from the words of a deploy request. */
+export function deployModeOf(utterance: Utterance, lexicon: CompiledLexicon): DeployMode {
+  if (lexicon.rollback.some((cue) => matches(cue, utterance.shape))) return "rollback";
+  const batchWords = lexicon.batch.some((cue) => cue.weight > 0 && matches(cue, utterance.shape));
+  const batchKeys = utterance.tokens.some((token) => token.kind === "kv" && ["input", "output"].includes((token.key ?? "").toLowerCase()));
+  return batchWords || batchKeys ? "batch" : "realtime";
+}

@@ -1,0 +1,62 @@
+/**
+ * Simulated time for the sandbox. Every status the sandbox reports is derived from this clock,
+ * never from the wall clock, so a manual clock makes the whole simulation deterministic.
+ */
+
+export interface SandboxClock {
+  /** Simulated now, in epoch milliseconds. */
+  now(): number;
+}
+
+/** A clock that moves only when told: for tests. */
+export interface ManualClock extends SandboxClock {
+  advance(simulatedSeconds: number): void;
+}
+
+/** A clock that runs `pace` simulated seconds per real second. */
+export interface PacedClock extends SandboxClock {
+  readonly pace: number;
+}
+
+/**
+ * Simulated seconds per real second by default: a training job (about ten simulated minutes)
+ * finishes in roughly half a real minute.
+ */
+export const DEFAULT_PACE = 20;
+
+/** 2026-11-26T09:00:00Z, the morning the example set-up (DESIGN.md section 7) takes place. */
+export const EXAMPLE_START_MS = Date.UTC(2026, 10, 26, 9, 0, 0);
+
+export function createManualClock(startEpochMs: number = EXAMPLE_START_MS): ManualClock {
+  let now = startEpochMs;
+  return {
+    now: () => now,
+    advance(simulatedSeconds: number) {
+      if (!Number.isFinite(simulatedSeconds) || simulatedSeconds < 0) throw new RangeError(`a clock only moves forward, not by ${simulatedSeconds}s`);
+      now += simulatedSeconds * 1000;
+    },
+  };
+}
+
+export interface PacedClockOptions {
+  pace?: number;
+  /** Simulated time at the moment the clock is created (default: the top of the current real hour). */
+  startEpochMs?: number;
+  /** The real clock, in epoch milliseconds (default Date.now). */
+  realNow?: () => number;
+}
+
+const HOUR_MS = 3_600_000;
+
+export function createPacedClock(options: PacedClockOptions = {}): PacedClock {
+  const pace = options.pace ?? DEFAULT_PACE;
+  if (!Number.isFinite(pace) || pace <= 0) throw new RangeError(`pace must be a positive number of simulated seconds per real second, not ${pace}`);
+  const realNow = options.realNow ?? Date.now;
+  const realStart = realNow();
+  // Starting at the top of the hour lines the seed's hourly monitoring schedule up with the start.
+  const simulatedStart = options.startEpochMs ?? Math.floor(realStart / HOUR_MS) * HOUR_MS;
+  return {
+    pace,
+    now: () => simulatedStart + (realNow() - realStart) * pace,
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * What the tracker keeps between polls and across restarts; src/store/tracked.ts implements it
+ * over SQLite. Each tracked resource has a snapshot version and the version its Slack message
+ * shows, so a crash between saving and posting is repaired by the next round, and an outbox of
+ * one-off notices (the final thread reply, the alert), each claimed before it is sent.
+ */
+import type { TrackedResource } from "../actions/plan.js";
+import type { ResourceStatus, ResourceType } from "./status.js";
+
+/** Where a tracked resource reports, and on whose behalf. */
+export interface TrackingContext {
+  planId?: string;
+  requester: string;
+  channel: string;
+  /** The plan's message: status messages go in its thread. */
+  threadTs?: string;
+  /** The environment's alert channel: failures are posted there too. */
+  alertChannel?: string;
+  region: string;
+}
+
+export interface TrackedRecord {
+  id: number;
+  resource: TrackedResource;
+  context: TrackingContext;
+  /** The latest snapshot, once SageMaker has been asked. */
+  status?: ResourceStatus;
+  /** Bumped each time the snapshot changes. */
+  version: number;
+  /** The snapshot version the Slack status message shows. */
+  publishedVersion: number;
+  /** The status message, once posted. */
+  messageTs?: string;
+  trackedAt: string;
+  /** When SageMaker was last asked about it. */
+  checkedAt?: string;
+  /** When its snapshot last changed. */
+  changedAt?: string;
+  /** Set once its snapshot is final; it is then no longer polled. */
+  finishedAt?: string;
+  /** Describes in a row that answered "not found". */
+  misses: number;
+}
+
+/** One-off messages sent when a resource finishes: the short reply in its thread, the alert. */
+export type NoticeKind = "reply" | "alert";
+
+/** `sending` is claimed and maybe sent: never sent again, so a crash cannot double-post. */
+export type NoticeOutcome = "sent" | "retry" | "abandoned";
+
+export interface TrackedStore {
+  /**
+   * Starts tracking, or returns the record already there: tracking is idempotent per type and
+   * name. A finished record tracked again by a different plan starts over, since an endpoint
+   * keeps its name across deploys.
+   */
+  track(resource: TrackedResource, context: TrackingContext, now: Date): { record: TrackedRecord; created: boolean };
+  get(id: number): TrackedRecord | undefined;
+  find(type: ResourceType, name: string): TrackedRecord | undefined;
+  /** Records of any type with this name (or ARN). */
+  findByName(name: string): TrackedRecord[];
+  /** Records not yet finished, oldest first. */
+  active(): TrackedRecord[];
+  /** Records whose message is behind their snapshot, or with notices due. */
+  unpublished(): TrackedRecord[];
+  /** Unfinished records a person requested or that report in a channel. */
+  activeFor(scope: { requester: string; channel?: string }): TrackedRecord[];
+  /** A person's records, unfinished first, then the most recently tracked. */
+  recentFor(requester: string, limit: number): TrackedRecord[];
+  /** Names of recently tracked resources, newest first (for "did you mean"). */
+  recentNames(limit: number): { type: ResourceType; name: string }[];
+  /**
+   * Saves a snapshot seen at `now`; when it differs from the stored one, bumps the version. A
+   * final snapshot also marks the record finished and queues `notices`, in the same
+   * transaction. True when the snapshot changed.
+   */
+  saveStatus(id: number, status: ResourceStatus, now: Date, notices: readonly NoticeKind[]): boolean;
+  noteChecked(id: number, now: Date): void;
+  /** Counts a "not found" answer; returns the misses in a row. */
+  noteMissing(id: number, now: Date): number;
+  setMessage(id: number, ts: string): void;
+  setPublished(id: number, version: number): void;
+  /** Notices queued and not yet claimed. */
+  dueNotices(id: number): NoticeKind[];
+  /** Moves a notice from due to sending; true when this caller won it. */
+  claimNotice(id: number, kind: NoticeKind, now: Date): boolean;
+  /** After a send attempt: sent, back to due for another try, or given up. */
+  settleNotice(id: number, kind: NoticeKind, outcome: NoticeOutcome, now: Date): void;
+}

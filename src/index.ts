@@ -14,7 +14,20 @@ import { ConsoleView } from "./console/view.js";
 import { createInterpreter } from "./interpret/chain.js";
 import { createLogger, type Logger } from "./logger.js";
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
+import { randomBytes } from "node:crypto";
+import { WebClient } from "@slack/web-api";
+import { ActionService } from "./actions/service.js";
+import type { PlanningContext } from "./actions/planning.js";
+import { createSageMakerClient } from "./aws/clients.js";
+import { SdkSageMakerPort } from "./aws/sagemaker.js";
+import { ConfigError } from "./config.js";
+import { canApprove, isAdmin } from "./guard/checks.js";
+import { resolvePolicy, type Policy } from "./guard/policy.js";
+import { SlackPlanNotifier } from "./notify/plan-notifier.js";
+import { WebApiPoster } from "./notify/slack-poster.js";
 import type { BotServices } from "./services.js";
+import { SqlitePlanRepository } from "./store/plans.js";
+import { WorkspaceSettings } from "./store/settings.js";
 import { createSlackApp } from "./slack/app.js";
 import { AuditLog } from "./store/audit.js";
 import { openDatabase, type Db } from "./store/db.js";
@@ -48,6 +61,22 @@ export interface RunningBot {
   consoleFinished?: Promise<void>;
   sandbox?: Sandbox;
   stop(): Promise<void>;
+}
+
+/** The policy in force; a broken policy file is bad configuration (exit 2), named by its first problem. */
+function loadPolicyOrFail(config: Config): { policy: Policy; source: "file" | "builtin" } {
+  const result = resolvePolicy({ path: config.policyPath, explicit: config.policyPathExplicit });
+  if (result.ok) return { policy: result.policy, source: result.source };
+  const first = result.problems[0];
+  const where = first ? `${config.policyPath}${first.line ? `:${first.line}` : ""}: ${first.path ? `${first.path}: ` : ""}${first.message}` : config.policyPath;
+  const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more; run: sageops policy check ${config.policyPath})` : "";
+  throw new ConfigError("SAGEOPS_POLICY", `names an invalid policy: ${where}${more}`);
+}
+
+/** Approvers to mention for a plan: the users of the role its approval needs. */
+function approversOf(policy: Policy, role: string | undefined): string[] {
+  if (!role) return [];
+  return (policy.roles[role]?.users ?? []).filter((user) => user !== "*");
 }
 
 export const CONSOLE_DEFAULT_IDENTITY: ConsoleIdentity = { userId: "U0ENGINEER", channelId: "C0MLOPS" };
@@ -84,27 +113,23 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       target = sandboxTarget(sandbox.url, config.aws.region);
     }
 
-    const services: BotServices = {
-      logger,
-      interpreter: createInterpreter({ config, target: awsTargetFromConfig(config.aws), logger }),
-      audit: new AuditLog(db),
-      deliveries: new DeliveryLedger(db),
-      backendNote: describeBackend(target, sandbox),
-    };
+    const services = buildServices({ config, db, target, sandbox, logger, slackApiUrl: mode === "console" ? undefined : config.slack.apiUrl, botToken: config.slack.botToken });
 
     if (mode === "console") {
       const api = new LocalSlackApi({ channels: { C0MLOPS: "mlops", C0ALERTS: "ml-alerts" } });
       const apiUrl = await api.start();
       closers.push(() => api.close());
+      services.useSlack(new WebClient(CONSOLE_BOT_TOKEN, { slackApiUrl: apiUrl }));
       const view = new ConsoleView(api, io.write);
       const identity = { ...CONSOLE_DEFAULT_IDENTITY, ...options.consoleIdentity };
       const receiver = new ConsoleReceiver({ input: io.stdin, write: io.write, api, view, identity, logger });
-      const app = createSlackApp({ receiver, botToken: "xoxb-local-console", apiUrl, services });
+      const app = createSlackApp({ receiver, botToken: CONSOLE_BOT_TOKEN, apiUrl, services });
       await app.start();
       closers.push(() => app.stop());
       io.write(
         `sageops console: you are ${identity.userId} in ${identity.channelId}. Type /sageops help, ask a question, or a button's number to press it; ":as U0APPROVER" switches user. End input (Ctrl-D) to quit.\n${services.backendNote}\n\n`,
       );
+      await services.actions.resume();
       return { mode, app, services, sandbox, consoleFinished: receiver.finished, stop: stopAll };
     }
 
@@ -132,6 +157,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       });
       receiver = httpReceiver;
     }
+    services.useSlack(new WebClient(botToken, config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}));
     const app = createSlackApp({ receiver, botToken, apiUrl: config.slack.apiUrl, services });
     let url: string | undefined;
     if (httpReceiver) {
@@ -145,9 +171,104 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       closers.push(() => app.stop());
       logger.info("sageops connected to Slack in Socket Mode");
     }
+    await services.actions.resume();
     return { mode, app, services, url, sandbox, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
   }
+}
+
+const CONSOLE_BOT_TOKEN = "xoxb-local-console";
+
+/** Plan ids: "p-" and 24 hex digits, unguessable so a forged button value finds nothing. */
+function newPlanId(): string {
+  return `p-${randomBytes(12).toString("hex")}`;
+}
+
+interface ServiceInputs {
+  config: Config;
+  db: Db;
+  target: AwsTarget;
+  sandbox: Sandbox | undefined;
+  logger: Logger;
+  slackApiUrl?: string;
+  botToken?: string;
+}
+
+/**
+ * Builds the services the listeners use. The Slack Web API client is attached with
+ * `useSlack` once the mode knows where Slack is (the console's stand-in, or Slack).
+ */
+function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: WebClient): void } {
+  const { config, db, target, sandbox, logger } = inputs;
+  const { policy, source } = loadPolicyOrFail(config);
+  const plans = new SqlitePlanRepository(db);
+  const settings = new WorkspaceSettings(db);
+  const audit = new AuditLog(db);
+  const sagemaker = new SdkSageMakerPort(createSageMakerClient(target));
+  const backendNote = describeBackend(target, sandbox);
+  let poster: WebApiPoster | undefined;
+  const posterOrFail = (): WebApiPoster => {
+    if (!poster) throw new Error("Slack is not connected yet");
+    return poster;
+  };
+  const lazyPoster = {
+    post: (...args: Parameters<WebApiPoster["post"]>) => posterOrFail().post(...args),
+    update: (...args: Parameters<WebApiPoster["update"]>) => posterOrFail().update(...args),
+    ephemeral: (...args: Parameters<WebApiPoster["ephemeral"]>) => posterOrFail().ephemeral(...args),
+  };
+  const actions = new ActionService({
+    plans,
+    port: sagemaker,
+    audit,
+    notifier: new SlackPlanNotifier(lazyPoster, { backendNote, approversFor: (plan) => approversOf(policy, plan.approval?.role) }),
+    approvals: {
+      whyCannotApprove: (plan, userId) => {
+        const check = canApprove(policy, plan.environment, userId, plan.requester);
+        return check.allowed ? undefined : check.message;
+      },
+      isAdmin: (userId) => isAdmin(policy, userId),
+    },
+    freeze: settings,
+    now: () => new Date(),
+    onNotifyError: (error, plan) => logger.error({ err: error, plan: plan.id }, "could not update the plan message in Slack"),
+  });
+  const planningContext = (requester: { userId: string; channelId: string }): PlanningContext => {
+    const now = new Date();
+    return {
+      policy,
+      requester: { userId: requester.userId },
+      channelId: requester.channelId,
+      region: target.region,
+      now,
+      newPlanId,
+      frozen: settings.freezeState().frozen,
+      usage: { jobsLastHour: plans.countStartedSince(requester.userId, new Date(now.getTime() - 3600_000)), concurrentJobs: plans.activeFor(requester.userId).length },
+      forceDryRun: config.dryRun,
+      port: sagemaker,
+      startedBy: (name) => {
+        const plan = plans.findByResource(name);
+        return plan ? { requester: plan.requester, environment: plan.environment } : undefined;
+      },
+    };
+  };
+  return {
+    logger,
+    interpreter: createInterpreter({ config, target: awsTargetFromConfig(config.aws), logger }),
+    audit,
+    deliveries: new DeliveryLedger(db),
+    backendNote,
+    policy,
+    policySource: source,
+    plans,
+    actions,
+    settings,
+    poster: lazyPoster,
+    sagemaker,
+    planningContext,
+    useSlack(client: WebClient) {
+      poster = new WebApiPoster(client);
+    },
+  };
 }

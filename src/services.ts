@@ -1,7 +1,14 @@
+import type { PlanningContext } from "./actions/planning.js";
+import type { SageMakerPort } from "./actions/port.js";
+import type { ActionService } from "./actions/service.js";
+import type { Policy } from "./guard/policy.js";
 import type { Interpreter } from "./interpret/schema.js";
 import type { Logger } from "./logger.js";
+import type { SlackPoster } from "./notify/poster.js";
 import type { AuditLog } from "./store/audit.js";
 import type { DeliveryLedger } from "./store/deliveries.js";
+import type { SqlitePlanRepository } from "./store/plans.js";
+import type { WorkspaceSettings } from "./store/settings.js";
 
 /**
  * Everything the Slack listeners call, built once by the composition root (src/index.ts) and
@@ -14,4 +21,14 @@ export interface BotServices {
   deliveries: DeliveryLedger;
   /** Which SageMaker the bot talks to, as a person should read it ("sandbox (simulated)", a region). */
   backendNote: string;
+  policy: Policy;
+  /** "file" or "builtin" (no policy file: nothing mutating runs live). */
+  policySource: "file" | "builtin";
+  plans: SqlitePlanRepository;
+  actions: ActionService;
+  settings: WorkspaceSettings;
+  poster: SlackPoster;
+  sagemaker: SageMakerPort;
+  /** The context a plan is made in, for this requester in this channel, now. */
+  planningContext(requester: { userId: string; channelId: string }): PlanningContext;
 }

@@ -1,10 +1,12 @@
+import type { Problem } from "../actions/problem.js";
+import type { Refusal } from "../guard/checks.js";
 import { context, section, type KnownBlock, type Rendered } from "./kit.js";
 
 /**
  * A short message that says what was wrong and how to fix it; used for every user-facing
  * refusal or error, so they all read the same way.
  */
-export function renderProblem(problem: { what: string; fix?: string; detail?: string[] }): Rendered {
+export function renderProblem(problem: Problem): Rendered {
   const lines = [`:warning: ${problem.what}`];
   if (problem.detail && problem.detail.length > 0) lines.push(problem.detail.map((line) => `• ${line}`).join("\n"));
   if (problem.fix) lines.push(problem.fix);
@@ -16,4 +18,13 @@ export function renderNote(note: string, footnote?: string): Rendered {
   const blocks: KnownBlock[] = [section(note)];
   if (footnote) blocks.push(context(footnote));
   return { text: footnote ? `${note}\n${footnote}` : note, blocks };
+}
+
+/** The guard's refusal: every rule that failed, each saying what would be allowed instead. */
+export function renderRefusal(title: string, refusals: readonly Refusal[]): Rendered {
+  return renderProblem({
+    what: `I can't plan *${title}*: the policy does not allow it.`,
+    detail: refusals.map((refusal) => refusal.message),
+    fix: "Change the request as above and ask again; `/sageops policy` shows what you may do.",
+  });
 }

@@ -52,6 +52,10 @@ export async function runCommand(args: string[], io: CliIo, env: Record<string, 
       consoleIdentity: { userId: consoleArgs.user, channelId: consoleArgs.channel },
     });
   } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(`sageops: ${error.message}`);
+      return EXIT.usage;
+    }
     io.err(`sageops: could not start: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT.failure;
   }

@@ -8,7 +8,7 @@ export interface CompiledCue {
   pattern: RegExp;
 }
 
-const GAP = "(?: \\S+){1,3}";
+const GAP = "(?: \\S+){1,4}";
 
 function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -100,7 +100,10 @@ export function decideIntent(utterance: Utterance, lexicon: CompiledLexicon): In
     // Naming the resource makes a live-state question about it, not a question about the service.
     eligible[intent] = raw[intent] + (specific || reference ? 1.5 : 0);
   }
-  if (raw.help >= 3) eligible.help = raw.help;
+  // "help" as a noun inside an ML question ("sizing help: which instance ...?") is not a request for the help text.
+  const helpWordOnly = raw.help - (utterance.leadingIntent === "help" ? 2 : 0) <= 3;
+  const helpInPassing = helpWordOnly && utterance.leadingIntent !== "help" && utterance.question && domain >= 3;
+  if (raw.help >= 3 && !helpInPassing) eligible.help = raw.help;
   const askScore = raw.ask + (utterance.question ? 1 : 0) + 0.25 * Math.min(domain, 4) + (explicitService ? 1 : 0);
   const asksSomething = utterance.question || raw.ask >= 2 || utterance.leadingIntent === "ask" || explicitService;
   if (domain >= 1.5 && asksSomething && !(leadingIsAction && !utterance.question)) eligible.ask = askScore;

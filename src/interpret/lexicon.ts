@@ -3,7 +3,7 @@ import type { IntentId, ServiceId, StageId } from "../catalog/ids.js";
 /**
  * A cue: a phrase matched on the utterance's shape string (lower-case, spelling-corrected words, with
  * `_name_`, `_endpoint_`, `_job_`, `_ref_`, `_s3_`, `_inst_`, `_kv_`, `_num_`, `_dur_`, `_size_`,
- * `_chan_` standing for resource-like tokens) and the weight it adds. `*` stands for one to three words.
+ * `_chan_` standing for resource-like tokens) and the weight it adds. `*` stands for one to four words.
  * Each phrase counts once per utterance.
  */
 export type Cue = readonly [phrase: string, weight: number];

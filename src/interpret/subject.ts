@@ -20,6 +20,8 @@ export interface Subject {
 const MAX_SERVICES = 5;
 const NEW_ACCOUNT_PENALTY = 2;
 const STAGE_BOOST = 0.5;
+/** A name this strong (a full name, not "endpoint" or a name in passing) makes the service the subject. */
+const NAME_SUBJECT_WEIGHT = 2.5;
 
 function stageScores(lexicon: CompiledLexicon, shape: Shape): Record<StageId, number> {
   const result = {} as Record<StageId, number>;
@@ -45,10 +47,31 @@ interface ServiceEvidence {
   position: number;
 }
 
+const CONTEXT_PREPOSITIONS = new Set(["in", "during", "for", "to", "on", "of", "with", "from", "into", "inside", "behind"]);
+const DETERMINERS = new Set(["a", "an", "the", "my", "our", "your", "their", "this", "that"]);
+
+/**
+ * How strongly a service is named: its best-matching name, halved when the name only sets the scene
+ * ("... in a training job", "... for my endpoint") rather than being what the question is about.
+ */
+function namedScore(cues: readonly CompiledCue[], shape: Shape): number {
+  let best = 0;
+  for (const cue of cues) {
+    if (!matches(cue, shape)) continue;
+    const found = cue.pattern.exec(shape.text);
+    const before = shape.text.slice(0, found?.index ?? 0).trim().split(" ");
+    let previous = before.pop() ?? "";
+    if (DETERMINERS.has(previous)) previous = before.pop() ?? "";
+    const weight = CONTEXT_PREPOSITIONS.has(previous) ? cue.weight / 2 : cue.weight;
+    if (weight > best) best = weight;
+  }
+  return best;
+}
+
 function evidence(lexicon: CompiledLexicon, shape: Shape): ServiceEvidence[] {
   return SERVICE_IDS.map((id) => ({
     id,
-    named: score(lexicon.serviceNames[id], shape),
+    named: namedScore(lexicon.serviceNames[id], shape),
     context: score(lexicon.serviceCues[id], shape),
     position: firstPosition(lexicon.serviceNames[id], shape),
   }));
@@ -109,7 +132,12 @@ function askSubject(utterance: Utterance, lexicon: CompiledLexicon): Subject {
   const boostedStage = topStage(stages);
   const total = services.map((service) => ({
     id: service.id,
-    score: service.named + service.context + (boostedStage !== undefined && stages[boostedStage] >= 2 && leadServiceOf(boostedStage) === service.id ? STAGE_BOOST : 0),
+    score:
+      service.named +
+      service.context +
+      // A service the question names outright is what the question is about.
+      (service.named >= NAME_SUBJECT_WEIGHT ? 1 : 0) +
+      (boostedStage !== undefined && stages[boostedStage] >= 2 && leadServiceOf(boostedStage) === service.id ? STAGE_BOOST : 0),
   }));
   const ranked = byScore(total);
   const stageQuestion = score(lexicon.stageQuestion, shape) >= 2;

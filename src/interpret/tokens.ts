@@ -64,11 +64,14 @@ export function isJobLikeName(name: string): boolean {
   return JOB_LIKE.test(name);
 }
 
+const CONTRACTIONS = new Set(["what's", "that's", "it's", "how's", "where's", "who's", "there's", "here's", "let's", "he's", "she's", "when's", "why's"]);
+
 function trimPunctuation(chunk: string): string {
   let text = chunk.replace(/^[("'\[{“‘«]+/, "");
   if (text.startsWith("s3://")) return text.replace(/[)"'\]},.;:!?”’»]+$/, "");
   text = text.replace(/[)"'\]},.;:!?”’»…]+$/, "");
-  return text.replace(/['’]s$/i, "");
+  // A possessive 's goes ("churn-xgb's", "sagemaker's"); a contraction stays ("what's" reads "whats").
+  return CONTRACTIONS.has(text.toLowerCase().replace("’", "'")) ? text : text.replace(/['’]s$/i, "");
 }
 
 /** Lower-case words of a plain chunk, apostrophes dropped ("what's" -> "whats"). */

@@ -1,10 +1,12 @@
 import { App, type Receiver } from "@slack/bolt";
 import type { BotServices } from "../services.js";
 import { createAssistant } from "./assistant.js";
+import { registerActions } from "./actions/index.js";
 import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";
 import { boltLogger } from "./logger.js";
 import { dedupeEvents } from "./middleware/dedupe.js";
+import { registerViews } from "./views/index.js";
 
 export interface SlackAppOptions {
   receiver: Receiver;
@@ -29,6 +31,8 @@ export function createSlackApp(options: SlackAppOptions): App {
   app.assistant(createAssistant(services));
   registerCommands(app, services);
   registerEvents(app, services);
+  registerActions(app, services);
+  registerViews(app, services);
   app.error(async (error) => {
     services.logger.error({ err: error }, "unhandled Slack listener error");
   });

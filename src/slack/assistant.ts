@@ -20,9 +20,10 @@ export function createAssistant(services: BotServices): Assistant {
     },
     userMessage: async ({ message, say, setStatus }) => {
       const text = "text" in message && typeof message.text === "string" ? message.text : "";
-      if (text.trim() === "") return;
+      const userId = "user" in message && typeof message.user === "string" ? message.user : "";
+      if (text.trim() === "" || userId === "") return;
       await setStatus("is thinking…");
-      await answerOrApologise(services.logger, (reply) => say(reply), () => replyToText(text, services));
+      await answerOrApologise(services.logger, (reply) => say(reply), () => replyToText(text, { userId, channelId: message.channel }, services));
     },
   });
 }

@@ -1,27 +1,36 @@
 import { renderHelp } from "../blocks/help.js";
 import type { Rendered } from "../blocks/kit.js";
 import { renderNote } from "../blocks/notice.js";
-import { MUTATING_INTENTS } from "../catalog/ids.js";
 import type { Request } from "../interpret/schema.js";
 import type { BotServices } from "../services.js";
+import { requestPipelineStart, requestStop, requestTraining, requestTuning } from "./action-requests.js";
+import type { Requester } from "./requests.js";
 
 /**
  * The one answer to a person's words, whatever surface they came from (DM, mention,
  * `/sageops ask`, the assistant pane).
  */
-export async function replyToText(text: string, services: BotServices): Promise<Rendered> {
+export async function replyToText(text: string, requester: Requester, services: BotServices): Promise<Rendered> {
   const request = await services.interpreter.interpret(text);
-  return replyToRequest(request, services);
+  return replyToRequest(request, requester, services);
 }
 
-export function replyToRequest(request: Request, services: BotServices): Rendered {
+export async function replyToRequest(request: Request, requester: Requester, services: BotServices): Promise<Rendered> {
+  const params = request.params;
   switch (request.intent) {
     case "help":
       return renderHelp({ backendNote: services.backendNote });
+    case "train":
+      return requestTraining(params, {}, requester, services);
+    case "tune":
+      return requestTuning(params, {}, requester, services);
+    case "pipeline":
+      return requestPipelineStart(params.pipelineName, params, params.hyperparameters ?? {}, requester, services);
+    case "stop":
+      return requestStop(params.jobName, requester, services);
+    case "deploy":
+      return renderNote("Deployments are not enabled yet in this version of sageops.");
     default:
-      if (MUTATING_INTENTS.has(request.intent)) {
-        return renderNote(`I understood a *${request.intent}* request, but actions are not enabled yet in this version of sageops.`);
-      }
       return renderNote("I can answer which AWS service fits each stage of your ML lifecycle, plan guarded training and deployments, and report their status. Try `/sageops help`.");
   }
 }

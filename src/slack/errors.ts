@@ -15,6 +15,8 @@ export async function answerOrApologise(logger: Logger, reply: (message: Rendere
     logger.error({ err: error, reference }, "listener failed");
     message = renderProblem({ what: `Something went wrong on my side (reference ${reference}).`, fix: "Try again in a moment; if it keeps failing, give the reference to whoever runs sageops." });
   }
+  // An empty message means the work already answered (a posted plan, an opened form).
+  if (message.text === "" && message.blocks.length === 0) return;
   try {
     await reply(message);
   } catch (error) {

@@ -118,6 +118,10 @@ export class SqliteTrackedStore implements TrackedStore {
     return this.all("SELECT * FROM tracked_resources WHERE requester = ? ORDER BY finished_at IS NOT NULL, COALESCE(finished_at, tracked_at) DESC LIMIT ?", requester, limit);
   }
 
+  recentOfType(type: ResourceType, limit: number): TrackedRecord[] {
+    return this.all("SELECT * FROM tracked_resources WHERE type = ? ORDER BY tracked_at DESC, id DESC LIMIT ?", type, limit);
+  }
+
   recentNames(limit: number): { type: ResourceType; name: string }[] {
     const rows: unknown[] = this.db.prepare("SELECT type, name FROM tracked_resources ORDER BY tracked_at DESC LIMIT ?").all(limit);
     return rows.map((row) => z.object({ type: z.enum(RESOURCE_TYPES), name: z.string() }).parse(row));

@@ -235,3 +235,25 @@ export async function describeResource(port: WatchPort, resource: TrackedResourc
 export function describeCost(type: TrackedResource["type"]): number {
   return type === "pipeline-execution" ? 2 : 1;
 }
+
+/**
+ * The final snapshot of a resource SageMaker no longer knows (deleted, or never created):
+ * the last one seen marked gone, or an empty one of its type.
+ */
+export function goneStatus(resource: TrackedResource, previous: ResourceStatus | undefined, reason: string, now: Date): ResourceStatus {
+  const ended = { status: "NotFound", phase: "failed" as const, failureReason: reason, endedAt: now.toISOString() };
+  if (previous) return { ...previous, ...ended };
+  const base = { name: resource.name, arn: resource.arn, ...ended };
+  switch (resource.type) {
+    case "training-job":
+      return { type: "training-job", ...base, timeline: [], metrics: [] };
+    case "tuning-job":
+      return { type: "tuning-job", ...base, counters: { completed: 0, inProgress: 0, failed: 0, stopped: 0 } };
+    case "endpoint":
+      return { type: "endpoint", ...base, variants: [], timeline: [], rolledBack: false };
+    case "transform-job":
+      return { type: "transform-job", ...base };
+    case "pipeline-execution":
+      return { type: "pipeline-execution", ...base, steps: [] };
+  }
+}

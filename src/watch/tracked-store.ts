@@ -67,6 +67,8 @@ export interface TrackedStore {
   activeFor(scope: { requester: string; channel?: string }): TrackedRecord[];
   /** A person's records, unfinished first, then the most recently tracked. */
   recentFor(requester: string, limit: number): TrackedRecord[];
+  /** Records of one type, most recently tracked first. */
+  recentOfType(type: ResourceType, limit: number): TrackedRecord[];
   /** Names of recently tracked resources, newest first (for "did you mean"). */
   recentNames(limit: number): { type: ResourceType; name: string }[];
   /**

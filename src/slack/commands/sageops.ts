@@ -1,35 +1,85 @@
 import type { App } from "@slack/bolt";
+import { parseArguments, resourceName } from "../../actions/arguments.js";
 import { renderHelp } from "../../blocks/help.js";
+import type { Rendered } from "../../blocks/kit.js";
 import { renderProblem } from "../../blocks/notice.js";
+import { renderPolicySummary } from "../../blocks/policy.js";
 import type { BotServices } from "../../services.js";
+import { requestPipelineStart, requestStop, requestTuning } from "../action-requests.js";
 import { replyToText } from "../conversation.js";
 import { answerOrApologise } from "../errors.js";
+import type { Requester } from "../requests.js";
+import { audit, freeze, unfreeze } from "./admin.js";
 import { SAGEOPS_SUBCOMMANDS } from "./usage.js";
 
 /** Splits `/sageops <sub> rest` into the subcommand (lower-cased) and the rest as typed. */
 export function splitSubcommand(text: string): { sub: string; rest: string } {
-  const trimmed = text.trim();
-  const match = /^(\S+)\s*([\s\S]*)$/.exec(trimmed);
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(text.trim());
   if (!match) return { sub: "", rest: "" };
   return { sub: (match[1] ?? "").toLowerCase(), rest: match[2] ?? "" };
 }
 
+async function tune(rest: string, requester: Requester, services: BotServices): Promise<Rendered> {
+  const parsed = parseArguments(rest);
+  if (!parsed.ok) return renderProblem(parsed.problem);
+  const [recipe, ...more] = parsed.value.words;
+  if (more.length > 0) return renderProblem({ what: `I don't know what to do with \`${more.join(" ")}\`.`, fix: "Write options as key=value, e.g. `/sageops tune churn-xgb trials=20 parallel=4 eta=0.01..0.3`." });
+  return requestTuning({ ...parsed.value.params, recipe }, parsed.value.extra, requester, services);
+}
+
+async function pipeline(rest: string, requester: Requester, services: BotServices): Promise<Rendered> {
+  const parsed = parseArguments(rest);
+  if (!parsed.ok) return renderProblem(parsed.problem);
+  const [verb, name, ...more] = parsed.value.words;
+  if (verb !== "start" || more.length > 0) return renderProblem({ what: "I can start pipelines: `/sageops pipeline start <name> [Param=value ...]`.", fix: "For example: `/sageops pipeline start churn-retrain`." });
+  const checked = resourceName(name, "pipeline", "/sageops pipeline start churn-retrain");
+  if (!checked.ok) return renderProblem(checked.problem);
+  return requestPipelineStart(checked.value, parsed.value.params, parsed.value.extra, requester, services);
+}
+
+async function stop(rest: string, requester: Requester, services: BotServices): Promise<Rendered> {
+  const words = rest.trim().split(/\s+/).filter(Boolean);
+  if (words.length > 1) return renderProblem({ what: "Stop one training job at a time.", fix: "For example: `/sageops stop churn-xgb-20261126-101500`." });
+  const checked = resourceName(words[0], "training job", "/sageops stop churn-xgb-20261126-101500");
+  if (!checked.ok) return renderProblem(checked.problem);
+  return requestStop(checked.value, requester, services);
+}
+
+/** `/sageops <subcommand> ...`: one small handler per subcommand. */
 export function registerSageopsCommand(app: App, services: BotServices): void {
   app.command("/sageops", async ({ ack, command, respond }) => {
     await ack();
     const { sub, rest } = splitSubcommand(command.text);
+    const requester = { userId: command.user_id, channelId: command.channel_id };
     await answerOrApologise(services.logger, (message) => respond({ response_type: "ephemeral", ...message }), async () => {
-      if (sub === "" || sub === "help") return renderHelp({ backendNote: services.backendNote });
-      if (sub === "ask") {
-        if (rest.trim() === "") return renderProblem({ what: "`/sageops ask` needs a question.", fix: `Try \`${SAGEOPS_SUBCOMMANDS["ask"]?.example ?? "/sageops ask which service detects data drift?"}\`.` });
-        return replyToText(rest, services);
+      switch (sub) {
+        case "":
+        case "help":
+          return renderHelp({ backendNote: services.backendNote });
+        case "ask":
+          if (rest.trim() === "") return renderProblem({ what: "`/sageops ask` needs a question.", fix: `Try \`${SAGEOPS_SUBCOMMANDS["ask"]?.example ?? ""}\`.` });
+          return replyToText(rest, requester, services);
+        case "tune":
+          return tune(rest, requester, services);
+        case "pipeline":
+          return pipeline(rest, requester, services);
+        case "stop":
+          return stop(rest, requester, services);
+        case "freeze":
+          return freeze(rest, requester, services);
+        case "unfreeze":
+          return unfreeze(requester, services);
+        case "audit":
+          return audit(rest, requester, services);
+        case "policy":
+          return renderPolicySummary(services.policy, requester.userId, services.policySource);
+        default:
+          if (SAGEOPS_SUBCOMMANDS[sub]) return replyToText(`${sub} ${rest}`, requester, services);
+          return renderProblem({
+            what: `I don't know \`/sageops ${sub}\`.`,
+            fix: `Known subcommands: ${Object.keys(SAGEOPS_SUBCOMMANDS).map((name) => `\`${name}\``).join(", ")}. \`/sageops help\` shows each with an example.`,
+          });
       }
-      const known = SAGEOPS_SUBCOMMANDS[sub];
-      if (known) return replyToText(`${sub} ${rest}`, services);
-      return renderProblem({
-        what: `I don't know \`/sageops ${sub}\`.`,
-        fix: `Known subcommands: ${Object.keys(SAGEOPS_SUBCOMMANDS).map((name) => `\`${name}\``).join(", ")}. \`/sageops help\` shows each with an example.`,
-      });
     });
   });
 }

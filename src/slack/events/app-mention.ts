@@ -7,6 +7,6 @@ import { answerOrApologise } from "../errors.js";
 export function registerAppMention(app: App, services: BotServices): void {
   app.event("app_mention", async ({ event, say }) => {
     const threadTs = event.thread_ts ?? event.ts;
-    await answerOrApologise(services.logger, (message) => say({ ...message, thread_ts: threadTs }), () => replyToText(event.text, services));
+    await answerOrApologise(services.logger, (message) => say({ ...message, thread_ts: threadTs }), () => replyToText(event.text, { userId: event.user ?? "", channelId: event.channel }, services));
   });
 }

@@ -10,6 +10,6 @@ export function registerDirectMessage(app: App, services: BotServices): void {
     if ("bot_id" in message && message.bot_id) return;
     const text = message.text ?? "";
     if (text.trim() === "") return;
-    await answerOrApologise(services.logger, (reply) => say(reply), () => replyToText(text, services));
+    await answerOrApologise(services.logger, (reply) => say(reply), () => replyToText(text, { userId: message.user, channelId: message.channel }, services));
   });
 }

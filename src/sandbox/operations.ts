@@ -1,0 +1,11 @@
+/** How a resource family exposes its SageMaker operations to the server. */
+
+/** Handles one operation's JSON input at simulated time `now` and returns its JSON output. */
+export type OperationHandler = (input: unknown, now: number) => unknown;
+
+export type Operations = Record<string, OperationHandler>;
+
+/** Drops undefined members, so a JSON answer carries only what SageMaker would send. */
+export function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

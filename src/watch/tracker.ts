@@ -1,0 +1,341 @@
+/**
+ * Follows the resources plans started until they finish, and keeps their Slack status messages
+ * current. One round (`pollOnce`) costs few SageMaker calls whatever the number tracked:
+ *
+ * - Training jobs and endpoints: one List call per type with `LastModifiedTimeAfter`, then a
+ *   Describe only for those whose modification time or status moved. A cursor (the newest
+ *   modification seen, less an overlap for SageMaker's eventual consistency) keeps the list
+ *   short; it only advances once a round has seen and described every change.
+ * - Tuning jobs, transform jobs and pipeline executions (the port has no List with a time filter
+ *   for them): a Describe when due, at an interval that grows while the resource stays the same.
+ * - New records are described at once (their first status message).
+ * - Every round is capped (`maxCallsPerRound`); what does not fit waits for the next round.
+ * - Throttling or SageMaker being unavailable ends the round at once and backs off.
+ *
+ * EventBridge (SageMaker state-change events through SQS) would replace polling for accounts
+ * that set it up; it is not wired now, and the tracker's store and publisher would serve it as is.
+ */
+import type { TrackedResource } from "../actions/plan.js";
+import type { SageMakerPort } from "../actions/port.js";
+import type { SlackPoster } from "../notify/poster.js";
+import type { Clock } from "./clock.js";
+import { describeCost, describeResource, goneStatus, UndescribableError, type WatchPort } from "./describe.js";
+import { isBackoff, isNotFound } from "./errors.js";
+import { StatusPublisher } from "./publisher.js";
+import { checkIntervalMs, DEFAULT_TIMING, INITIAL_SCHEDULE, nextSchedule, type PollTiming, type ScheduleState } from "./schedule.js";
+import { TYPE_LABEL, type ResourceStatus, type ResourceType } from "./status.js";
+import type { NoticeKind, TrackedRecord, TrackedStore, TrackingContext } from "./tracked-store.js";
+
+export interface TrackerDeps {
+  port: WatchPort;
+  poster: SlackPoster;
+  store: TrackedStore;
+  clock: Clock;
+  timing?: Partial<PollTiming>;
+  /** In [0, 1), for backoff jitter (default Math.random). */
+  random?: () => number;
+  /** Most SageMaker calls in one round (default 40). */
+  maxCallsPerRound?: number;
+  /** MaxResults of the List calls (default 100, SageMaker's most). */
+  listPageSize?: number;
+  /** How far back each List reaches before the cursor, for late-visible changes (default 60 s). */
+  listOverlapMs?: number;
+  /** "Not found" answers in a row before a resource is taken as gone (default 3). */
+  missesBeforeGone?: number;
+  /** Errors that did not stop the loop: a resource SageMaker would not describe, a Slack failure. */
+  onError?: (error: unknown, about: { resource?: TrackedResource; stage: "describe" | "list" | "publish" | "round" }) => void;
+  /** Called once per resource when its final status is saved (e.g. to mark its plan finished). */
+  onFinished?: (record: TrackedRecord) => void;
+}
+
+export interface PollReport {
+  /** SageMaker calls made this round. */
+  calls: number;
+  lists: number;
+  describes: number;
+  /** Resources whose status changed. */
+  changed: TrackedResource[];
+  /** Resources that reached a final status. */
+  finished: TrackedResource[];
+  /** Due for a Describe but left for the next round by the call cap. */
+  deferred: number;
+  throttled: boolean;
+  errors: { resource?: TrackedResource; message: string }[];
+  /** The adaptive loop's wait before the next round. */
+  nextDelayMs: number;
+}
+
+/** Types that SageMaker can list by modification time, through this port. */
+const LISTED = ["training-job", "endpoint"] as const;
+type ListedType = (typeof LISTED)[number];
+const isListed = (type: ResourceType): type is ListedType => (LISTED as readonly string[]).includes(type);
+
+class RoundStopped extends Error {}
+
+interface Round {
+  calls: number;
+  budget: number;
+  lists: number;
+  describes: number;
+  changed: TrackedResource[];
+  finished: TrackedResource[];
+  deferred: number;
+  throttled: boolean;
+  errors: { resource?: TrackedResource; message: string }[];
+}
+
+export class Tracker {
+  private readonly timing: PollTiming;
+  private readonly publisher: StatusPublisher;
+  private schedule: ScheduleState;
+  /** Per listed type: changes before this instant have all been seen. */
+  private readonly cursors = new Map<ListedType, number>();
+  private inFlight?: Promise<PollReport>;
+  private running = false;
+  private cancelTimer?: () => void;
+  private wakeAfterRound = false;
+
+  constructor(private readonly deps: TrackerDeps) {
+    this.timing = { ...DEFAULT_TIMING, ...deps.timing };
+    this.schedule = { delayMs: this.timing.fastMs, throttledStreak: 0 };
+    this.publisher = new StatusPublisher(deps.poster, deps.store, deps.clock);
+    void INITIAL_SCHEDULE;
+  }
+
+  /**
+   * Starts following a resource (idempotent per type and name) and, when the loop runs, polls
+   * soon so its first status message appears without waiting for the next round.
+   */
+  track(resource: TrackedResource, context: TrackingContext): TrackedRecord {
+    const { record, created } = this.deps.store.track(resource, context, this.now());
+    if (created) this.wake();
+    return record;
+  }
+
+  /** One round: bounded SageMaker calls, then Slack brought up to date. Concurrent callers share it. */
+  pollOnce(): Promise<PollReport> {
+    this.inFlight ??= this.round().finally(() => {
+      this.inFlight = undefined;
+    });
+    return this.inFlight;
+  }
+
+  /** Runs rounds on the adaptive schedule until `stop()`. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.scheduleNext(0);
+  }
+
+  /** Stops the loop and waits for a round in progress. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    await this.inFlight?.catch(() => undefined);
+  }
+
+  private wake(): void {
+    if (!this.running || this.schedule.throttledStreak > 0) return;
+    if (this.inFlight) this.wakeAfterRound = true;
+    else this.scheduleNext(0);
+  }
+
+  private scheduleNext(delayMs: number): void {
+    this.cancelTimer?.();
+    this.cancelTimer = this.deps.clock.after(delayMs, () => {
+      this.cancelTimer = undefined;
+      void this.tick();
+    });
+  }
+
+  private async tick(): Promise<void> {
+    let delay = this.schedule.delayMs;
+    try {
+      delay = (await this.pollOnce()).nextDelayMs;
+    } catch (error) {
+      this.deps.onError?.(error, { stage: "round" });
+    }
+    if (!this.running) return;
+    if (this.wakeAfterRound) delay = 0;
+    this.wakeAfterRound = false;
+    this.scheduleNext(delay);
+  }
+
+  private now(): Date {
+    return new Date(this.deps.clock.now());
+  }
+
+  private async round(): Promise<PollReport> {
+    const round: Round = { calls: 0, budget: this.deps.maxCallsPerRound ?? 40, lists: 0, describes: 0, changed: [], finished: [], deferred: 0, throttled: false, errors: [] };
+    const active = this.deps.store.active();
+    try {
+      await this.pollSageMaker(active, round);
+    } catch (error) {
+      if (!(error instanceof RoundStopped)) throw error;
+    }
+    await this.publishAll(round);
+    const stillActive = this.deps.store.active().length;
+    this.schedule = nextSchedule(this.schedule, { active: stillActive, changed: round.changed.length > 0, throttled: round.throttled }, this.timing, this.deps.random ?? Math.random);
+    return {
+      calls: round.calls,
+      lists: round.lists,
+      describes: round.describes,
+      changed: round.changed,
+      finished: round.finished,
+      deferred: round.deferred,
+      throttled: round.throttled,
+      errors: round.errors,
+      nextDelayMs: this.schedule.delayMs,
+    };
+  }
+
+  private async pollSageMaker(active: TrackedRecord[], round: Round): Promise<void> {
+    const unseen = active.filter((record) => !record.status);
+    await this.describeAll(unseen, round);
+
+    for (const type of LISTED) {
+      const seen = active.filter((record) => record.resource.type === type && record.status);
+      if (seen.length === 0) {
+        this.cursors.delete(type);
+        continue;
+      }
+      const { changed, uncertain, cursor } = await this.listChanges(type, seen, round);
+      const done = await this.describeAll(changed, round);
+      await this.describeAll(uncertain, round);
+      if (done && cursor !== undefined) this.cursors.set(type, cursor);
+    }
+
+    const now = this.deps.clock.now();
+    const due = active
+      .filter((record) => record.status && !isListed(record.resource.type))
+      .filter((record) => {
+        const checked = Date.parse(record.checkedAt ?? record.trackedAt);
+        const changed = Date.parse(record.changedAt ?? record.trackedAt);
+        return now - checked >= checkIntervalMs(now - changed, this.timing);
+      })
+      .sort((a, b) => (a.checkedAt ?? "").localeCompare(b.checkedAt ?? ""));
+    await this.describeAll(due, round);
+  }
+
+  /**
+   * Lists one type's recent changes and picks the tracked resources that moved. When the page
+   * is full, SageMaker may have left changes out: those not on it are "uncertain" (described,
+   * least recently checked first, as the cap allows) and the cursor stays where it was.
+   */
+  private async listChanges(type: ListedType, seen: TrackedRecord[], round: Round): Promise<{ changed: TrackedRecord[]; uncertain: TrackedRecord[]; cursor?: number }> {
+    const pageSize = this.deps.listPageSize ?? 100;
+    const overlap = this.deps.listOverlapMs ?? 60_000;
+    const since = this.cursors.get(type) ?? oldestModification(seen);
+    const modifiedAfter = since === undefined ? undefined : new Date(since - overlap);
+    this.spend(round, 1);
+    round.lists += 1;
+    let listed: { name: string; status: string; lastModified?: number }[];
+    try {
+      listed =
+        type === "training-job"
+          ? (await this.deps.port.listTrainingJobs({ modifiedAfter, maxResults: pageSize })).map((j) => ({ name: j.TrainingJobName, status: j.TrainingJobStatus, lastModified: j.LastModifiedTime?.getTime() }))
+          : (await this.deps.port.listEndpoints({ modifiedAfter })).map((e) => ({ name: e.EndpointName, status: e.EndpointStatus, lastModified: e.LastModifiedTime?.getTime() }));
+    } catch (error) {
+      if (isBackoff(error)) return this.stopRound(round);
+      round.errors.push({ message: `${TYPE_LABEL[type]} list: ${messageOf(error)}` });
+      this.deps.onError?.(error, { stage: "list" });
+      return { changed: [], uncertain: [] };
+    }
+    const byName = new Map(listed.map((item) => [item.name, item]));
+    const changed = seen.filter((record) => {
+      const item = byName.get(record.resource.name);
+      if (!item || !record.status) return false;
+      const known = record.status.lastModified ? Date.parse(record.status.lastModified) : undefined;
+      return item.status !== record.status.status || (item.lastModified !== undefined && (known === undefined || item.lastModified > known));
+    });
+    const full = listed.length >= pageSize;
+    if (full) {
+      const uncertain = seen.filter((record) => !byName.has(record.resource.name)).sort((a, b) => (a.checkedAt ?? "").localeCompare(b.checkedAt ?? ""));
+      return { changed, uncertain, cursor: undefined };
+    }
+    const newest = Math.max(since ?? 0, ...listed.map((item) => item.lastModified ?? 0));
+    return { changed, uncertain: [], cursor: newest > 0 ? newest : undefined };
+  }
+
+  /** Describes records in order while the cap allows; true when all of them were described. */
+  private async describeAll(records: TrackedRecord[], round: Round): Promise<boolean> {
+    let all = true;
+    for (const record of records) {
+      const cost = describeCost(record.resource.type);
+      if (round.calls + cost > round.budget) {
+        round.deferred += 1;
+        all = false;
+        continue;
+      }
+      await this.describeOne(record, round);
+    }
+    return all;
+  }
+
+  private async describeOne(record: TrackedRecord, round: Round): Promise<void> {
+    const cost = describeCost(record.resource.type);
+    this.spend(round, cost);
+    round.describes += 1;
+    const now = this.now();
+    let status: ResourceStatus;
+    try {
+      status = await describeResource(this.deps.port, record.resource, record.status, now);
+    } catch (error) {
+      if (isBackoff(error)) this.stopRound(round);
+      if (error instanceof UndescribableError) {
+        status = goneStatus(record.resource, record.status, error.message, now);
+      } else if (isNotFound(error)) {
+        const misses = this.deps.store.noteMissing(record.id, now);
+        if (misses < (this.deps.missesBeforeGone ?? 3)) return;
+        status = goneStatus(record.resource, record.status, `SageMaker no longer knows the ${TYPE_LABEL[record.resource.type].toLowerCase()} ${record.resource.name}.`, now);
+      } else {
+        this.deps.store.noteChecked(record.id, now);
+        round.errors.push({ resource: record.resource, message: messageOf(error) });
+        this.deps.onError?.(error, { resource: record.resource, stage: "describe" });
+        return;
+      }
+    }
+    const final = status.phase !== "running";
+    const notices: NoticeKind[] = final ? ["reply", ...(status.phase === "failed" && record.context.alertChannel ? (["alert"] as const) : [])] : [];
+    const changed = this.deps.store.saveStatus(record.id, status, now, notices);
+    if (changed) round.changed.push(record.resource);
+    if (final && !record.finishedAt) {
+      round.finished.push(record.resource);
+      const saved = this.deps.store.get(record.id);
+      if (saved) this.deps.onFinished?.(saved);
+    }
+  }
+
+  private async publishAll(round: Round): Promise<void> {
+    const pending = this.deps.store.unpublished();
+    const results = await Promise.all(pending.map((record) => this.publisher.publish(record)));
+    for (const failure of results.flat()) {
+      const record = pending.find((r) => r.id === failure.recordId);
+      round.errors.push({ resource: record?.resource, message: `Slack ${failure.what}: ${messageOf(failure.error)}` });
+      this.deps.onError?.(failure.error, { resource: record?.resource, stage: "publish" });
+    }
+  }
+
+  private spend(round: Round, calls: number): void {
+    round.calls += calls;
+  }
+
+  private stopRound(round: Round): never {
+    round.throttled = true;
+    throw new RoundStopped();
+  }
+}
+
+function oldestModification(records: TrackedRecord[]): number | undefined {
+  const times = records.map((record) => (record.status?.lastModified ? Date.parse(record.status.lastModified) : Number.NaN));
+  if (times.some((time) => Number.isNaN(time))) return undefined;
+  return Math.min(...times);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The tracker needs only SageMaker's read calls; any full port will do. */
+export type { SageMakerPort };

@@ -251,6 +251,7 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
         const plan = plans.findByResource(name);
         return plan ? { requester: plan.requester, environment: plan.environment } : undefined;
       },
+      previousConfigOf: (endpoint) => plans.latestStarted(endpoint)?.previousEndpointConfig,
     };
   };
   return {

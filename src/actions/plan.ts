@@ -110,6 +110,8 @@ export interface PlanRepository {
   countStartedSince(userId: string, since: Date): number;
   /** Plans a user has started whose resource is not known to be finished. */
   activeFor(userId: string): Plan[];
-  /** The plan that started a resource, by its name. */
+  /** The newest plan about a resource, by its name. */
   findByResource(name: string): Plan | undefined;
+  /** The newest plan about a resource that got as far as starting. */
+  latestStarted(name: string): Plan | undefined;
 }

@@ -2,7 +2,7 @@
  * What every planner shares: the context a plan is made in, the result kinds, job names fixed
  * at plan time, and turning the guard's decision into a plan or a refusal.
  */
-import { evaluate, type GuardInput, type Refusal } from "../guard/checks.js";
+import { evaluate, type GuardInput, type Permit, type Refusal } from "../guard/checks.js";
 import type { Policy } from "../guard/policy.js";
 import type { ActionKind, NewPlan, PlanDetail, PlanStep, TrackedResource } from "./plan.js";
 import type { SageMakerPort } from "./port.js";
@@ -23,6 +23,8 @@ export interface PlanningContext {
   port: SageMakerPort;
   /** Who started a resource through sageops, if anyone. */
   startedBy: (resourceName: string) => { requester: string; environment: string } | undefined;
+  /** The endpoint config the last started sageops change to an endpoint replaced. */
+  previousConfigOf: (endpointName: string) => string | undefined;
 }
 
 export type PlanningResult =
@@ -36,6 +38,20 @@ export const invalid = (problem: Problem): PlanningResult => ({ kind: "invalid",
 export function defaultEnvironment(policy: Policy): string {
   const names = Object.keys(policy.environments);
   return names.includes("dev") ? "dev" : (names[0] ?? "dev");
+}
+
+/**
+ * The environment an endpoint belongs to when the request names none: the one sageops last
+ * deployed it in, else "prod" for a name that says so (so a prod endpoint is never updated
+ * under dev's rules by omission), else the default.
+ */
+export function environmentForEndpoint(endpoint: string, explicit: string | undefined, context: PlanningContext): { name: string; why: string } {
+  if (explicit) return { name: explicit, why: "as requested" };
+  const earlier = context.startedBy(endpoint);
+  if (earlier) return { name: earlier.environment, why: "where sageops last deployed it" };
+  const prodName = ["prod", "production"].find((name) => name in context.policy.environments);
+  if (prodName && /(^|-)prod(uction)?($|-)/.test(endpoint)) return { name: prodName, why: "from the endpoint's name" };
+  return { name: defaultEnvironment(context.policy), why: "the default environment" };
 }
 
 function pad(n: number): string {
@@ -54,7 +70,7 @@ export function timestampedName(base: string, now: Date, maxLength = 63): string
 export function decide(
   context: PlanningContext,
   guard: Omit<GuardInput, "requester" | "channelId" | "region" | "frozen" | "usage" | "forceDryRun">,
-  draft: { id?: string; kind: ActionKind; title: string; resourceName: string; details: PlanDetail[]; steps: (permit: { executionRoleArn: string; region: string }) => PlanStep[]; track?: TrackedResource; previousEndpointConfig?: string },
+  draft: { id?: string; kind: ActionKind; title: string; resourceName: string; details: PlanDetail[] | ((permit: Permit) => PlanDetail[]); steps: (permit: Permit) => PlanStep[]; track?: TrackedResource; previousEndpointConfig?: string },
 ): PlanningResult {
   const decision = evaluate(context.policy, {
     ...guard,
@@ -77,7 +93,7 @@ export function decide(
       mode: decision.mode,
       title: draft.title,
       resourceName: draft.resourceName,
-      details: draft.details,
+      details: typeof draft.details === "function" ? draft.details(decision) : draft.details,
       cost: decision.cost ?? undefined,
       steps: draft.steps(decision),
       approval: decision.approval ? { required: decision.approval.required, role: decision.approval.role } : undefined,

@@ -33,20 +33,31 @@ export function compileCues(cues: readonly Cue[]): CompiledCue[] {
   return cues.map((cue) => compileCue(cue));
 }
 
-/** The shape string and its word set, prepared once per utterance. */
+/** The shape string and its word set, prepared once per utterance; phrase results are remembered. */
 export interface Shape {
   text: string;
   words: ReadonlySet<string>;
+  /** Where each phrase tested so far starts (-1: absent); several passes ask about the same phrases. */
+  found: Map<CompiledCue, number>;
 }
 
 export function makeShape(text: string): Shape {
-  return { text, words: new Set(text.split(" ").filter((word) => word.length > 0)) };
+  return { text, words: new Set(text.split(" ").filter((word) => word.length > 0)), found: new Map() };
+}
+
+/** Where the phrase starts in the shape text, or -1. */
+export function positionOf(cue: CompiledCue, shape: Shape): number {
+  const known = shape.found.get(cue);
+  if (known !== undefined) return known;
+  let position = -1;
+  if (cue.literals.every((literal) => shape.words.has(literal))) position = cue.pattern.exec(shape.text)?.index ?? -1;
+  shape.found.set(cue, position);
+  return position;
 }
 
 /** True when the phrase occurs in the shape. */
 export function matches(cue: CompiledCue, shape: Shape): boolean {
-  for (const literal of cue.literals) if (!shape.words.has(literal)) return false;
-  return cue.pattern.test(shape.text);
+  return positionOf(cue, shape) !== -1;
 }
 
 /** Sum of the weights of the phrases that occur. */
@@ -60,9 +71,8 @@ export function score(cues: readonly CompiledCue[], shape: Shape): number {
 export function firstPosition(cues: readonly CompiledCue[], shape: Shape): number {
   let first = -1;
   for (const cue of cues) {
-    if (!matches(cue, shape)) continue;
-    const found = cue.pattern.exec(shape.text);
-    if (found && (first === -1 || found.index < first)) first = found.index;
+    const position = positionOf(cue, shape);
+    if (position !== -1 && (first === -1 || position < first)) first = position;
   }
   return first;
 }

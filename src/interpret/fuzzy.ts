@@ -41,6 +41,19 @@ function isSingleTransposition(a: string, b: string): boolean {
   return false;
 }
 
+const MEMORY_LIMIT = 10_000;
+
+/** Suffixes tried, longest first, and what may replace them. */
+const INFLECTIONS: readonly (readonly [suffix: string, replacements: readonly string[]])[] = [
+  ["ing", ["", "e"]],
+  ["ied", ["y"]],
+  ["ies", ["y"]],
+  ["ed", ["", "e"]],
+  ["es", ["", "e"]],
+  ["s", [""]],
+  ["ly", [""]],
+];
+
 /**
  * Corrects misspelt words to a known vocabulary. The tolerance grows with the word: short words only
  * forgive a swapped pair of letters, longer ones one edit, long ones two; the first letter must match
@@ -50,6 +63,7 @@ export class Speller {
   private readonly known: ReadonlySet<string>;
   private readonly byInitial = new Map<string, string[]>();
   private readonly protectedWords: ReadonlySet<string>;
+  private readonly memory = new Map<string, string>();
 
   constructor(vocabulary: Iterable<string>, protectedWords: Iterable<string>) {
     const known = new Set<string>();
@@ -69,8 +83,34 @@ export class Speller {
     return this.known.has(word);
   }
 
+  /** A known word for an inflected one: "tuned" -> "tune", "registering" -> "register", "labelled" -> "label". */
+  private stem(word: string): string | undefined {
+    const candidates: string[] = [];
+    for (const [suffix, replacements] of INFLECTIONS) {
+      if (!word.endsWith(suffix) || word.length - suffix.length < 3) continue;
+      const base = word.slice(0, -suffix.length);
+      for (const replacement of replacements) candidates.push(base + replacement);
+      // Doubled consonant before the suffix: "labelled", "stopped".
+      if (base.length > 3 && base[base.length - 1] === base[base.length - 2]) candidates.push(base.slice(0, -1));
+    }
+    return candidates.find((candidate) => this.known.has(candidate));
+  }
+
   correct(word: string): string {
-    if (word.length < 4 || this.known.has(word) || this.protectedWords.has(word) || /\d/.test(word)) return word;
+    if (word.length < 4 || this.known.has(word) || /\d/.test(word)) return word;
+    const remembered = this.memory.get(word);
+    if (remembered !== undefined) return remembered;
+    const corrected = this.lookUp(word);
+    // Bounded, so a stream of random words cannot grow it without limit.
+    if (this.memory.size >= MEMORY_LIMIT) this.memory.clear();
+    this.memory.set(word, corrected);
+    return corrected;
+  }
+
+  private lookUp(word: string): string {
+    const stemmed = this.stem(word);
+    if (stemmed !== undefined) return stemmed;
+    if (this.protectedWords.has(word)) return word;
     const limit = word.length <= 8 ? 1 : 2;
     let best = word;
     let bestDistance = limit + 1;

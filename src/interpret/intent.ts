@@ -12,7 +12,7 @@ const PRIORITY: readonly ActiveIntent[] = ["stop", "deploy", "train", "tune", "p
 
 const SPECIFIC_KINDS = new Set<TokenKind>(["name", "job", "endpoint", "ref", "s3", "kv", "instance"]);
 /** Status cues that stand on their own ("what's running", "list my jobs"). */
-const SELF_ANCHORED_STATUS = /(^| )(whats running|what is running|running jobs|list( \S+)? jobs|list jobs|show me( \S+)? jobs)( |$)/;
+const SELF_ANCHORED_STATUS = /(^| )(whats running|what is running|running jobs|list( \S+)? jobs|list jobs|show me( \S+)? jobs|anything( still)? (running|training|tuning))( |$)/;
 const ML_OBJECT = /(^| )(model|models|recipe|classifier|endpoint|version|training job|training run|latest approved|hyperparameters)( |$)/;
 
 export interface IntentDecision {

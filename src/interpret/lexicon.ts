@@ -26,12 +26,13 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["previous version", 1], ["previous model", 1], ["serve predictions from", 2], ["host _ref_", 2], ["host _name_", 1.5],
     ["behind an endpoint", 1.5], ["batch score", 2.5], ["score nightly", 2.5], ["run a batch transform", 2.5], ["push * live", 2.5],
     ["put * on _endpoint_", 1.5], ["update _endpoint_ to", 3], ["to _endpoint_", 1], ["_ref_", 1.5], ["latest approved", 1],
-    ["score * with _ref_", 2], ["score * with _name_", 2],
+    ["score * with _ref_", 2], ["score * with _name_", 2], ["batch predict", 2.5], ["batch predictions", 2], ["batch inference", 1.5],
   ],
   status: [
     ["status", 3], ["progress", 2], ["done yet", 2.5], ["is * done", 2.5], ["finish", 1.5], ["finished", 1.5], ["still running", 2],
     ["how is * going", 3], ["hows * going", 3], ["how is * doing", 3], ["hows * doing", 3], ["in service", 2], ["healthy", 2],
-    ["far along", 3], ["check on", 3], ["did * finish", 2.5], ["did * complete", 2.5], ["did * fail", 2.5], ["did * succeed", 2.5],
+    ["far along", 3], ["check on", 3], ["is * finished", 2.5], ["is * complete", 2.5], ["hows * looking", 3], ["how is * looking", 3], ["how does * look", 3], ["still training", 2.5],
+    ["still tuning", 2.5], ["anything running", 3], ["anything still", 2], ["did * finish", 2.5], ["did * complete", 2.5], ["did * fail", 2.5], ["did * succeed", 2.5],
     ["completed", 1.5], ["failed", 1.5], ["updates on", 2.5], ["any updates", 2], ["where is * at", 3], ["list * jobs", 3],
     ["list jobs", 3], ["show me * jobs", 2.5], ["running jobs", 2.5], ["whats running", 3], ["what is running", 3],
   ],
@@ -47,7 +48,8 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["retraining pipeline", 2], ["trigger", 1],
   ],
   help: [
-    ["help", 3], ["usage", 3], ["commands", 3], ["what can you do", 4], ["able to help", 3], ["able to do", 3], ["use this bot", 4],
+    ["help", 3], ["usage", 3], ["commands", 3], ["what can you do", 4], ["what can sageops do", 4], ["what can the bot do", 4],
+    ["what can this bot do", 4], ["what do you do", 3], ["what do you support", 4], ["what are you for", 4], ["what is sageops", 4], ["able to help", 3], ["able to do", 3], ["use this bot", 4],
     ["use you", 3], ["use sageops", 3], ["help me use", 3],
   ],
   ask: [
@@ -61,7 +63,8 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["what helps", 2.5], ["what replaces", 3], ["instead of", 1.5], ["good fit", 2], ["better", 1], ["point of", 2],
     ["walk me through", 3], ["overview", 2.5], ["lay out", 2.5], ["architect", 2.5], ["design", 1.5], ["what catches", 2.5],
     ["what tells me", 2.5], ["what orchestrates", 3], ["what can", 1.5], ["best option", 2.5], ["quickest way", 2],
-    ["need predictions", 1.5], ["which is", 1.5], ["what part", 2], ["which step", 2],
+    ["need predictions", 1.5], ["which is", 1.5], ["what part", 2], ["which step", 2], ["recommend", 2], ["suggest", 2], ["a service for", 2],
+    ["what service", 3], ["which tool", 3], ["what tool", 3], ["right tool", 2],
   ],
 };
 
@@ -80,24 +83,25 @@ export const LEADING_VERBS: Readonly<Record<string, Exclude<IntentId, "unknown">
   pipeline: "pipeline",
   help: "help",
   explain: "ask", describe: "ask", tell: "ask", compare: "ask", walk: "ask", give: "ask", summarize: "ask", summarise: "ask",
-  define: "ask", design: "ask", architect: "ask", map: "ask", lay: "ask",
+  define: "ask", design: "ask", architect: "ask", map: "ask", lay: "ask", recommend: "ask", suggest: "ask",
 };
 
 /** Multi-word openers that are leading verbs too ("roll back churn-prod"). */
 export const LEADING_PHRASES: readonly (readonly [phrase: string, intent: Exclude<IntentId, "unknown">])[] = [
   ["roll back", "deploy"], ["roll out", "deploy"], ["go back", "deploy"], ["batch score", "deploy"], ["check on", "status"],
-  ["check drift", "drift"], ["tell me", "ask"], ["show me the lifecycle", "ask"],
+  ["check drift", "drift"], ["drift check", "drift"], ["tell me", "ask"], ["show me the lifecycle", "ask"], ["batch predict", "deploy"],
 ];
 
 /** Verbs that start something; what they start depends on the noun nearby. */
 export const START_VERBS: readonly string[] = [
-  "start", "run", "launch", "kick off", "trigger", "execute", "re run", "rerun", "fire off", "get * going", "schedule", "begin", "do",
+  "start", "run", "launch", "kick off", "trigger", "execute", "re run", "rerun", "fire off", "fire", "get * going", "schedule", "begin", "do",
+  "get", "retrain",
 ];
 
 /** Nouns that say what a start verb starts. */
 export const START_OBJECTS: Readonly<Partial<Record<Exclude<IntentId, "unknown">, readonly string[]>>> = {
-  train: ["training", "training run", "training job", "retrain"],
-  tune: ["tuning", "tuning job", "hpo", "hyperparameter tuning", "hyperparameter sweep", "sweep"],
+  train: ["training", "training run", "training job", "_name_ trained"],
+  tune: ["tuning", "tuning job", "hpo", "hyperparameter tuning", "hyperparameter sweep", "sweep", "_name_ tune"],
   pipeline: ["pipeline", "workflow", "execution", "pipeline execution"],
   deploy: ["batch transform"],
 };
@@ -106,11 +110,13 @@ export const START_OBJECTS: Readonly<Partial<Record<Exclude<IntentId, "unknown">
 export const REQUEST_PREFIXES: readonly string[] = [
   "please", "pls", "plz", "kindly", "hey", "ok", "okay", "so", "now", "just", "sageops", "bot", "yo",
   "can you", "could you", "would you", "will you", "can u", "go ahead and", "i want to", "i wanna", "id like to", "i would like to",
-  "i need to", "i need you to", "we need to", "lets", "let us", "time to", "ask",
+  "i need to", "i need you to", "we need to", "lets", "let us", "time to", "ask", "can we", "could we", "could i get", "can i get",
 ];
 
 /** Prefixes that keep a question-shaped sentence an instruction ("can you deploy ...?"). */
-export const POLITE_REQUEST_PREFIXES: readonly string[] = ["can you", "could you", "would you", "will you", "can u", "please", "pls", "kindly"];
+export const POLITE_REQUEST_PREFIXES: readonly string[] = [
+  "can you", "could you", "would you", "will you", "can u", "please", "pls", "kindly", "can we", "could we", "could i get", "can i get",
+];
 
 /** Words that open a question. */
 export const QUESTION_OPENERS: ReadonlySet<string> = new Set([
@@ -162,24 +168,26 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
   "model-monitor": [
     ["drift", 3], ["drifting", 3], ["degrades", 2], ["degrade", 2], ["degradation", 2], ["model quality", 2], ["data quality", 1.5],
     ["monitor", 1.5], ["monitoring", 1.5], ["monitored", 1], ["watch", 1], ["in production", 1], ["in prod", 1], ["baseline", 1.5],
-    ["violations", 2],
+    ["violations", 2], ["keep an eye on", 1.5], ["prediction quality", 2], ["over time", 1],
   ],
   pipelines: [
     ["pipeline", 2], ["orchestrate", 3], ["orchestrates", 3], ["orchestration", 2], ["workflow", 2], ["workflows", 2], ["automate", 2],
-    ["automated", 1.5], ["end to end", 1], ["dag", 2], ["ci cd", 2], ["mlops", 1], ["retraining", 1], ["step functions", 1.5],
+    ["automated", 1.5], ["end to end", 1], ["dag", 2], ["ci cd", 2], ["mlops", 1], ["retraining", 1], ["step functions", 1.5], ["airflow", 2], ["kubeflow", 2],
+    ["orchestrator", 2],
   ],
   "ground-truth": [
     ["label", 2], ["labels", 2], ["labeling", 2], ["labelling", 2], ["annotate", 2.5], ["annotation", 2.5], ["annotators", 2.5],
     ["tagged", 1.5], ["by people", 1.5], ["humans", 1.5], ["human", 1], ["workforce", 2], ["mechanical turk", 2.5], ["bounding box", 2.5],
   ],
   processing: [
-    ["processing", 1.5], ["script", 1.5], ["spark", 2], ["scikit learn", 1], ["sklearn", 1], ["at scale", 1], ["evaluation script", 2],
+    ["processing", 1.5], ["script", 1.5], ["spark", 2], ["spark job", 1.5], ["scikit learn", 1], ["sklearn", 1], ["at scale", 1], ["evaluation script", 2],
     ["custom script", 1.5], ["run my code", 1],
   ],
   clarify: [
     ["bias", 3], ["biased", 3], ["fair", 2.5], ["fairness", 3], ["explainability", 3], ["explain predictions", 2.5],
     ["explain individual predictions", 2.5], ["shap", 3], ["feature importance", 2.5], ["feature attribution", 2.5], ["which features drive", 2.5],
-    ["drive a prediction", 2],
+    ["drive a prediction", 2], ["explain * decisions", 2.5], ["explain a model", 2.5], ["interpret", 2], ["interpretability", 3],
+    ["why the model", 2],
   ],
   experiments: [
     ["track", 1.5], ["tracking", 1.5], ["compare runs", 2.5], ["compare * runs", 2], ["training runs", 1.5], ["runs", 1], ["experiment", 2],
@@ -191,7 +199,8 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
   ],
   autopilot: [
     ["without writing code", 2], ["dont want to write", 2], ["write model code", 1], ["no code", 1.5], ["build a model for me", 2.5],
-    ["automatically build", 2], ["pick algorithms", 2], ["baseline model", 1.5],
+    ["automatically build", 2], ["pick algorithms", 2], ["baseline model", 1.5], ["best algorithm", 2], ["pick * algorithm", 2],
+    ["choose * algorithm", 2], ["tabular", 1.5],
   ],
   jumpstart: [
     ["pretrained", 2.5], ["pre trained", 2.5], ["foundation model", 3], ["foundation models", 3], ["llm", 2.5], ["llms", 2.5],
@@ -208,7 +217,8 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
   ],
   "inference-recommender": [
     ["which instance", 2.5], ["what instance", 2.5], ["instance type", 2], ["right size", 2], ["rightsizing", 2.5], ["sizing", 2.5],
-    ["load test", 2.5], ["benchmark", 2], ["choose between _inst_", 2],
+    ["load test", 2.5], ["benchmark", 2], ["choose between _inst_", 2], ["choose * instance", 2.5], ["better instance", 2], ["instance", 1],
+    ["slow to respond", 1],
   ],
   "shadow-testing": [
     ["live traffic", 2], ["production traffic", 2], ["without affecting users", 2.5], ["without affecting", 2], ["mirror", 2],
@@ -251,7 +261,7 @@ export const STAGE_CUES: Readonly<Record<StageId, readonly Cue[]>> = {
 export const DOMAIN_CUES: readonly Cue[] = [
   ["sagemaker", 2], ["ml", 1.5], ["machine learning", 2], ["model", 1.5], ["models", 1.5], ["mlops", 2], ["inference", 1.5],
   ["dataset", 1], ["data", 0.5], ["features", 1], ["hyperparameters", 1.5], ["classifier", 1.5], ["endpoint", 1.5], ["aws", 0.5],
-  ["predictions", 1], ["s3", 1], ["_s3_", 1], ["_inst_", 1],
+  ["predictions", 1], ["prediction", 1], ["s3", 1], ["_s3_", 1], ["_inst_", 1],
 ];
 
 /** Question kinds (params.question) spotted by phrase. */
@@ -266,7 +276,7 @@ export const STAGE_QUESTION_CUES: readonly Cue[] = [
 ];
 export const COMPARE_CUES: readonly Cue[] = [
   ["vs", 3], ["versus", 3], ["compare", 2], ["difference between", 3], ["or", 1], ["better than", 2], ["better", 1], ["which is", 1],
-  ["instead of", 1], ["rather than", 1.5], ["when to use which", 2],
+  ["instead of", 1], ["rather than", 1.5], ["when to use which", 2], ["over", 1],
 ];
 /** A scenario starts from raw data. */
 export const RAW_DATA_CUES: readonly Cue[] = [

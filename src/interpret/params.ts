@@ -358,7 +358,9 @@ function versionFromWords(tokens: readonly Token[]): ModelVersionRef | undefined
     if (word === "approved" && wordOf(tokens[token.index + 1]) === "version") return "latest-approved";
   }
   for (const token of tokens) {
-    if (wordOf(token) === "latest" && ["version", "model"].includes(wordOf(tokens[token.index + 1]))) return "latest";
+    if (wordOf(token) !== "latest" || wordOf(tokens[token.index + 1]) === "approved") continue;
+    const before = tokens[token.index - 1];
+    if (["version", "model"].includes(wordOf(tokens[token.index + 1])) || before?.kind === "name") return "latest";
   }
   return undefined;
 }

@@ -14,7 +14,9 @@ const UNSAFE_PATTERNS: readonly RegExp[] = [
   /\b(print|show|reveal|give|send|export|dump|leak|display|tell|post|share|echo)\b[^.\n]{0,40}\b(tokens?|passwords?|secrets?|credentials?|api keys?|access keys?|\.env|env file|environment variables)\b/i,
   /169\.254\.169\.254|\/latest\/meta-data/i,
   // Changing the guard from chat.
-  /\b(approve|unfreeze|freeze|disable|grant|escalate|elevate)\b[^.\n]{0,40}\b(policy|approval|approvals|guard|pending|every|everything|all|admin|prod|production|churn-[\w-]+|version)\b/i,
+  /^\W*(please\s+|now\s+)?(approve|unfreeze|freeze|grant|escalate|elevate)\b/i,
+  /\b(approve|grant)\b[^.\n]{0,30}\b(every|everything|all|pending)\b/i,
+  /\b(disable|bypass|turn off|switch off|remove)\b[^.\n]{0,30}\b(policy|approval|approvals|guard|guardrails|checks)\b/i,
   // Destruction we never offer.
   /\b(delete|remove|destroy|wipe|drop|purge|erase|truncate|terminate|nuke)\b[^.\n]{0,20}\b(every|all)\b[^.\n]{0,30}\b(endpoints?|models?|jobs?|tables?|buckets?|instances?|resources?|pipelines?|artifacts?|data)\b/i,
   /\b(delete|destroy|wipe|drop|purge|erase|truncate|nuke)\b[^.\n]{0,20}\b(everything|the account|tables?|database|buckets?)\b/i,

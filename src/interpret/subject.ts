@@ -3,7 +3,7 @@ import { SERVICE_IDS, STAGE_IDS, type IntentId, type ServiceId, type StageId } f
 import { SCENARIO_WALKTHROUGH } from "../catalog/scenario.js";
 import type { Utterance } from "./analysis.js";
 import type { CompiledLexicon } from "./compiled.js";
-import { firstPosition, makeShape, matches, score, type CompiledCue, type Shape } from "./cues.js";
+import { firstPosition, makeShape, matches, positionOf, score, type CompiledCue, type Shape } from "./cues.js";
 import type { RequestParams } from "./schema.js";
 
 type Question = NonNullable<RequestParams["question"]>;
@@ -57,9 +57,9 @@ const DETERMINERS = new Set(["a", "an", "the", "my", "our", "your", "their", "th
 function namedScore(cues: readonly CompiledCue[], shape: Shape): number {
   let best = 0;
   for (const cue of cues) {
-    if (!matches(cue, shape)) continue;
-    const found = cue.pattern.exec(shape.text);
-    const before = shape.text.slice(0, found?.index ?? 0).trim().split(" ");
+    const position = positionOf(cue, shape);
+    if (position === -1) continue;
+    const before = shape.text.slice(0, position).trim().split(" ");
     let previous = before.pop() ?? "";
     if (DETERMINERS.has(previous)) previous = before.pop() ?? "";
     const weight = CONTEXT_PREPOSITIONS.has(previous) ? cue.weight / 2 : cue.weight;

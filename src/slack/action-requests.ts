@@ -2,7 +2,12 @@
  * Action requests by kind, whichever surface they came from: params (from the strict
  * slash-command parser or from the interpreter) to a planner, and the result published.
  */
+import { resourceName } from "../actions/arguments.js";
+import { parseModelSpec } from "../actions/model-versions.js";
+import { planBatch } from "../actions/planners/batch.js";
+import { planDeploy } from "../actions/planners/deploy.js";
 import { planPipelineStart } from "../actions/planners/pipeline.js";
+import { planRollback } from "../actions/planners/rollback.js";
 import { planStop } from "../actions/planners/stop.js";
 import { planTraining } from "../actions/planners/train.js";
 import { planTuning } from "../actions/planners/tune.js";
@@ -28,4 +33,26 @@ export async function requestPipelineStart(name: string | undefined, params: Req
 export async function requestStop(jobName: string | undefined, requester: Requester, services: BotServices): Promise<Rendered> {
   if (!jobName) return renderProblem({ what: "Which training job should I stop?", fix: "For example: `/sageops stop churn-xgb-20261126-101500`; `/sageops status` lists your running jobs." });
   return publishPlanning(await planStop(jobName, services.planningContext(requester)), requester, services);
+}
+
+export async function requestDeploy(spec: string | undefined, endpoint: string | undefined, params: RequestParams, requester: Requester, services: BotServices): Promise<Rendered> {
+  if (!spec) return renderProblem({ what: "Which model version should I deploy?", fix: "For example: `/deploy churn-xgb/1 to churn-prod env=prod`, or `/deploy` alone for a form." });
+  const model = parseModelSpec(spec);
+  if (!model.ok) return renderProblem(model.problem);
+  const checked = resourceName(endpoint, "endpoint", `/deploy ${spec} to churn-prod`);
+  if (!checked.ok) return renderProblem(checked.problem);
+  return publishPlanning(await planDeploy(model.value, checked.value, params, services.planningContext(requester)), requester, services);
+}
+
+export async function requestBatch(spec: string | undefined, params: RequestParams, requester: Requester, services: BotServices): Promise<Rendered> {
+  if (!spec) return renderProblem({ what: "Which model version should score the data?", fix: "For example: `/deploy batch churn-xgb/1 input=s3://sageops-demo/churn/score/`." });
+  const model = parseModelSpec(spec);
+  if (!model.ok) return renderProblem(model.problem);
+  return publishPlanning(await planBatch(model.value, params, services.planningContext(requester)), requester, services);
+}
+
+export async function requestRollback(endpoint: string | undefined, params: RequestParams, requester: Requester, services: BotServices): Promise<Rendered> {
+  const checked = resourceName(endpoint, "endpoint", "/sageops rollback churn-prod");
+  if (!checked.ok) return renderProblem(checked.problem);
+  return publishPlanning(await planRollback(checked.value, params.environment, services.planningContext(requester)), requester, services);
 }

@@ -3,7 +3,7 @@ import type { Rendered } from "../blocks/kit.js";
 import { renderNote } from "../blocks/notice.js";
 import type { Request } from "../interpret/schema.js";
 import type { BotServices } from "../services.js";
-import { requestPipelineStart, requestStop, requestTraining, requestTuning } from "./action-requests.js";
+import { requestBatch, requestDeploy, requestPipelineStart, requestRollback, requestStop, requestTraining, requestTuning } from "./action-requests.js";
 import type { Requester } from "./requests.js";
 
 /**
@@ -28,8 +28,13 @@ export async function replyToRequest(request: Request, requester: Requester, ser
       return requestPipelineStart(params.pipelineName, params, params.hyperparameters ?? {}, requester, services);
     case "stop":
       return requestStop(params.jobName, requester, services);
-    case "deploy":
-      return renderNote("Deployments are not enabled yet in this version of sageops.");
+    case "deploy": {
+      if (params.deployMode === "rollback") return requestRollback(params.endpointName, params, requester, services);
+      const version = params.modelVersion;
+      const spec = params.modelPackageGroup ? `${params.modelPackageGroup}${typeof version === "number" ? `/${version}` : version === "latest" ? "/latest" : "@latest-approved"}` : undefined;
+      if (params.deployMode === "batch") return requestBatch(spec, params, requester, services);
+      return requestDeploy(spec, params.endpointName, params, requester, services);
+    }
     default:
       return renderNote("I can answer which AWS service fits each stage of your ML lifecycle, plan guarded training and deployments, and report their status. Try `/sageops help`.");
   }

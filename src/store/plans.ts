@@ -99,6 +99,11 @@ export class SqlitePlanRepository implements PlanRepository {
     return row ? this.toPlan(row) : undefined;
   }
 
+  latestStarted(name: string): Plan | undefined {
+    const row = this.db.prepare("SELECT * FROM plans WHERE resource_name = ? AND status = 'started' ORDER BY started_at DESC, created_at DESC LIMIT 1").get(name) as PlanRow | undefined;
+    return row ? this.toPlan(row) : undefined;
+  }
+
   private toPlan(row: PlanRow): Plan {
     const body = JSON.parse(row.body) as NewPlan;
     const approvals = (this.db.prepare("SELECT user_id FROM plan_approvals WHERE plan_id = ? ORDER BY at").all(row.id) as { user_id: string }[]).map((a) => a.user_id);

@@ -28,8 +28,6 @@ export interface ScheduleState {
   throttledStreak: number;
 }
 
-export const INITIAL_SCHEDULE: ScheduleState = { delayMs: DEFAULT_TIMING.fastMs, throttledStreak: 0 };
-
 /** The delay before the next round, given the last one; `random` is in [0, 1). */
 export function nextSchedule(previous: ScheduleState, round: RoundOutcome, timing: PollTiming, random: () => number): ScheduleState {
   if (round.throttled) {

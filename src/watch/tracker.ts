@@ -16,17 +16,17 @@
  * that set it up; it is not wired now, and the tracker's store and publisher would serve it as is.
  */
 import type { TrackedResource } from "../actions/plan.js";
-import type { SageMakerPort } from "../actions/port.js";
 import type { SlackPoster } from "../notify/poster.js";
 import type { Clock } from "./clock.js";
 import { describeCost, describeResource, goneStatus, UndescribableError, type WatchPort } from "./describe.js";
 import { isBackoff, isNotFound } from "./errors.js";
 import { StatusPublisher } from "./publisher.js";
-import { checkIntervalMs, DEFAULT_TIMING, INITIAL_SCHEDULE, nextSchedule, type PollTiming, type ScheduleState } from "./schedule.js";
+import { checkIntervalMs, DEFAULT_TIMING, nextSchedule, type PollTiming, type ScheduleState } from "./schedule.js";
 import { TYPE_LABEL, type ResourceStatus, type ResourceType } from "./status.js";
 import type { NoticeKind, TrackedRecord, TrackedStore, TrackingContext } from "./tracked-store.js";
 
 export interface TrackerDeps {
+  /** SageMaker's read calls; the full SageMakerPort will do. */
   port: WatchPort;
   poster: SlackPoster;
   store: TrackedStore;
@@ -99,7 +99,6 @@ export class Tracker {
     this.timing = { ...DEFAULT_TIMING, ...deps.timing };
     this.schedule = { delayMs: this.timing.fastMs, throttledStreak: 0 };
     this.publisher = new StatusPublisher(deps.poster, deps.store, deps.clock);
-    void INITIAL_SCHEDULE;
   }
 
   /**
@@ -336,6 +335,3 @@ function oldestModification(records: TrackedRecord[]): number | undefined {
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
-
-/** The tracker needs only SageMaker's read calls; any full port will do. */
-export type { SageMakerPort };

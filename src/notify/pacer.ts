@@ -1,0 +1,164 @@
+/**
+ * A SlackPoster that keeps within Slack's rate limits. Each channel has a queue and a token
+ * bucket (about one message a second, with a short burst allowed); an HTTP 429 pauses every
+ * channel for the Retry-After Slack gave, then the same call is sent again. An update waiting in
+ * a queue is replaced by a newer update of the same message, so only the latest content goes
+ * out. Nothing else is ever dropped: posts (final replies included) wait their turn.
+ *
+ * The Slack client must hand 429s over rather than retry them itself: create the WebClient with
+ * `rejectRateLimitedCalls: true`. Its error is recognised by shape (no @slack import here).
+ */
+import type { Rendered } from "../blocks/kit.js";
+import type { Clock } from "../watch/clock.js";
+import type { SlackPoster } from "./poster.js";
+
+export interface PacerOptions {
+  clock: Clock;
+  /** Steady pace per channel: one message per this many ms (default 1000). */
+  intervalMs?: number;
+  /** Messages a quiet channel may send back to back (default 3). */
+  burst?: number;
+  /** How long a rate-limit error says to wait, in ms; undefined for other errors. */
+  retryAfterMs?: (error: unknown) => number | undefined;
+  /** Rate-limited attempts at one call before its caller gets the error (default 20). */
+  maxRateLimitRetries?: number;
+  onRateLimited?: (info: { channel: string; retryAfterMs: number; attempt: number }) => void;
+}
+
+interface Waiter<T> {
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+type Job =
+  | { kind: "post"; channel: string; message: Rendered; threadTs?: string; attempts: number; waiters: Waiter<{ ts: string }>[] }
+  | { kind: "update"; channel: string; ts: string; message: Rendered; attempts: number; waiters: Waiter<void>[] }
+  | { kind: "ephemeral"; channel: string; user: string; message: Rendered; threadTs?: string; attempts: number; waiters: Waiter<void>[] };
+
+interface ChannelQueue {
+  jobs: Job[];
+  tokens: number;
+  refilledAt: number;
+  sending: boolean;
+  cancelWait?: () => void;
+}
+
+/**
+ * @slack/web-api's WebAPIRateLimitedError (`code: "slack_webapi_rate_limited_error"`,
+ * `retryAfter` in seconds), and a platform error `ratelimited` answered without a 429.
+ */
+export function slackRetryAfterMs(error: unknown): number | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const fields = error as { code?: unknown; retryAfter?: unknown; data?: { error?: unknown } };
+  if (fields.code === "slack_webapi_rate_limited_error") return typeof fields.retryAfter === "number" && fields.retryAfter >= 0 ? fields.retryAfter * 1000 : 1000;
+  if (fields.code === "slack_webapi_platform_error" && fields.data?.error === "ratelimited") return 1000;
+  return undefined;
+}
+
+export class PacedPoster implements SlackPoster {
+  private readonly queues = new Map<string, ChannelQueue>();
+  private pausedUntil = 0;
+  private readonly intervalMs: number;
+  private readonly burst: number;
+
+  constructor(
+    private readonly inner: SlackPoster,
+    private readonly options: PacerOptions,
+  ) {
+    this.intervalMs = options.intervalMs ?? 1000;
+    this.burst = Math.max(1, options.burst ?? 3);
+  }
+
+  post(channel: string, message: Rendered, options: { threadTs?: string } = {}): Promise<{ ts: string }> {
+    return new Promise((resolve, reject) => this.enqueue({ kind: "post", channel, message, threadTs: options.threadTs, attempts: 0, waiters: [{ resolve, reject }] }));
+  }
+
+  update(channel: string, ts: string, message: Rendered): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const waiting = this.queue(channel).jobs.find((job) => job.kind === "update" && job.ts === ts);
+      if (waiting?.kind === "update") {
+        waiting.message = message;
+        waiting.waiters.push({ resolve, reject });
+        return;
+      }
+      this.enqueue({ kind: "update", channel, ts, message, attempts: 0, waiters: [{ resolve, reject }] });
+    });
+  }
+
+  ephemeral(channel: string, user: string, message: Rendered, options: { threadTs?: string } = {}): Promise<void> {
+    return new Promise((resolve, reject) => this.enqueue({ kind: "ephemeral", channel, user, message, threadTs: options.threadTs, attempts: 0, waiters: [{ resolve, reject }] }));
+  }
+
+  /** Calls waiting (not yet sent) across all channels. */
+  get pending(): number {
+    return [...this.queues.values()].reduce((sum, queue) => sum + queue.jobs.length, 0);
+  }
+
+  private queue(channel: string): ChannelQueue {
+    let queue = this.queues.get(channel);
+    if (!queue) {
+      queue = { jobs: [], tokens: this.burst, refilledAt: this.options.clock.now(), sending: false };
+      this.queues.set(channel, queue);
+    }
+    return queue;
+  }
+
+  private enqueue(job: Job): void {
+    this.queue(job.channel).jobs.push(job);
+    this.pump(job.channel);
+  }
+
+  private pump(channel: string): void {
+    const queue = this.queue(channel);
+    if (queue.sending || queue.cancelWait || queue.jobs.length === 0) return;
+    const now = this.options.clock.now();
+    queue.tokens = Math.min(this.burst, queue.tokens + (now - queue.refilledAt) / this.intervalMs);
+    queue.refilledAt = now;
+    const wait = Math.max(this.pausedUntil - now, queue.tokens >= 1 ? 0 : Math.ceil((1 - queue.tokens) * this.intervalMs));
+    if (wait > 0) {
+      queue.cancelWait = this.options.clock.after(wait, () => {
+        queue.cancelWait = undefined;
+        this.pump(channel);
+      });
+      return;
+    }
+    const job = queue.jobs.shift();
+    if (!job) return;
+    queue.tokens -= 1;
+    queue.sending = true;
+    void this.send(job, queue).finally(() => {
+      queue.sending = false;
+      this.pump(channel);
+    });
+  }
+
+  private async send(job: Job, queue: ChannelQueue): Promise<void> {
+    try {
+      switch (job.kind) {
+        case "post": {
+          const result = await this.inner.post(job.channel, job.message, { threadTs: job.threadTs });
+          for (const waiter of job.waiters) waiter.resolve(result);
+          return;
+        }
+        case "update":
+          await this.inner.update(job.channel, job.ts, job.message);
+          break;
+        case "ephemeral":
+          await this.inner.ephemeral(job.channel, job.user, job.message, { threadTs: job.threadTs });
+          break;
+      }
+      for (const waiter of job.waiters) waiter.resolve();
+    } catch (error) {
+      const retryAfter = (this.options.retryAfterMs ?? slackRetryAfterMs)(error);
+      if (retryAfter !== undefined && job.attempts < (this.options.maxRateLimitRetries ?? 20)) {
+        job.attempts += 1;
+        this.pausedUntil = Math.max(this.pausedUntil, this.options.clock.now() + retryAfter);
+        // Back at the front: it keeps its place, and a newer update of the same message still merges into it.
+        queue.jobs.unshift(job);
+        this.options.onRateLimited?.({ channel: job.channel, retryAfterMs: retryAfter, attempt: job.attempts });
+        return;
+      }
+      for (const waiter of job.waiters) waiter.reject(error);
+    }
+  }
+}

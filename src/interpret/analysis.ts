@@ -1,12 +1,12 @@
 import type { IntentId } from "../catalog/ids.js";
 import type { CompiledLexicon } from "./compiled.js";
-import { makeShape, type Shape } from "./cues.js";
+import type { Shape } from "./cues.js";
 import { GREETINGS, LEADING_PHRASES, LEADING_VERBS, POLITE_REQUEST_PREFIXES, QUESTION_OPENERS, REQUEST_PREFIXES } from "./lexicon.js";
 import { unwrapSlackText, type ChannelRef } from "./slack-text.js";
 import { shapeOf, tokenize, type Token } from "./tokens.js";
 
 /** Only this much of a message is analysed; a longer paste is read, but never as an action. */
-export const ANALYSED_CHARS = 2000;
+export const ANALYSED_CHARS = 1000;
 export const LONGEST_ACTION_CHARS = 1000;
 
 /** Everything the classifiers need to know about one message, computed once. */
@@ -35,9 +35,15 @@ function singleWord(token: Token | undefined): string | undefined {
   return token?.kind === "word" && token.words.length === 1 ? token.words[0] : undefined;
 }
 
+const SPLIT_PHRASES = new Map<string, readonly string[]>();
+
 /** Length, in tokens, of a word phrase found at `index`, or 0. */
 function phraseAt(tokens: readonly Token[], index: number, phrase: string): number {
-  const words = phrase.split(" ");
+  let words = SPLIT_PHRASES.get(phrase);
+  if (words === undefined) {
+    words = phrase.split(" ");
+    SPLIT_PHRASES.set(phrase, words);
+  }
   for (let offset = 0; offset < words.length; offset += 1) {
     if (singleWord(tokens[index + offset]) !== words[offset]) return 0;
   }
@@ -49,7 +55,7 @@ export function analyse(text: string, lexicon: CompiledLexicon): Utterance {
   const { text: unwrapped, channels } = unwrapSlackText(text.slice(0, ANALYSED_CHARS).normalize("NFKC"));
   const clean = unwrapped.trim();
   const tokens = tokenize(clean, lexicon.speller);
-  const shape = makeShape(shapeOf(tokens));
+  const shape = lexicon.index.shape(shapeOf(tokens));
 
   let start = 0;
   let polite = false;

@@ -1,6 +1,6 @@
 import { allServices } from "../catalog/catalog.js";
 import { INTENT_IDS, SERVICE_IDS, STAGE_IDS, type IntentId, type ServiceId, type StageId } from "../catalog/ids.js";
-import { compileCue, compileCues, vocabularyOf, type CompiledCue } from "./cues.js";
+import { compileCue, compileCues, CueIndex, vocabularyOf, type CompiledCue } from "./cues.js";
 import { Speller } from "./fuzzy.js";
 import * as lexicon from "./lexicon.js";
 
@@ -24,6 +24,7 @@ export interface CompiledLexicon {
   startObjects: Readonly<Partial<Record<ActiveIntent, readonly CompiledCue[]>>>;
   resourceNouns: readonly (readonly [cue: CompiledCue, service: ServiceId])[];
   speller: Speller;
+  index: CueIndex;
 }
 
 function perKey<K extends string>(keys: readonly K[], build: (key: K) => CompiledCue[]): Record<K, CompiledCue[]> {
@@ -77,6 +78,10 @@ function build(): CompiledLexicon {
     ...compiled.rawData,
     ...compiled.startVerbs,
     ...Object.values(startObjects).flat(),
+    ...compiled.newAccount,
+    ...compiled.batch,
+    ...compiled.rollback,
+    ...compiled.resourceNouns.map(([cue]) => cue),
   ];
   const vocabulary = new Set<string>([
     ...vocabularyOf(allCues),
@@ -88,7 +93,7 @@ function build(): CompiledLexicon {
     "dev", "development", "staging", "prod", "production", "version", "latest", "approved", "instances", "instance", "trials",
     "parallel", "minutes", "hours", "seconds", "days", "pipeline", "endpoint", "recipe", "input", "output",
   ]);
-  return { ...compiled, speller: new Speller(vocabulary, lexicon.PROTECTED_WORDS) };
+  return { ...compiled, speller: new Speller(vocabulary, lexicon.PROTECTED_WORDS), index: new CueIndex(allCues) };
 }
 
 /** Built on first use; pure data, so sharing it is safe. */

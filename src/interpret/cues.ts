@@ -33,31 +33,53 @@ export function compileCues(cues: readonly Cue[]): CompiledCue[] {
   return cues.map((cue) => compileCue(cue));
 }
 
-/** The shape string and its word set, prepared once per utterance; phrase results are remembered. */
+/**
+ * The shape string of one utterance with every phrase of the lexicon that occurs in it, found in one
+ * pass over the phrases that share a word with it (an inverted index), so later passes only look up.
+ */
 export interface Shape {
   text: string;
   words: ReadonlySet<string>;
-  /** Where each phrase tested so far starts (-1: absent); several passes ask about the same phrases. */
-  found: Map<CompiledCue, number>;
+  found: ReadonlyMap<CompiledCue, number>;
 }
 
-export function makeShape(text: string): Shape {
-  return { text, words: new Set(text.split(" ").filter((word) => word.length > 0)), found: new Map() };
+/** Phrases by word, for finding the few phrases an utterance can contain. */
+export class CueIndex {
+  private readonly byWord = new Map<string, CompiledCue[]>();
+
+  constructor(cues: Iterable<CompiledCue>) {
+    for (const cue of cues) {
+      // Index each phrase under its rarest-looking word: the longest literal.
+      const key = [...cue.literals].sort((left, right) => right.length - left.length)[0];
+      if (key === undefined) continue;
+      const bucket = this.byWord.get(key);
+      if (bucket === undefined) this.byWord.set(key, [cue]);
+      else if (!bucket.includes(cue)) bucket.push(cue);
+    }
+  }
+
+  shape(text: string): Shape {
+    const words = new Set(text.split(" ").filter((word) => word.length > 0));
+    const found = new Map<CompiledCue, number>();
+    for (const word of words) {
+      for (const cue of this.byWord.get(word) ?? []) {
+        if (found.has(cue) || !cue.literals.every((literal) => words.has(literal))) continue;
+        const position = cue.pattern.exec(text)?.index;
+        if (position !== undefined) found.set(cue, position);
+      }
+    }
+    return { text, words, found };
+  }
 }
 
 /** Where the phrase starts in the shape text, or -1. */
 export function positionOf(cue: CompiledCue, shape: Shape): number {
-  const known = shape.found.get(cue);
-  if (known !== undefined) return known;
-  let position = -1;
-  if (cue.literals.every((literal) => shape.words.has(literal))) position = cue.pattern.exec(shape.text)?.index ?? -1;
-  shape.found.set(cue, position);
-  return position;
+  return shape.found.get(cue) ?? -1;
 }
 
 /** True when the phrase occurs in the shape. */
 export function matches(cue: CompiledCue, shape: Shape): boolean {
-  return positionOf(cue, shape) !== -1;
+  return shape.found.has(cue);
 }
 
 /** Sum of the weights of the phrases that occur. */

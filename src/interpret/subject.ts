@@ -3,7 +3,7 @@ import { SERVICE_IDS, STAGE_IDS, type IntentId, type ServiceId, type StageId } f
 import { SCENARIO_WALKTHROUGH } from "../catalog/scenario.js";
 import type { Utterance } from "./analysis.js";
 import type { CompiledLexicon } from "./compiled.js";
-import { firstPosition, makeShape, matches, positionOf, score, type CompiledCue, type Shape } from "./cues.js";
+import { firstPosition, matches, positionOf, score, type CompiledCue, type Shape } from "./cues.js";
 import type { RequestParams } from "./schema.js";
 
 type Question = NonNullable<RequestParams["question"]>;
@@ -32,12 +32,12 @@ function stageScores(lexicon: CompiledLexicon, shape: Shape): Record<StageId, nu
 /** The shape with every service name blanked out, so context cues are not read inside names. */
 function withoutNames(lexicon: CompiledLexicon, shape: Shape): Shape {
   let text = ` ${shape.text} `;
-  const names: CompiledCue[] = Object.values(lexicon.serviceNames).flat().sort((left, right) => right.phrase.length - left.phrase.length);
-  for (const cue of names) {
-    if (!matches(cue, makeShape(text.trim()))) continue;
-    text = text.split(` ${cue.phrase} `).join(" _svc_ ");
-  }
-  return makeShape(text.trim().replace(/\s+/g, " "));
+  const names: CompiledCue[] = Object.values(lexicon.serviceNames)
+    .flat()
+    .filter((cue) => matches(cue, shape))
+    .sort((left, right) => right.phrase.length - left.phrase.length);
+  for (const cue of names) text = text.split(` ${cue.phrase} `).join(" _svc_ ");
+  return lexicon.index.shape(text.trim().replace(/\s+/g, " "));
 }
 
 interface ServiceEvidence {

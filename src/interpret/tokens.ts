@@ -85,6 +85,8 @@ function plainWords(chunk: string): string[] {
 
 function classify(chunk: string, index: number, speller: Speller): Token {
   const base = { raw: chunk, index };
+  // Most chunks are plain words: settle them before the resource patterns.
+  if (/^[A-Za-z]+(['’][A-Za-z]+)?$/.test(chunk)) return { ...base, kind: "word", words: plainWords(chunk).map((word) => speller.correct(word)) };
   const lower = chunk.toLowerCase();
   if (lower.startsWith("s3://")) return { ...base, kind: "s3", words: [] };
   if (/^ml\.[a-z0-9]+\.[a-z0-9]+$/.test(lower)) return { ...base, raw: lower, kind: "instance", words: [] };

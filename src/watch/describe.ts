@@ -135,7 +135,9 @@ export function endpointStatus(endpoint: EndpointDescription, previous: Endpoint
     if (last) timeline[timeline.length - 1] = { ...last, endedAt: last.endedAt ?? at };
     timeline.push({ status: endpoint.EndpointStatus, startedAt: at });
   }
-  const rolledBack = (previous?.rolledBack ?? false) || endpoint.EndpointStatus === "RollingBack";
+  // A failed blue/green update returns the endpoint to InService on its old config, with a FailureReason.
+  const wasUpdating = timeline.some((entry) => entry.status === "Updating" || entry.status === "RollingBack");
+  const rolledBack = (previous?.rolledBack ?? false) || endpoint.EndpointStatus === "RollingBack" || (endpoint.EndpointStatus === "InService" && wasUpdating && endpoint.FailureReason !== undefined);
   const phase = endpointPhase(endpoint.EndpointStatus, rolledBack);
   return {
     type: "endpoint",

@@ -2,14 +2,18 @@
  * Starts the real bot in HTTP mode with its Web API calls going to the local Slack API
  * stand-in (as a fake Slack) and SageMaker to a sandbox, all on loopback ephemeral ports.
  */
+import path from "node:path";
 import { Writable } from "node:stream";
 import { sandboxTarget } from "../../src/aws/clients.js";
 import { loadConfig } from "../../src/config.js";
-import { LocalSlackApi } from "../../src/console/slack-api.js";
+import { blockActionsPayload, slashCommandPayload } from "../../src/console/payloads.js";
+import { LocalSlackApi, type SlackApiCall, type StoredMessage } from "../../src/console/slack-api.js";
 import { createLogger } from "../../src/logger.js";
 import { startBot, type RunningBot } from "../../src/index.js";
 import { startSandbox, createManualClock, type Sandbox } from "../../src/sandbox/index.js";
+import { REPO_ROOT } from "./cli.js";
 import { SlackHttpClient } from "./slack-http.js";
+import { settle, waitFor } from "./wait.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 export const BOT_TOKEN = "xoxb-test-0000-token";
@@ -24,10 +28,19 @@ export interface HttpHarness {
   close(): Promise<void>;
 }
 
-export async function startHttpHarness(options: { env?: Record<string, string> } = {}): Promise<HttpHarness> {
-  const slack = new LocalSlackApi({ channels: { C0MLOPS: "mlops", C0ALERTS: "ml-alerts" } });
-  const apiUrl = await slack.start();
-  const sandbox = await startSandbox({ clock: createManualClock(Date.parse("2026-11-26T09:00:00Z")) });
+export const EXAMPLE_POLICY = path.join(REPO_ROOT, "policy.example.yml");
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  /** Reuse these instead of starting new ones (for restarting the bot alone). */
+  slack?: LocalSlackApi;
+  sandbox?: Sandbox;
+}
+
+export async function startHttpHarness(options: HarnessOptions = {}): Promise<HttpHarness> {
+  const slack = options.slack ?? new LocalSlackApi({ channels: { C0MLOPS: "mlops", C0ALERTS: "ml-alerts" } });
+  const apiUrl = options.slack ? slack.apiUrl : await slack.start();
+  const sandbox = options.sandbox ?? (await startSandbox({ clock: createManualClock(Date.parse("2026-11-26T09:00:00Z")) }));
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -40,6 +53,7 @@ export async function startHttpHarness(options: { env?: Record<string, string> }
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: apiUrl,
     SAGEOPS_DB: ":memory:",
+    SAGEOPS_POLICY: EXAMPLE_POLICY,
     AWS_ENDPOINT_URL: sandbox.url,
     ...options.env,
   });
@@ -59,8 +73,78 @@ export async function startHttpHarness(options: { env?: Record<string, string> }
     logs,
     async close() {
       await bot.stop();
-      await sandbox.close();
-      await slack.close();
+      if (!options.sandbox) await sandbox.close();
+      if (!options.slack) await slack.close();
     },
   };
+}
+
+/** A button found in a stored message's blocks. */
+export interface FoundButton {
+  actionId: string;
+  blockId: string;
+  value?: string;
+}
+
+export function buttonsIn(message: StoredMessage): FoundButton[] {
+  const found: FoundButton[] = [];
+  for (const block of (message.blocks ?? []) as { type?: string; block_id?: string; elements?: { type?: string; action_id?: string; value?: string }[] }[]) {
+    if (block.type !== "actions") continue;
+    for (const element of block.elements ?? []) {
+      if (element.type === "button" && element.action_id) found.push({ actionId: element.action_id, blockId: block.block_id ?? "", value: element.value });
+    }
+  }
+  return found;
+}
+
+/** Drives the bot as people in the workspace would: slash commands and button clicks, signed. */
+export class Workspace {
+  constructor(private readonly h: HttpHarness) {}
+
+  /** Runs a slash command and waits for the bot's reply on the response URL (or a new channel post). */
+  async command(userId: string, command: string, text: string, channelId = "C0MLOPS"): Promise<{ reply?: SlackApiCall; posted: StoredMessage[] }> {
+    const beforeReplies = this.h.slack.callsTo("response_url").length;
+    const beforePosts = this.h.slack.callsTo("chat.postMessage").length;
+    const beforeViews = this.h.slack.callsTo("views.open").length;
+    const payload = slashCommandPayload({ userId, teamId: this.h.slack.teamId, command, text, channelId, responseUrl: this.h.slack.newResponseUrl({ channel: channelId, user: userId }) });
+    const response = await this.h.client.postCommand(payload);
+    if (response.status !== 200) throw new Error(`${command} ${text} got HTTP ${response.status}`);
+    await waitFor(() => this.h.slack.callsTo("response_url").length > beforeReplies || this.h.slack.callsTo("chat.postMessage").length > beforePosts || this.h.slack.callsTo("views.open").length > beforeViews, { what: `a reply to ${command} ${text}` });
+    await settle(100);
+    const posted = this.h.slack
+      .callsTo("chat.postMessage")
+      .slice(beforePosts)
+      .map((call) => this.h.slack.messages.get(`${String(call.args["channel"])}:${String(call.response["ts"])}`))
+      .filter((m): m is StoredMessage => m !== undefined);
+    return { reply: this.h.slack.callsTo("response_url")[beforeReplies], posted };
+  }
+
+  /** Clicks a button on a message as `userId`; resolves once the bot has handled it. */
+  async click(userId: string, message: StoredMessage, actionId: string, options: { retryOfPayload?: Record<string, unknown> } = {}): Promise<{ payload: Record<string, unknown>; status: number }> {
+    const button = buttonsIn(this.h.slack.messages.get(`${message.channel}:${message.ts}`) ?? message).find((b) => b.actionId === actionId);
+    if (!button) throw new Error(`no ${actionId} button on message ${message.ts}`);
+    const payload =
+      options.retryOfPayload ??
+      blockActionsPayload({
+        userId,
+        teamId: this.h.slack.teamId,
+        channelId: message.channel,
+        messageTs: message.ts,
+        message: { text: message.text, blocks: message.blocks },
+        responseUrl: this.h.slack.newResponseUrl({ channel: message.channel, user: userId }),
+        click: button,
+      });
+    const response = await this.h.client.postInteraction(payload);
+    return { payload, status: response.status };
+  }
+
+  /** The latest version of a message. */
+  message(message: StoredMessage): StoredMessage {
+    return this.h.slack.messages.get(`${message.channel}:${message.ts}`) ?? message;
+  }
+
+  /** Everything the bot said privately to a user through response URLs, newest last. */
+  privateRepliesTo(userId: string): string[] {
+    return this.h.slack.callsTo("response_url").filter((c) => c.args["user"] === userId).map((c) => JSON.stringify(c.args));
+  }
 }

@@ -1,0 +1,75 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PLAN_ACTIONS } from "../../src/blocks/plan.js";
+import { LocalSlackApi } from "../../src/console/slack-api.js";
+import { createManualClock, startSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { buttonsIn, startHttpHarness, Workspace } from "../support/harness.js";
+import { waitFor } from "../support/wait.js";
+
+describe("a plan caught by a restart of the bot", () => {
+  let slack: LocalSlackApi;
+  let sandbox: Sandbox;
+  let db: string;
+
+  beforeAll(async () => {
+    slack = new LocalSlackApi();
+    await slack.start();
+    sandbox = await startSandbox({ clock: createManualClock(Date.parse("2026-11-26T09:00:00Z")) });
+    db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sageops-restart-")), "sageops.db");
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    await slack.close();
+  });
+
+  it("a plan approved just before the bot stopped runs once after it starts again, and not again after another restart", async () => {
+    const first = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
+    const { posted } = await new Workspace(first).command("U0ENGINEER", "/train", "churn-xgb");
+    const message = posted[0];
+    const planId = message ? buttonsIn(message).find((b) => b.actionId === PLAN_ACTIONS.confirm)?.value : undefined;
+    if (!planId) throw new Error("no plan posted");
+    // The state a crash leaves between the approval and the call to SageMaker.
+    const plans = first.bot.services.plans;
+    expect(plans.transition(planId, ["pending"], "confirmed", { actedBy: "U0ENGINEER" })).toBe(true);
+    expect(plans.transition(planId, ["confirmed"], "approved", { actedBy: "U0ENGINEER" })).toBe(true);
+    await first.close();
+    sandbox.resetCalls();
+
+    const second = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
+    await waitFor(() => second.bot.services.plans.get(planId)?.status === "started", { what: "the resumed plan to start" });
+    expect(sandbox.countCalls("CreateTrainingJob")).toBe(1);
+    await second.close();
+
+    const third = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
+    expect(third.bot.services.plans.get(planId)?.status).toBe("started");
+    expect(sandbox.countCalls("CreateTrainingJob")).toBe(1);
+    await third.close();
+  });
+
+  it("a plan interrupted after SageMaker accepted the job is recorded as started without a second job", async () => {
+    const first = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
+    const { posted } = await new Workspace(first).command("U0ENGINEER", "/train", "churn-xgb max_depth=4");
+    const message = posted[0];
+    const planId = message ? buttonsIn(message).find((b) => b.actionId === PLAN_ACTIONS.confirm)?.value : undefined;
+    if (!planId) throw new Error("no plan posted");
+    const plans = first.bot.services.plans;
+    plans.transition(planId, ["pending"], "confirmed");
+    plans.transition(planId, ["confirmed"], "approved");
+    plans.transition(planId, ["approved"], "running");
+    // The call went through but the bot died before recording it.
+    const plan = plans.get(planId);
+    const step = plan?.steps[0];
+    if (step?.operation !== "CreateTrainingJob") throw new Error("unexpected plan");
+    await first.bot.services.sagemaker.createTrainingJob(step.request);
+    await first.close();
+    sandbox.resetCalls();
+
+    const second = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
+    await waitFor(() => second.bot.services.plans.get(planId)?.status === "started", { what: "the plan to be recorded as started" });
+    const jobs = await second.bot.services.sagemaker.listTrainingJobs({ nameContains: step.request.TrainingJobName });
+    expect(jobs).toHaveLength(1);
+    await second.close();
+  });
+});

@@ -1,0 +1,122 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/store/db.js";
+import { SqliteTrackedStore } from "../../src/store/tracked.js";
+import type { TrainingStatus } from "../../src/watch/status.js";
+
+const T0 = new Date("2026-11-26T09:00:00Z");
+const at = (seconds: number): Date => new Date(T0.getTime() + seconds * 1000);
+const context = { requester: "U0ENGINEER", channel: "C0MLOPS", threadTs: "1764147600.000100", planId: "plan-1", alertChannel: "C0ALERTS", region: "us-east-1" };
+const job = { type: "training-job" as const, name: "churn-xgb-1" };
+
+const status = (overrides: Partial<TrainingStatus> = {}): TrainingStatus => ({ type: "training-job", name: "churn-xgb-1", status: "InProgress", phase: "running", secondaryStatus: "Starting", timeline: [], metrics: [], ...overrides });
+
+describe("the tracked-resource store", () => {
+  const dirs: string[] = [];
+  const tempFile = (): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sageops-tracked-"));
+    dirs.push(dir);
+    return path.join(dir, "sageops.db");
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("tracks a resource once, however often a plan asks, and learns its ARN later", () => {
+    const store = new SqliteTrackedStore(openDatabase(":memory:"));
+    const first = store.track(job, context, T0);
+    const again = store.track({ ...job, arn: "arn:aws:sagemaker:us-east-1:1:training-job/churn-xgb-1" }, context, at(5));
+    expect(first.created).toBe(true);
+    expect(again.created).toBe(false);
+    expect(again.record.id).toBe(first.record.id);
+    expect(again.record.resource.arn).toBe("arn:aws:sagemaker:us-east-1:1:training-job/churn-xgb-1");
+    expect(store.active()).toHaveLength(1);
+  });
+
+  it("starts over when a finished endpoint is deployed again by another plan", () => {
+    const store = new SqliteTrackedStore(openDatabase(":memory:"));
+    const endpoint = { type: "endpoint" as const, name: "churn-prod" };
+    const first = store.track(endpoint, context, T0).record;
+    store.saveStatus(first.id, { type: "endpoint", name: "churn-prod", status: "InService", phase: "succeeded", variants: [], timeline: [], rolledBack: false }, at(60), ["reply"]);
+    expect(store.track(endpoint, context, at(61)).created).toBe(false);
+    const redeploy = store.track(endpoint, { ...context, planId: "plan-2" }, at(120));
+    expect(redeploy.created).toBe(true);
+    expect(redeploy.record.status).toBeUndefined();
+    expect(redeploy.record.finishedAt).toBeUndefined();
+    expect(store.dueNotices(redeploy.record.id)).toEqual([]);
+  });
+
+  it("bumps the version only when the snapshot changes, and queues the final notices once", () => {
+    const store = new SqliteTrackedStore(openDatabase(":memory:"));
+    const { id } = store.track(job, context, T0).record;
+    expect(store.saveStatus(id, status(), at(10), [])).toBe(true);
+    expect(store.saveStatus(id, status(), at(20), [])).toBe(false);
+    expect(store.get(id)?.version).toBe(1);
+    expect(store.get(id)?.checkedAt).toBe(at(20).toISOString());
+
+    const failed = status({ status: "Failed", phase: "failed", secondaryStatus: "Failed", failureReason: "ClientError: Data download failed" });
+    expect(store.saveStatus(id, failed, at(30), ["reply", "alert"])).toBe(true);
+    expect(store.get(id)?.finishedAt).toBe(at(30).toISOString());
+    expect(store.dueNotices(id)).toEqual(["reply", "alert"]);
+    expect(store.active()).toEqual([]);
+    expect(store.unpublished().map((r) => r.id)).toEqual([id]);
+
+    store.claimNotice(id, "reply", at(31));
+    store.settleNotice(id, "reply", "sent", at(32));
+    store.saveStatus(id, failed, at(40), ["reply", "alert"]);
+    expect(store.dueNotices(id)).toEqual(["alert"]);
+  });
+
+  it("lets only one of two bot processes on the same file claim a final reply", () => {
+    const file = tempFile();
+    const a = new SqliteTrackedStore(openDatabase(file));
+    const b = new SqliteTrackedStore(openDatabase(file));
+    const { id } = a.track(job, context, T0).record;
+    a.saveStatus(id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
+    expect(b.claimNotice(id, "reply", at(601))).toBe(true);
+    expect(a.claimNotice(id, "reply", at(601))).toBe(false);
+    expect(b.dueNotices(id)).toEqual([]);
+  });
+
+  it("retries a notice Slack refused a few times, then gives it up", () => {
+    const store = new SqliteTrackedStore(openDatabase(":memory:"));
+    const { id } = store.track(job, context, T0).record;
+    store.saveStatus(id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      expect(store.claimNotice(id, "reply", at(600 + attempt))).toBe(true);
+      store.settleNotice(id, "reply", "retry", at(600 + attempt));
+    }
+    expect(store.dueNotices(id)).toEqual([]);
+    expect(store.noticeStates(id)).toEqual({ reply: "abandoned" });
+  });
+
+  it("keeps everything across a reopen of the file", () => {
+    const file = tempFile();
+    const first = openDatabase(file);
+    const store = new SqliteTrackedStore(first);
+    const { id } = store.track(job, context, T0).record;
+    store.saveStatus(id, status({ secondaryStatus: "Training" }), at(100), []);
+    store.setMessage(id, "1764147700.000200");
+    store.setPublished(id, 1);
+    first.close();
+
+    const reopened = new SqliteTrackedStore(openDatabase(file)).get(id);
+    expect(reopened?.context).toEqual(context);
+    expect(reopened?.messageTs).toBe("1764147700.000200");
+    expect(reopened?.status?.type === "training-job" && reopened.status.secondaryStatus).toBe("Training");
+    expect(reopened?.publishedVersion).toBe(1);
+  });
+
+  it("finds a person's and a channel's running resources, and their recent ones", () => {
+    const store = new SqliteTrackedStore(openDatabase(":memory:"));
+    const mine = store.track(job, context, T0).record;
+    store.track({ type: "endpoint", name: "churn-prod" }, { ...context, requester: "U0ADMIN" }, at(1));
+    store.track({ type: "endpoint", name: "elsewhere" }, { ...context, requester: "U0ADMIN", channel: "C0OTHER" }, at(2));
+    expect(store.activeFor({ requester: "U0ENGINEER", channel: "C0MLOPS" }).map((r) => r.resource.name).sort()).toEqual(["churn-prod", "churn-xgb-1"]);
+    expect(store.activeFor({ requester: "U0ENGINEER" }).map((r) => r.resource.name)).toEqual(["churn-xgb-1"]);
+    store.saveStatus(mine.id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
+    expect(store.recentFor("U0ENGINEER", 10).map((r) => r.finishedAt)).toEqual([at(600).toISOString()]);
+  });
+});

@@ -22,7 +22,8 @@ import { createSageMakerClient } from "./aws/clients.js";
 import { SdkSageMakerPort } from "./aws/sagemaker.js";
 import { ConfigError } from "./config.js";
 import { canApprove, isAdmin } from "./guard/checks.js";
-import { resolvePolicy, type Policy } from "./guard/policy.js";
+import { loadPolicy, resolvePolicy, type Policy } from "./guard/policy.js";
+import { fileURLToPath } from "node:url";
 import { SlackPlanNotifier } from "./notify/plan-notifier.js";
 import { WebApiPoster } from "./notify/slack-poster.js";
 import type { BotServices } from "./services.js";
@@ -63,14 +64,31 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** The policy in force; a broken policy file is bad configuration (exit 2), named by its first problem. */
-function loadPolicyOrFail(config: Config): { policy: Policy; source: "file" | "builtin" } {
+/** The example policy shipped with the package: the company the sandbox's seed data describes. */
+export const EXAMPLE_POLICY_PATH = fileURLToPath(new URL("../policy.example.yml", import.meta.url));
+
+/**
+ * The policy in force; a broken policy file is bad configuration (exit 2), named by its first
+ * problem. With no policy file on the embedded sandbox, the example policy applies (it describes
+ * the sandbox's seed data, and nothing there reaches AWS); against AWS, the built-in one.
+ */
+function loadPolicyOrFail(config: Config, onSandbox: boolean): { policy: Policy; source: "file" | "builtin" | "example"; path?: string } {
   const result = resolvePolicy({ path: config.policyPath, explicit: config.policyPathExplicit });
-  if (result.ok) return { policy: result.policy, source: result.source };
+  if (result.ok && result.source === "builtin" && onSandbox) {
+    const example = loadPolicy(EXAMPLE_POLICY_PATH);
+    if (example.ok) return { policy: example.policy, source: "example", path: EXAMPLE_POLICY_PATH };
+  }
+  if (result.ok) return { policy: result.policy, source: result.source, path: result.source === "file" ? config.policyPath : undefined };
   const first = result.problems[0];
   const where = first ? `${config.policyPath}${first.line ? `:${first.line}` : ""}: ${first.path ? `${first.path}: ` : ""}${first.message}` : config.policyPath;
   const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more; run: sageops policy check ${config.policyPath})` : "";
   throw new ConfigError("SAGEOPS_POLICY", `names an invalid policy: ${where}${more}`);
+}
+
+function describePolicy(source: "file" | "builtin" | "example", path: string | undefined): string {
+  if (source === "example") return "Policy: policy.example.yml, the example set-up that matches the sandbox (set SAGEOPS_POLICY to use your own).";
+  if (source === "builtin") return "Policy: built-in (no policy file), so every action is a dry run; set SAGEOPS_POLICY to a policy file.";
+  return `Policy: ${path ?? "policy file"}.`;
 }
 
 /** Approvers to mention for a plan: the users of the role its approval needs. */
@@ -202,12 +220,12 @@ interface ServiceInputs {
  */
 function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: WebClient): void } {
   const { config, db, target, sandbox, logger } = inputs;
-  const { policy, source } = loadPolicyOrFail(config);
+  const { policy, source, path: policyPath } = loadPolicyOrFail(config, sandbox !== undefined);
   const plans = new SqlitePlanRepository(db);
   const settings = new WorkspaceSettings(db);
   const audit = new AuditLog(db);
   const sagemaker = new SdkSageMakerPort(createSageMakerClient(target));
-  const backendNote = describeBackend(target, sandbox);
+  const backendNote = `${describeBackend(target, sandbox)} ${describePolicy(source, policyPath)}`;
   let poster: WebApiPoster | undefined;
   const posterOrFail = (): WebApiPoster => {
     if (!poster) throw new Error("Slack is not connected yet");

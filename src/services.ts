@@ -22,8 +22,8 @@ export interface BotServices {
   /** Which SageMaker the bot talks to, as a person should read it ("sandbox (simulated)", a region). */
   backendNote: string;
   policy: Policy;
-  /** "file" or "builtin" (no policy file: nothing mutating runs live). */
-  policySource: "file" | "builtin";
+  /** Where the policy came from: a file, the built-in one (dry runs only), or the example (on the sandbox). */
+  policySource: "file" | "builtin" | "example";
   plans: SqlitePlanRepository;
   actions: ActionService;
   settings: WorkspaceSettings;

@@ -4,7 +4,7 @@ import { rolesOf } from "../guard/checks.js";
 import { context, header, section, type KnownBlock, type Rendered } from "./kit.js";
 
 /** What the policy allows one person, per environment. */
-export function renderPolicySummary(policy: Policy, userId: string, source: "file" | "builtin"): Rendered {
+export function renderPolicySummary(policy: Policy, userId: string, source: "file" | "builtin" | "example"): Rendered {
   const roles = rolesOf(policy, { userId });
   const blocks: KnownBlock[] = [header("What the policy allows you")];
   blocks.push(section(`Your roles: ${roles.length > 0 ? roles.map((r) => `*${r}*`).join(", ") : "none"}${policy.admins.includes(userId) ? " (and admin)" : ""}.`));
@@ -26,6 +26,7 @@ export function renderPolicySummary(policy: Policy, userId: string, source: "fil
   blocks.push(section(lines.join("\n\n")));
   const recipes = Object.keys(policy.recipes);
   blocks.push(section(`Recipes: ${recipes.length > 0 ? recipes.map((r) => `\`${r}\``).join(", ") : "none"}.`));
+  if (source === "example") blocks.push(context("This is policy.example.yml, which sageops uses on its sandbox when no policy file is given."));
   if (source === "builtin") blocks.push(context("No policy file is loaded: the built-in policy allows dry runs only. Set SAGEOPS_POLICY to a policy file (see policy.example.yml)."));
   return { text: lines.join("\n"), blocks };
 }

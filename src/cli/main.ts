@@ -1,5 +1,28 @@
-import { processIo, EXIT, type CliIo } from "./io.js";
+import { loadConfig, ConfigError } from "../config.js";
+import { awsTargetFromConfig } from "../aws/clients.js";
+import { createInterpreter } from "../interpret/chain.js";
+import type { Interpreter } from "../interpret/schema.js";
+import { createLogger } from "../logger.js";
+import { evalCommand } from "./eval.js";
+import { interpretCommand } from "./interpret.js";
+import { processIo, linesOf, EXIT, type CliIo } from "./io.js";
+import { policyCommand } from "./policy.js";
 import { runCommand } from "./run.js";
+import { sandboxCommand } from "./sandbox.js";
+
+/** The interpreter the environment asks for (Bedrock when BEDROCK_MODEL_ID is set), or a config error. */
+function interpreterFrom(env: Record<string, string | undefined>, io: CliIo): Interpreter | undefined {
+  try {
+    const config = loadConfig(env);
+    return createInterpreter({ config, target: awsTargetFromConfig(config.aws), logger: createLogger({ level: config.logLevel ?? "warn" }) });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(`sageops: ${error.message}`);
+      return undefined;
+    }
+    throw error;
+  }
+}
 
 const USAGE = [
   "usage: sageops <command>",
@@ -20,6 +43,18 @@ export async function main(argv: string[], io: CliIo = processIo(), env: Record<
       return runCommand(args, io, env, false);
     case "console":
       return runCommand(args, io, env, true);
+    case "interpret": {
+      const interpreter = interpreterFrom(env, io);
+      return interpreter ? interpretCommand(args, { stdin: linesOf(io.stdin), out: io.out, err: io.err }, interpreter) : EXIT.usage;
+    }
+    case "eval": {
+      const interpreter = interpreterFrom(env, io);
+      return interpreter ? evalCommand(args, io, interpreter) : EXIT.usage;
+    }
+    case "sandbox":
+      return sandboxCommand(args, io);
+    case "policy":
+      return policyCommand(args, io);
     case "help":
     case "--help":
     case "-h":

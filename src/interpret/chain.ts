@@ -3,13 +3,11 @@ import { createBedrockClient } from "../aws/clients.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { BedrockInterpreter, loadInterpretPrompt } from "./bedrock.js";
-import { interpretOffline } from "./offline.js";
+import { createOfflineInterpreter } from "./offline.js";
 import type { Interpreter } from "./schema.js";
 
-/** The offline interpreter as an `Interpreter`. */
-export const offlineInterpreter: Interpreter = {
-  interpret: async (text) => interpretOffline(text),
-};
+/** The offline interpreter, shared: it holds no state. */
+export const offlineInterpreter: Interpreter = createOfflineInterpreter();
 
 /** Offline unless BEDROCK_MODEL_ID is set; then Bedrock first with the offline interpreter as fallback. */
 export function createInterpreter(options: { config: Pick<Config, "bedrockModelId">; target: AwsTarget; logger: Logger }): Interpreter {

@@ -31,7 +31,8 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
   status: [
     ["status", 3], ["progress", 2], ["done yet", 2.5], ["is * done", 2.5], ["finish", 1.5], ["finished", 1.5], ["still running", 2],
     ["how is * going", 3], ["hows * going", 3], ["how is * doing", 3], ["hows * doing", 3], ["in service", 2], ["healthy", 2],
-    ["far along", 3], ["check on", 3], ["is * finished", 2.5], ["is * complete", 2.5], ["hows * looking", 3], ["how is * looking", 3], ["how does * look", 3], ["still training", 2.5],
+    ["far along", 3], ["check on", 3], ["whats going on", 3], ["going on with", 3], ["where are we with", 3], ["still serving", 2.5],
+    ["currently serving", 2.5], ["version is on", 3], ["what is on _endpoint_", 3], ["whats on _endpoint_", 3], ["is * finished", 2.5], ["is * complete", 2.5], ["hows * looking", 3], ["how is * looking", 3], ["how does * look", 3], ["still training", 2.5],
     ["still tuning", 2.5], ["anything running", 3], ["anything still", 2], ["did * finish", 2.5], ["did * complete", 2.5], ["did * fail", 2.5], ["did * succeed", 2.5],
     ["completed", 1.5], ["failed", 1.5], ["updates on", 2.5], ["any updates", 2], ["where is * at", 3], ["list * jobs", 3],
     ["list jobs", 3], ["show me * jobs", 2.5], ["running jobs", 2.5], ["whats running", 3], ["what is running", 3],
@@ -65,6 +66,11 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["what tells me", 2.5], ["what orchestrates", 3], ["what can", 1.5], ["best option", 2.5], ["quickest way", 2],
     ["need predictions", 1.5], ["which is", 1.5], ["what part", 2], ["which step", 2], ["recommend", 2], ["suggest", 2], ["a service for", 2],
     ["what service", 3], ["which tool", 3], ["what tool", 3], ["right tool", 2],
+    // "what watches/detects/tracks ...?" asks which service does it, even when it says "my model".
+    ["what watch", 3], ["what detect", 3], ["what monitor", 3], ["what track", 3], ["what handle", 3], ["what check", 3], ["what flag", 3],
+    ["what measure", 3], ["what store", 3], ["what serve", 3], ["what explain", 3], ["what label", 3], ["what automate", 3],
+    ["what do people use", 3], ["what should we use", 3], ["which option", 2], ["a service to", 2], ["need a service", 2], ["need a tool", 2],
+    ["looking for a service", 2.5], ["looking for a tool", 2.5],
   ],
 };
 
@@ -141,7 +147,7 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
   "sagemaker-training": [
     ["train", 1], ["training", 1], ["own code", 2], ["own container", 2], ["bring your own", 1.5], ["byoc", 2], ["built in algorithm", 2],
     ["built in algorithms", 2], ["xgboost", 0.8], ["custom container", 2], ["distributed training", 2], ["spot training", 2],
-    ["from scratch", 2], ["training script", 2], ["train a model", 1.5], ["custom classifier", 1], ["custom model", 1],
+    ["from scratch", 2], ["training script", 2], ["train a model", 1.5], ["custom classifier", 1], ["custom model", 1], ["spot instances", 2],
   ],
   "automatic-model-tuning": [
     ["tuning", 2], ["tune", 2], ["hyperparameters", 2], ["hyperparameter", 2], ["bayesian", 2], ["grid search", 2], ["random search", 2],
@@ -261,7 +267,8 @@ export const STAGE_CUES: Readonly<Record<StageId, readonly Cue[]>> = {
 export const DOMAIN_CUES: readonly Cue[] = [
   ["sagemaker", 2], ["ml", 1.5], ["machine learning", 2], ["model", 1.5], ["models", 1.5], ["mlops", 2], ["inference", 1.5],
   ["dataset", 1], ["data", 0.5], ["features", 1], ["hyperparameters", 1.5], ["classifier", 1.5], ["endpoint", 1.5], ["aws", 0.5],
-  ["predictions", 1], ["prediction", 1], ["s3", 1], ["_s3_", 1], ["_inst_", 1],
+  ["predictions", 1], ["prediction", 1], ["s3", 1], ["_s3_", 1], ["_inst_", 1], ["instances", 1], ["instance", 1], ["gpu", 1], ["gpus", 1],
+  ["spot", 0.5],
 ];
 
 /** Question kinds (params.question) spotted by phrase. */
@@ -311,7 +318,7 @@ export const RESOURCE_REFERENCE = /(^| )(my|our|the|this|that|current|running|la
 /** Common words never "corrected" into domain words. */
 export const PROTECTED_WORDS: readonly string[] = [
   "trail", "trails", "brain", "drain", "grain", "draft", "drafts", "tone", "tube", "stats", "state", "states", "stage", "stages", "store",
-  "stores", "story", "tuned", "trend", "tread", "model", "modal", "mode", "modes", "stock", "stops", "start", "stats", "there", "their",
+  "stores", "story", "trend", "tread", "model", "modal", "mode", "modes", "stock", "stops", "start", "there", "their",
   "these", "those", "deploy", "data", "date", "dates", "rate", "rates", "time", "tame", "team", "teams", "mean", "means", "most", "post",
   "test", "tests", "text", "next", "best", "rest", "host", "hosts", "ship", "shop", "shape", "help", "hello", "hell", "held", "sell",
   "tell", "well", "shell", "spell", "still", "skill", "drive", "drove", "drop", "drops", "trip", "trips", "trap", "music", "order",

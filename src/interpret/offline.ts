@@ -38,7 +38,7 @@ export function interpretOffline(text: string): Request {
     subject = resolveSubject(intent, read, lexicon, { hasVersion: false });
     question = subject.question;
   }
-  const params = extractParams({ intent, tokens, shapeText: utterance.shape.text, channels: utterance.channels, deployMode, question });
+  const params = extractParams({ intent, tokens, channels: utterance.channels, deployMode, question });
   subject ??= resolveSubject(intent, read, lexicon, { deployMode, hasVersion: params.modelVersion !== undefined });
 
   const request = Request.safeParse({

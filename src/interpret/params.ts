@@ -113,7 +113,6 @@ function parseVersionValue(value: string): ModelVersionRef | undefined {
 export interface ParamInput {
   intent: IntentId;
   tokens: readonly Token[];
-  shapeText: string;
   channels: readonly ChannelRef[];
   deployMode?: DeployMode;
   question?: RequestParams["question"];

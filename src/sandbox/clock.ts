@@ -6,12 +6,12 @@
 export interface SandboxClock {
   /** Simulated now, in epoch milliseconds. */
   now(): number;
+  /** Jumps simulated time forward (the only way a manual clock moves). */
+  advance(simulatedSeconds: number): void;
 }
 
 /** A clock that moves only when told: for tests. */
-export interface ManualClock extends SandboxClock {
-  advance(simulatedSeconds: number): void;
-}
+export type ManualClock = SandboxClock;
 
 /** A clock that runs `pace` simulated seconds per real second. */
 export interface PacedClock extends SandboxClock {
@@ -32,10 +32,14 @@ export function createManualClock(startEpochMs: number = EXAMPLE_START_MS): Manu
   return {
     now: () => now,
     advance(simulatedSeconds: number) {
-      if (!Number.isFinite(simulatedSeconds) || simulatedSeconds < 0) throw new RangeError(`a clock only moves forward, not by ${simulatedSeconds}s`);
-      now += simulatedSeconds * 1000;
+      now += forwardMs(simulatedSeconds);
     },
   };
+}
+
+function forwardMs(simulatedSeconds: number): number {
+  if (!Number.isFinite(simulatedSeconds) || simulatedSeconds < 0) throw new RangeError(`a clock only moves forward, not by ${simulatedSeconds}s`);
+  return simulatedSeconds * 1000;
 }
 
 export interface PacedClockOptions {
@@ -55,8 +59,12 @@ export function createPacedClock(options: PacedClockOptions = {}): PacedClock {
   const realStart = realNow();
   // Starting at the top of the hour lines the seed's hourly monitoring schedule up with the start.
   const simulatedStart = options.startEpochMs ?? Math.floor(realStart / HOUR_MS) * HOUR_MS;
+  let skipped = 0;
   return {
     pace,
-    now: () => simulatedStart + (realNow() - realStart) * pace,
+    now: () => simulatedStart + skipped + (realNow() - realStart) * pace,
+    advance(simulatedSeconds: number) {
+      skipped += forwardMs(simulatedSeconds);
+    },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Monitoring schedule expressions, the forms Model Monitor accepts: `cron(0 * ? * * *)` (hourly),
- * `cron(0 H ? * * *)` (daily at hour H), `cron(0 */N ? * * *)` or `cron(0 H/N ? * * *)` (every N
+ * `cron(0 H ? * * *)` (daily at hour H), `cron(0 H/N ? * * *)` (every N
  * hours), hours also as a comma list. Times are UTC, as Model Monitor's are.
  */
 import { HOUR, MINUTE } from "./env.js";

@@ -193,7 +193,7 @@ export class MonitoringSchedules {
       roleArn: definition?.RoleArn ?? "",
       instanceType: definition?.MonitoringResources.ClusterConfig.InstanceType ?? "ml.m5.xlarge",
       instanceCount: definition?.MonitoringResources.ClusterConfig.InstanceCount ?? 1,
-      inputs: [{ InputName: "input_1", S3Input: { S3Uri: joinS3(schedule.outputUri.replace(/\/[^/]*$/, ""), "datacapture", schedule.endpointName), LocalPath: "/opt/ml/processing/input/endpoint", S3DataType: "S3Prefix", S3InputMode: "File" } }],
+      inputs: [{ InputName: "input_1", S3Input: { S3Uri: joinS3(`s3://${parseS3Uri(schedule.outputUri)?.bucket ?? "sagemaker"}`, "datacapture", schedule.endpointName, "AllTraffic"), LocalPath: "/opt/ml/processing/input/endpoint", S3DataType: "S3Prefix", S3InputMode: "File" } }],
       outputs: [{ OutputName: "result", S3Output: { S3Uri: reportUri, LocalPath: "/opt/ml/processing/output", S3UploadMode: "EndOfJob" } }],
       environment: { dataset_format: '{"sagemakerCaptureJson":{"captureIndexNames":["endpointInput","endpointOutput"]}}', publish_cloudwatch_metrics: "Enabled" },
       monitoringScheduleArn: schedule.arn,

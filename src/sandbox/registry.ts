@@ -56,6 +56,11 @@ const CreatePackageSchema = z.looseObject({
 });
 type CreatePackageInput = z.output<typeof CreatePackageSchema>;
 
+/** Validates a CreateModelPackage request (for RegisterModel pipeline steps). */
+export function parseCreateModelPackage(input: unknown): CreatePackageInput {
+  return parseRequest(CreatePackageSchema, input);
+}
+
 const DescribePackageSchema = z.looseObject({ ModelPackageName: nameOrArn });
 
 const UpdatePackageSchema = z.looseObject({

@@ -64,6 +64,11 @@ const CreateTrainingJobSchema = z.looseObject({
 });
 export type CreateTrainingJobInput = z.output<typeof CreateTrainingJobSchema>;
 
+/** Validates a CreateTrainingJob request (for pipeline steps, which carry one as arguments). */
+export function parseCreateTrainingJob(input: unknown): CreateTrainingJobInput {
+  return parseRequest(CreateTrainingJobSchema, input);
+}
+
 const TRAINING_STATUSES = ["InProgress", "Completed", "Failed", "Stopping", "Stopped", "Deleting"] as const;
 export type TrainingJobStatus = (typeof TRAINING_STATUSES)[number];
 
@@ -176,7 +181,7 @@ function courseOf(job: TrainingJob): Course {
   for (const { phase, ms } of job.plannedPhases) {
     if (phase === "Downloading") trainingStart = t;
     let duration = ms;
-    if (job.failure?.phase === phase) duration = Math.round(ms * 0.4);
+    if (job.failure?.phase === phase) duration = Math.round((ms * 0.4) / SECOND) * SECOND;
     const runtimeEnd = maxRuntime !== undefined && phase !== "Starting" ? trainingStart + maxRuntime * SECOND : Number.POSITIVE_INFINITY;
     if (t + duration > runtimeEnd) {
       transitions.push({ Status: phase, StartTime: t, EndTime: runtimeEnd, StatusMessage: PHASE_MESSAGES[phase] });

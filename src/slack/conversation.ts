@@ -1,6 +1,7 @@
 import { renderHelp } from "../blocks/help.js";
-import type { Rendered } from "../blocks/kit.js";
-import { renderNote } from "../blocks/notice.js";
+import { context, type Rendered } from "../blocks/kit.js";
+import { renderAnswer } from "../blocks/answer.js";
+import { composeAnswer } from "../catalog/answer.js";
 import type { Request } from "../interpret/schema.js";
 import type { BotServices } from "../services.js";
 import { requestBatch, requestDeploy, requestPipelineStart, requestRollback, requestStop, requestTraining, requestTuning } from "./action-requests.js";
@@ -36,6 +37,11 @@ export async function replyToRequest(request: Request, requester: Requester, ser
       return requestDeploy(spec, params.endpointName, params, requester, services);
     }
     default:
-      return renderNote("I can answer which AWS service fits each stage of your ML lifecycle, plan guarded training and deployments, and report their status. Try `/sageops help`.");
+      // ask, and anything not understood (which gets what the bot can do).
+      return withBackendNote(renderAnswer(composeAnswer(request)), request.intent === "ask" ? undefined : services.backendNote);
   }
+}
+
+function withBackendNote(message: Rendered, note: string | undefined): Rendered {
+  return note ? { text: message.text, blocks: [...message.blocks, context(note)] } : message;
 }

@@ -32,9 +32,9 @@ export interface ScheduleState {
 export function nextSchedule(previous: ScheduleState, round: RoundOutcome, timing: PollTiming, random: () => number): ScheduleState {
   if (round.throttled) {
     const streak = previous.throttledStreak + 1;
-    const ceiling = Math.min(timing.maxBackoffMs, Math.max(timing.fastMs, previous.delayMs) * 2);
-    // "Equal jitter": at least half the doubled delay, so each throttled round waits no less than the last.
-    return { delayMs: Math.round(ceiling / 2 + (random() * ceiling) / 2), throttledStreak: streak };
+    // Grows 1.5 to 2 times per throttled round (the spread keeps several bots out of step), up to the ceiling.
+    const grown = Math.max(timing.fastMs, previous.delayMs) * (1.5 + random() / 2);
+    return { delayMs: Math.round(Math.min(timing.maxBackoffMs, grown)), throttledStreak: streak };
   }
   if (round.active === 0) return { delayMs: timing.idleMs, throttledStreak: 0 };
   if (round.changed) return { delayMs: timing.fastMs, throttledStreak: 0 };

@@ -38,7 +38,7 @@ export interface TrackerDeps {
   maxCallsPerRound?: number;
   /** MaxResults of the List calls (default 100, SageMaker's most). */
   listPageSize?: number;
-  /** How far back each List reaches before the cursor, for late-visible changes (default 60 s). */
+  /** How far back each List reaches before the cursor, for changes SageMaker shows late (default 15 s). */
   listOverlapMs?: number;
   /** "Not found" answers in a row before a resource is taken as gone (default 3). */
   missesBeforeGone?: number;
@@ -199,10 +199,13 @@ export class Tracker {
         this.cursors.delete(type);
         continue;
       }
-      const { changed, uncertain, cursor } = await this.listChanges(type, seen, round);
-      const done = await this.describeAll(changed, round);
+      const { changed, uncertain, cursor, modifiedAt } = await this.listChanges(type, seen, round);
+      const deferred = await this.describeAll(changed, round);
       await this.describeAll(uncertain, round);
-      if (done && cursor !== undefined) this.cursors.set(type, cursor);
+      // Changes left for the next round must stay after the cursor, so it stops just before the oldest.
+      const oldestDeferred = Math.min(...deferred.map((record) => modifiedAt.get(record.id) ?? Number.NEGATIVE_INFINITY));
+      const next = deferred.length > 0 ? (Number.isFinite(oldestDeferred) ? oldestDeferred - 1 : undefined) : cursor;
+      if (next !== undefined) this.cursors.set(type, next);
     }
 
     const now = this.deps.clock.now();
@@ -222,9 +225,13 @@ export class Tracker {
    * is full, SageMaker may have left changes out: those not on it are "uncertain" (described,
    * least recently checked first, as the cap allows) and the cursor stays where it was.
    */
-  private async listChanges(type: ListedType, seen: TrackedRecord[], round: Round): Promise<{ changed: TrackedRecord[]; uncertain: TrackedRecord[]; cursor?: number }> {
+  private async listChanges(
+    type: ListedType,
+    seen: TrackedRecord[],
+    round: Round,
+  ): Promise<{ changed: TrackedRecord[]; uncertain: TrackedRecord[]; cursor?: number; modifiedAt: Map<number, number> }> {
     const pageSize = this.deps.listPageSize ?? 100;
-    const overlap = this.deps.listOverlapMs ?? 60_000;
+    const overlap = this.deps.listOverlapMs ?? 15_000;
     const since = this.cursors.get(type) ?? oldestModification(seen);
     const modifiedAfter = since === undefined ? undefined : new Date(since - overlap);
     this.spend(round, 1);
@@ -239,37 +246,37 @@ export class Tracker {
       if (isBackoff(error)) return this.stopRound(round);
       round.errors.push({ message: `${TYPE_LABEL[type]} list: ${messageOf(error)}` });
       this.deps.onError?.(error, { stage: "list" });
-      return { changed: [], uncertain: [] };
+      return { changed: [], uncertain: [], modifiedAt: new Map() };
     }
     const byName = new Map(listed.map((item) => [item.name, item]));
+    const modifiedAt = new Map<number, number>();
     const changed = seen.filter((record) => {
       const item = byName.get(record.resource.name);
       if (!item || !record.status) return false;
+      if (item.lastModified !== undefined) modifiedAt.set(record.id, item.lastModified);
       const known = record.status.lastModified ? Date.parse(record.status.lastModified) : undefined;
       return item.status !== record.status.status || (item.lastModified !== undefined && (known === undefined || item.lastModified > known));
     });
-    const full = listed.length >= pageSize;
-    if (full) {
+    if (listed.length >= pageSize) {
       const uncertain = seen.filter((record) => !byName.has(record.resource.name)).sort((a, b) => (a.checkedAt ?? "").localeCompare(b.checkedAt ?? ""));
-      return { changed, uncertain, cursor: undefined };
+      return { changed, uncertain, cursor: undefined, modifiedAt };
     }
     const newest = Math.max(since ?? 0, ...listed.map((item) => item.lastModified ?? 0));
-    return { changed, uncertain: [], cursor: newest > 0 ? newest : undefined };
+    return { changed, uncertain: [], cursor: newest > 0 ? newest : undefined, modifiedAt };
   }
 
-  /** Describes records in order while the cap allows; true when all of them were described. */
-  private async describeAll(records: TrackedRecord[], round: Round): Promise<boolean> {
-    let all = true;
+  /** Describes records in order while the cap allows; returns those left for the next round. */
+  private async describeAll(records: TrackedRecord[], round: Round): Promise<TrackedRecord[]> {
+    const deferred: TrackedRecord[] = [];
     for (const record of records) {
-      const cost = describeCost(record.resource.type);
-      if (round.calls + cost > round.budget) {
-        round.deferred += 1;
-        all = false;
+      if (round.calls + describeCost(record.resource.type) > round.budget) {
+        deferred.push(record);
         continue;
       }
       await this.describeOne(record, round);
     }
-    return all;
+    round.deferred += deferred.length;
+    return deferred;
   }
 
   private async describeOne(record: TrackedRecord, round: Round): Promise<void> {

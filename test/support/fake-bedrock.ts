@@ -2,8 +2,9 @@
  * A loopback stand-in for the Bedrock Runtime Converse API. Each request's last user message
  * goes to `answer`, which returns the tool input to send back, a plain text reply, or an
  * HTTP error, so tests can drive the real `@aws-sdk/client-bedrock-runtime` through every path.
+ * It speaks HTTP/2 (cleartext), as the SDK's Bedrock Runtime client does.
  */
-import http from "node:http";
+import http2 from "node:http2";
 import type { AddressInfo } from "node:net";
 
 export type BedrockAnswer =
@@ -19,7 +20,7 @@ export interface FakeBedrock {
 
 export async function startFakeBedrock(answer: (userText: string) => BedrockAnswer): Promise<FakeBedrock> {
   const requests: FakeBedrock["requests"] = [];
-  const server = http.createServer((req, res) => {
+  const server = http2.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -49,6 +50,11 @@ export async function startFakeBedrock(answer: (userText: string) => BedrockAnsw
       );
     });
   });
+  const sessions = new Set<http2.ServerHttp2Session>();
+  server.on("session", (session) => {
+    sessions.add(session);
+    session.on("close", () => sessions.delete(session));
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -56,7 +62,7 @@ export async function startFakeBedrock(answer: (userText: string) => BedrockAnsw
     requests,
     close: () =>
       new Promise<void>((resolve) => {
-        server.closeAllConnections();
+        for (const session of sessions) session.destroy();
         server.close(() => resolve());
       }),
   };

@@ -1,0 +1,142 @@
+/**
+ * The sandbox's HTTP front: one loopback port speaking two protocols. Requests with an
+ * `X-Amz-Target: SageMaker.<Operation>` header are SageMaker's AWS JSON 1.1; everything else is
+ * path-style S3. Injected faults, added latency and the call log live here, in front of both.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import type { CallLog } from "./calls.js";
+import type { SandboxClock } from "./clock.js";
+import { SandboxError } from "./errors.js";
+import type { Fault, FaultInjector } from "./faults.js";
+import { headerValue, type HttpAnswer, type HttpExchange } from "./http.js";
+import { handleS3, s3Error, s3OperationName } from "./s3-http.js";
+import type { SandboxState } from "./state.js";
+
+const TARGET_PREFIX = "SageMaker.";
+
+export interface SandboxServerDeps {
+  state: SandboxState;
+  clock: SandboxClock;
+  faults: FaultInjector;
+  calls: CallLog;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function jsonAnswer(status: number, body: unknown, extraHeaders: Record<string, string> = {}): HttpAnswer {
+  return { status, headers: { "content-type": "application/x-amz-json-1.1", ...extraHeaders }, body: JSON.stringify(body) };
+}
+
+function jsonError(error: SandboxError): HttpAnswer {
+  return jsonAnswer(error.httpStatus, { __type: error.type, message: error.message }, { "x-amzn-errortype": error.type });
+}
+
+const SAGEMAKER_FAULTS: Record<Fault, SandboxError> = {
+  throttle: new SandboxError("ThrottlingException", "Rate exceeded"),
+  "internal-error": new SandboxError("InternalFailure", "An internal error occurred. Please retry your request.", 500),
+  unavailable: new SandboxError("ServiceUnavailable", "The service is unavailable. Please retry your request.", 503),
+};
+
+function s3Fault(method: string, fault: Fault): HttpAnswer {
+  if (fault === "throttle") return s3Error(method, 503, "SlowDown", "Please reduce your request rate.");
+  if (fault === "internal-error") return s3Error(method, 500, "InternalError", "We encountered an internal error. Please try again.");
+  return s3Error(method, 503, "ServiceUnavailable", "Service is unable to handle request.");
+}
+
+function errorName(answer: HttpAnswer): string | undefined {
+  if (answer.status < 400) return undefined;
+  const header = answer.headers["x-amzn-errortype"];
+  if (header !== undefined) return header;
+  const body = typeof answer.body === "string" ? answer.body : (answer.body?.toString("utf8") ?? "");
+  return /<Code>([^<]+)<\/Code>/.exec(body)?.[1] ?? `HTTP ${answer.status}`;
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks)));
+    request.on("error", reject);
+  });
+}
+
+function sageMakerAnswer(deps: SandboxServerDeps, operation: string, body: Buffer, now: number): HttpAnswer {
+  let input: unknown = {};
+  if (body.length > 0) {
+    try {
+      input = JSON.parse(body.toString("utf8"));
+    } catch {
+      return jsonError(new SandboxError("SerializationException", "The request body is not valid JSON."));
+    }
+  }
+  try {
+    return jsonAnswer(200, deps.state.perform(operation, input, now));
+  } catch (error) {
+    if (error instanceof SandboxError) return jsonError(error);
+    const message = error instanceof Error ? error.message : String(error);
+    return jsonError(new SandboxError("InternalFailure", `The sandbox failed to handle ${operation}: ${message}`, 500));
+  }
+}
+
+async function answer(deps: SandboxServerDeps, request: IncomingMessage): Promise<{ operation: string; answer: HttpAnswer; injected: boolean }> {
+  const body = await readBody(request);
+  const url = new URL(request.url ?? "/", "http://sandbox.local");
+  const target = headerValue(request.headers, "x-amz-target");
+  const exchange: HttpExchange = { method: request.method ?? "GET", path: url.pathname, query: url.searchParams, headers: request.headers, body };
+  const isJson = target !== undefined;
+  const operation = isJson ? (target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target) : s3OperationName(exchange);
+
+  if (deps.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, deps.faults.latencyMs));
+  const fault = deps.faults.next();
+  if (fault) return { operation, answer: isJson ? jsonError(SAGEMAKER_FAULTS[fault]) : s3Fault(exchange.method, fault), injected: true };
+
+  const now = deps.clock.now();
+  if (isJson) {
+    if (!target.startsWith(TARGET_PREFIX)) return { operation, answer: jsonError(new SandboxError("UnknownOperationException", `The sandbox only speaks SageMaker, not ${target}.`)), injected: false };
+    return { operation, answer: sageMakerAnswer(deps, operation, body, now), injected: false };
+  }
+  const at = deps.state.syncTo(now);
+  return { operation, answer: handleS3(deps.state.s3, exchange, at), injected: false };
+}
+
+export function startServer(deps: SandboxServerDeps, options: { host: string; port: number }): Promise<RunningServer> {
+  const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const arrived = new Date();
+    const simulatedAt = new Date(deps.clock.now());
+    answer(deps, request)
+      .then(({ operation, answer: result, injected }) => {
+        deps.calls.record({ operation, at: arrived, simulatedAt, status: result.status, error: errorName(result), injectedFault: injected || undefined });
+        const payload = result.body === undefined ? undefined : typeof result.body === "string" ? Buffer.from(result.body, "utf8") : result.body;
+        const headers: Record<string, string> = { "x-amzn-requestid": randomUUID(), "x-sageops-sandbox": "true", ...result.headers };
+        if (payload !== undefined && headers["content-length"] === undefined) headers["content-length"] = String(payload.length);
+        response.writeHead(result.status, headers);
+        response.end(request.method === "HEAD" ? undefined : payload);
+      })
+      .catch((error: unknown) => {
+        response.writeHead(500, { "content-type": "text/plain" });
+        response.end(`sandbox error: ${error instanceof Error ? error.message : String(error)}`);
+      });
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => {
+      server.off("error", reject);
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://${options.host}:${port}`,
+        port,
+        close: () =>
+          new Promise<void>((done, fail) => {
+            server.close((error) => (error ? fail(error) : done()));
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

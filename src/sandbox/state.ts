@@ -1,0 +1,80 @@
+/**
+ * The simulated account: every resource family, the shared timeline and object store, and the
+ * dispatch from an operation name to its handler. Before anything is read, the timeline is run up
+ * to the simulated now, so what a caller sees is always consistent with the clock.
+ */
+import { SandboxError } from "./errors.js";
+import { SANDBOX_ACCOUNT, type SandboxEnv } from "./env.js";
+import { Endpoints } from "./endpoints.js";
+import { Models } from "./models.js";
+import { MonitoringSchedules } from "./monitoring.js";
+import type { Operations } from "./operations.js";
+import { Pipelines } from "./pipelines.js";
+import { ProcessingJobs } from "./processing.js";
+import { ModelRegistry } from "./registry.js";
+import { ObjectStore } from "./s3.js";
+import { Timeline } from "./timeline.js";
+import { TrainingJobs } from "./training.js";
+import { TransformJobs } from "./transform.js";
+import { TuningJobs } from "./tuning.js";
+
+export class SandboxState {
+  readonly env: SandboxEnv;
+  readonly s3 = new ObjectStore();
+  readonly training: TrainingJobs;
+  readonly tuning: TuningJobs;
+  readonly registry: ModelRegistry;
+  readonly models: Models;
+  readonly endpoints: Endpoints;
+  readonly transforms: TransformJobs;
+  readonly processing: ProcessingJobs;
+  readonly monitoring: MonitoringSchedules;
+  readonly pipelines: Pipelines;
+  private readonly timeline = new Timeline();
+  private readonly handlers: Operations;
+  /** The latest simulated time the state has been brought to; time never runs backwards here. */
+  private horizon = Number.NEGATIVE_INFINITY;
+
+  constructor(region: string) {
+    this.env = { region, account: SANDBOX_ACCOUNT, timeline: this.timeline, s3: this.s3 };
+    this.training = new TrainingJobs(this.env);
+    this.tuning = new TuningJobs(this.env, this.training);
+    this.registry = new ModelRegistry(this.env);
+    this.models = new Models(this.env, this.registry);
+    this.endpoints = new Endpoints(this.env, this.models);
+    this.transforms = new TransformJobs(this.env, this.models);
+    this.processing = new ProcessingJobs(this.env);
+    this.monitoring = new MonitoringSchedules(this.env, this.endpoints, this.processing);
+    this.pipelines = new Pipelines(this.env, this.training, this.processing, this.registry);
+    this.handlers = {
+      ...this.training.operations(),
+      ...this.tuning.operations(),
+      ...this.registry.operations(),
+      ...this.models.operations(),
+      ...this.endpoints.operations(),
+      ...this.transforms.operations(),
+      ...this.processing.operations(),
+      ...this.monitoring.operations(),
+      ...this.pipelines.operations(),
+    };
+  }
+
+  get operationNames(): string[] {
+    return Object.keys(this.handlers).sort();
+  }
+
+  /** Runs everything due by `now` (a clock that went backwards is held at the latest time seen). */
+  syncTo(now: number): number {
+    this.horizon = Math.max(this.horizon, now);
+    this.timeline.runUntil(this.horizon);
+    return this.horizon;
+  }
+
+  /** Handles one SageMaker operation at simulated time `now`. */
+  perform(operation: string, input: unknown, now: number): unknown {
+    const handler = this.handlers[operation];
+    if (!handler) throw new SandboxError("UnknownOperationException", `The operation ${operation} is not supported by the SageMaker sandbox.`);
+    const at = this.syncTo(now);
+    return handler(input, at);
+  }
+}

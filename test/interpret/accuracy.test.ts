@@ -1,0 +1,56 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { evaluate, formatReport, parseLabelledSet, predictAll, type EvaluationReport } from "../../src/interpret/evaluate.js";
+import { createOfflineInterpreter } from "../../src/interpret/offline.js";
+import { INTENT_IDS, SERVICE_IDS, STAGE_IDS } from "../../src/catalog/ids.js";
+
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+
+async function reportFor(name: string): Promise<EvaluationReport> {
+  const { examples, problems } = parseLabelledSet(fixture(name));
+  expect(problems).toEqual([]);
+  return evaluate(await predictAll(examples, createOfflineInterpreter()));
+}
+
+/** Shows the misses when a bar is not met, so a failure says which utterances regressed. */
+function explain(report: EvaluationReport): string {
+  return formatReport(report, { misses: 30 }).join("\n");
+}
+
+describe("the labelled sets", () => {
+  it("cover every intent, stage and service with at least 300 utterances, and the hold-out set with at least 80", () => {
+    const { examples } = parseLabelledSet(fixture("intents.jsonl"));
+    expect(examples.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(examples.map((example) => example.intent))).toEqual(new Set(INTENT_IDS));
+    expect(new Set(examples.map((example) => example.stage).filter((stage) => stage !== null))).toEqual(new Set(STAGE_IDS));
+    expect(new Set(examples.map((example) => example.service).filter((service) => service !== null))).toEqual(new Set(SERVICE_IDS));
+    const holdout = parseLabelledSet(fixture("intents-holdout.jsonl")).examples;
+    expect(holdout.length).toBeGreaterThanOrEqual(80);
+    const seen = new Set(examples.map((example) => example.text));
+    expect(holdout.filter((example) => seen.has(example.text))).toEqual([]);
+  });
+});
+
+describe("interpreter accuracy", () => {
+  it("reads the main labelled set with intent and stage accuracy of at least 95%", async () => {
+    const report = await reportFor("intents.jsonl");
+    expect(report.intentAccuracy, explain(report)).toBeGreaterThanOrEqual(0.95);
+    expect(report.stageAccuracy, explain(report)).toBeGreaterThanOrEqual(0.95);
+    expect(report.serviceAccuracy, explain(report)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("generalises to the hold-out phrasings with at least 90% intent and stage accuracy", async () => {
+    const report = await reportFor("intents-holdout.jsonl");
+    expect(report.intentAccuracy, explain(report)).toBeGreaterThanOrEqual(0.9);
+    expect(report.stageAccuracy, explain(report)).toBeGreaterThanOrEqual(0.9);
+    expect(report.serviceAccuracy, explain(report)).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("never turns a hostile or out-of-scope line of either set into an action", async () => {
+    const lines = [...parseLabelledSet(fixture("intents.jsonl")).examples, ...parseLabelledSet(fixture("intents-holdout.jsonl")).examples];
+    const unknown = lines.filter((example) => example.intent === "unknown");
+    const scored = await predictAll(unknown, createOfflineInterpreter());
+    const actions = scored.filter(({ prediction }) => ["train", "tune", "deploy", "stop", "pipeline"].includes(prediction.intent));
+    expect(actions.map(({ example }) => example.text.slice(0, 80))).toEqual([]);
+  });
+});

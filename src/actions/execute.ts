@@ -49,7 +49,7 @@ async function alreadyDone(port: SageMakerPort, step: PlanStep, error: SageMaker
   if (/already exist/i.test(error.message)) return true;
   if (step.operation === "UpdateEndpoint") {
     const endpoint = await port.describeEndpoint(step.request.EndpointName);
-    return endpoint.EndpointConfigName === step.request.EndpointConfigName;
+    return endpoint.EndpointConfigName === step.request.EndpointConfigName || endpoint.PendingEndpointConfigName === step.request.EndpointConfigName;
   }
   if (step.operation === "StopTrainingJob") {
     const job = await port.describeTrainingJob(step.request.TrainingJobName);

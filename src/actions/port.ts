@@ -154,7 +154,10 @@ export type EndpointStatus = "OutOfService" | "Creating" | "Updating" | "SystemU
 export interface EndpointDescription {
   EndpointName: string;
   EndpointArn?: string;
+  /** The config serving now; during an update, the one being replaced. */
   EndpointConfigName?: string;
+  /** During an update: the config being deployed (SageMaker's PendingDeploymentSummary). */
+  PendingEndpointConfigName?: string;
   EndpointStatus: EndpointStatus;
   FailureReason?: string;
   CreationTime?: Date;

@@ -181,7 +181,12 @@ export class SdkSageMakerPort implements SageMakerPort {
   describeEndpoint = (name: string): Promise<EndpointDescription> =>
     this.call(async () => {
       const out = await this.client.send(new DescribeEndpointCommand({ EndpointName: name }));
-      return { ...out, EndpointName: required(out.EndpointName, "EndpointName"), EndpointStatus: required(out.EndpointStatus, "EndpointStatus") };
+      return {
+        ...out,
+        EndpointName: required(out.EndpointName, "EndpointName"),
+        EndpointStatus: required(out.EndpointStatus, "EndpointStatus"),
+        PendingEndpointConfigName: out.PendingDeploymentSummary?.EndpointConfigName,
+      };
     });
 
   listEndpoints: SageMakerPort["listEndpoints"] = (filter) =>

@@ -8,6 +8,7 @@
  * The Slack client must hand 429s over rather than retry them itself: create the WebClient with
  * `rejectRateLimitedCalls: true`. Its error is recognised by shape (no @slack import here).
  */
+import { z } from "zod";
 import type { Rendered } from "../blocks/kit.js";
 import type { Clock } from "../watch/clock.js";
 import type { SlackPoster } from "./poster.js";
@@ -48,12 +49,13 @@ interface ChannelQueue {
  * `retryAfter` in seconds), and a platform error `ratelimited` answered without a 429.
  */
 export function slackRetryAfterMs(error: unknown): number | undefined {
-  if (typeof error !== "object" || error === null) return undefined;
-  const fields = error as { code?: unknown; retryAfter?: unknown; data?: { error?: unknown } };
-  if (fields.code === "slack_webapi_rate_limited_error") return typeof fields.retryAfter === "number" && fields.retryAfter >= 0 ? fields.retryAfter * 1000 : 1000;
-  if (fields.code === "slack_webapi_platform_error" && fields.data?.error === "ratelimited") return 1000;
-  return undefined;
+  const limited = RateLimitedSchema.safeParse(error);
+  if (limited.success) return (limited.data.retryAfter ?? 1) * 1000;
+  return PlatformRateLimitedSchema.safeParse(error).success ? 1000 : undefined;
 }
+
+const RateLimitedSchema = z.object({ code: z.literal("slack_webapi_rate_limited_error"), retryAfter: z.number().min(0).optional().catch(undefined) });
+const PlatformRateLimitedSchema = z.object({ code: z.literal("slack_webapi_platform_error"), data: z.object({ error: z.literal("ratelimited") }) });
 
 export class PacedPoster implements SlackPoster {
   private readonly queues = new Map<string, ChannelQueue>();

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { validationError } from "./errors.js";
 import { MINUTE, SECOND, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
+import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import type { Models, ProductionVariant } from "./models.js";
 import { paginate, sortItems, within } from "./paging.js";
@@ -123,7 +124,7 @@ function checkDeploymentConfig(config: DeploymentConfig | undefined): void {
 }
 
 export class Endpoints {
-  private readonly endpoints = new Map<string, Endpoint>();
+  private readonly endpoints = new NameMap<Endpoint>();
 
   constructor(
     private readonly env: SandboxEnv,
@@ -178,7 +179,8 @@ export class Endpoints {
     const serving = [...done].reverse().find((d) => d.failureReason === undefined);
     const last = endpoint.deployments[endpoint.deployments.length - 1];
     const lastModified = Math.max(endpoint.createdAt, ...endpoint.deployments.flatMap((d) => (d.endsAt <= now ? [d.startedAt, d.endsAt] : [d.startedAt])));
-    if (last && last.endsAt > now) return { status: last.kind === "create" ? "Creating" : "Updating", serving, pending: last.kind === "update" ? last : undefined, lastModified };
+    // Until a deployment ends, EndpointConfigName stays on what serves; PendingDeploymentSummary shows what is coming.
+    if (last && last.endsAt > now) return { status: last.kind === "create" ? "Creating" : "Updating", serving, pending: last, lastModified };
     if (last?.failureReason !== undefined) return { status: serving ? "InService" : "Failed", serving, failureReason: last.failureReason, lastModified };
     return { status: "InService", serving, lastModified };
   }

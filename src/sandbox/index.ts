@@ -22,8 +22,8 @@ export { SEED } from "./seed.js";
 
 const OptionsSchema = z.object({
   port: z.number().int().min(0).max(65535).optional(),
-  host: z.literal("127.0.0.1").optional(),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "region must look like us-east-1").optional(),
+  host: z.literal("127.0.0.1", { error: "the sandbox listens on 127.0.0.1 only" }).optional(),
+  region: z.string().regex(/^[a-z0-9-]{2,32}$/, "region must look like us-east-1").optional(),
   pace: z.number().positive().optional(),
   seed: z.boolean().optional(),
   faults: FaultSettingsSchema.optional(),
@@ -32,8 +32,8 @@ const OptionsSchema = z.object({
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** Always loopback. */
-  host?: "127.0.0.1";
+  /** Loopback only: anything but 127.0.0.1 is refused. */
+  host?: string;
   region?: string;
   /** Simulated seconds per real second for the default clock (ignored when `clock` is given). */
   pace?: number;

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { validationError } from "./errors.js";
 import { sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
+import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import type { ModelRegistry } from "./registry.js";
 import { imageUri, instanceType, nameOrArn, parseRequest, resourceName, roleArn, s3Uri, stringMap, tags } from "./validate.js";
@@ -75,8 +76,8 @@ export interface EndpointConfig {
 }
 
 export class Models {
-  private readonly models = new Map<string, Model>();
-  private readonly configs = new Map<string, EndpointConfig>();
+  private readonly models = new NameMap<Model>();
+  private readonly configs = new NameMap<EndpointConfig>();
 
   constructor(
     private readonly env: SandboxEnv,

@@ -10,6 +10,7 @@ import { inUseError, notFoundError, validationError } from "./errors.js";
 import { MINUTE, SECOND, joinS3, parseS3Uri, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
 import type { Endpoints } from "./endpoints.js";
 import { constraintViolationsJson, driftViolations, statisticsJson, type Violation } from "./monitor-reports.js";
+import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
 import type { ProcessingJob, ProcessingJobs } from "./processing.js";
@@ -118,7 +119,7 @@ function hourPath(ms: number): string[] {
 }
 
 export class MonitoringSchedules {
-  private readonly schedules = new Map<string, Schedule>();
+  private readonly schedules = new NameMap<Schedule>();
 
   constructor(
     private readonly env: SandboxEnv,

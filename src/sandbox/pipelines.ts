@@ -8,8 +8,10 @@
 import { z } from "zod";
 import { SandboxError, notFoundError, validationError } from "./errors.js";
 import { MINUTE, SECOND, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
+import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
+import { parseDefinition, type Definition, type StepDefinition } from "./pipeline-definition.js";
 import { ExpressionError, resolveExpressions, type ExpressionContext } from "./pipeline-expressions.js";
 import type { ProcessingJob, ProcessingJobs } from "./processing.js";
 import { alnumId, hexId, unitHash } from "./random.js";
@@ -19,25 +21,6 @@ import { maxResults, nameFromArn, nameOrArn, nextToken, parseRequest, resourceNa
 
 const pipelineName = resourceName(256);
 const requestToken = z.string().min(32).max(128);
-
-const DefinitionSchema = z.looseObject({
-  Version: z.string().optional(),
-  Parameters: z.array(z.looseObject({ Name: z.string().min(1), Type: z.string().optional(), DefaultValue: z.unknown().optional() })).optional(),
-  Steps: z
-    .array(
-      z.looseObject({
-        Name: z.string().min(1).max(64),
-        Type: z.string().min(1),
-        DisplayName: z.string().optional(),
-        Description: z.string().optional(),
-        Arguments: z.record(z.string(), z.unknown()).optional(),
-        DependsOn: z.array(z.string()).optional(),
-      }),
-    )
-    .min(1),
-});
-type Definition = z.output<typeof DefinitionSchema>;
-type StepDefinition = Definition["Steps"][number];
 
 const CreatePipelineSchema = z.looseObject({
   PipelineName: pipelineName,
@@ -124,27 +107,9 @@ interface PipelineExecution {
   stopToken?: string;
 }
 
-function parseDefinition(text: string | undefined): Definition {
-  if (text === undefined) throw validationError("PipelineDefinition is required: the sandbox does not read PipelineDefinitionS3Location.");
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw validationError("Invalid pipeline definition: PipelineDefinition is not valid JSON.");
-  }
-  const parsed = DefinitionSchema.safeParse(json);
-  if (!parsed.success) throw validationError(`Invalid pipeline definition: ${parsed.error.issues[0]?.path.join(".") ?? ""} ${parsed.error.issues[0]?.message ?? ""}`.trim());
-  const names = new Set<string>();
-  for (const step of parsed.data.Steps) {
-    if (names.has(step.Name)) throw validationError(`Invalid pipeline definition: the step name ${step.Name} is used more than once.`);
-    names.add(step.Name);
-  }
-  return parsed.data;
-}
-
 export class Pipelines {
-  private readonly pipelines = new Map<string, Pipeline>();
-  private readonly executionsByArn = new Map<string, PipelineExecution>();
+  private readonly pipelines = new NameMap<Pipeline>();
+  private readonly executionsByArn = new NameMap<PipelineExecution>();
 
   constructor(
     private readonly env: SandboxEnv,
@@ -220,8 +185,7 @@ export class Pipelines {
       const args = resolveExpressions(definition.Arguments ?? {}, this.context(execution));
       const name = this.jobName(execution, definition);
       if (definition.Type === "Training") {
-        const args1 = typeof args === "object" && args !== null ? args : {};
-        const job = this.training.create(parseCreateTrainingJob({ ...args1, TrainingJobName: name }), at);
+        const job = this.training.create(parseCreateTrainingJob({ ...(typeof args === "object" && args !== null ? args : {}), TrainingJobName: name }), at);
         run.training = job;
         run.endsAt = plannedEnd(job);
         run.metadata = { TrainingJob: { Arn: job.arn } };

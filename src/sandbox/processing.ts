@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { notFoundError } from "./errors.js";
 import { SECOND, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
+import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { parseRequest, resourceName } from "./validate.js";
 
@@ -36,7 +37,7 @@ const NameSchema = z.looseObject({ ProcessingJobName: resourceName() });
 export type ProcessingStatus = "InProgress" | "Completed" | "Failed" | "Stopping" | "Stopped";
 
 export class ProcessingJobs {
-  private readonly jobs = new Map<string, ProcessingJob>();
+  private readonly jobs = new NameMap<ProcessingJob>();
 
   constructor(private readonly env: SandboxEnv) {}
 

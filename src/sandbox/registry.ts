@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { validationError } from "./errors.js";
 import { sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
+import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
 import { clientToken, imageUri, maxResults, nameFromArn, nameOrArn, nextToken, parseRequest, resourceName, s3Uri, sortOrder, stringMap, tags, timestamp } from "./validate.js";
@@ -121,9 +122,9 @@ export interface ModelPackage {
 }
 
 export class ModelRegistry {
-  private readonly groups = new Map<string, PackageGroup>();
-  private readonly unversioned = new Map<string, ModelPackage>();
-  private readonly byArn = new Map<string, ModelPackage>();
+  private readonly groups = new NameMap<PackageGroup>();
+  private readonly unversioned = new NameMap<ModelPackage>();
+  private readonly byArn = new NameMap<ModelPackage>();
   private readonly byClientToken = new Map<string, ModelPackage>();
 
   constructor(private readonly env: SandboxEnv) {}

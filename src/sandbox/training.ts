@@ -7,6 +7,7 @@ import { z } from "zod";
 import { inUseError, limitError, notFoundError, validationError } from "./errors.js";
 import { joinS3, SECOND, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
 import { finalMetrics } from "./metrics.js";
+import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
 import { unitHash } from "./random.js";
@@ -243,7 +244,7 @@ export function plannedEnd(job: TrainingJob): number {
 }
 
 export class TrainingJobs {
-  private readonly jobs = new Map<string, TrainingJob>();
+  private readonly jobs = new NameMap<TrainingJob>();
 
   constructor(private readonly env: SandboxEnv) {}
 

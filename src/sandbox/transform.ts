@@ -7,6 +7,7 @@ import { z } from "zod";
 import { inUseError, notFoundError } from "./errors.js";
 import { MINUTE, SECOND, joinS3, parseS3Uri, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
 import type { Models } from "./models.js";
+import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
 import { unitHash } from "./random.js";
@@ -60,7 +61,7 @@ interface TransformJob {
 }
 
 export class TransformJobs {
-  private readonly jobs = new Map<string, TransformJob>();
+  private readonly jobs = new NameMap<TransformJob>();
 
   constructor(
     private readonly env: SandboxEnv,

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { inUseError, notFoundError, validationError } from "./errors.js";
 import { SECOND, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
+import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
 import { hexId, round, unitHash } from "./random.js";
@@ -144,7 +145,7 @@ function checkRanges(request: CreateTuningJobInput, definition: Definition): voi
 }
 
 export class TuningJobs {
-  private readonly jobs = new Map<string, TuningJob>();
+  private readonly jobs = new NameMap<TuningJob>();
 
   constructor(
     private readonly env: SandboxEnv,

@@ -131,8 +131,9 @@ export class SqliteTrackedStore implements TrackedStore {
     return this.db.transaction(() => {
       const at = now.toISOString();
       const snapshot = JSON.stringify(ResourceStatusSchema.parse(status));
-      const current = this.db.prepare("SELECT snapshot, finished_at FROM tracked_resources WHERE id = ?").get(id) as { snapshot: string | null; finished_at: string | null } | undefined;
-      if (!current) return false;
+      const row: unknown = this.db.prepare("SELECT snapshot, finished_at FROM tracked_resources WHERE id = ?").get(id);
+      if (row === undefined) return false;
+      const current = z.object({ snapshot: z.string().nullable(), finished_at: z.string().nullable() }).parse(row);
       const changed = current.snapshot !== snapshot;
       const final = status.phase !== "running";
       this.db

@@ -78,8 +78,8 @@ export class StatusPublisher {
     const { status } = record;
     const thread = record.context.threadTs ?? record.messageTs;
     const target = kind === "alert" ? record.context.alertChannel : record.context.channel;
-    // The reply needs a thread to go in; without one (the message failed to post) it waits.
-    if (!status || !target || (kind === "reply" && !thread)) return undefined;
+    // The reply goes in a thread; while the status message may still be posted, it waits for it.
+    if (!status || !target || (kind === "reply" && !thread && record.publishedVersion < record.version)) return undefined;
     if (!this.store.claimNotice(record.id, kind, new Date(this.clock.now()))) return undefined;
     const view = { ...viewOf(record), status };
     const now = new Date(this.clock.now());

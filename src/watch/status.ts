@@ -94,19 +94,3 @@ export const TYPE_LABEL: Record<ResourceType, string> = {
   "transform-job": "Batch transform job",
   "pipeline-execution": "Pipeline execution",
 };
-
-export function isFinal(status: ResourceStatus): boolean {
-  return status.phase !== "running";
-}
-
-/** True when two snapshots say the same thing (so nothing needs telling). */
-export function sameStatus(a: ResourceStatus, b: ResourceStatus): boolean {
-  return canonical(a) === canonical(b);
-}
-
-/** JSON with keys sorted and undefined left out, so equal content gives equal text. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner !== null && typeof inner === "object" && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b))) : inner,
-  );
-}

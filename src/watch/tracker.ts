@@ -175,7 +175,9 @@ export class Tracker {
     }
     await this.publishAll(round);
     const stillActive = this.deps.store.active().length;
-    this.schedule = nextSchedule(this.schedule, { active: stillActive, changed: round.changed.length > 0, throttled: round.throttled }, this.timing, this.deps.random ?? Math.random);
+    // Work left by the call cap counts as movement: the next round comes soon to finish it.
+    const moving = round.changed.length > 0 || round.deferred > 0;
+    this.schedule = nextSchedule(this.schedule, { active: stillActive, changed: moving, throttled: round.throttled }, this.timing, this.deps.random ?? Math.random);
     return {
       calls: round.calls,
       lists: round.lists,

@@ -81,11 +81,13 @@ describe("guarded deploys over signed HTTP, against the sandbox", () => {
     await approveInThread(plan);
     await waitFor(() => h.sandbox.countCalls("UpdateEndpoint") === 1, { what: "the endpoint update" });
     const updating = await h.bot.services.sagemaker.describeEndpoint("churn-prod");
-    expect(updating.EndpointConfigName).not.toBe(before.EndpointConfigName);
+    expect(updating.EndpointStatus).toBe("Updating");
+    expect(updating.PendingEndpointConfigName).toMatch(/^churn-prod-/);
 
     const busy = await ws.command("U0ENGINEER", "/deploy", "churn-xgb/1 to churn-prod");
-    if (updating.EndpointStatus === "Updating") expect(JSON.stringify(busy.reply?.args)).toContain("is Updating");
+    expect(JSON.stringify(busy.reply?.args)).toContain("is Updating");
     await untilInService("churn-prod");
+    expect((await h.bot.services.sagemaker.describeEndpoint("churn-prod")).EndpointConfigName).toBe(updating.PendingEndpointConfigName);
 
     const rollback = await planFrom("U0ENGINEER", "/sageops", "rollback churn-prod");
     expect(JSON.stringify(rollback.blocks)).toContain(before.EndpointConfigName ?? "?");

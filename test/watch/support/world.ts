@@ -1,0 +1,113 @@
+/**
+ * The tracker's world in tests: the sandbox (SageMaker on loopback, simulated time), the local
+ * Slack API as the fake Slack, the real SDK adapter and WebClient, the pacer, and a store, all
+ * wired as the bot wires them. Time moves only when the test says: `advance(seconds)` moves the
+ * sandbox's clock and the tracker's and pacer's timers together.
+ */
+import { WebClient } from "@slack/web-api";
+import { createSageMakerClient, sandboxTarget } from "../../../src/aws/clients.js";
+import { SdkSageMakerPort } from "../../../src/aws/sagemaker.js";
+import type { CreateTrainingJobRequest } from "../../../src/actions/port.js";
+import { LocalSlackApi } from "../../../src/console/slack-api.js";
+import { PacedPoster } from "../../../src/notify/pacer.js";
+import { WebApiPoster } from "../../../src/notify/slack-poster.js";
+import { createManualClock, SEED, startSandbox, type ManualClock as SandboxClock, type Sandbox } from "../../../src/sandbox/index.js";
+import { openDatabase, type Db } from "../../../src/store/db.js";
+import { SqliteTrackedStore } from "../../../src/store/tracked.js";
+import type { Clock } from "../../../src/watch/clock.js";
+import { Tracker, type PollReport, type TrackerDeps } from "../../../src/watch/tracker.js";
+import { ManualClock } from "./manual-clock.js";
+
+export const T0 = Date.parse("2026-11-26T09:00:00Z");
+export const BOT_TOKEN = "xoxb-test-0000-token";
+
+export interface World {
+  sandbox: Sandbox;
+  sandboxClock: SandboxClock;
+  slack: LocalSlackApi;
+  port: SdkSageMakerPort;
+  /** Timers of the tracker and the pacer; its time follows the sandbox's. */
+  timers: ManualClock;
+  /** The tracker's clock: the sandbox's now, the manual timers. */
+  clock: Clock;
+  poster: PacedPoster;
+  advance(seconds: number): void;
+  openStore(file: string): { db: Db; store: SqliteTrackedStore };
+  tracker(store: SqliteTrackedStore, options?: Partial<TrackerDeps>): Tracker;
+  /** Runs a round, moving the pacer's time on while Slack messages wait their turn. */
+  poll(tracker: Tracker): Promise<PollReport>;
+  /** Posts a plan message to thread the status under, as the bot does. */
+  planMessage(channel?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startWorld(): Promise<World> {
+  const sandboxClock = createManualClock(T0);
+  const sandbox = await startSandbox({ clock: sandboxClock });
+  const slack = new LocalSlackApi({ channels: { C0MLOPS: "mlops", C0ALERTS: "ml-alerts" } });
+  await slack.start();
+  // One attempt: the tracker, not the SDK, decides what to do about throttling.
+  const port = new SdkSageMakerPort(createSageMakerClient({ ...sandboxTarget(sandbox.url, sandbox.region), maxAttempts: 1 }));
+  const timers = new ManualClock(T0);
+  const clock: Clock = { now: () => sandboxClock.now(), after: (ms, callback) => timers.after(ms, callback) };
+  const client = new WebClient(BOT_TOKEN, { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+  const poster = new PacedPoster(new WebApiPoster(client), { clock: timers, intervalMs: 1000, burst: 3 });
+  const dbs: Db[] = [];
+
+  const world: World = {
+    sandbox,
+    sandboxClock,
+    slack,
+    port,
+    timers,
+    clock,
+    poster,
+    advance(seconds) {
+      sandboxClock.advance(seconds);
+      timers.advance(seconds * 1000);
+    },
+    openStore(file) {
+      const db = openDatabase(file);
+      dbs.push(db);
+      return { db, store: new SqliteTrackedStore(db) };
+    },
+    tracker(store, options = {}) {
+      return new Tracker({ port, poster, store, clock, random: () => 0.5, ...options });
+    },
+    async poll(tracker) {
+      let done = false;
+      const round = tracker.pollOnce().finally(() => {
+        done = true;
+      });
+      // The pacer's clock moves on its own here; the sandbox's stays put for the round.
+      while (!done) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        const next = timers.nextTimerAt;
+        if (!done && poster.pending > 0 && next !== undefined) timers.advance(Math.max(0, next - timers.now()));
+      }
+      return round;
+    },
+    async planMessage(channel = "C0MLOPS") {
+      return (await poster.post(channel, { text: "Plan: Train churn-xgb", blocks: [] })).ts;
+    },
+    async close() {
+      for (const db of dbs) if (db.open) db.close();
+      await sandbox.close();
+      await slack.close();
+    },
+  };
+  return world;
+}
+
+export function trainingRequest(name: string, trainUri = "s3://sageops-demo/churn/train/", instanceType = "ml.m5.xlarge"): CreateTrainingJobRequest {
+  return {
+    TrainingJobName: name,
+    AlgorithmSpecification: { TrainingImage: SEED.xgboostImage, TrainingInputMode: "File" },
+    RoleArn: SEED.roleArn,
+    InputDataConfig: [{ ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: trainUri } }, ContentType: "text/csv" }],
+    OutputDataConfig: { S3OutputPath: "s3://sageops-demo/churn/models/" },
+    ResourceConfig: { InstanceType: instanceType, InstanceCount: 1, VolumeSizeInGB: 30 },
+    StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+    HyperParameters: { objective: "binary:logistic", eval_metric: "auc", num_round: "50" },
+  };
+}

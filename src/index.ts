@@ -139,7 +139,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       closers.push(() => api.close());
       services.useSlack(new WebClient(CONSOLE_BOT_TOKEN, { slackApiUrl: apiUrl }));
       const view = new ConsoleView(api, io.write);
-      const identity = { ...CONSOLE_DEFAULT_IDENTITY, ...options.consoleIdentity };
+      const identity: ConsoleIdentity = {
+        userId: options.consoleIdentity?.userId ?? CONSOLE_DEFAULT_IDENTITY.userId,
+        channelId: options.consoleIdentity?.channelId ?? CONSOLE_DEFAULT_IDENTITY.channelId,
+      };
       const receiver = new ConsoleReceiver({ input: io.stdin, write: io.write, api, view, identity, logger });
       const app = createSlackApp({ receiver, botToken: CONSOLE_BOT_TOKEN, apiUrl, services });
       await app.start();

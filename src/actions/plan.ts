@@ -108,7 +108,7 @@ export interface PlanRepository {
   expiredBefore(now: Date): Plan[];
   /** Plans a user started in a time window, for rate limits. */
   countStartedSince(userId: string, since: Date): number;
-  /** Plans a user has started whose resource is not known to be finished. */
+  /** Jobs (training, tuning, pipeline runs, batch) a user started that are not known to be finished. */
   activeFor(userId: string): Plan[];
   /** The newest plan about a resource, by its name. */
   findByResource(name: string): Plan | undefined;

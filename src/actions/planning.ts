@@ -58,11 +58,18 @@ function pad(n: number): string {
   return String(n).padStart(2, "0");
 }
 
-/** `<base>-YYYYMMDD-HHMMSS` (UTC), cut to SageMaker's limit for the resource. */
-export function timestampedName(base: string, now: Date, maxLength = 63): string {
-  const stamp = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}-${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`;
-  const room = maxLength - stamp.length - 1;
-  const head = base.slice(0, room).replace(/-+$/, "");
+/**
+ * A resource name fixed at plan time: `<base>-YYYYMMDD-HHMMSS-<4 hex of the plan id>` (UTC),
+ * or `<base>-MMDDHHMMSS-<hex>` where SageMaker allows fewer characters (tuning jobs: 32). The
+ * plan's own suffix keeps two plans made in the same second apart, so "already exists" can
+ * only ever mean this plan's own earlier attempt.
+ */
+export function timestampedName(base: string, now: Date, planId: string, maxLength = 63): string {
+  const date = `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}`;
+  const time = `${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}`;
+  const suffix = planId.replace(/^p-/, "").slice(0, 4);
+  const stamp = maxLength >= 48 ? `${date}-${time}-${suffix}` : `${date.slice(4)}${time}-${suffix}`;
+  const head = base.slice(0, maxLength - stamp.length - 1).replace(/-+$/, "");
   return `${head}-${stamp}`;
 }
 

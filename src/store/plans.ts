@@ -85,7 +85,7 @@ export class SqlitePlanRepository implements PlanRepository {
   }
 
   activeFor(userId: string): Plan[] {
-    const rows = this.db.prepare("SELECT * FROM plans WHERE requester = ? AND status IN ('running', 'started') AND finished_at IS NULL ORDER BY created_at").all(userId) as PlanRow[];
+    const rows = this.db.prepare("SELECT * FROM plans WHERE requester = ? AND kind IN ('train', 'tune', 'pipeline', 'batch') AND status IN ('running', 'started') AND finished_at IS NULL ORDER BY created_at").all(userId) as PlanRow[];
     return rows.map((row) => this.toPlan(row));
   }
 

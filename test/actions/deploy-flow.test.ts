@@ -92,8 +92,11 @@ describe("guarded deploys over signed HTTP, against the sandbox", () => {
     const rollback = await planFrom("U0ENGINEER", "/sageops", "rollback churn-prod");
     expect(JSON.stringify(rollback.blocks)).toContain(before.EndpointConfigName ?? "?");
     await ws.click("U0ENGINEER", rollback, PLAN_ACTIONS.confirm);
+    h.sandbox.resetCalls();
     await approveInThread(rollback);
-    await waitFor(async () => (await h.bot.services.sagemaker.describeEndpoint("churn-prod")).EndpointConfigName === before.EndpointConfigName, { what: "the rollback" });
+    await waitFor(() => h.sandbox.countCalls("UpdateEndpoint") === 1, { what: "the rollback's update" });
+    await untilInService("churn-prod");
+    expect((await h.bot.services.sagemaker.describeEndpoint("churn-prod")).EndpointConfigName).toBe(before.EndpointConfigName);
   });
 
   it("a batch transform runs after confirmation", async () => {

@@ -17,12 +17,12 @@ export async function planBatch(spec: { group: string; version: ModelVersionRef 
   const env = context.policy.environments[environment];
   const group = pkg.ModelPackageGroupName ?? spec.group;
   const version = pkg.ModelPackageVersion ?? 0;
-  const jobName = timestampedName(`${group}-v${version}-batch`, context.now);
+  const planId = context.newPlanId();
+  const jobName = timestampedName(`${group}-v${version}-batch`, context.now, planId);
   const output = params.output ?? `${env?.outputPrefix ?? "s3://missing-output-prefix/"}batch/${jobName}/`;
   const instanceType = params.instanceType ?? env?.instanceTypes[0] ?? "ml.m5.large";
   const instanceCount = params.instanceCount ?? 1;
   const maxRuntimeSeconds = params.maxRuntimeSeconds ?? DEFAULT_BATCH_HOURS * 3600;
-  const planId = context.newPlanId();
   const modelName = derivedName(`${group}-v${version}`, planId);
 
   return decide(

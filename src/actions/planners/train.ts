@@ -93,7 +93,8 @@ export function planTraining(params: RequestParams, extra: Record<string, string
   const resolved = resolveTraining(params, extra, context, "/train churn-xgb");
   if (!resolved.ok) return invalid(resolved.problem);
   const r = resolved.value;
-  const jobName = timestampedName(r.recipeName, context.now);
+  const planId = context.newPlanId();
+  const jobName = timestampedName(r.recipeName, context.now, planId);
   return decide(
     context,
     {
@@ -107,6 +108,7 @@ export function planTraining(params: RequestParams, extra: Record<string, string
       maxRuntimeSeconds: r.maxRuntimeSeconds,
     },
     {
+      id: planId,
       kind: "train",
       title: `Train ${r.recipeName}`,
       resourceName: jobName,

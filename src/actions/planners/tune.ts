@@ -57,7 +57,8 @@ export function planTuning(params: RequestParams, extra: Record<string, string>,
   const trials = params.trials ?? tuning.maxTrainingJobs;
   const parallel = Math.min(params.parallel ?? tuning.maxParallelJobs, trials);
   const statics = Object.fromEntries(Object.entries(r.hyperparameters).filter(([name]) => !(name in ranges)));
-  const jobName = timestampedName(r.recipeName.slice(0, 12), context.now, TUNING_NAME_MAX);
+  const planId = context.newPlanId();
+  const jobName = timestampedName(r.recipeName, context.now, planId, TUNING_NAME_MAX);
 
   return decide(
     context,
@@ -73,6 +74,7 @@ export function planTuning(params: RequestParams, extra: Record<string, string>,
       tuningJobs: trials,
     },
     {
+      id: planId,
       kind: "tune",
       title: `Tune ${r.recipeName}`,
       resourceName: jobName,

@@ -25,6 +25,12 @@ import { canApprove, isAdmin } from "./guard/checks.js";
 import { loadPolicy, resolvePolicy, type Policy } from "./guard/policy.js";
 import { fileURLToPath } from "node:url";
 import { SlackPlanNotifier } from "./notify/plan-notifier.js";
+import { PacedPoster } from "./notify/pacer.js";
+import { SqliteTrackedStore } from "./store/tracked.js";
+import { StatusQuery } from "./watch/ask.js";
+import { systemClock } from "./watch/clock.js";
+import { Tracker } from "./watch/tracker.js";
+import type { Plan } from "./actions/plan.js";
 import { WebApiPoster } from "./notify/slack-poster.js";
 import type { BotServices } from "./services.js";
 import { SqlitePlanRepository } from "./store/plans.js";
@@ -47,6 +53,8 @@ export interface StartOptions {
   consoleIdentity?: Partial<ConsoleIdentity>;
   /** HTTP port override (tests pass 0 for an ephemeral one). */
   port?: number;
+  /** Run the status tracker's polling loop (default true; tests drive `tracker.pollOnce()` themselves). */
+  trackerLoop?: boolean;
   /** Where SageMaker is, overriding the environment (tests point it at their own sandbox). */
   awsTarget?: AwsTarget;
   logger?: Logger;
@@ -137,7 +145,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       const api = new LocalSlackApi({ channels: { C0MLOPS: "mlops", C0ALERTS: "ml-alerts" } });
       const apiUrl = await api.start();
       closers.push(() => api.close());
-      services.useSlack(new WebClient(CONSOLE_BOT_TOKEN, { slackApiUrl: apiUrl }));
+      services.useSlack(new WebClient(CONSOLE_BOT_TOKEN, { slackApiUrl: apiUrl, rejectRateLimitedCalls: true }));
       const view = new ConsoleView(api, io.write);
       const identity: ConsoleIdentity = {
         userId: options.consoleIdentity?.userId ?? CONSOLE_DEFAULT_IDENTITY.userId,
@@ -151,6 +159,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         `sageops console: you are ${identity.userId} in ${identity.channelId}. Type /sageops help, ask a question, or a button's number to press it; ":as U0APPROVER" switches user. End input (Ctrl-D) to quit.\n${services.backendNote}\n\n`,
       );
       await services.actions.resume();
+      services.tracker.start();
+      closers.push(() => services.tracker.stop());
       return { mode, app, services, sandbox, consoleFinished: receiver.finished, stop: stopAll };
     }
 
@@ -178,7 +188,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       });
       receiver = httpReceiver;
     }
-    services.useSlack(new WebClient(botToken, config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}));
+    // The pacer's own client: rate-limit errors reach the pacer, which honours Retry-After per channel.
+    services.useSlack(new WebClient(botToken, { rejectRateLimitedCalls: true, ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}) }));
     const app = createSlackApp({ receiver, botToken, apiUrl: config.slack.apiUrl, services });
     let url: string | undefined;
     if (httpReceiver) {
@@ -193,6 +204,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       logger.info("sageops connected to Slack in Socket Mode");
     }
     await services.actions.resume();
+    if (options.trackerLoop !== false) {
+      services.tracker.start();
+      closers.push(() => services.tracker.stop());
+    }
     return { mode, app, services, url, sandbox, stop: stopAll };
   } catch (error) {
     await stopAll();
@@ -229,15 +244,32 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
   const audit = new AuditLog(db);
   const sagemaker = new SdkSageMakerPort(createSageMakerClient(target));
   const backendNote = `${describeBackend(target, sandbox)} ${describePolicy(source, policyPath)}`;
-  let poster: WebApiPoster | undefined;
-  const posterOrFail = (): WebApiPoster => {
+  // Slack's client arrives with `useSlack`; posts are paced per channel (Slack's rate limits).
+  let poster: PacedPoster | undefined;
+  const posterOrFail = (): PacedPoster => {
     if (!poster) throw new Error("Slack is not connected yet");
     return poster;
   };
   const lazyPoster = {
-    post: (...args: Parameters<WebApiPoster["post"]>) => posterOrFail().post(...args),
-    update: (...args: Parameters<WebApiPoster["update"]>) => posterOrFail().update(...args),
-    ephemeral: (...args: Parameters<WebApiPoster["ephemeral"]>) => posterOrFail().ephemeral(...args),
+    post: (...args: Parameters<PacedPoster["post"]>) => posterOrFail().post(...args),
+    update: (...args: Parameters<PacedPoster["update"]>) => posterOrFail().update(...args),
+    ephemeral: (...args: Parameters<PacedPoster["ephemeral"]>) => posterOrFail().ephemeral(...args),
+  };
+  const trackedStore = new SqliteTrackedStore(db);
+  const tracker = new Tracker({
+    port: sagemaker,
+    poster: lazyPoster,
+    store: trackedStore,
+    clock: systemClock,
+    onError: (error, about) => logger.warn({ err: error, resource: about.resource?.name, stage: about.stage }, "status tracking hit an error"),
+    onFinished: (record) => {
+      if (record.context.planId) plans.markFinished(record.context.planId, new Date());
+    },
+  });
+  const follow = (plan: Plan): void => {
+    if (!plan.track) return;
+    const env = policy.environments[plan.environment];
+    tracker.track(plan.track, { planId: plan.id, requester: plan.requester, channel: plan.channel, threadTs: plan.messageTs, alertChannel: env?.alertChannel, region: env?.region ?? target.region });
   };
   const actions = new ActionService({
     plans,
@@ -254,6 +286,7 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
     freeze: settings,
     now: () => new Date(),
     onNotifyError: (error, plan) => logger.error({ err: error, plan: plan.id }, "could not update the plan message in Slack"),
+    onStarted: follow,
   });
   const planningContext = (requester: { userId: string; channelId: string }): PlanningContext => {
     const now = new Date();
@@ -288,9 +321,11 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
     settings,
     poster: lazyPoster,
     sagemaker,
+    tracker,
+    status: new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock }),
     planningContext,
     useSlack(client: WebClient) {
-      poster = new WebApiPoster(client);
+      poster = new PacedPoster(new WebApiPoster(client), { clock: systemClock });
     },
   };
 }

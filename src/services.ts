@@ -8,6 +8,8 @@ import type { SlackPoster } from "./notify/poster.js";
 import type { AuditLog } from "./store/audit.js";
 import type { DeliveryLedger } from "./store/deliveries.js";
 import type { SqlitePlanRepository } from "./store/plans.js";
+import type { StatusQuery } from "./watch/ask.js";
+import type { Tracker } from "./watch/tracker.js";
 import type { WorkspaceSettings } from "./store/settings.js";
 
 /**
@@ -29,6 +31,10 @@ export interface BotServices {
   settings: WorkspaceSettings;
   poster: SlackPoster;
   sagemaker: SageMakerPort;
+  /** Follows started resources and reports them in their plan's thread. */
+  tracker: Tracker;
+  /** Answers "status of X" from SageMaker. */
+  status: StatusQuery;
   /** The context a plan is made in, for this requester in this channel, now. */
   planningContext(requester: { userId: string; channelId: string }): PlanningContext;
 }

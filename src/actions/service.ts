@@ -41,6 +41,8 @@ export interface ActionServiceDeps {
   onNotifyError: (error: unknown, plan: Plan) => void;
   /** How long a plan waits for its requester (default 15 minutes). */
   planTtlSeconds?: number;
+  /** Told of each plan that started something in SageMaker, so its status can be followed. */
+  onStarted?: (plan: Plan) => void;
 }
 
 const DEFAULT_TTL_SECONDS = 15 * 60;
@@ -177,6 +179,7 @@ export class ActionService {
     }
     const done = this.reload(plan);
     await this.notify(done, (p) => this.deps.notifier.planChanged(p));
+    if (done.status === "started") this.deps.onStarted?.(done);
     return ok(done);
   }
 

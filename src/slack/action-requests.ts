@@ -13,6 +13,7 @@ import { planTraining } from "../actions/planners/train.js";
 import { planTuning } from "../actions/planners/tune.js";
 import type { Rendered } from "../blocks/kit.js";
 import { renderProblem } from "../blocks/notice.js";
+import { renderStatusAnswer } from "../blocks/status.js";
 import type { RequestParams } from "../interpret/schema.js";
 import type { BotServices } from "../services.js";
 import { publishPlanning, type Requester } from "./requests.js";
@@ -55,4 +56,9 @@ export async function requestRollback(endpoint: string | undefined, params: Requ
   const checked = resourceName(endpoint, "endpoint", "/sageops rollback churn-prod");
   if (!checked.ok) return renderProblem(checked.problem);
   return publishPlanning(await planRollback(checked.value, params.environment, services.planningContext(requester)), requester, services);
+}
+
+/** Status straight from SageMaker: one resource by name, or the requester's and channel's active ones. */
+export async function requestStatus(name: string | undefined, requester: Requester, services: BotServices): Promise<Rendered> {
+  return renderStatusAnswer(await services.status.ask({ name, requester: requester.userId, channel: requester.channelId }), new Date());
 }

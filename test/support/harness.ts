@@ -61,6 +61,7 @@ export async function startHttpHarness(options: HarnessOptions = {}): Promise<Ht
     config,
     io: { stdin: process.stdin, write: () => undefined },
     port: 0,
+    trackerLoop: false,
     awsTarget: sandboxTarget(sandbox.url, sandbox.region),
     logger: createLogger({ level: "debug", destination }),
   });

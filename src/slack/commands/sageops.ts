@@ -5,7 +5,7 @@ import type { Rendered } from "../../blocks/kit.js";
 import { renderProblem } from "../../blocks/notice.js";
 import { renderPolicySummary } from "../../blocks/policy.js";
 import type { BotServices } from "../../services.js";
-import { requestPipelineStart, requestRollback, requestStop, requestTuning } from "../action-requests.js";
+import { requestPipelineStart, requestRollback, requestStatus, requestStop, requestTuning } from "../action-requests.js";
 import { replyToText } from "../conversation.js";
 import { answerOrApologise } from "../errors.js";
 import type { Requester } from "../requests.js";
@@ -65,6 +65,11 @@ export function registerSageopsCommand(app: App, services: BotServices): void {
           return pipeline(rest, requester, services);
         case "stop":
           return stop(rest, requester, services);
+        case "status": {
+          const words = rest.trim().split(/\s+/).filter(Boolean);
+          if (words.length > 1) return renderProblem({ what: "Ask about one name at a time.", fix: "For example: `/sageops status churn-prod`, or `/sageops status` for everything of yours that is running." });
+          return requestStatus(words[0], requester, services);
+        }
         case "rollback":
           return requestRollback(rest.trim().split(/\s+/)[0] || undefined, {}, requester, services);
         case "freeze":

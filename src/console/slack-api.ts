@@ -19,6 +19,8 @@ export interface SlackApiCall {
   /** What the stand-in answered. */
   response: SlackArgs;
   status: number;
+  /** For response_url posts: the URL posted to (each command or click has its own). */
+  url?: string;
 }
 
 /** A message as the stand-in keeps it: the latest version after updates. */
@@ -172,7 +174,7 @@ export class LocalSlackApi extends EventEmitter<Events> {
 
     const forced = this.interceptors.map((interceptor) => interceptor(method, args)).find((answer) => answer !== undefined);
     const answer = forced ?? { status: 200, body: this.answer(method, args) };
-    const call: SlackApiCall = { method, args, token, response: answer.body, status: answer.status };
+    const call: SlackApiCall = { method, args, token, response: answer.body, status: answer.status, ...(method === "response_url" ? { url: `${this.baseUrl}${req.url ?? ""}` } : {}) };
     this.calls.push(call);
     this.emit("call", call);
     res.writeHead(answer.status, { "content-type": "application/json", ...(answer.headers ?? {}) });

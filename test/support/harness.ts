@@ -104,20 +104,20 @@ export class Workspace {
 
   /** Runs a slash command and waits for the bot's reply on the response URL (or a new channel post). */
   async command(userId: string, command: string, text: string, channelId = "C0MLOPS"): Promise<{ reply?: SlackApiCall; posted: StoredMessage[] }> {
-    const beforeReplies = this.h.slack.callsTo("response_url").length;
     const beforePosts = this.h.slack.callsTo("chat.postMessage").length;
     const beforeViews = this.h.slack.callsTo("views.open").length;
     const payload = slashCommandPayload({ userId, teamId: this.h.slack.teamId, command, text, channelId, responseUrl: this.h.slack.newResponseUrl({ channel: channelId, user: userId }) });
     const response = await this.h.client.postCommand(payload);
     if (response.status !== 200) throw new Error(`${command} ${text} got HTTP ${response.status}`);
-    await waitFor(() => this.h.slack.callsTo("response_url").length > beforeReplies || this.h.slack.callsTo("chat.postMessage").length > beforePosts || this.h.slack.callsTo("views.open").length > beforeViews, { what: `a reply to ${command} ${text}` });
-    await settle(100);
+    const ownReply = () => this.h.slack.callsTo("response_url").find((call) => call.url === payload.response_url);
+    await waitFor(() => ownReply() !== undefined || this.h.slack.callsTo("views.open").length > beforeViews, { what: `a reply to ${command} ${text}`, timeoutMs: 10_000 });
+    await settle(50);
     const posted = this.h.slack
       .callsTo("chat.postMessage")
       .slice(beforePosts)
       .map((call) => this.h.slack.messages.get(`${String(call.args["channel"])}:${String(call.response["ts"])}`))
       .filter((m): m is StoredMessage => m !== undefined);
-    return { reply: this.h.slack.callsTo("response_url")[beforeReplies], posted };
+    return { reply: ownReply(), posted };
   }
 
   /** Clicks a button on a message as `userId`; resolves once the bot has handled it. */

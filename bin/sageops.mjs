@@ -2,6 +2,10 @@
 // Runs the TypeScript sources through tsx's loader, so `npx sageops` works right after `npm install`.
 import { register } from "tsx/esm/api";
 
+// sageops targets Node 20 (the product's platform) with a locked SDK; the SDK's notice that
+// its future releases need Node 22 is for dependency upgrades, not for people running the bot.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+
 register();
 const { main } = await import("../src/cli/main.ts");
 process.exitCode = await main(process.argv.slice(2));

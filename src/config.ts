@@ -64,6 +64,8 @@ export interface Config {
   /** True when SAGEOPS_POLICY was given explicitly (then a missing file is an error). */
   policyPathExplicit: boolean;
   dbPath: string;
+  /** True when SAGEOPS_DB was given explicitly. */
+  dbPathExplicit: boolean;
   dryRun: boolean;
   logLevel?: (typeof LOG_LEVELS)[number];
 }
@@ -136,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     policyPath: e.SAGEOPS_POLICY ?? "./policy.yml",
     policyPathExplicit: e.SAGEOPS_POLICY !== undefined,
     dbPath: e.SAGEOPS_DB ?? "./data/sageops.db",
+    dbPathExplicit: e.SAGEOPS_DB !== undefined,
     dryRun: e.SAGEOPS_DRY_RUN ?? false,
     logLevel: e.LOG_LEVEL,
   };

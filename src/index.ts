@@ -18,8 +18,9 @@ import { randomBytes } from "node:crypto";
 import { WebClient } from "@slack/web-api";
 import { ActionService } from "./actions/service.js";
 import type { PlanningContext } from "./actions/planning.js";
-import { createSageMakerClient } from "./aws/clients.js";
+import { createS3Client, createSageMakerClient } from "./aws/clients.js";
 import { SdkSageMakerPort } from "./aws/sagemaker.js";
+import { S3ObjectReader } from "./aws/s3.js";
 import { ConfigError } from "./config.js";
 import { canApprove, isAdmin } from "./guard/checks.js";
 import { loadPolicy, resolvePolicy, type Policy } from "./guard/policy.js";
@@ -128,9 +129,6 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   };
 
   try {
-    const db: Db = openDatabase(config.dbPath);
-    closers.push(() => db.close());
-
     let sandbox: Sandbox | undefined;
     let target = options.awsTarget ?? awsTargetFromConfig(config.aws);
     if (!options.awsTarget && !config.aws.configured) {
@@ -138,6 +136,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       closers.push(() => sandbox?.close());
       target = sandboxTarget(sandbox.url, config.aws.region);
     }
+
+    // The embedded sandbox forgets everything when it stops; a store that remembered its jobs
+    // would count them as running forever. So on the sandbox the default store is in memory too.
+    const dbPath = sandbox && !config.dbPathExplicit ? ":memory:" : config.dbPath;
+    const db: Db = openDatabase(dbPath);
+    closers.push(() => db.close());
 
     const services = buildServices({ config, db, target, sandbox, logger, slackApiUrl: mode === "console" ? undefined : config.slack.apiUrl, botToken: config.slack.botToken });
 
@@ -321,6 +325,7 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
     settings,
     poster: lazyPoster,
     sagemaker,
+    objects: new S3ObjectReader(createS3Client(target)),
     tracker,
     status: new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock }),
     planningContext,

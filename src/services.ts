@@ -1,5 +1,5 @@
 import type { PlanningContext } from "./actions/planning.js";
-import type { SageMakerPort } from "./actions/port.js";
+import type { ObjectReader, SageMakerPort } from "./actions/port.js";
 import type { ActionService } from "./actions/service.js";
 import type { Policy } from "./guard/policy.js";
 import type { Interpreter } from "./interpret/schema.js";
@@ -31,6 +31,8 @@ export interface BotServices {
   settings: WorkspaceSettings;
   poster: SlackPoster;
   sagemaker: SageMakerPort;
+  /** Reads Model Monitor reports from S3. */
+  objects: ObjectReader;
   /** Follows started resources and reports them in their plan's thread. */
   tracker: Tracker;
   /** Answers "status of X" from SageMaker. */

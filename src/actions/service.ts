@@ -168,7 +168,7 @@ export class ActionService {
     } else {
       try {
         const { arn } = await runSteps(this.deps.port, plan.steps);
-        this.deps.plans.transition(plan.id, ["running"], "started", { outcome: { message: "Started.", arn }, track: plan.track ? { ...plan.track, arn: arn ?? plan.track.arn } : undefined });
+        this.deps.plans.transition(plan.id, ["running"], "started", { outcome: { message: arn ? `SageMaker accepted it: ${arn}. Progress follows in this thread.` : "SageMaker accepted it. Progress follows in this thread.", arn }, track: plan.track ? { ...plan.track, arn: arn ?? plan.track.arn } : undefined });
         this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "execution", subject: plan.id, outcome: "started", detail: { resource: plan.resourceName, arn } });
       } catch (error) {
         const code = error instanceof SageMakerError ? error.code : "Other";

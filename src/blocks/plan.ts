@@ -74,7 +74,7 @@ export function renderPlan(plan: Plan, options: { backendNote?: string } = {}): 
 /** The request to approvers, posted in the plan's thread. */
 export function renderApprovalRequest(plan: Plan, approvers: readonly string[]): Rendered {
   const who = approvers.length > 0 ? approvers.map((id) => `<@${id}>`).join(" ") : `someone in *${plan.approval?.role ?? "the approver role"}*`;
-  const summary = `${who}: <@${plan.requester}> asks to run *${escapeMrkdwn(plan.title)}* in *${plan.environment}*. It needs ${plan.approval?.required ?? 1} approval(s) from someone other than the requester.`;
+  const summary = `:raised_hand: *Approval needed.* ${who}: <@${plan.requester}> asks to run *${escapeMrkdwn(plan.title)}* in *${plan.environment}*. It needs ${plan.approval?.required ?? 1} approval(s) from someone other than the requester.`;
   return {
     text: `Approval needed: ${plan.title} in ${plan.environment} (plan ${plan.id})`,
     blocks: [

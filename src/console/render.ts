@@ -31,6 +31,7 @@ export function mrkdwnToPlain(text: string): string {
     .replace(/<#([A-Z0-9]+)\|([^>]*)>/g, (_match, id: string, name: string) => `#${name || id}`)
     .replace(/<#([A-Z0-9]+)>/g, "#$1")
     .replace(/<@([A-Z0-9]+)(\|[^>]*)?>/g, "@$1")
+    .replace(/<!date\^(\d+)\^[^|>]*\|[^>]*>/g, (_match, seconds: string) => new Date(Number(seconds) * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC")
     .replace(/<!(here|channel|everyone)>/g, "@$1")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

@@ -14,6 +14,8 @@ import { planTuning } from "../actions/planners/tune.js";
 import type { Rendered } from "../blocks/kit.js";
 import { renderProblem } from "../blocks/notice.js";
 import { renderStatusAnswer } from "../blocks/status.js";
+import { renderDrift } from "../blocks/drift.js";
+import { driftFindings } from "../watch/drift.js";
 import type { RequestParams } from "../interpret/schema.js";
 import type { BotServices } from "../services.js";
 import { publishPlanning, type Requester } from "./requests.js";
@@ -61,4 +63,12 @@ export async function requestRollback(endpoint: string | undefined, params: Requ
 /** Status straight from SageMaker: one resource by name, or the requester's and channel's active ones. */
 export async function requestStatus(name: string | undefined, requester: Requester, services: BotServices): Promise<Rendered> {
   return renderStatusAnswer(await services.status.ask({ name, requester: requester.userId, channel: requester.channelId }), new Date());
+}
+
+/** Model Monitor's latest findings for an endpoint. */
+export async function requestDrift(endpoint: string | undefined, services: BotServices): Promise<Rendered> {
+  const checked = resourceName(endpoint, "endpoint", "/sageops drift churn-prod");
+  if (!checked.ok) return renderProblem(checked.problem);
+  const answer = await driftFindings(services.sagemaker, services.objects, checked.value);
+  return answer.ok ? renderDrift(answer.report) : renderProblem(answer.problem);
 }

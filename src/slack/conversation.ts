@@ -4,7 +4,7 @@ import { renderAnswer } from "../blocks/answer.js";
 import { composeAnswer } from "../catalog/answer.js";
 import type { Request } from "../interpret/schema.js";
 import type { BotServices } from "../services.js";
-import { requestBatch, requestDeploy, requestPipelineStart, requestRollback, requestStatus, requestStop, requestTraining, requestTuning } from "./action-requests.js";
+import { requestBatch, requestDeploy, requestPipelineStart, requestDrift, requestRollback, requestStatus, requestStop, requestTraining, requestTuning } from "./action-requests.js";
 import type { Requester } from "./requests.js";
 
 /**
@@ -29,6 +29,8 @@ export async function replyToRequest(request: Request, requester: Requester, ser
       return requestPipelineStart(params.pipelineName, params, params.hyperparameters ?? {}, requester, services);
     case "stop":
       return requestStop(params.jobName, requester, services);
+    case "drift":
+      return requestDrift(params.endpointName, services);
     case "status":
       return requestStatus(params.jobName ?? params.endpointName ?? params.pipelineName, requester, services);
     case "deploy": {

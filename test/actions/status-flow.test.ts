@@ -70,4 +70,14 @@ describe("status that comes to you, through the bot", () => {
     expect(view).toContain("churn-staging");
     expect(view).toMatch(/churn-xgb-\d{8}/);
   });
+
+  it("asked about drift, the bot reads Model Monitor's violations report from S3 and names the drifting features", async () => {
+    h.sandbox.clock.advance(2 * 3600);
+    const { reply } = await ws.command("U0ENGINEER", "/sageops", "drift churn-prod");
+    const text = JSON.stringify(reply?.args);
+    expect(text).toContain("violation(s)");
+    expect(text).toContain("drifted from the baseline");
+    expect(text).toContain("constraint_violations.json");
+    expect(JSON.stringify((await ws.command("U0ENGINEER", "/sageops", "drift no-such-endpoint")).reply?.args)).toContain("has no Model Monitor runs");
+  });
 });

@@ -5,7 +5,7 @@ import type { Rendered } from "../../blocks/kit.js";
 import { renderProblem } from "../../blocks/notice.js";
 import { renderPolicySummary } from "../../blocks/policy.js";
 import type { BotServices } from "../../services.js";
-import { requestPipelineStart, requestRollback, requestStatus, requestStop, requestTuning } from "../action-requests.js";
+import { requestDrift, requestPipelineStart, requestRollback, requestStatus, requestStop, requestTuning } from "../action-requests.js";
 import { replyToText } from "../conversation.js";
 import { answerOrApologise } from "../errors.js";
 import type { Requester } from "../requests.js";
@@ -70,6 +70,8 @@ export function registerSageopsCommand(app: App, services: BotServices): void {
           if (words.length > 1) return renderProblem({ what: "Ask about one name at a time.", fix: "For example: `/sageops status churn-prod`, or `/sageops status` for everything of yours that is running." });
           return requestStatus(words[0], requester, services);
         }
+        case "drift":
+          return requestDrift(rest.trim().split(/\s+/)[0] || undefined, services);
         case "rollback":
           return requestRollback(rest.trim().split(/\s+/)[0] || undefined, {}, requester, services);
         case "freeze":

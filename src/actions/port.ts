@@ -16,14 +16,18 @@ export interface TrainingChannel {
   InputMode?: "File" | "Pipe" | "FastFile";
 }
 
-export interface CreateTrainingJobRequest {
-  TrainingJobName: string;
+/** What a training job runs on and with; shared by training jobs and a tuning job's trials. */
+export interface TrainingSetup {
   AlgorithmSpecification: { TrainingImage: string; TrainingInputMode: "File" | "Pipe" | "FastFile" };
   RoleArn: string;
   InputDataConfig: TrainingChannel[];
   OutputDataConfig: { S3OutputPath: string };
   ResourceConfig: { InstanceType: string; InstanceCount: number; VolumeSizeInGB: number };
   StoppingCondition: { MaxRuntimeInSeconds: number };
+}
+
+export interface CreateTrainingJobRequest extends TrainingSetup {
+  TrainingJobName: string;
   HyperParameters?: Record<string, string>;
   Tags?: Tag[];
 }
@@ -42,15 +46,7 @@ export interface CreateHyperParameterTuningJobRequest {
     ResourceLimits: { MaxNumberOfTrainingJobs: number; MaxParallelTrainingJobs: number };
     ParameterRanges: ParameterRanges;
   };
-  TrainingJobDefinition: {
-    AlgorithmSpecification: { TrainingImage: string; TrainingInputMode: "File" | "Pipe" | "FastFile" };
-    RoleArn: string;
-    InputDataConfig: TrainingChannel[];
-    OutputDataConfig: { S3OutputPath: string };
-    ResourceConfig: { InstanceType: string; InstanceCount: number; VolumeSizeInGB: number };
-    StoppingCondition: { MaxRuntimeInSeconds: number };
-    StaticHyperParameters?: Record<string, string>;
-  };
+  TrainingJobDefinition: TrainingSetup & { StaticHyperParameters?: Record<string, string> };
   Tags?: Tag[];
 }
 

@@ -3,7 +3,7 @@ import type { Recipe } from "../../guard/policy.js";
 import { findRecipe } from "../../guard/recipes.js";
 import type { RequestParams } from "../../interpret/schema.js";
 import { resolveBuiltinImage } from "../images.js";
-import type { TrainingChannel } from "../port.js";
+import type { TrainingChannel, TrainingSetup } from "../port.js";
 import { decide, invalid, timestampedName, type PlanningContext, type PlanningResult } from "../planning.js";
 import type { ImageRef } from "../../guard/checks.js";
 import type { Problem } from "../problem.js";
@@ -79,6 +79,31 @@ export function resolveTraining(params: RequestParams, extra: Record<string, str
   };
 }
 
+/** The SageMaker side of a training set-up, as a training job and a tuning job's trials take it. */
+export function trainingSetup(r: ResolvedTraining, roleArn: string): TrainingSetup {
+  return {
+    AlgorithmSpecification: { TrainingImage: r.imageUri, TrainingInputMode: "File" },
+    RoleArn: roleArn,
+    InputDataConfig: r.channels,
+    OutputDataConfig: { S3OutputPath: r.outputUri },
+    ResourceConfig: { InstanceType: r.instanceType, InstanceCount: r.instanceCount, VolumeSizeInGB: 30 },
+    StoppingCondition: { MaxRuntimeInSeconds: r.maxRuntimeSeconds },
+  };
+}
+
+/** What the guard checks of a training set-up; tuning adds its number of jobs. */
+export function trainingGuardInput(r: ResolvedTraining) {
+  return {
+    environment: r.environment,
+    image: r.image,
+    inputUris: r.channels.map((c) => c.DataSource.S3DataSource.S3Uri),
+    outputUri: r.outputUri,
+    instanceType: r.instanceType,
+    instanceCount: r.instanceCount,
+    maxRuntimeSeconds: r.maxRuntimeSeconds,
+  };
+}
+
 export function describeImage(resolved: ResolvedTraining): string {
   return resolved.image.kind === "builtin" ? `${resolved.image.algorithm} ${resolved.image.version} (built-in)` : resolved.imageUri;
 }
@@ -97,16 +122,7 @@ export function planTraining(params: RequestParams, extra: Record<string, string
   const jobName = timestampedName(r.recipeName, context.now, planId);
   return decide(
     context,
-    {
-      action: "train",
-      environment: r.environment,
-      image: r.image,
-      inputUris: r.channels.map((c) => c.DataSource.S3DataSource.S3Uri),
-      outputUri: r.outputUri,
-      instanceType: r.instanceType,
-      instanceCount: r.instanceCount,
-      maxRuntimeSeconds: r.maxRuntimeSeconds,
-    },
+    { action: "train", ...trainingGuardInput(r) },
     {
       id: planId,
       kind: "train",
@@ -128,12 +144,7 @@ export function planTraining(params: RequestParams, extra: Record<string, string
           operation: "CreateTrainingJob",
           request: {
             TrainingJobName: jobName,
-            AlgorithmSpecification: { TrainingImage: r.imageUri, TrainingInputMode: "File" },
-            RoleArn: permit.executionRoleArn,
-            InputDataConfig: r.channels,
-            OutputDataConfig: { S3OutputPath: r.outputUri },
-            ResourceConfig: { InstanceType: r.instanceType, InstanceCount: r.instanceCount, VolumeSizeInGB: 30 },
-            StoppingCondition: { MaxRuntimeInSeconds: r.maxRuntimeSeconds },
+            ...trainingSetup(r, permit.executionRoleArn),
             HyperParameters: r.hyperparameters,
             Tags: [
               { Key: "sageops:requester", Value: context.requester.userId },

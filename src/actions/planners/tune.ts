@@ -4,7 +4,7 @@ import type { RequestParams } from "../../interpret/schema.js";
 import type { ParameterRanges } from "../port.js";
 import { decide, invalid, timestampedName, type PlanningContext, type PlanningResult } from "../planning.js";
 import type { Problem } from "../problem.js";
-import { describeImage, formatHyperparameters, resolveTraining } from "./train.js";
+import { describeImage, formatHyperparameters, resolveTraining, trainingGuardInput, trainingSetup } from "./train.js";
 
 /** Tuning job names are limited to 32 characters. */
 const TUNING_NAME_MAX = 32;
@@ -62,17 +62,7 @@ export function planTuning(params: RequestParams, extra: Record<string, string>,
 
   return decide(
     context,
-    {
-      action: "tune",
-      environment: r.environment,
-      image: r.image,
-      inputUris: r.channels.map((c) => c.DataSource.S3DataSource.S3Uri),
-      outputUri: r.outputUri,
-      instanceType: r.instanceType,
-      instanceCount: r.instanceCount,
-      maxRuntimeSeconds: r.maxRuntimeSeconds,
-      tuningJobs: trials,
-    },
+    { action: "tune", ...trainingGuardInput(r), tuningJobs: trials },
     {
       id: planId,
       kind: "tune",
@@ -100,15 +90,7 @@ export function planTuning(params: RequestParams, extra: Record<string, string>,
               ResourceLimits: { MaxNumberOfTrainingJobs: trials, MaxParallelTrainingJobs: parallel },
               ParameterRanges: toSageMakerRanges(ranges),
             },
-            TrainingJobDefinition: {
-              AlgorithmSpecification: { TrainingImage: r.imageUri, TrainingInputMode: "File" },
-              RoleArn: permit.executionRoleArn,
-              InputDataConfig: r.channels,
-              OutputDataConfig: { S3OutputPath: r.outputUri },
-              ResourceConfig: { InstanceType: r.instanceType, InstanceCount: r.instanceCount, VolumeSizeInGB: 30 },
-              StoppingCondition: { MaxRuntimeInSeconds: r.maxRuntimeSeconds },
-              StaticHyperParameters: statics,
-            },
+            TrainingJobDefinition: { ...trainingSetup(r, permit.executionRoleArn), StaticHyperParameters: statics },
             Tags: [
               { Key: "sageops:requester", Value: context.requester.userId },
               { Key: "sageops:recipe", Value: r.recipeName },

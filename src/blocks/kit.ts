@@ -23,22 +23,30 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * Defuses broadcast mentions (@channel, @here, @everyone, user-group pings) that could reach a
+ * message through text a person typed; sageops never means to ping a whole channel.
+ */
+export function defuseBroadcasts(text: string): string {
+  return text.replace(/<!(channel|here|everyone|subteam\^[A-Z0-9]+)(\|[^>]*)?>/gi, (_match, what: string) => `@\u200b${what.startsWith("subteam") ? "group" : what}`);
+}
+
 export function header(text: string): HeaderBlock {
   return { type: "header", text: { type: "plain_text", text: truncate(text, LIMITS.headerText), emoji: true } };
 }
 
 export function section(markdown: string, fields?: string[]): SectionBlock {
-  const block: SectionBlock = { type: "section", text: { type: "mrkdwn", text: truncate(markdown, LIMITS.sectionText) } };
-  if (fields && fields.length > 0) block.fields = fields.slice(0, 10).map((field) => ({ type: "mrkdwn", text: truncate(field, LIMITS.field) }));
+  const block: SectionBlock = { type: "section", text: { type: "mrkdwn", text: truncate(defuseBroadcasts(markdown), LIMITS.sectionText) } };
+  if (fields && fields.length > 0) block.fields = fields.slice(0, 10).map((field) => ({ type: "mrkdwn", text: truncate(defuseBroadcasts(field), LIMITS.field) }));
   return block;
 }
 
 export function fieldsSection(fields: string[]): SectionBlock {
-  return { type: "section", fields: fields.slice(0, 10).map((field) => ({ type: "mrkdwn", text: truncate(field, LIMITS.field) })) };
+  return { type: "section", fields: fields.slice(0, 10).map((field) => ({ type: "mrkdwn", text: truncate(defuseBroadcasts(field), LIMITS.field) })) };
 }
 
 export function context(...markdown: string[]): ContextBlock {
-  return { type: "context", elements: markdown.slice(0, 10).map((text) => ({ type: "mrkdwn", text: truncate(text, LIMITS.contextText) })) };
+  return { type: "context", elements: markdown.slice(0, 10).map((text) => ({ type: "mrkdwn", text: truncate(defuseBroadcasts(text), LIMITS.contextText) })) };
 }
 
 export function divider(): DividerBlock {

@@ -1,6 +1,6 @@
 import type { Problem } from "../actions/problem.js";
 import type { Refusal } from "../guard/checks.js";
-import { context, section, type KnownBlock, type Rendered } from "./kit.js";
+import { context, defuseBroadcasts, section, type KnownBlock, type Rendered } from "./kit.js";
 
 /**
  * A short message that says what was wrong and how to fix it; used for every user-facing
@@ -10,7 +10,7 @@ export function renderProblem(problem: Problem): Rendered {
   const lines = [`:warning: ${problem.what}`];
   if (problem.detail && problem.detail.length > 0) lines.push(problem.detail.map((line) => `• ${line}`).join("\n"));
   if (problem.fix) lines.push(problem.fix);
-  return { text: lines.join("\n"), blocks: [section(lines.join("\n"))] };
+  return { text: defuseBroadcasts(lines.join("\n")), blocks: [section(lines.join("\n"))] };
 }
 
 /** A plain informational note, e.g. "not enabled yet". */

@@ -6,6 +6,7 @@ import { AuditLog } from "../../src/store/audit.js";
 import { migrate, openDatabase, schemaVersion } from "../../src/store/db.js";
 import { DeliveryLedger } from "../../src/store/deliveries.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
+import { SqlitePlanRepository } from "../../src/store/plans.js";
 
 describe("the SQLite store", () => {
   it("applies every numbered migration once, in order", () => {
@@ -45,6 +46,25 @@ describe("the SQLite store", () => {
     expect(a.claim("event:Ev1")).toBe(true);
     expect(b.claim("event:Ev1")).toBe(false);
     expect(a.claim("event:Ev1")).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("plans shared by two bot processes", () => {
+  it("of two processes confirming the same plan at once, exactly one wins each step", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sageops-plans-"));
+    const file = path.join(dir, "sageops.db");
+    const a = new SqlitePlanRepository(openDatabase(file));
+    const b = new SqlitePlanRepository(openDatabase(file));
+    a.insert({ id: "p-000000000000000000000001", kind: "train", requester: "U0ENGINEER", channel: "C0MLOPS", environment: "dev", mode: "live", title: "Train churn-xgb", resourceName: "churn-xgb-1", details: [], steps: [] }, new Date(), 900);
+    const confirms = [a.transition("p-000000000000000000000001", ["pending"], "confirmed"), b.transition("p-000000000000000000000001", ["pending"], "confirmed")];
+    expect(confirms.filter(Boolean)).toHaveLength(1);
+    a.transition("p-000000000000000000000001", ["confirmed"], "approved");
+    const claims = [b.transition("p-000000000000000000000001", ["approved"], "running"), a.transition("p-000000000000000000000001", ["approved"], "running")];
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(b.get("p-000000000000000000000001")?.status).toBe("running");
+    expect(a.addApproval("p-000000000000000000000001", "U0APPROVER", new Date())).toBe(true);
+    expect(b.addApproval("p-000000000000000000000001", "U0APPROVER", new Date())).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

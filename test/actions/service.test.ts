@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import type { Plan } from "../../src/actions/plan.js";
+import { ActionService, type PlanNotifier } from "../../src/actions/service.js";
+import { createSageMakerClient, sandboxTarget } from "../../src/aws/clients.js";
+import { SdkSageMakerPort } from "../../src/aws/sagemaker.js";
+import { AuditLog } from "../../src/store/audit.js";
+import { openDatabase } from "../../src/store/db.js";
+import { SqlitePlanRepository } from "../../src/store/plans.js";
+import { WorkspaceSettings } from "../../src/store/settings.js";
+
+/** A notifier that remembers what it was told, as Slack would show it. */
+class RecordingNotifier implements PlanNotifier {
+  readonly changes: Plan["status"][] = [];
+  async planChanged(plan: Plan): Promise<void> {
+    this.changes.push(plan.status);
+  }
+  async approvalRequested(): Promise<void> {}
+}
+
+function world(start: Date) {
+  let now = start;
+  const db = openDatabase(":memory:");
+  const notifier = new RecordingNotifier();
+  const audit = new AuditLog(db);
+  // Nothing here reaches SageMaker: expired and cancelled plans never run.
+  const port = new SdkSageMakerPort(createSageMakerClient(sandboxTarget("http://127.0.0.1:9", "us-east-1")));
+  const service = new ActionService({
+    plans: new SqlitePlanRepository(db),
+    port,
+    audit,
+    notifier,
+    approvals: { whyCannotApprove: () => undefined, isAdmin: (user) => user === "U0ADMIN" },
+    freeze: new WorkspaceSettings(db),
+    now: () => now,
+    onNotifyError: () => undefined,
+  });
+  const plan = service.submit({ id: "p-00000000000000000000abcd", kind: "train", requester: "U0ENGINEER", channel: "C0MLOPS", environment: "dev", mode: "live", title: "Train churn-xgb", resourceName: "churn-xgb-1", details: [], steps: [] });
+  return { service, notifier, audit, plan, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+}
+
+describe("a plan's life", () => {
+  it("a plan not confirmed within 15 minutes expires, says so, and can never run", async () => {
+    const w = world(new Date("2026-11-26T09:00:00Z"));
+    w.advance(16 * 60 * 1000);
+    const result = await w.service.confirm(w.plan.id, "U0ENGINEER");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem.what).toContain("expired");
+    expect(w.notifier.changes).toContain("expired");
+    const again = await w.service.confirm(w.plan.id, "U0ENGINEER");
+    expect(again.ok && again.value.status).toBe("expired");
+    expect(w.audit.latest(10).map((r) => r.kind)).toContain("expiry");
+  });
+
+  it("a cancelled plan cannot be confirmed afterwards", async () => {
+    const w = world(new Date("2026-11-26T09:00:00Z"));
+    expect((await w.service.cancel(w.plan.id, "U0ENGINEER")).ok).toBe(true);
+    const confirm = await w.service.confirm(w.plan.id, "U0ENGINEER");
+    expect(confirm.ok && confirm.value.status).toBe("cancelled");
+    expect(confirm.ok && confirm.note).toContain("was cancelled");
+  });
+
+  it("only the requester or an admin can cancel", async () => {
+    const w = world(new Date("2026-11-26T09:00:00Z"));
+    expect((await w.service.cancel(w.plan.id, "U0APPROVER")).ok).toBe(false);
+    expect((await w.service.cancel(w.plan.id, "U0ADMIN")).ok).toBe(true);
+  });
+
+  it("an unknown plan id is named back, not a crash", async () => {
+    const w = world(new Date("2026-11-26T09:00:00Z"));
+    const result = await w.service.confirm("p-ffffffffffffffffffffffff", "U0ENGINEER");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem.what).toContain("can't find plan");
+  });
+});

@@ -13,7 +13,7 @@ import { compact, type Operations } from "./operations.js";
 import type { Models, ProductionVariant } from "./models.js";
 import { paginate, sortItems, within } from "./paging.js";
 import { hexId } from "./random.js";
-import { maxResults, nextToken, parseRequest, resourceName, sortOrder, tags, timestamp } from "./validate.js";
+import { maxResults, nextToken, parseRequest, resourceName, sortOrder, tags, timestamp, LIST_FILTERS } from "./validate.js";
 
 const CapacitySize = z.looseObject({ Type: z.enum(["INSTANCE_COUNT", "CAPACITY_PERCENT"]), Value: z.number().int().min(1) });
 
@@ -55,15 +55,9 @@ const ENDPOINT_STATUSES = ["OutOfService", "Creating", "Updating", "SystemUpdati
 type EndpointStatus = (typeof ENDPOINT_STATUSES)[number];
 
 const ListEndpointsSchema = z.looseObject({
+  ...LIST_FILTERS,
   SortBy: z.enum(["Name", "CreationTime", "Status"]).optional(),
   SortOrder: sortOrder.optional(),
-  NextToken: nextToken.optional(),
-  MaxResults: maxResults.optional(),
-  NameContains: z.string().max(63).optional(),
-  CreationTimeBefore: timestamp.optional(),
-  CreationTimeAfter: timestamp.optional(),
-  LastModifiedTimeBefore: timestamp.optional(),
-  LastModifiedTimeAfter: timestamp.optional(),
   StatusEquals: z.enum(ENDPOINT_STATUSES).optional(),
 });
 

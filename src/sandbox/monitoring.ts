@@ -15,7 +15,7 @@ import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
 import type { ProcessingJob, ProcessingJobs } from "./processing.js";
 import { hexId, unitHash } from "./random.js";
-import { imageUri, instanceType, maxResults, nextToken, parseRequest, resourceName, roleArn, s3Uri, sortOrder, stringMap, tags, timestamp } from "./validate.js";
+import { imageUri, instanceType, maxResults, nextToken, parseRequest, resourceName, roleArn, s3Uri, sortOrder, stringMap, tags, timestamp, LIST_FILTERS } from "./validate.js";
 
 const MONITORING_TYPES = ["DataQuality", "ModelQuality", "ModelBias", "ModelExplainability"] as const;
 
@@ -54,16 +54,10 @@ type CreateScheduleInput = z.output<typeof CreateScheduleSchema>;
 const NameSchema = z.looseObject({ MonitoringScheduleName: resourceName() });
 
 const ListSchedulesSchema = z.looseObject({
+  ...LIST_FILTERS,
   EndpointName: resourceName().optional(),
   SortBy: z.enum(["Name", "CreationTime", "Status"]).optional(),
   SortOrder: sortOrder.optional(),
-  NextToken: nextToken.optional(),
-  MaxResults: maxResults.optional(),
-  NameContains: z.string().max(63).optional(),
-  CreationTimeBefore: timestamp.optional(),
-  CreationTimeAfter: timestamp.optional(),
-  LastModifiedTimeBefore: timestamp.optional(),
-  LastModifiedTimeAfter: timestamp.optional(),
   StatusEquals: z.enum(["Pending", "Failed", "Scheduled", "Stopped"]).optional(),
   MonitoringTypeEquals: z.enum(MONITORING_TYPES).optional(),
 });

@@ -11,7 +11,7 @@ import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
 import { unitHash } from "./random.js";
-import { imageUri, instanceType, maxResults, nextToken, parseRequest, resourceName, roleArn, s3Uri, sortOrder, stringMap, tags, timestamp } from "./validate.js";
+import { imageUri, instanceType, maxResults, nextToken, parseRequest, resourceName, roleArn, s3Uri, sortOrder, stringMap, tags, timestamp, LIST_FILTERS } from "./validate.js";
 
 export const TrainingChannelSchema = z.looseObject({
   ChannelName: z.string().min(1).max(64).regex(/^[A-Za-z0-9.\-_]+$/),
@@ -74,13 +74,7 @@ const TRAINING_STATUSES = ["InProgress", "Completed", "Failed", "Stopping", "Sto
 export type TrainingJobStatus = (typeof TRAINING_STATUSES)[number];
 
 const ListTrainingJobsSchema = z.looseObject({
-  NextToken: nextToken.optional(),
-  MaxResults: maxResults.optional(),
-  CreationTimeAfter: timestamp.optional(),
-  CreationTimeBefore: timestamp.optional(),
-  LastModifiedTimeAfter: timestamp.optional(),
-  LastModifiedTimeBefore: timestamp.optional(),
-  NameContains: z.string().max(63).optional(),
+  ...LIST_FILTERS,
   StatusEquals: z.enum(TRAINING_STATUSES).optional(),
   SortBy: z.enum(["Name", "CreationTime", "Status"]).optional(),
   SortOrder: sortOrder.optional(),

@@ -11,7 +11,7 @@ import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
 import { unitHash } from "./random.js";
-import { instanceType, maxResults, nextToken, parseRequest, resourceName, s3Uri, sortOrder, stringMap, tags, timestamp } from "./validate.js";
+import { instanceType, maxResults, nextToken, parseRequest, resourceName, s3Uri, sortOrder, stringMap, tags, timestamp, LIST_FILTERS } from "./validate.js";
 
 const CreateTransformJobSchema = z.looseObject({
   TransformJobName: resourceName(),
@@ -38,16 +38,10 @@ type TransformStatus = (typeof STATUSES)[number];
 
 const NameSchema = z.looseObject({ TransformJobName: resourceName() });
 const ListSchema = z.looseObject({
-  CreationTimeAfter: timestamp.optional(),
-  CreationTimeBefore: timestamp.optional(),
-  LastModifiedTimeAfter: timestamp.optional(),
-  LastModifiedTimeBefore: timestamp.optional(),
-  NameContains: z.string().max(63).optional(),
+  ...LIST_FILTERS,
   StatusEquals: z.enum(STATUSES).optional(),
   SortBy: z.enum(["Name", "CreationTime", "Status"]).optional(),
   SortOrder: sortOrder.optional(),
-  NextToken: nextToken.optional(),
-  MaxResults: maxResults.optional(),
 });
 
 interface TransformJob {

@@ -22,7 +22,7 @@ import {
   type TrainingJob,
   type TrainingJobs,
 } from "./training.js";
-import { maxResults, nextToken, parseRequest, resourceName, roleArn, sortOrder, stringMap, tags, timestamp } from "./validate.js";
+import { maxResults, nextToken, parseRequest, resourceName, roleArn, sortOrder, stringMap, tags, timestamp, LIST_FILTERS } from "./validate.js";
 
 const ScalingType = z.enum(["Auto", "Linear", "Logarithmic", "ReverseLogarithmic"]);
 const NumericRange = z.looseObject({ Name: z.string().min(1).max(256), MinValue: z.string().max(256), MaxValue: z.string().max(256), ScalingType: ScalingType.optional() });
@@ -66,15 +66,9 @@ type TuningStatus = (typeof TUNING_STATUSES)[number];
 const NameSchema = z.looseObject({ HyperParameterTuningJobName: resourceName(32) });
 
 const ListTuningJobsSchema = z.looseObject({
-  NextToken: nextToken.optional(),
-  MaxResults: maxResults.optional(),
+  ...LIST_FILTERS,
   SortBy: z.enum(["Name", "Status", "CreationTime"]).optional(),
   SortOrder: sortOrder.optional(),
-  NameContains: z.string().max(63).optional(),
-  CreationTimeAfter: timestamp.optional(),
-  CreationTimeBefore: timestamp.optional(),
-  LastModifiedTimeAfter: timestamp.optional(),
-  LastModifiedTimeBefore: timestamp.optional(),
   StatusEquals: z.enum(TUNING_STATUSES).optional(),
 });
 

@@ -22,6 +22,17 @@ export const nextToken = z.string().max(8192);
 export const sortOrder = z.enum(["Ascending", "Descending"]);
 /** JSON 1.1 sends timestamps as epoch seconds; the sandbox works in epoch milliseconds. */
 export const timestamp = z.number().transform((seconds) => Math.round(seconds * 1000));
+/** The paging, name and time filters SageMaker's List* operations share. */
+export const LIST_FILTERS = {
+  NextToken: nextToken.optional(),
+  MaxResults: maxResults.optional(),
+  NameContains: z.string().max(63).optional(),
+  CreationTimeAfter: timestamp.optional(),
+  CreationTimeBefore: timestamp.optional(),
+  LastModifiedTimeAfter: timestamp.optional(),
+  LastModifiedTimeBefore: timestamp.optional(),
+};
+
 export const clientToken = z.string().min(1).max(128);
 export const stringMap = (maxEntries: number) =>
   z.record(z.string().max(256), z.string().max(2500)).refine((map) => Object.keys(map).length <= maxEntries, `Map must have at most ${maxEntries} entries`);

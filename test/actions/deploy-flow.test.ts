@@ -1,37 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PLAN_ACTIONS } from "../../src/blocks/plan.js";
 import type { StoredMessage } from "../../src/console/slack-api.js";
-import { startHttpHarness, Workspace, type HttpHarness } from "../support/harness.js";
+import { useHttpHarness } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 
 describe("guarded deploys over signed HTTP, against the sandbox", () => {
-  let h: HttpHarness;
-  let ws: Workspace;
-
-  beforeAll(async () => {
-    h = await startHttpHarness();
-    ws = new Workspace(h);
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const world = useHttpHarness();
 
   async function planFrom(userId: string, command: string, text: string): Promise<StoredMessage> {
-    const { posted, reply } = await ws.command(userId, command, text);
+    const { posted, reply } = await world.ws.command(userId, command, text);
     const plan = posted[0];
     if (!plan) throw new Error(`no plan for ${command} ${text}: ${JSON.stringify(reply?.args)}`);
     return plan;
   }
 
   async function approveInThread(plan: StoredMessage): Promise<void> {
-    const request = await waitFor(() => h.slack.messagesIn(plan.channel).find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks).includes(PLAN_ACTIONS.approve)), { what: "the approval request" });
-    await ws.click("U0APPROVER", request, PLAN_ACTIONS.approve);
+    const request = await waitFor(() => world.h.slack.messagesIn(plan.channel).find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks).includes(PLAN_ACTIONS.approve)), { what: "the approval request" });
+    await world.ws.click("U0APPROVER", request, PLAN_ACTIONS.approve);
   }
 
   async function untilInService(endpoint: string): Promise<void> {
     for (let i = 0; i < 50; i += 1) {
-      if ((await h.bot.services.sagemaker.describeEndpoint(endpoint)).EndpointStatus === "InService") return;
-      h.sandbox.clock.advance(60);
+      if ((await world.h.bot.services.sagemaker.describeEndpoint(endpoint)).EndpointStatus === "InService") return;
+      world.h.sandbox.clock.advance(60);
     }
     throw new Error(`${endpoint} never reached InService`);
   }
@@ -42,74 +33,74 @@ describe("guarded deploys over signed HTTP, against the sandbox", () => {
     expect(shown).toContain("churn-dev (new)");
     expect(shown).toContain("churn-xgb/1 (Approved)");
     expect(shown).toContain("per hour");
-    h.sandbox.resetCalls();
-    const [first] = await Promise.all([ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm), ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm)]);
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm, { retryOfPayload: first.payload });
-    await waitFor(() => JSON.stringify(ws.message(plan).blocks).includes("Started"), { what: "the deploy to start" });
+    world.h.sandbox.resetCalls();
+    const [first] = await Promise.all([world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm), world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm)]);
+    await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm, { retryOfPayload: first.payload });
+    await waitFor(() => JSON.stringify(world.ws.message(plan).blocks).includes("Started"), { what: "the deploy to start" });
     await settle(300);
-    expect(h.sandbox.countCalls("CreateModel")).toBe(1);
-    expect(h.sandbox.countCalls("CreateEndpointConfig")).toBe(1);
-    expect(h.sandbox.countCalls("CreateEndpoint")).toBe(1);
+    expect(world.h.sandbox.countCalls("CreateModel")).toBe(1);
+    expect(world.h.sandbox.countCalls("CreateEndpointConfig")).toBe(1);
+    expect(world.h.sandbox.countCalls("CreateEndpoint")).toBe(1);
     await untilInService("churn-dev");
   });
 
   it("a pending version to prod is refused, naming the approval status; nothing is created", async () => {
-    h.sandbox.resetCalls();
-    const { posted, reply } = await ws.command("U0ENGINEER", "/deploy", "churn-xgb/2 to churn-prod");
+    world.h.sandbox.resetCalls();
+    const { posted, reply } = await world.ws.command("U0ENGINEER", "/deploy", "churn-xgb/2 to churn-prod");
     expect(posted).toHaveLength(0);
     expect(JSON.stringify(reply?.args)).toContain("PendingManualApproval");
-    expect(h.sandbox.countCalls("CreateModel")).toBe(0);
+    expect(world.h.sandbox.countCalls("CreateModel")).toBe(0);
   });
 
   it("bad input gets a clear answer: unknown group, unknown version, a broken endpoint name", async () => {
-    expect(JSON.stringify((await ws.command("U0ENGINEER", "/deploy", "churn-xbg/1 to churn-prod")).reply?.args)).toContain("churn-xgb");
-    expect(JSON.stringify((await ws.command("U0ENGINEER", "/deploy", "churn-xgb/9 to churn-prod")).reply?.args)).toContain("has no version 9");
-    expect(JSON.stringify((await ws.command("U0ENGINEER", "/deploy", "churn-xgb/1 to churn_prod!")).reply?.args)).toContain("is not a valid endpoint name");
+    expect(JSON.stringify((await world.ws.command("U0ENGINEER", "/deploy", "churn-xbg/1 to churn-prod")).reply?.args)).toContain("churn-xgb");
+    expect(JSON.stringify((await world.ws.command("U0ENGINEER", "/deploy", "churn-xgb/9 to churn-prod")).reply?.args)).toContain("has no version 9");
+    expect(JSON.stringify((await world.ws.command("U0ENGINEER", "/deploy", "churn-xgb/1 to churn_prod!")).reply?.args)).toContain("is not a valid endpoint name");
   });
 
   it("an update of the prod endpoint waits for an approver, uses the blue/green config, and rollback restores the previous config", async () => {
-    const before = await h.bot.services.sagemaker.describeEndpoint("churn-prod");
+    const before = await world.h.bot.services.sagemaker.describeEndpoint("churn-prod");
     const plan = await planFrom("U0ENGINEER", "/deploy", "churn-xgb@latest-approved to churn-prod");
     const shown = JSON.stringify(plan.blocks);
     expect(shown).toContain("churn-prod (update)");
     expect(shown).toContain("canary: 10%");
     expect(shown).toContain("prod (from the endpoint's name)");
-    h.sandbox.resetCalls();
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+    world.h.sandbox.resetCalls();
+    await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
     await settle(200);
-    expect(h.sandbox.countCalls("UpdateEndpoint")).toBe(0);
+    expect(world.h.sandbox.countCalls("UpdateEndpoint")).toBe(0);
     await approveInThread(plan);
-    await waitFor(() => h.sandbox.countCalls("UpdateEndpoint") === 1, { what: "the endpoint update" });
-    const updating = await h.bot.services.sagemaker.describeEndpoint("churn-prod");
+    await waitFor(() => world.h.sandbox.countCalls("UpdateEndpoint") === 1, { what: "the endpoint update" });
+    const updating = await world.h.bot.services.sagemaker.describeEndpoint("churn-prod");
     expect(updating.EndpointStatus).toBe("Updating");
     expect(updating.PendingEndpointConfigName).toMatch(/^churn-prod-/);
 
-    const busy = await ws.command("U0ENGINEER", "/deploy", "churn-xgb/1 to churn-prod");
+    const busy = await world.ws.command("U0ENGINEER", "/deploy", "churn-xgb/1 to churn-prod");
     expect(JSON.stringify(busy.reply?.args)).toContain("is Updating");
     await untilInService("churn-prod");
-    expect((await h.bot.services.sagemaker.describeEndpoint("churn-prod")).EndpointConfigName).toBe(updating.PendingEndpointConfigName);
+    expect((await world.h.bot.services.sagemaker.describeEndpoint("churn-prod")).EndpointConfigName).toBe(updating.PendingEndpointConfigName);
 
     const rollback = await planFrom("U0ENGINEER", "/sageops", "rollback churn-prod");
     expect(JSON.stringify(rollback.blocks)).toContain(before.EndpointConfigName ?? "?");
-    await ws.click("U0ENGINEER", rollback, PLAN_ACTIONS.confirm);
-    h.sandbox.resetCalls();
+    await world.ws.click("U0ENGINEER", rollback, PLAN_ACTIONS.confirm);
+    world.h.sandbox.resetCalls();
     await approveInThread(rollback);
-    await waitFor(() => h.sandbox.countCalls("UpdateEndpoint") === 1, { what: "the rollback's update" });
+    await waitFor(() => world.h.sandbox.countCalls("UpdateEndpoint") === 1, { what: "the rollback's update" });
     await untilInService("churn-prod");
-    expect((await h.bot.services.sagemaker.describeEndpoint("churn-prod")).EndpointConfigName).toBe(before.EndpointConfigName);
+    expect((await world.h.bot.services.sagemaker.describeEndpoint("churn-prod")).EndpointConfigName).toBe(before.EndpointConfigName);
   });
 
   it("a batch transform runs after confirmation", async () => {
     const plan = await planFrom("U0ENGINEER", "/deploy", "batch churn-xgb/1 input=s3://sageops-demo/churn/score/");
     expect(JSON.stringify(plan.blocks)).toContain("s3://sageops-demo/churn/score/");
-    h.sandbox.resetCalls();
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
-    await waitFor(() => h.sandbox.countCalls("CreateTransformJob") === 1, { what: "the transform job" });
+    world.h.sandbox.resetCalls();
+    await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+    await waitFor(() => world.h.sandbox.countCalls("CreateTransformJob") === 1, { what: "the transform job" });
   });
 
   it("/deploy alone opens the form listing versions with their approval status and the endpoints", async () => {
-    await ws.command("U0ENGINEER", "/deploy", "");
-    const opened = await waitFor(() => h.slack.callsTo("views.open").at(-1), { what: "the form" });
+    await world.ws.command("U0ENGINEER", "/deploy", "");
+    const opened = await waitFor(() => world.h.slack.callsTo("views.open").at(-1), { what: "the form" });
     const view = JSON.stringify(opened.args["view"]);
     expect(view).toContain("churn-xgb/1 (Approved)");
     expect(view).toContain("churn-xgb/2 (PendingManualApproval)");

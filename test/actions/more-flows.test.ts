@@ -1,58 +1,50 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PLAN_ACTIONS } from "../../src/blocks/plan.js";
 import { TRAIN_MODAL } from "../../src/blocks/train-modal.js";
-import { startHttpHarness, Workspace, type HttpHarness } from "../support/harness.js";
+import { useHttpHarness } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 
 describe("stopping jobs and the /train form, over signed HTTP", () => {
-  let h: HttpHarness;
-  let ws: Workspace;
-  beforeAll(async () => {
-    h = await startHttpHarness();
-    ws = new Workspace(h);
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const world = useHttpHarness();
 
   it("a job can be stopped by the engineer who started it, not by someone else", async () => {
-    const { posted } = await ws.command("U0ENGINEER", "/train", "churn-xgb");
+    const { posted } = await world.ws.command("U0ENGINEER", "/train", "churn-xgb");
     const plan = posted[0];
     if (!plan) throw new Error("no plan");
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
-    await waitFor(() => JSON.stringify(ws.message(plan).blocks).includes("accepted it"), { what: "the job to start" });
+    await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+    await waitFor(() => JSON.stringify(world.ws.message(plan).blocks).includes("accepted it"), { what: "the job to start" });
     const jobName = /churn-xgb-\d{8}-\d{6}-[0-9a-f]{4}/.exec(JSON.stringify(plan.blocks))?.[0] ?? "";
 
-    const refused = await ws.command("U0APPROVER", "/sageops", `stop ${jobName}`);
+    const refused = await world.ws.command("U0APPROVER", "/sageops", `stop ${jobName}`);
     expect(refused.posted).toHaveLength(0);
     expect(JSON.stringify(refused.reply?.args)).toMatch(/started|own/i);
 
-    const { posted: stopPlans } = await ws.command("U0ENGINEER", "/sageops", `stop ${jobName}`);
+    const { posted: stopPlans } = await world.ws.command("U0ENGINEER", "/sageops", `stop ${jobName}`);
     const stop = stopPlans[0];
     if (!stop) throw new Error("no stop plan");
-    h.sandbox.resetCalls();
-    await ws.click("U0ENGINEER", stop, PLAN_ACTIONS.confirm);
-    await waitFor(() => h.sandbox.countCalls("StopTrainingJob") === 1, { what: "the stop" });
-    const job = await h.bot.services.sagemaker.describeTrainingJob(jobName);
+    world.h.sandbox.resetCalls();
+    await world.ws.click("U0ENGINEER", stop, PLAN_ACTIONS.confirm);
+    await waitFor(() => world.h.sandbox.countCalls("StopTrainingJob") === 1, { what: "the stop" });
+    const job = await world.h.bot.services.sagemaker.describeTrainingJob(jobName);
     expect(["Stopping", "Stopped"]).toContain(job.TrainingJobStatus);
-    expect(JSON.stringify((await ws.command("U0ENGINEER", "/sageops", "stop no-such-job-1")).reply?.args)).toContain("There is no training job");
+    expect(JSON.stringify((await world.ws.command("U0ENGINEER", "/sageops", "stop no-such-job-1")).reply?.args)).toContain("There is no training job");
   });
 
   it("/train alone opens the form; a bad field is shown on that field; a good form posts the plan", async () => {
-    await ws.command("U0ENGINEER", "/train", "");
-    const opened = await waitFor(() => h.slack.callsTo("views.open").at(-1), { what: "the form" });
+    await world.ws.command("U0ENGINEER", "/train", "");
+    const opened = await waitFor(() => world.h.slack.callsTo("views.open").at(-1), { what: "the form" });
     const view = opened.args["view"] as { private_metadata: string; callback_id: string };
     expect(view.callback_id).toBe(TRAIN_MODAL.callbackId);
     const submission = (values: Record<string, Record<string, unknown>>) => ({
       type: "view_submission",
-      team: { id: h.slack.teamId, domain: "sageops" },
-      user: { id: "U0ENGINEER", team_id: h.slack.teamId },
+      team: { id: world.h.slack.teamId, domain: "sageops" },
+      user: { id: "U0ENGINEER", team_id: world.h.slack.teamId },
       api_app_id: "A0SAGEOPS",
       token: "unused",
       trigger_id: "1.2",
       view: { id: "V1", type: "modal", callback_id: TRAIN_MODAL.callbackId, private_metadata: view.private_metadata, state: { values } },
     });
-    const bad = await h.client.postInteraction(
+    const bad = await world.h.client.postInteraction(
       submission({
         [TRAIN_MODAL.recipe.block]: { [TRAIN_MODAL.recipe.action]: { type: "static_select", selected_option: { value: "churn-xgb" } } },
         [TRAIN_MODAL.data.block]: { [TRAIN_MODAL.data.action]: { type: "plain_text_input", value: "not-an-s3-uri" } },
@@ -63,17 +55,17 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
     expect(errors.response_action).toBe("errors");
     expect(errors.errors[TRAIN_MODAL.data.block]).toContain("not an S3 URI");
 
-    const posts = h.slack.callsTo("chat.postMessage").length;
-    const good = await h.client.postInteraction(
+    const posts = world.h.slack.callsTo("chat.postMessage").length;
+    const good = await world.h.client.postInteraction(
       submission({
         [TRAIN_MODAL.recipe.block]: { [TRAIN_MODAL.recipe.action]: { type: "static_select", selected_option: { value: "churn-xgb" } } },
         [TRAIN_MODAL.count.block]: { [TRAIN_MODAL.count.action]: { type: "number_input", value: "2" } },
       }),
     );
     expect(good.status).toBe(200);
-    await waitFor(() => h.slack.callsTo("chat.postMessage").length > posts, { what: "the plan from the form" });
+    await waitFor(() => world.h.slack.callsTo("chat.postMessage").length > posts, { what: "the plan from the form" });
     await settle(100);
-    const plan = h.slack.callsTo("chat.postMessage")[posts];
+    const plan = world.h.slack.callsTo("chat.postMessage")[posts];
     expect(JSON.stringify(plan?.args["blocks"])).toContain("2 × ml.m5.xlarge");
   });
 });

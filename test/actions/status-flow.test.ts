@@ -1,40 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PLAN_ACTIONS } from "../../src/blocks/plan.js";
 import type { StoredMessage } from "../../src/console/slack-api.js";
 import { appHomeOpenedEvent, eventEnvelope } from "../../src/console/payloads.js";
-import { startHttpHarness, Workspace, type HttpHarness } from "../support/harness.js";
+import { useHttpHarness } from "../support/harness.js";
 import { waitFor } from "../support/wait.js";
 
 describe("status that comes to you, through the bot", () => {
-  let h: HttpHarness;
-  let ws: Workspace;
-  beforeAll(async () => {
-    h = await startHttpHarness();
-    ws = new Workspace(h);
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const world = useHttpHarness();
 
   /** Moves simulated time on and lets the tracker poll, until `done` holds. */
   async function runUntil(done: () => boolean, what: string): Promise<void> {
     for (let i = 0; i < 60 && !done(); i += 1) {
-      h.sandbox.clock.advance(30);
-      await h.bot.services.tracker.pollOnce();
+      world.h.sandbox.clock.advance(30);
+      await world.h.bot.services.tracker.pollOnce();
     }
     await waitFor(done, { what });
   }
 
   async function confirmedPlan(command: string, text: string): Promise<StoredMessage> {
-    const { posted } = await ws.command("U0ENGINEER", command, text);
+    const { posted } = await world.ws.command("U0ENGINEER", command, text);
     const plan = posted[0];
     if (!plan) throw new Error(`no plan for ${command} ${text}`);
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
-    await waitFor(() => JSON.stringify(ws.message(plan).blocks).includes("Started"), { what: "the plan to start" });
+    await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+    await waitFor(() => JSON.stringify(world.ws.message(plan).blocks).includes("Started"), { what: "the plan to start" });
     return plan;
   }
 
-  const thread = (plan: StoredMessage) => h.slack.messagesIn(plan.channel).filter((m) => m.threadTs === plan.ts);
+  const thread = (plan: StoredMessage) => world.h.slack.messagesIn(plan.channel).filter((m) => m.threadTs === plan.ts);
 
   it("a confirmed training job's status message in the plan's thread is updated in place to Completed with metrics, then a final reply", async () => {
     const plan = await confirmedPlan("/train", "churn-xgb");
@@ -44,7 +36,7 @@ describe("status that comes to you, through the bot", () => {
     expect(status?.updates).toBeGreaterThan(0);
     expect(JSON.stringify(status?.blocks)).toMatch(/validation:auc/);
     expect(messages.length).toBe(2);
-    const statusPosts = h.slack.callsTo("chat.postMessage").filter((c) => c.args["thread_ts"] === plan.ts);
+    const statusPosts = world.h.slack.callsTo("chat.postMessage").filter((c) => c.args["thread_ts"] === plan.ts);
     expect(statusPosts).toHaveLength(2);
   });
 
@@ -53,7 +45,7 @@ describe("status that comes to you, through the bot", () => {
     await runUntil(() => thread(plan).some((m) => /Failed/i.test(JSON.stringify(m.blocks))), "the job to fail");
     expect(JSON.stringify(thread(plan))).toContain("s3://sageops-demo/churn/missing/");
     const jobName = /churn-xgb-\d{8}-\d{6}-[0-9a-f]{4}/.exec(JSON.stringify(plan.blocks))?.[0] ?? "";
-    const { reply } = await ws.command("U0ENGINEER", "/sageops", `status ${jobName}`);
+    const { reply } = await world.ws.command("U0ENGINEER", "/sageops", `status ${jobName}`);
     expect(JSON.stringify(reply?.args)).toMatch(/Failed/);
   });
 
@@ -63,21 +55,21 @@ describe("status that comes to you, through the bot", () => {
   });
 
   it("the App Home lists the person's resources with their status", async () => {
-    const before = h.slack.callsTo("views.publish").length;
-    await h.client.postEvent(eventEnvelope({ teamId: h.slack.teamId, botUserId: h.slack.botUserId, event: appHomeOpenedEvent({ userId: "U0ENGINEER" }) }));
-    const published = await waitFor(() => h.slack.callsTo("views.publish")[before], { what: "the App Home" });
+    const before = world.h.slack.callsTo("views.publish").length;
+    await world.h.client.postEvent(eventEnvelope({ teamId: world.h.slack.teamId, botUserId: world.h.slack.botUserId, event: appHomeOpenedEvent({ userId: "U0ENGINEER" }) }));
+    const published = await waitFor(() => world.h.slack.callsTo("views.publish")[before], { what: "the App Home" });
     const view = JSON.stringify(published.args["view"]);
     expect(view).toContain("churn-staging");
     expect(view).toMatch(/churn-xgb-\d{8}/);
   });
 
   it("asked about drift, the bot reads Model Monitor's violations report from S3 and names the drifting features", async () => {
-    h.sandbox.clock.advance(2 * 3600);
-    const { reply } = await ws.command("U0ENGINEER", "/sageops", "drift churn-prod");
+    world.h.sandbox.clock.advance(2 * 3600);
+    const { reply } = await world.ws.command("U0ENGINEER", "/sageops", "drift churn-prod");
     const text = JSON.stringify(reply?.args);
     expect(text).toContain("violation(s)");
     expect(text).toContain("drifted from the baseline");
     expect(text).toContain("constraint_violations.json");
-    expect(JSON.stringify((await ws.command("U0ENGINEER", "/sageops", "drift no-such-endpoint")).reply?.args)).toContain("has no Model Monitor runs");
+    expect(JSON.stringify((await world.ws.command("U0ENGINEER", "/sageops", "drift no-such-endpoint")).reply?.args)).toContain("has no Model Monitor runs");
   });
 });

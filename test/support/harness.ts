@@ -3,6 +3,7 @@
  * stand-in (as a fake Slack) and SageMaker to a sandbox, all on loopback ephemeral ports.
  */
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { Writable } from "node:stream";
 import { sandboxTarget } from "../../src/aws/clients.js";
 import { loadConfig } from "../../src/config.js";
@@ -148,4 +149,27 @@ export class Workspace {
   privateRepliesTo(userId: string): string[] {
     return this.h.slack.callsTo("response_url").filter((c) => c.args["user"] === userId).map((c) => JSON.stringify(c.args));
   }
+}
+
+/** One harness and workspace for a describe block: started before its tests, closed after. */
+export function useHttpHarness(options: HarnessOptions = {}): { readonly h: HttpHarness; readonly ws: Workspace } {
+  let harness: HttpHarness | undefined;
+  let workspace: Workspace | undefined;
+  beforeAll(async () => {
+    harness = await startHttpHarness(options);
+    workspace = new Workspace(harness);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return {
+    get h(): HttpHarness {
+      if (!harness) throw new Error("the harness starts in beforeAll");
+      return harness;
+    },
+    get ws(): Workspace {
+      if (!workspace) throw new Error("the harness starts in beforeAll");
+      return workspace;
+    },
+  };
 }

@@ -14,7 +14,8 @@ describe("status that comes to you, through the bot", () => {
       world.h.sandbox.clock.advance(30);
       await world.h.bot.services.tracker.pollOnce();
     }
-    await waitFor(done, { what });
+    // Status messages go through the per-channel pacer (about one a second), so allow for a queue.
+    await waitFor(done, { what, timeoutMs: 20_000 });
   }
 
   async function confirmedPlan(command: string, text: string): Promise<StoredMessage> {

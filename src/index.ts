@@ -165,6 +165,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await services.actions.resume();
       services.tracker.start();
       closers.push(() => services.tracker.stop());
+      closers.push(sweepExpiredPlans(services));
       return { mode, app, services, sandbox, consoleFinished: receiver.finished, stop: stopAll };
     }
 
@@ -212,6 +213,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       services.tracker.start();
       closers.push(() => services.tracker.stop());
     }
+    closers.push(sweepExpiredPlans(services));
     return { mode, app, services, url, sandbox, stop: stopAll };
   } catch (error) {
     await stopAll();
@@ -220,6 +222,15 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 }
 
 const CONSOLE_BOT_TOKEN = "xoxb-local-console";
+
+/** Every minute, marks plans that waited too long as expired, so their buttons go away. Returns the stop. */
+function sweepExpiredPlans(services: BotServices): () => void {
+  const timer = setInterval(() => {
+    services.actions.expireStale().catch((error: unknown) => services.logger.warn({ err: error }, "could not expire stale plans"));
+  }, 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 /** Plan ids: "p-" and 24 hex digits, unguessable so a forged button value finds nothing. */
 function newPlanId(): string {

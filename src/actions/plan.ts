@@ -99,7 +99,7 @@ export interface PlanRepository {
    * Moves the plan from one of `from` to `to` only if it is still in one of `from`; true when
    * this call made the move. This is the exactly-once primitive: of two racing callers, one wins.
    */
-  transition(id: string, from: readonly PlanStatus[], to: PlanStatus, patch?: { outcome?: Plan["outcome"]; actedBy?: string; track?: TrackedResource }): boolean;
+  transition(id: string, from: readonly PlanStatus[], to: PlanStatus, patch?: { outcome?: Plan["outcome"]; actedBy?: string; track?: TrackedResource; expiresAt?: Date }): boolean;
   /** Records an approval; false if this person already approved. */
   addApproval(id: string, userId: string, now: Date): boolean;
   /** Plans waiting to run (approved) or interrupted mid-run (running), oldest first. */

@@ -41,11 +41,14 @@ export interface ActionServiceDeps {
   onNotifyError: (error: unknown, plan: Plan) => void;
   /** How long a plan waits for its requester (default 15 minutes). */
   planTtlSeconds?: number;
+  /** How long a confirmed plan waits for its approvals (default 24 hours): approvers are not always at their desks. */
+  approvalTtlSeconds?: number;
   /** Told of each plan that started something in SageMaker, so its status can be followed. */
   onStarted?: (plan: Plan) => void;
 }
 
 const DEFAULT_TTL_SECONDS = 15 * 60;
+const DEFAULT_APPROVAL_TTL_SECONDS = 24 * 3600;
 
 export class ActionService {
   constructor(private readonly deps: ActionServiceDeps) {}
@@ -70,7 +73,9 @@ export class ActionService {
     if (await this.expireIfStale(plan)) return fail({ what: "This plan has expired.", fix: "Plans wait 15 minutes for confirmation; ask again for a fresh plan." });
     const frozen = this.frozenProblem();
     if (frozen) return frozen;
-    if (!this.deps.plans.transition(plan.id, ["pending"], "confirmed", { actedBy: userId })) return this.alreadyHandled(this.reload(plan));
+    const needsApproval = plan.approval !== undefined && plan.approvals.length < plan.approval.required;
+    const approvalDeadline = needsApproval ? new Date(this.deps.now().getTime() + (this.deps.approvalTtlSeconds ?? DEFAULT_APPROVAL_TTL_SECONDS) * 1000) : undefined;
+    if (!this.deps.plans.transition(plan.id, ["pending"], "confirmed", { actedBy: userId, expiresAt: approvalDeadline })) return this.alreadyHandled(this.reload(plan));
     this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "confirmation", subject: plan.id, outcome: "confirmed" });
     const confirmed = this.reload(plan);
     if (confirmed.approval && confirmed.approvals.length < confirmed.approval.required) {
@@ -89,7 +94,7 @@ export class ActionService {
     if (plan.status !== "confirmed") return this.alreadyHandled(plan);
     const why = this.deps.approvals.whyCannotApprove(plan, userId);
     if (why) return fail({ what: why });
-    if (await this.expireIfStale(plan)) return fail({ what: "This plan has expired before it was approved.", fix: "The requester can ask again for a fresh plan." });
+    if (await this.expireIfStale(plan)) return fail({ what: "This plan expired before it was approved (approvals stay open for a day).", fix: "The requester can ask again for a fresh plan." });
     if (!this.deps.plans.addApproval(plan.id, userId, this.deps.now())) return ok(plan, "You have already approved this plan.");
     this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "approval", subject: plan.id, outcome: "approved" });
     const approved = this.reload(plan);

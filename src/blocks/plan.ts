@@ -60,7 +60,7 @@ export function renderPlan(plan: Plan, options: { backendNote?: string } = {}): 
     blocks.push(context(`Only <@${plan.requester}> can confirm. Expires <!date^${Math.floor(Date.parse(plan.expiresAt) / 1000)}^{time}|${plan.expiresAt}>. Plan ${plan.id}.`));
   } else if (plan.status === "confirmed") {
     blocks.push(actions(`plan:${plan.id}`, [button({ text: "Cancel", actionId: PLAN_ACTIONS.cancel, value: plan.id })]));
-    blocks.push(context(`Plan ${plan.id}.`));
+    blocks.push(context(`Approvals open until <!date^${Math.floor(Date.parse(plan.expiresAt) / 1000)}^{date_short_pretty} {time}|${plan.expiresAt}>. Plan ${plan.id}.`));
   } else {
     blocks.push(context(`Plan ${plan.id}.`));
   }

@@ -40,12 +40,12 @@ export class SqlitePlanRepository implements PlanRepository {
     this.db.prepare("UPDATE plans SET message_ts = ? WHERE id = ?").run(messageTs, id);
   }
 
-  transition(id: string, from: readonly PlanStatus[], to: PlanStatus, patch: { outcome?: Plan["outcome"]; actedBy?: string; track?: TrackedResource } = {}): boolean {
+  transition(id: string, from: readonly PlanStatus[], to: PlanStatus, patch: { outcome?: Plan["outcome"]; actedBy?: string; track?: TrackedResource; expiresAt?: Date } = {}): boolean {
     const placeholders = from.map(() => "?").join(", ");
     const info = this.db
       .prepare(
         `UPDATE plans SET status = ?, updated_at = ?,
-           outcome = COALESCE(?, outcome), acted_by = COALESCE(?, acted_by), track = COALESCE(?, track),
+           outcome = COALESCE(?, outcome), acted_by = COALESCE(?, acted_by), track = COALESCE(?, track), expires_at = COALESCE(?, expires_at),
            started_at = CASE WHEN ? = 'started' THEN ? ELSE started_at END
          WHERE id = ? AND status IN (${placeholders})`,
       )
@@ -55,6 +55,7 @@ export class SqlitePlanRepository implements PlanRepository {
         patch.outcome ? JSON.stringify(patch.outcome) : null,
         patch.actedBy ?? null,
         patch.track ? JSON.stringify(patch.track) : null,
+        patch.expiresAt ? patch.expiresAt.toISOString() : null,
         to,
         new Date().toISOString(),
         id,

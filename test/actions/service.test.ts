@@ -17,7 +17,7 @@ class RecordingNotifier implements PlanNotifier {
   async approvalRequested(): Promise<void> {}
 }
 
-function world(start: Date) {
+function world(start: Date, approval?: { required: number; role: string }) {
   let now = start;
   const db = openDatabase(":memory:");
   const notifier = new RecordingNotifier();
@@ -34,7 +34,7 @@ function world(start: Date) {
     now: () => now,
     onNotifyError: () => undefined,
   });
-  const plan = service.submit({ id: "p-00000000000000000000abcd", kind: "train", requester: "U0ENGINEER", channel: "C0MLOPS", environment: "dev", mode: "live", title: "Train churn-xgb", resourceName: "churn-xgb-1", details: [], steps: [] });
+  const plan = service.submit({ id: "p-00000000000000000000abcd", kind: "train", requester: "U0ENGINEER", channel: "C0MLOPS", environment: "dev", mode: "live", title: "Train churn-xgb", resourceName: "churn-xgb-1", details: [], steps: [], approval });
   return { service, notifier, audit, plan, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 
@@ -70,5 +70,16 @@ describe("a plan's life", () => {
     const result = await w.service.confirm("p-ffffffffffffffffffffffff", "U0ENGINEER");
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem.what).toContain("can't find plan");
+  });
+
+  it("a confirmed plan waits a day for its approvals, not 15 minutes, and then expires", async () => {
+    const w = world(new Date("2026-11-26T09:00:00Z"), { required: 1, role: "approvers" });
+    expect((await w.service.confirm(w.plan.id, "U0ENGINEER")).ok).toBe(true);
+    w.advance(3 * 3600 * 1000);
+    expect((await w.service.expireStale()).map((p) => p.id)).toEqual([]);
+    w.advance(22 * 3600 * 1000);
+    expect((await w.service.expireStale()).map((p) => p.id)).toEqual([w.plan.id]);
+    const late = await w.service.approve(w.plan.id, "U0APPROVER");
+    expect(late.ok && late.value.status).toBe("expired");
   });
 });

@@ -35,6 +35,7 @@ import type { Plan } from "./actions/plan.js";
 import { WebApiPoster } from "./notify/slack-poster.js";
 import type { BotServices } from "./services.js";
 import { SqlitePlanRepository } from "./store/plans.js";
+import { UserGroupDirectory } from "./slack/user-groups.js";
 import { WorkspaceSettings } from "./store/settings.js";
 import { createSlackApp } from "./slack/app.js";
 import { AuditLog } from "./store/audit.js";
@@ -98,6 +99,11 @@ function describePolicy(source: "file" | "builtin" | "example", path: string | u
   if (source === "example") return "Policy: policy.example.yml, the example set-up that matches the sandbox (set SAGEOPS_POLICY to use your own).";
   if (source === "builtin") return "Policy: built-in (no policy file), so every action is a dry run; set SAGEOPS_POLICY to a policy file.";
   return `Policy: ${path ?? "policy file"}.`;
+}
+
+/** Every Slack user group the policy's roles name. */
+function policyGroupIds(policy: Policy): string[] {
+  return [...new Set(Object.values(policy.roles).flatMap((role) => role.groups))];
 }
 
 /** Approvers to mention for a plan: the users of the role its approval needs. */
@@ -260,6 +266,8 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
   const sagemaker = new SdkSageMakerPort(createSageMakerClient(target));
   const backendNote = `${describeBackend(target, sandbox)} ${describePolicy(source, policyPath)}`;
   // Slack's client arrives with `useSlack`; posts are paced per channel (Slack's rate limits).
+  let slackClient: WebClient | undefined;
+  const groups = new UserGroupDirectory(policyGroupIds(policy), () => slackClient, logger);
   let poster: PacedPoster | undefined;
   const posterOrFail = (): PacedPoster => {
     if (!poster) throw new Error("Slack is not connected yet");
@@ -292,8 +300,8 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
     audit,
     notifier: new SlackPlanNotifier(lazyPoster, { backendNote, approversFor: (plan) => approversOf(policy, plan.approval?.role) }),
     approvals: {
-      whyCannotApprove: (plan, userId) => {
-        const check = canApprove(policy, plan.environment, userId, plan.requester);
+      whyCannotApprove: async (plan, userId) => {
+        const check = canApprove(policy, plan.environment, userId, plan.requester, await groups.groupsOf(userId));
         return check.allowed ? undefined : check.message;
       },
       isAdmin: (userId) => isAdmin(policy, userId),
@@ -303,11 +311,12 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
     onNotifyError: (error, plan) => logger.error({ err: error, plan: plan.id }, "could not update the plan message in Slack"),
     onStarted: follow,
   });
-  const planningContext = (requester: { userId: string; channelId: string }): PlanningContext => {
+  const planningContext = async (requester: { userId: string; channelId: string }): Promise<PlanningContext> => {
+    const groupIds = await groups.groupsOf(requester.userId);
     const now = new Date();
     return {
       policy,
-      requester: { userId: requester.userId },
+      requester: { userId: requester.userId, groupIds },
       channelId: requester.channelId,
       region: target.region,
       now,
@@ -341,6 +350,7 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
     status: new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock }),
     planningContext,
     useSlack(client: WebClient) {
+      slackClient = client;
       poster = new PacedPoster(new WebApiPoster(client), { clock: systemClock });
     },
   };

@@ -38,5 +38,5 @@ export interface BotServices {
   /** Answers "status of X" from SageMaker. */
   status: StatusQuery;
   /** The context a plan is made in, for this requester in this channel, now. */
-  planningContext(requester: { userId: string; channelId: string }): PlanningContext;
+  planningContext(requester: { userId: string; channelId: string }): Promise<PlanningContext>;
 }

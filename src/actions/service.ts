@@ -21,7 +21,7 @@ export interface PlanNotifier {
 
 export interface ApprovalRules {
   /** Undefined when this person may approve this plan; otherwise why not, in words. */
-  whyCannotApprove(plan: Plan, userId: string): string | undefined;
+  whyCannotApprove(plan: Plan, userId: string): Promise<string | undefined>;
   isAdmin(userId: string): boolean;
 }
 
@@ -92,7 +92,7 @@ export class ActionService {
     const plan = found.value;
     if (plan.status === "pending") return fail({ what: "The requester has not confirmed this plan yet.", fix: "Approvals open once the requester presses Confirm." });
     if (plan.status !== "confirmed") return this.alreadyHandled(plan);
-    const why = this.deps.approvals.whyCannotApprove(plan, userId);
+    const why = await this.deps.approvals.whyCannotApprove(plan, userId);
     if (why) return fail({ what: why });
     if (await this.expireIfStale(plan)) return fail({ what: "This plan expired before it was approved (approvals stay open for a day).", fix: "The requester can ask again for a fresh plan." });
     if (!this.deps.plans.addApproval(plan.id, userId, this.deps.now())) return ok(plan, "You have already approved this plan.");
@@ -109,7 +109,7 @@ export class ActionService {
     const found = this.load(planId);
     if (!found.ok) return found;
     const plan = found.value;
-    const why = this.deps.approvals.whyCannotApprove(plan, userId);
+    const why = await this.deps.approvals.whyCannotApprove(plan, userId);
     if (why) return fail({ what: why.replace(/approve/g, "reject") });
     if (!this.deps.plans.transition(plan.id, ["confirmed"], "rejected", { actedBy: userId, outcome: { message: `Rejected by <@${userId}>.` } })) return this.alreadyHandled(this.reload(plan));
     this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "approval", subject: plan.id, outcome: "rejected" });

@@ -55,6 +55,8 @@ export interface LocalSlackApiOptions {
   channels?: Record<string, string>;
   /** What apps.connections.open answers (a Socket Mode wss/ws URL). */
   socketModeUrl?: () => string;
+  /** User groups known to usergroups.users.list, group id -> member user ids. */
+  userGroups?: Record<string, string[]>;
 }
 
 interface Events {
@@ -74,6 +76,7 @@ export class LocalSlackApi extends EventEmitter<Events> {
   private readonly interceptors: Interceptor[] = [];
   private readonly options: Required<Omit<LocalSlackApiOptions, "socketModeUrl">> & Pick<LocalSlackApiOptions, "socketModeUrl">;
 
+
   constructor(options: LocalSlackApiOptions = {}) {
     super();
     this.options = {
@@ -82,6 +85,7 @@ export class LocalSlackApi extends EventEmitter<Events> {
       botId: options.botId ?? "B0SAGEOPS",
       users: options.users ?? {},
       channels: options.channels ?? {},
+      userGroups: options.userGroups ?? {},
       socketModeUrl: options.socketModeUrl,
     };
   }
@@ -263,6 +267,10 @@ export class LocalSlackApi extends EventEmitter<Events> {
         if (!/^[CDG][A-Z0-9]+$/.test(channel)) return { ok: false, error: "channel_not_found" };
         const name = this.options.channels[channel] ?? channel.toLowerCase();
         return { ok: true, channel: { id: channel, name, is_channel: channel.startsWith("C"), is_im: channel.startsWith("D") } };
+      }
+      case "usergroups.users.list": {
+        const members = this.options.userGroups[str("usergroup") ?? ""];
+        return members ? { ok: true, users: members } : { ok: false, error: "no_such_subteam" };
       }
       case "conversations.replies": {
         const thread = this.messagesIn(str("channel") ?? "", str("ts"));

@@ -21,21 +21,21 @@ import type { BotServices } from "../services.js";
 import { publishPlanning, type Requester } from "./requests.js";
 
 export async function requestTraining(params: RequestParams, extra: Record<string, string>, requester: Requester, services: BotServices): Promise<Rendered> {
-  return publishPlanning(planTraining(params, extra, services.planningContext(requester)), requester, services);
+  return publishPlanning(planTraining(params, extra, await services.planningContext(requester)), requester, services);
 }
 
 export async function requestTuning(params: RequestParams, extra: Record<string, string>, requester: Requester, services: BotServices): Promise<Rendered> {
-  return publishPlanning(planTuning(params, extra, services.planningContext(requester)), requester, services);
+  return publishPlanning(planTuning(params, extra, await services.planningContext(requester)), requester, services);
 }
 
 export async function requestPipelineStart(name: string | undefined, params: RequestParams, parameters: Record<string, string>, requester: Requester, services: BotServices): Promise<Rendered> {
   if (!name) return renderProblem({ what: "Which pipeline should I start?", fix: "For example: `/sageops pipeline start churn-retrain`." });
-  return publishPlanning(await planPipelineStart(name, params, parameters, services.planningContext(requester)), requester, services);
+  return publishPlanning(await planPipelineStart(name, params, parameters, await services.planningContext(requester)), requester, services);
 }
 
 export async function requestStop(jobName: string | undefined, requester: Requester, services: BotServices): Promise<Rendered> {
   if (!jobName) return renderProblem({ what: "Which training job should I stop?", fix: "For example: `/sageops stop churn-xgb-20261126-101500`; `/sageops status` lists your running jobs." });
-  return publishPlanning(await planStop(jobName, services.planningContext(requester)), requester, services);
+  return publishPlanning(await planStop(jobName, await services.planningContext(requester)), requester, services);
 }
 
 export async function requestDeploy(spec: string | undefined, endpoint: string | undefined, params: RequestParams, requester: Requester, services: BotServices): Promise<Rendered> {
@@ -44,20 +44,20 @@ export async function requestDeploy(spec: string | undefined, endpoint: string |
   if (!model.ok) return renderProblem(model.problem);
   const checked = resourceName(endpoint, "endpoint", `/deploy ${spec} to churn-prod`);
   if (!checked.ok) return renderProblem(checked.problem);
-  return publishPlanning(await planDeploy(model.value, checked.value, params, services.planningContext(requester)), requester, services);
+  return publishPlanning(await planDeploy(model.value, checked.value, params, await services.planningContext(requester)), requester, services);
 }
 
 export async function requestBatch(spec: string | undefined, params: RequestParams, requester: Requester, services: BotServices): Promise<Rendered> {
   if (!spec) return renderProblem({ what: "Which model version should score the data?", fix: "For example: `/deploy batch churn-xgb/1 input=s3://sageops-demo/churn/score/`." });
   const model = parseModelSpec(spec);
   if (!model.ok) return renderProblem(model.problem);
-  return publishPlanning(await planBatch(model.value, params, services.planningContext(requester)), requester, services);
+  return publishPlanning(await planBatch(model.value, params, await services.planningContext(requester)), requester, services);
 }
 
 export async function requestRollback(endpoint: string | undefined, params: RequestParams, requester: Requester, services: BotServices): Promise<Rendered> {
   const checked = resourceName(endpoint, "endpoint", "/sageops rollback churn-prod");
   if (!checked.ok) return renderProblem(checked.problem);
-  return publishPlanning(await planRollback(checked.value, params.environment, services.planningContext(requester)), requester, services);
+  return publishPlanning(await planRollback(checked.value, params.environment, await services.planningContext(requester)), requester, services);
 }
 
 /** Status straight from SageMaker: one resource by name, or the requester's and channel's active ones. */

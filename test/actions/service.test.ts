@@ -29,7 +29,7 @@ function world(start: Date, approval?: { required: number; role: string }) {
     port,
     audit,
     notifier,
-    approvals: { whyCannotApprove: () => undefined, isAdmin: (user) => user === "U0ADMIN" },
+    approvals: { whyCannotApprove: async () => undefined, isAdmin: (user) => user === "U0ADMIN" },
     freeze: new WorkspaceSettings(db),
     now: () => now,
     onNotifyError: () => undefined,

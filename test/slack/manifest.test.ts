@@ -63,6 +63,8 @@ describe("manifest.yml", () => {
     if (listeners.events.has("app_mention")) expect(scopes.has("app_mentions:read")).toBe(true);
     if (listeners.events.has("message.im")) expect(scopes.has("im:history")).toBe(true);
     if (listeners.events.has("assistant_thread_started")) expect(scopes.has("assistant:write")).toBe(true);
+    // Roles may name Slack user groups; their members are listed with usergroups.users.list.
+    expect(scopes.has("usergroups:read")).toBe(true);
   });
 
   it("has App Home, interactivity and Socket Mode enabled", () => {

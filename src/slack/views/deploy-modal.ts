@@ -50,7 +50,7 @@ export function registerDeployModal(app: App, services: BotServices): void {
     const requester = { userId: form.submission.user.id, channelId: form.channelId };
     try {
       const params = envArgs?.ok ? envArgs.value.params : {};
-      const reply = await publishPlanning(await planDeploy(spec.value, endpoint.value, params, services.planningContext(requester)), requester, services);
+      const reply = await publishPlanning(await planDeploy(spec.value, endpoint.value, params, await services.planningContext(requester)), requester, services);
       await services.poster.ephemeral(requester.channelId, requester.userId, reply);
     } catch (error) {
       services.logger.error({ err: error }, "could not plan from the /deploy form");

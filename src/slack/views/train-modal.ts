@@ -44,7 +44,7 @@ export function registerTrainModal(app: App, services: BotServices): void {
     await ack();
     const requester = { userId: form.submission.user.id, channelId: form.channelId };
     try {
-      const reply = await publishPlanning(planTraining({ ...params, recipe }, {}, services.planningContext(requester)), requester, services);
+      const reply = await publishPlanning(planTraining({ ...params, recipe }, {}, await services.planningContext(requester)), requester, services);
       await services.poster.ephemeral(requester.channelId, requester.userId, reply);
     } catch (error) {
       services.logger.error({ err: error }, "could not plan from the /train form");

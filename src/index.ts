@@ -229,10 +229,14 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
 const CONSOLE_BOT_TOKEN = "xoxb-local-console";
 
-/** Every minute, marks plans that waited too long as expired, so their buttons go away. Returns the stop. */
+/**
+ * Every minute: marks plans that waited too long as expired (so their buttons go away) and
+ * forgets Slack deliveries older than a day (Slack stops retrying long before). Returns the stop.
+ */
 function sweepExpiredPlans(services: BotServices): () => void {
   const timer = setInterval(() => {
     services.actions.expireStale().catch((error: unknown) => services.logger.warn({ err: error }, "could not expire stale plans"));
+    services.deliveries.prune(new Date(Date.now() - 24 * 3600_000));
   }, 60_000);
   timer.unref();
   return () => clearInterval(timer);

@@ -342,6 +342,7 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
     audit,
     deliveries: new DeliveryLedger(db),
     backendNote,
+    simulationNote: target.simulated ? "Simulated: this comes from the sageops sandbox, not from AWS." : undefined,
     policy,
     policySource: source,
     plans,

@@ -23,6 +23,8 @@ export interface BotServices {
   deliveries: DeliveryLedger;
   /** Which SageMaker the bot talks to, as a person should read it ("sandbox (simulated)", a region). */
   backendNote: string;
+  /** Set when SageMaker is the embedded sandbox: said on every answer built from its data. */
+  simulationNote?: string;
   policy: Policy;
   /** Where the policy came from: a file, the built-in one (dry runs only), or the example (on the sandbox). */
   policySource: "file" | "builtin" | "example";

@@ -13,6 +13,8 @@ export interface AwsTarget {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** SDK retry attempts (the SDK's default is 3). */
   maxAttempts?: number;
+  /** True when this is the sageops sandbox, a simulation, not AWS. */
+  simulated?: boolean;
 }
 
 export function awsTargetFromConfig(aws: Config["aws"]): AwsTarget {
@@ -20,7 +22,7 @@ export function awsTargetFromConfig(aws: Config["aws"]): AwsTarget {
 }
 
 export function sandboxTarget(url: string, region: string): AwsTarget {
-  return { region, sagemakerEndpoint: url, s3Endpoint: url, credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" } };
+  return { region, sagemakerEndpoint: url, s3Endpoint: url, credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" }, simulated: true };
 }
 
 export function createSageMakerClient(target: AwsTarget): SageMakerClient {

@@ -28,3 +28,8 @@ export function renderRefusal(title: string, refusals: readonly Refusal[]): Rend
     fix: "Change the request as above and ask again; `/sageops policy` shows what you may do.",
   });
 }
+
+/** The same message with a footnote (e.g. that its data is simulated), when there is one. */
+export function withNote(message: Rendered, note: string | undefined): Rendered {
+  return note ? { text: `${message.text}\n${note}`, blocks: [...message.blocks, context(note)] } : message;
+}

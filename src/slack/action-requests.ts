@@ -12,7 +12,7 @@ import { planStop } from "../actions/planners/stop.js";
 import { planTraining } from "../actions/planners/train.js";
 import { planTuning } from "../actions/planners/tune.js";
 import type { Rendered } from "../blocks/kit.js";
-import { renderProblem } from "../blocks/notice.js";
+import { renderProblem, withNote } from "../blocks/notice.js";
 import { renderStatusAnswer } from "../blocks/status.js";
 import { renderDrift } from "../blocks/drift.js";
 import { driftFindings } from "../watch/drift.js";
@@ -62,7 +62,7 @@ export async function requestRollback(endpoint: string | undefined, params: Requ
 
 /** Status straight from SageMaker: one resource by name, or the requester's and channel's active ones. */
 export async function requestStatus(name: string | undefined, requester: Requester, services: BotServices): Promise<Rendered> {
-  return renderStatusAnswer(await services.status.ask({ name, requester: requester.userId, channel: requester.channelId }), new Date());
+  return withNote(renderStatusAnswer(await services.status.ask({ name, requester: requester.userId, channel: requester.channelId }), new Date()), services.simulationNote);
 }
 
 /** Model Monitor's latest findings for an endpoint. */
@@ -70,5 +70,5 @@ export async function requestDrift(endpoint: string | undefined, services: BotSe
   const checked = resourceName(endpoint, "endpoint", "/sageops drift churn-prod");
   if (!checked.ok) return renderProblem(checked.problem);
   const answer = await driftFindings(services.sagemaker, services.objects, checked.value);
-  return answer.ok ? renderDrift(answer.report) : renderProblem(answer.problem);
+  return answer.ok ? withNote(renderDrift(answer.report), services.simulationNote) : renderProblem(answer.problem);
 }

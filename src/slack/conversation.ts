@@ -1,5 +1,6 @@
 import { renderHelp } from "../blocks/help.js";
-import { context, type Rendered } from "../blocks/kit.js";
+import type { Rendered } from "../blocks/kit.js";
+import { withNote } from "../blocks/notice.js";
 import { renderAnswer } from "../blocks/answer.js";
 import { composeAnswer } from "../catalog/answer.js";
 import type { Request } from "../interpret/schema.js";
@@ -42,10 +43,6 @@ export async function replyToRequest(request: Request, requester: Requester, ser
     }
     default:
       // ask, and anything not understood (which gets what the bot can do).
-      return withBackendNote(renderAnswer(composeAnswer(request)), request.intent === "ask" ? undefined : services.backendNote);
+      return withNote(renderAnswer(composeAnswer(request)), request.intent === "ask" ? undefined : services.backendNote);
   }
-}
-
-function withBackendNote(message: Rendered, note: string | undefined): Rendered {
-  return note ? { text: message.text, blocks: [...message.blocks, context(note)] } : message;
 }

@@ -67,7 +67,8 @@ export class ConsoleReceiver implements Receiver {
 
   /** Handles one terminal line; exported behaviour is what a person sees, so failures print. */
   async handleLine(line: string): Promise<void> {
-    if (line === "") return;
+    // An empty line only means something inside a form (skip an optional field).
+    if (line === "" && !this.options.view.form) return;
     try {
       await this.dispatch(line);
     } catch (error) {
@@ -77,7 +78,11 @@ export class ConsoleReceiver implements Receiver {
   }
 
   private async dispatch(line: string): Promise<void> {
-    const { api, write } = this.options;
+    const { api, write, view } = this.options;
+    if (view.form) {
+      await this.fillForm(line);
+      return;
+    }
     const switchUser = /^:as\s+([UW][A-Z0-9]+)$/i.exec(line);
     if (switchUser?.[1]) {
       this.identity.userId = switchUser[1].toUpperCase();
@@ -118,6 +123,46 @@ export class ConsoleReceiver implements Receiver {
     await this.process(eventEnvelope({ teamId: api.teamId, botUserId: api.botUserId, event }));
   }
 
+  /** One line of a form: an answer, "." to cancel; when complete, the form is submitted. */
+  private async fillForm(line: string): Promise<void> {
+    const { view, write, api } = this.options;
+    const form = view.form;
+    if (!form) return;
+    if (line === ".") {
+      view.form = undefined;
+      write("(form cancelled)\n\n");
+      return;
+    }
+    const problem = form.answer(line);
+    if (problem) write(`  ! ${problem}\n`);
+    if (form.prompt()) {
+      view.ask();
+      return;
+    }
+    view.form = undefined;
+    let errors: Record<string, string> | undefined;
+    await this.process(
+      {
+        type: "view_submission",
+        team: { id: api.teamId, domain: "sageops" },
+        user: { id: this.identity.userId, team_id: api.teamId },
+        api_app_id: "A0SAGEOPS",
+        trigger_id: `${Date.now()}.form`,
+        view: { id: "VCONSOLE", type: "modal", callback_id: form.callbackId, private_metadata: form.privateMetadata, state: { values: form.state() } },
+      },
+      (response) => {
+        const r = typeof response === "object" && response !== null ? (response as Record<string, unknown>) : {};
+        if (r["response_action"] === "errors" && typeof r["errors"] === "object" && r["errors"] !== null) errors = r["errors"] as Record<string, string>;
+      },
+    );
+    if (errors) {
+      for (const message of Object.values(errors)) write(`  ! ${message}\n`);
+      form.retry(errors);
+      view.form = form;
+      view.ask();
+    }
+  }
+
   private async press(number: number): Promise<void> {
     const { api, view, write } = this.options;
     const choice = view.choice(number);
@@ -140,12 +185,13 @@ export class ConsoleReceiver implements Receiver {
     );
   }
 
-  private async process(body: Record<string, unknown>): Promise<void> {
+  private async process(body: Record<string, unknown>, onAck?: (response: unknown) => void): Promise<void> {
     const app = this.app;
     if (!app) throw new Error("the console receiver was started before the App was initialised");
     const event: ReceiverEvent = {
       body,
       ack: async (response?: unknown) => {
+        onAck?.(response);
         // What a listener passes to ack() is what Slack would show the person right away.
         if (typeof response === "string" && response !== "") this.options.write(`sageops › ${response}\n\n`);
         else if (typeof response === "object" && response !== null && "text" in response) this.options.write(`sageops › ${String(response.text)}\n\n`);

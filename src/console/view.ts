@@ -1,4 +1,5 @@
 import type { LocalSlackApi, StoredMessage } from "./slack-api.js";
+import { ConsoleForm } from "./form.js";
 import { renderBlocksToText, type ButtonChoice } from "./render.js";
 
 /** A button a person can press by typing its number, with the message it belongs to. */
@@ -47,12 +48,23 @@ export class ConsoleView {
     this.write(`${heading}\n${body.split("\n").map((line) => `  ${line}`).join("\n")}\n\n`);
   }
 
+  /** A form opened by the bot and being filled in at the terminal, if any. */
+  form?: ConsoleForm;
+
   private showView(method: string, view: unknown): void {
-    const record = typeof view === "object" && view !== null ? (view as Record<string, unknown>) : {};
-    const title = typeof record["title"] === "object" && record["title"] !== null ? String((record["title"] as Record<string, unknown>)["text"] ?? "") : "";
-    const blocks = Array.isArray(record["blocks"]) ? record["blocks"] : [];
     if (method === "views.publish") return; // The App Home has no place in a terminal.
+    const record = typeof view === "object" && view !== null ? (view as Record<string, unknown>) : {};
+    const blocks = Array.isArray(record["blocks"]) ? record["blocks"].filter((b) => (b as Record<string, unknown>)["type"] !== "input") : [];
+    const form = new ConsoleForm(view);
     const body = renderBlocksToText(blocks, undefined, () => 0).replace(/\[0\] /g, "");
-    this.write(`sageops › form "${title}" (forms can't be filled in the console: type the command with its arguments instead)\n${body.split("\n").map((line) => `  ${line}`).join("\n")}\n\n`);
+    this.write(`sageops › form "${form.title}": answer each question on its own line ("." cancels the form)\n${body ? `${body.split("\n").map((line) => `  ${line}`).join("\n")}\n` : ""}`);
+    this.form = form;
+    this.ask();
+  }
+
+  /** Prints the form's next question. */
+  ask(): void {
+    const question = this.form?.prompt();
+    if (question) this.write(`  ? ${question}\n`);
   }
 }

@@ -37,4 +37,14 @@ describe("the console, as a newcomer uses it", () => {
     expect(result.stdout).toContain("churn-dev (new)");
     expect(result.stdout).toMatch(/SageMaker accepted it: arn:aws:sagemaker:us-east-1:123456789012:endpoint\/churn-dev/);
   });
+
+  it("/train alone opens the form as questions; a bad answer is asked again; the plan follows", async () => {
+    const result = await runCli(["start"], { stdin: "/train\nchurn-xgb\nnot-an-s3-uri\n\n2\n\ns3://sageops-demo/churn/train/\n" });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('form "Train a model"');
+    expect(result.stdout).toContain("? Recipe [churn-xgb]:");
+    expect(result.stdout).toMatch(/! .*not an S3 URI/);
+    expect(result.stdout).toContain("Plan: Train churn-xgb");
+    expect(result.stdout).toContain("2 × ml.m5.xlarge");
+  });
 });

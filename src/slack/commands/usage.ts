@@ -49,7 +49,7 @@ export const SAGEOPS_SUBCOMMANDS: Readonly<Record<string, CommandUsage>> = {
     summary: "Start a SageMaker Pipelines execution.",
     example: "/sageops pipeline start churn-retrain",
   },
-  stop: { usage: "/sageops stop <job-name>", summary: "Stop a training job you started (admins: any job).", example: "/sageops stop churn-xgb-20261126-1015" },
+  stop: { usage: "/sageops stop <job-name>", summary: "Stop a training job you started (admins: any job).", example: "/sageops stop churn-xgb-20261126-101500-ab12" },
   drift: { usage: "/sageops drift <endpoint>", summary: "Latest Model Monitor findings for an endpoint.", example: "/sageops drift churn-prod" },
   rollback: { usage: "/sageops rollback <endpoint>", summary: "Return an endpoint to its previous configuration.", example: "/sageops rollback churn-prod" },
   policy: { usage: "/sageops policy", summary: "What the policy allows you, per environment.", example: "/sageops policy" },

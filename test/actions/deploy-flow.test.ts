@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PLAN_ACTIONS } from "../../src/blocks/plan.js";
 import type { StoredMessage } from "../../src/console/slack-api.js";
-import { useHttpHarness } from "../support/harness.js";
+import { buttonsIn, useHttpHarness } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 
 describe("guarded deploys over signed HTTP, against the sandbox", () => {
@@ -64,6 +64,15 @@ describe("guarded deploys over signed HTTP, against the sandbox", () => {
     const shown = JSON.stringify(plan.blocks);
     expect(shown).toContain("churn-prod (update)");
     expect(shown).toContain("canary: 10%");
+    const planId = buttonsIn(plan).find((b) => b.actionId === PLAN_ACTIONS.confirm)?.value ?? "";
+    const update = world.h.bot.services.plans.get(planId)?.steps.find((step) => step.operation === "UpdateEndpoint");
+    expect(update?.request).toMatchObject({
+      EndpointName: "churn-prod",
+      DeploymentConfig: {
+        BlueGreenUpdatePolicy: { TrafficRoutingConfiguration: { Type: "CANARY", CanarySize: { Type: "CAPACITY_PERCENT", Value: 10 }, WaitIntervalInSeconds: 300 } },
+        AutoRollbackConfiguration: { Alarms: [{ AlarmName: "churn-prod-5xx-errors" }, { AlarmName: "churn-prod-model-latency" }] },
+      },
+    });
     expect(shown).toContain("prod (from the endpoint's name)");
     world.h.sandbox.resetCalls();
     await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);

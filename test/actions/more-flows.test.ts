@@ -68,4 +68,35 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
     const plan = world.h.slack.callsTo("chat.postMessage")[posts];
     expect(JSON.stringify(plan?.args["blocks"])).toContain("2 × ml.m5.xlarge");
   });
+
+  it("when SageMaker fails the call, the plan says so in words, the audit records it, and nothing is retried behind anyone's back", async () => {
+    const { posted } = await world.ws.command("U0ENGINEER", "/train", "churn-xgb");
+    const plan = posted[0];
+    if (!plan) throw new Error("no plan");
+    world.h.sandbox.setFaults({ errorRate: 1, randomSeed: 7 });
+    try {
+      await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+      await waitFor(() => JSON.stringify(world.ws.message(plan).blocks).includes("Failed"), { what: "the failed plan", timeoutMs: 15_000 });
+    } finally {
+      world.h.sandbox.setFaults({ errorRate: 0 });
+    }
+    expect(JSON.stringify(world.ws.message(plan).blocks)).toContain("SageMaker refused");
+    const audit = world.h.bot.services.audit.latest(5);
+    expect(audit.some((r) => r.kind === "aws-error")).toBe(true);
+  });
+
+  it("a button press carrying no readable plan gets a clear answer", async () => {
+    const { posted } = await world.ws.command("U0ENGINEER", "/train", "churn-xgb");
+    const plan = posted[0];
+    if (!plan) throw new Error("no plan");
+    const { payload } = await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.cancel);
+    const forged = JSON.parse(JSON.stringify(payload)) as { actions: { value: string }[]; response_url: string };
+    const first = forged.actions[0];
+    if (first) first.value = "<!channel> drop table plans";
+    forged.response_url = world.h.slack.newResponseUrl({ channel: "C0MLOPS", user: "U0ENGINEER" });
+    const response = await world.h.client.postInteraction(forged);
+    expect(response.status).toBe(200);
+    const answer = await waitFor(() => world.h.slack.callsTo("response_url").find((c) => c.url === forged.response_url), { what: "the answer" });
+    expect(String(answer.args["text"])).toContain("without a plan I can read");
+  });
 });

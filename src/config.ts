@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   AWS_ENDPOINT_URL_SAGEMAKER: optionalUrl,
   AWS_ENDPOINT_URL_S3: optionalUrl,
   AWS_ENDPOINT_URL_BEDROCK_RUNTIME: optionalUrl,
+  AWS_ENDPOINT_URL_SQS: optionalUrl,
   AWS_ACCESS_KEY_ID: optionalText,
   AWS_PROFILE: optionalText,
   AWS_WEB_IDENTITY_TOKEN_FILE: optionalText,
@@ -38,6 +39,7 @@ const EnvSchema = z.object({
   BEDROCK_MODEL_ID: optionalText,
   SAGEOPS_POLICY: optionalText,
   SAGEOPS_DB: optionalText,
+  SAGEOPS_EVENTS_QUEUE_URL: optionalUrl,
   SAGEOPS_DRY_RUN: optionalText.pipe(z.stringbool({ error: "must be true or false" }).optional()),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).optional()),
 });
@@ -55,11 +57,13 @@ export interface Config {
   aws: {
     region: string;
     /** Endpoint overrides as the SDK's standard variables give them. */
-    endpoints: { sagemaker?: string; s3?: string; bedrockRuntime?: string };
+    endpoints: { sagemaker?: string; s3?: string; bedrockRuntime?: string; sqs?: string };
     /** True when an endpoint or any credential source is configured; false means "use the sandbox". */
     configured: boolean;
   };
   bedrockModelId?: string;
+  /** The SQS queue SageMaker's EventBridge state-change events arrive on; unset means polling only. */
+  eventsQueueUrl?: string;
   policyPath: string;
   /** True when SAGEOPS_POLICY was given explicitly (then a missing file is an error). */
   policyPathExplicit: boolean;
@@ -114,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sagemaker: e.AWS_ENDPOINT_URL_SAGEMAKER ?? e.AWS_ENDPOINT_URL,
     s3: e.AWS_ENDPOINT_URL_S3 ?? e.AWS_ENDPOINT_URL,
     bedrockRuntime: e.AWS_ENDPOINT_URL_BEDROCK_RUNTIME ?? e.AWS_ENDPOINT_URL,
+    sqs: e.AWS_ENDPOINT_URL_SQS ?? e.AWS_ENDPOINT_URL,
   };
   const configured = Boolean(
     endpoints.sagemaker ||
@@ -135,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT ?? 3000,
     aws: { region: e.AWS_REGION ?? e.AWS_DEFAULT_REGION ?? "us-east-1", endpoints, configured },
     bedrockModelId: e.BEDROCK_MODEL_ID,
+    eventsQueueUrl: e.SAGEOPS_EVENTS_QUEUE_URL,
     policyPath: e.SAGEOPS_POLICY ?? "./policy.yml",
     policyPathExplicit: e.SAGEOPS_POLICY !== undefined,
     dbPath: e.SAGEOPS_DB ?? "./data/sageops.db",

@@ -31,6 +31,8 @@ import { SqliteTrackedStore } from "./store/tracked.js";
 import { StatusQuery } from "./watch/ask.js";
 import { systemClock } from "./watch/clock.js";
 import { Tracker } from "./watch/tracker.js";
+import { createEventSource } from "./aws/sqs.js";
+import { EventFeed } from "./watch/events.js";
 import type { Plan } from "./actions/plan.js";
 import { WebApiPoster } from "./notify/slack-poster.js";
 import type { BotServices } from "./services.js";
@@ -169,8 +171,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         `sageops console: you are ${identity.userId} in ${identity.channelId}. Type /sageops help, ask a question, or a button's number to press it; ":as U0APPROVER" switches user. End input (Ctrl-D) to quit.\n${services.backendNote}\n\n`,
       );
       await services.actions.resume();
-      services.tracker.start();
-      closers.push(() => services.tracker.stop());
+      startTracking(services, closers);
       closers.push(sweepExpiredPlans(services));
       return { mode, app, services, sandbox, consoleFinished: receiver.finished, stop: stopAll };
     }
@@ -215,10 +216,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       logger.info("sageops connected to Slack in Socket Mode");
     }
     await services.actions.resume();
-    if (options.trackerLoop !== false) {
-      services.tracker.start();
-      closers.push(() => services.tracker.stop());
-    }
+    if (options.trackerLoop !== false) startTracking(services, closers);
     closers.push(sweepExpiredPlans(services));
     return { mode, app, services, url, sandbox, stop: stopAll };
   } catch (error) {
@@ -228,6 +226,17 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 }
 
 const CONSOLE_BOT_TOKEN = "xoxb-local-console";
+
+/** Starts the status tracker's loop and, when there is a queue, the SageMaker events feed. */
+function startTracking(services: BotServices, closers: (() => unknown)[]): void {
+  services.tracker.start();
+  closers.push(() => services.tracker.stop());
+  const feed = services.eventFeed;
+  if (feed) {
+    feed.start();
+    closers.push(() => feed.stop());
+  }
+}
 
 /**
  * Every minute: marks plans that waited too long as expired (so their buttons go away) and
@@ -293,6 +302,13 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
       if (record.context.planId) plans.markFinished(record.context.planId, new Date());
     },
   });
+  // SageMaker's state-change events, from the configured queue or the embedded sandbox's own; polling stays the fallback.
+  const eventSource = createEventSource(config.eventsQueueUrl ?? sandbox?.eventsQueue.url, target);
+  const eventFeed = eventSource
+    ? new EventFeed(eventSource, tracker, systemClock, {
+        onError: (error, stage) => logger.warn({ err: error, stage }, "the SageMaker events queue failed; polling SageMaker until it answers again"),
+      })
+    : undefined;
   const follow = (plan: Plan): void => {
     if (!plan.track) return;
     const env = policy.environments[plan.environment];
@@ -350,6 +366,7 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
     settings,
     poster: lazyPoster,
     sagemaker,
+    eventFeed,
     objects: new S3ObjectReader(createS3Client(target)),
     tracker,
     status: new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock }),

@@ -9,6 +9,7 @@ import type { AuditLog } from "./store/audit.js";
 import type { DeliveryLedger } from "./store/deliveries.js";
 import type { SqlitePlanRepository } from "./store/plans.js";
 import type { StatusQuery } from "./watch/ask.js";
+import type { EventFeed } from "./watch/events.js";
 import type { Tracker } from "./watch/tracker.js";
 import type { WorkspaceSettings } from "./store/settings.js";
 
@@ -37,6 +38,8 @@ export interface BotServices {
   objects: ObjectReader;
   /** Follows started resources and reports them in their plan's thread. */
   tracker: Tracker;
+  /** SageMaker's state-change events feeding the tracker, when a queue is configured (polling stays the fallback). */
+  eventFeed?: EventFeed;
   /** Answers "status of X" from SageMaker. */
   status: StatusQuery;
   /** The context a plan is made in, for this requester in this channel, now. */

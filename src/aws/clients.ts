@@ -1,6 +1,7 @@
 import { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { S3Client } from "@aws-sdk/client-s3";
 import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import type { Config } from "../config.js";
 
 /** Where the AWS clients point: the configured account, or the embedded sandbox. */
@@ -9,6 +10,7 @@ export interface AwsTarget {
   sagemakerEndpoint?: string;
   s3Endpoint?: string;
   bedrockEndpoint?: string;
+  sqsEndpoint?: string;
   /** Fixed credentials (the sandbox accepts any); otherwise the SDK's standard chain. */
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** SDK retry attempts (the SDK's default is 3). */
@@ -18,11 +20,11 @@ export interface AwsTarget {
 }
 
 export function awsTargetFromConfig(aws: Config["aws"]): AwsTarget {
-  return { region: aws.region, sagemakerEndpoint: aws.endpoints.sagemaker, s3Endpoint: aws.endpoints.s3, bedrockEndpoint: aws.endpoints.bedrockRuntime };
+  return { region: aws.region, sagemakerEndpoint: aws.endpoints.sagemaker, s3Endpoint: aws.endpoints.s3, bedrockEndpoint: aws.endpoints.bedrockRuntime, sqsEndpoint: aws.endpoints.sqs };
 }
 
 export function sandboxTarget(url: string, region: string): AwsTarget {
-  return { region, sagemakerEndpoint: url, s3Endpoint: url, credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" }, simulated: true };
+  return { region, sagemakerEndpoint: url, s3Endpoint: url, sqsEndpoint: url, credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" }, simulated: true };
 }
 
 export function createSageMakerClient(target: AwsTarget): SageMakerClient {
@@ -35,4 +37,9 @@ export function createS3Client(target: AwsTarget): S3Client {
 
 export function createBedrockClient(target: AwsTarget): BedrockRuntimeClient {
   return new BedrockRuntimeClient({ region: target.region, endpoint: target.bedrockEndpoint, credentials: target.credentials, maxAttempts: target.maxAttempts });
+}
+
+/** SQS reads the host from each queue URL itself; the endpoint only matters for calls without one. */
+export function createSqsClient(target: AwsTarget): SQSClient {
+  return new SQSClient({ region: target.region, endpoint: target.sqsEndpoint, credentials: target.credentials, maxAttempts: target.maxAttempts });
 }

@@ -45,7 +45,8 @@ function slackTime(iso: string, format = "{date_short_pretty} {time}"): string {
 
 function elapsedMs(status: ResourceStatus, now: Date): number | undefined {
   if (!status.startedAt) return undefined;
-  const end = status.endedAt ? Date.parse(status.endedAt) : now.getTime();
+  // A simulated SageMaker runs ahead of the bot's clock: never count back from before its own last change.
+  const end = status.endedAt ? Date.parse(status.endedAt) : Math.max(now.getTime(), status.lastModified ? Date.parse(status.lastModified) : 0);
   return end - Date.parse(status.startedAt);
 }
 

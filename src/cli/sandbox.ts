@@ -65,7 +65,7 @@ export async function sandboxCommand(args: string[], io: { out: (line: string) =
   }
   io.out(sandbox.url);
   io.out(
-    `This is a local simulation of SageMaker and S3 (no AWS), ${parsed.pace ?? DEFAULT_PACE} simulated seconds per real second${parsed.empty ? ", empty" : ", with the example account"}. Point an AWS SDK at it with AWS_ENDPOINT_URL=${sandbox.url} (S3 path-style). Ctrl-C stops it.`,
+    `This is a local simulation of SageMaker and S3 (no AWS), ${parsed.pace ?? DEFAULT_PACE} simulated seconds per real second${parsed.empty ? ", empty" : ", with the example account"}. Point an AWS SDK at it with AWS_ENDPOINT_URL=${sandbox.url} (S3 path-style). SageMaker's state-change events arrive on the SQS queue SAGEOPS_EVENTS_QUEUE_URL=${sandbox.eventsQueue.url}. Ctrl-C stops it.`,
   );
   await (stopWhen ?? untilSignalled());
   await sandbox.close();

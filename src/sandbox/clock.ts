@@ -44,21 +44,21 @@ function forwardMs(simulatedSeconds: number): number {
 
 export interface PacedClockOptions {
   pace?: number;
-  /** Simulated time at the moment the clock is created (default: the top of the current real hour). */
+  /** Simulated time at the moment the clock is created (default: the real time then). */
   startEpochMs?: number;
   /** The real clock, in epoch milliseconds (default Date.now). */
   realNow?: () => number;
 }
 
-const HOUR_MS = 3_600_000;
 
 export function createPacedClock(options: PacedClockOptions = {}): PacedClock {
   const pace = options.pace ?? DEFAULT_PACE;
   if (!Number.isFinite(pace) || pace <= 0) throw new RangeError(`pace must be a positive number of simulated seconds per real second, not ${pace}`);
   const realNow = options.realNow ?? Date.now;
   const realStart = realNow();
-  // Starting at the top of the hour lines the seed's hourly monitoring schedule up with the start.
-  const simulatedStart = options.startEpochMs ?? Math.floor(realStart / HOUR_MS) * HOUR_MS;
+  // Starting at real time and running faster, simulated time is never behind the bot's clock,
+  // so durations the bot works out against its own clock are never inflated.
+  const simulatedStart = options.startEpochMs ?? realStart;
   let skipped = 0;
   return {
     pace,

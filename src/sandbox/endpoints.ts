@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { validationError } from "./errors.js";
 import { MINUTE, SECOND, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
+import { eventDetail, type WatchedResource } from "./events.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import type { Models, ProductionVariant } from "./models.js";
@@ -231,7 +232,16 @@ export class Endpoints {
     const deployment = this.deploy("create", request.EndpointConfigName, at, request.DeploymentConfig);
     const endpoint: Endpoint = { name: request.EndpointName, arn: this.arnOf(request.EndpointName), createdAt: at, deployments: [deployment] };
     this.endpoints.set(endpoint.name, endpoint);
+    this.env.events.checkAt(this.watched(endpoint), [at, deployment.endsAt]);
     return endpoint;
+  }
+
+  private watched(endpoint: Endpoint): WatchedResource {
+    return {
+      kind: "endpoint",
+      arn: endpoint.arn,
+      read: (at) => ({ status: this.view(endpoint, at).status, detail: eventDetail(this.describe(endpoint, at)) }),
+    };
   }
 
   update(request: z.output<typeof UpdateEndpointSchema>, at: number): Endpoint {
@@ -242,7 +252,9 @@ export class Endpoints {
     checkDeploymentConfig(request.DeploymentConfig);
     const previous = [...endpoint.deployments].reverse().find((d) => d.deploymentConfig !== undefined)?.deploymentConfig;
     const deploymentConfig = request.DeploymentConfig ?? (request.RetainDeploymentConfig ? previous : undefined);
-    endpoint.deployments.push(this.deploy("update", request.EndpointConfigName, at, deploymentConfig));
+    const deployment = this.deploy("update", request.EndpointConfigName, at, deploymentConfig);
+    endpoint.deployments.push(deployment);
+    this.env.events.checkAt(this.watched(endpoint), [at, deployment.endsAt]);
     return endpoint;
   }
 
@@ -253,7 +265,10 @@ export class Endpoints {
       DescribeEndpoint: (input, now) => this.describe(this.require(parseRequest(EndpointNameSchema, input).EndpointName, now), now),
       DeleteEndpoint: (input, now) => {
         const endpoint = this.require(parseRequest(EndpointNameSchema, input).EndpointName, now);
-        if (endpoint.deletedAt === undefined) endpoint.deletedAt = now;
+        if (endpoint.deletedAt === undefined) {
+          endpoint.deletedAt = now;
+          this.env.events.checkAt(this.watched(endpoint), [now]);
+        }
         return {};
       },
       ListEndpoints: (input, now) => {

@@ -1,4 +1,5 @@
 /** What every resource family shares: the account, the timeline, the object store, ARNs, wire dates. */
+import type { StateChangeEvents } from "./events.js";
 import type { ObjectStore } from "./s3.js";
 import type { Timeline } from "./timeline.js";
 
@@ -9,6 +10,8 @@ export interface SandboxEnv {
   readonly account: string;
   readonly timeline: Timeline;
   readonly s3: ObjectStore;
+  /** SageMaker's EventBridge state-change events, delivered to the events queue. */
+  readonly events: StateChangeEvents;
 }
 
 /** `arn:aws:sagemaker:<region>:<account>:<type>/<name>`, the name lowercased as SageMaker does. */

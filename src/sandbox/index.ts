@@ -2,9 +2,10 @@
  * The sandbox: a local, SIMULATED stand-in for Amazon SageMaker (and the slice of S3 that Model
  * Monitor writes to), on a loopback port. It speaks SageMaker's own wire protocol (AWS JSON 1.1),
  * so the real `@aws-sdk/client-sagemaker` and `@aws-sdk/client-s3` (path-style) run against it
- * unmodified: point them at `sandbox.url`. Nothing here touches AWS; jobs, endpoints, pipelines
- * and monitoring reports are simulated from a clock that runs faster than real time (or only when
- * a test advances it). Every answer carries the header `x-sageops-sandbox: true`.
+ * unmodified: point them at `sandbox.url`. SageMaker's EventBridge state-change events arrive
+ * on an SQS queue served on the same port (`eventsQueue.url`, for `@aws-sdk/client-sqs`).
+ * Nothing here touches AWS; jobs, endpoints, pipelines and monitoring reports are simulated from
+ * a clock that runs faster than real time (or only when a test advances it). Every answer carries the header `x-sageops-sandbox: true`.
  */
 import { z } from "zod";
 import { CallLog, type SandboxCall } from "./calls.js";
@@ -13,12 +14,15 @@ import { SANDBOX_ACCOUNT } from "./env.js";
 import { FaultInjector, FaultSettingsSchema, type FaultSettings } from "./faults.js";
 import { seedExampleAccount } from "./seed.js";
 import { startServer } from "./server.js";
+import { EVENTS_QUEUE } from "./sqs.js";
 import { SandboxState } from "./state.js";
 
 export { createManualClock, createPacedClock, DEFAULT_PACE, EXAMPLE_START_MS, type ManualClock, type PacedClock, type SandboxClock } from "./clock.js";
 export type { SandboxCall } from "./calls.js";
 export type { FaultSettings } from "./faults.js";
 export { SEED } from "./seed.js";
+export { DETAIL_TYPES } from "./events.js";
+export { EVENTS_QUEUE } from "./sqs.js";
 
 const OptionsSchema = z.object({
   port: z.number().int().min(0).max(65535).optional(),
@@ -37,11 +41,23 @@ export interface SandboxOptions {
   region?: string;
   /** Simulated seconds per real second for the default clock (ignored when `clock` is given). */
   pace?: number;
-  /** The simulated clock; by default a paced clock starting at the top of the current hour. */
+  /** The simulated clock; by default a paced clock starting at the real time. */
   clock?: SandboxClock;
   /** Load the example company's resources (default true). */
   seed?: boolean;
   faults?: FaultSettings;
+}
+
+/** The SQS queue SageMaker's state-change events arrive on, as an EventBridge rule would fill it. */
+export interface SandboxEventsQueue {
+  /** e.g. http://127.0.0.1:40123/123456789012/sageops-events */
+  readonly url: string;
+  readonly name: string;
+  /** Messages in the queue, visible or in flight. */
+  readonly depth: number;
+  /** Makes the queue answer as if deleted (QueueDoesNotExist); events meanwhile are lost. */
+  close(): void;
+  reopen(): void;
 }
 
 export interface Sandbox {
@@ -58,6 +74,8 @@ export interface Sandbox {
   /** Calls received, all or of one operation (`DescribeTrainingJob`, `S3.GetObject`). */
   countCalls(operation?: string): number;
   resetCalls(): void;
+  /** SageMaker's EventBridge state-change events, through SQS (AWS JSON 1.0 on the same port). */
+  readonly eventsQueue: SandboxEventsQueue;
   /** The operations the SageMaker side answers. */
   readonly operations: readonly string[];
   close(): Promise<void>;
@@ -69,6 +87,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const clock = options.clock ?? createPacedClock({ pace: parsed.pace ?? DEFAULT_PACE });
   const state = new SandboxState(region);
   if (parsed.seed ?? true) seedExampleAccount(state, clock.now());
+  // The event rule is set up after the example company's history: its queue starts empty.
+  state.syncTo(clock.now());
+  const queue = state.queues.get(EVENTS_QUEUE);
+  queue?.purge();
   const faults = new FaultInjector(parsed.faults);
   const calls = new CallLog();
   const server = await startServer({ state, clock, faults, calls }, { host: "127.0.0.1", port: parsed.port ?? 0 });
@@ -84,6 +106,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     countCalls: (operation) => calls.count(operation),
     resetCalls: () => calls.reset(),
+    eventsQueue: {
+      url: `${server.url}/${SANDBOX_ACCOUNT}/${EVENTS_QUEUE}`,
+      name: EVENTS_QUEUE,
+      get depth() {
+        return queue?.depth ?? 0;
+      },
+      close: () => {
+        if (queue) queue.open = false;
+      },
+      reopen: () => {
+        if (queue) queue.open = true;
+      },
+    },
     operations: state.operationNames,
     close: () => server.close(),
   };

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { SandboxError, notFoundError, validationError } from "./errors.js";
 import { MINUTE, SECOND, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
+import type { WatchedResource } from "./events.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
@@ -159,7 +160,32 @@ export class Pipelines {
     pipeline.executions.push(execution);
     this.executionsByArn.set(execution.arn, execution);
     this.env.timeline.schedule(at + STARTUP, (when) => this.runStep(execution, 0, when));
+    this.env.events.checkAt(this.watched(execution), [at]);
     return execution;
+  }
+
+  /** Pipeline events have their own shape: camelCase, with the status moved from. */
+  private watched(execution: PipelineExecution): WatchedResource {
+    return {
+      kind: "pipeline-execution",
+      arn: execution.arn,
+      resources: [execution.pipeline.arn, execution.arn],
+      read: (at) => {
+        const state = this.executionState(execution, at);
+        const ended = state.status === "Executing" || state.status === "Stopping" ? undefined : new Date(state.lastModified).toISOString();
+        const detail: Record<string, unknown> = {
+          pipelineExecutionDisplayName: execution.request.PipelineExecutionDisplayName ?? `execution-${execution.createdAt}`,
+          currentPipelineExecutionStatus: state.status,
+          executionStartTime: new Date(execution.createdAt).toISOString(),
+          pipelineExecutionDescription: execution.request.PipelineExecutionDescription,
+          pipelineArn: execution.pipeline.arn,
+          pipelineExecutionArn: execution.arn,
+        };
+        if (ended !== undefined) detail.executionEndTime = ended;
+        return { status: state.status, detail };
+      },
+      withPrevious: (detail, previous) => (previous === undefined ? detail : { ...detail, previousPipelineExecutionStatus: previous }),
+    };
   }
 
   private context(execution: PipelineExecution): ExpressionContext {
@@ -268,10 +294,12 @@ export class Pipelines {
     }
     if (run.failureReason !== undefined) {
       execution.finished = { at, status: "Failed", failureReason: `Step failure: One or multiple steps failed. Step ${run.definition.Name}: ${run.failureReason}` };
+      this.env.events.checkAt(this.watched(execution), [at]);
     } else if (index + 1 < execution.pipeline.definition.Steps.length) {
       this.env.timeline.schedule(at + BETWEEN_STEPS, (when) => this.runStep(execution, index + 1, when));
     } else {
       execution.finished = { at, status: "Succeeded" };
+      this.env.events.checkAt(this.watched(execution), [at]);
     }
   }
 
@@ -297,6 +325,7 @@ export class Pipelines {
     if (status !== "Executing") throw validationError(`Pipeline execution ${execution.arn} is in status ${status} and cannot be stopped.`);
     execution.stopRequestedAt = at;
     execution.stopToken = token;
+    this.env.events.checkAt(this.watched(execution), [at, at + STOPPING_DURATION]);
     const current = execution.steps[execution.steps.length - 1];
     if (current && at < current.endsAt) {
       current.stoppedAt = at;

@@ -1,7 +1,9 @@
 /**
- * The sandbox's HTTP front: one loopback port speaking two protocols. Requests with an
- * `X-Amz-Target: SageMaker.<Operation>` header are SageMaker's AWS JSON 1.1; everything else is
- * path-style S3. Injected faults, added latency and the call log live here, in front of both.
+ * The sandbox's HTTP front: one loopback port speaking three protocols. Requests with an
+ * `X-Amz-Target: SageMaker.<Operation>` header are SageMaker's AWS JSON 1.1; with
+ * `AmazonSQS.<Operation>`, SQS's AWS JSON 1.0 (the events queue); everything else is path-style
+ * S3. Injected faults, added latency and the call log (`SQS.<Operation>` for SQS) live here, in
+ * front of all three.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,9 +14,11 @@ import { SandboxError } from "./errors.js";
 import type { Fault, FaultInjector } from "./faults.js";
 import { headerValue, type HttpAnswer, type HttpExchange } from "./http.js";
 import { handleS3, s3Error, s3OperationName } from "./s3-http.js";
+import { handleSqs, SqsError, sqsErrorAnswer } from "./sqs-http.js";
 import type { SandboxState } from "./state.js";
 
 const TARGET_PREFIX = "SageMaker.";
+const SQS_PREFIX = "AmazonSQS.";
 
 export interface SandboxServerDeps {
   state: SandboxState;
@@ -41,6 +45,12 @@ const SAGEMAKER_FAULTS: Record<Fault, SandboxError> = {
   throttle: new SandboxError("ThrottlingException", "Rate exceeded"),
   "internal-error": new SandboxError("InternalFailure", "An internal error occurred. Please retry your request.", 500),
   unavailable: new SandboxError("ServiceUnavailable", "The service is unavailable. Please retry your request.", 503),
+};
+
+const SQS_FAULTS: Record<Fault, SqsError> = {
+  throttle: new SqsError("ThrottlingException", "ThrottlingException", "Rate exceeded"),
+  "internal-error": new SqsError("InternalError", "InternalError", "We encountered an internal error. Please try again.", 500),
+  unavailable: new SqsError("ServiceUnavailable", "ServiceUnavailable", "The service is unavailable. Please retry your request.", 503),
 };
 
 function s3Fault(method: string, fault: Fault): HttpAnswer {
@@ -84,18 +94,23 @@ function sageMakerAnswer(deps: SandboxServerDeps, operation: string, body: Buffe
   }
 }
 
-async function answer(deps: SandboxServerDeps, request: IncomingMessage): Promise<{ operation: string; answer: HttpAnswer; injected: boolean }> {
+async function answer(deps: SandboxServerDeps, request: IncomingMessage, signal: AbortSignal): Promise<{ operation: string; answer: HttpAnswer; injected: boolean }> {
   const body = await readBody(request);
   const url = new URL(request.url ?? "/", "http://sandbox.local");
   const target = headerValue(request.headers, "x-amz-target");
   const exchange: HttpExchange = { method: request.method ?? "GET", path: url.pathname, query: url.searchParams, headers: request.headers, body };
   const isJson = target !== undefined;
-  const operation = isJson ? (target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target) : s3OperationName(exchange);
+  const isSqs = target?.startsWith(SQS_PREFIX) ?? false;
+  const operation = isJson ? (isSqs ? `SQS.${target.slice(SQS_PREFIX.length)}` : target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target) : s3OperationName(exchange);
 
   if (deps.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, deps.faults.latencyMs));
   const fault = deps.faults.next();
-  if (fault) return { operation, answer: isJson ? jsonError(SAGEMAKER_FAULTS[fault]) : s3Fault(exchange.method, fault), injected: true };
+  if (fault) return { operation, answer: isSqs ? sqsErrorAnswer(SQS_FAULTS[fault]) : isJson ? jsonError(SAGEMAKER_FAULTS[fault]) : s3Fault(exchange.method, fault), injected: true };
 
+  if (isSqs) {
+    const context = { queues: deps.state.queues, account: deps.state.env.account, baseUrl: `http://${request.headers.host ?? "127.0.0.1"}`, sync: () => deps.state.syncTo(deps.clock.now()), signal };
+    return { operation, answer: await handleSqs(context, operation.slice("SQS.".length), body), injected: false };
+  }
   const now = deps.clock.now();
   if (isJson) {
     if (!target.startsWith(TARGET_PREFIX)) return { operation, answer: jsonError(new SandboxError("UnknownOperationException", `The sandbox only speaks SageMaker, not ${target}.`)), injected: false };
@@ -106,10 +121,14 @@ async function answer(deps: SandboxServerDeps, request: IncomingMessage): Promis
 }
 
 export function startServer(deps: SandboxServerDeps, options: { host: string; port: number }): Promise<RunningServer> {
+  // Ends long polls at once when the sandbox closes.
+  const closing = new AbortController();
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const arrived = new Date();
     const simulatedAt = new Date(deps.clock.now());
-    answer(deps, request)
+    const gone = new AbortController();
+    response.once("close", () => gone.abort());
+    answer(deps, request, AbortSignal.any([closing.signal, gone.signal]))
       .then(({ operation, answer: result, injected }) => {
         deps.calls.record({ operation, at: arrived, simulatedAt, status: result.status, error: errorName(result), injectedFault: injected || undefined });
         const payload = result.body === undefined ? undefined : typeof result.body === "string" ? Buffer.from(result.body, "utf8") : result.body;
@@ -133,6 +152,9 @@ export function startServer(deps: SandboxServerDeps, options: { host: string; po
         port,
         close: () =>
           new Promise<void>((done, fail) => {
+            // Closing twice (a test's own close, then its cleanup) is fine.
+            if (closing.signal.aborted) return done();
+            closing.abort();
             server.close((error) => (error ? fail(error) : done()));
             server.closeAllConnections();
           }),

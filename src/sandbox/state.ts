@@ -6,6 +6,7 @@
 import { SandboxError } from "./errors.js";
 import { SANDBOX_ACCOUNT, type SandboxEnv } from "./env.js";
 import { Endpoints } from "./endpoints.js";
+import { StateChangeEvents } from "./events.js";
 import { Models } from "./models.js";
 import { MonitoringSchedules } from "./monitoring.js";
 import type { Operations } from "./operations.js";
@@ -13,6 +14,7 @@ import { Pipelines } from "./pipelines.js";
 import { ProcessingJobs } from "./processing.js";
 import { ModelRegistry } from "./registry.js";
 import { ObjectStore } from "./s3.js";
+import { EVENTS_QUEUE, MessageQueues } from "./sqs.js";
 import { Timeline } from "./timeline.js";
 import { TrainingJobs } from "./training.js";
 import { TransformJobs } from "./transform.js";
@@ -21,6 +23,8 @@ import { TuningJobs } from "./tuning.js";
 export class SandboxState {
   readonly env: SandboxEnv;
   readonly s3 = new ObjectStore();
+  /** SQS: the queue an EventBridge rule fills with SageMaker's state-change events. */
+  readonly queues = new MessageQueues([EVENTS_QUEUE]);
   readonly training: TrainingJobs;
   readonly tuning: TuningJobs;
   readonly registry: ModelRegistry;
@@ -36,7 +40,9 @@ export class SandboxState {
   private horizon = Number.NEGATIVE_INFINITY;
 
   constructor(region: string) {
-    this.env = { region, account: SANDBOX_ACCOUNT, timeline: this.timeline, s3: this.s3 };
+    // A closed (deleted) queue loses what EventBridge would have sent it, as in AWS.
+    const events = new StateChangeEvents(this.timeline, { region, account: SANDBOX_ACCOUNT }, (body, at) => this.queues.find(EVENTS_QUEUE)?.send(body, at));
+    this.env = { region, account: SANDBOX_ACCOUNT, timeline: this.timeline, s3: this.s3, events };
     this.training = new TrainingJobs(this.env);
     this.tuning = new TuningJobs(this.env, this.training);
     this.registry = new ModelRegistry(this.env);
@@ -75,6 +81,9 @@ export class SandboxState {
     const handler = this.handlers[operation];
     if (!handler) throw new SandboxError("UnknownOperationException", `The operation ${operation} is not supported by the SageMaker sandbox.`);
     const at = this.syncTo(now);
-    return handler(input, at);
+    const result = handler(input, at);
+    // What the operation set off at this very instant (e.g. a state-change event) happens now, not at the next call.
+    this.timeline.runUntil(at);
+    return result;
   }
 }

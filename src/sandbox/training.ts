@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { inUseError, limitError, notFoundError, validationError } from "./errors.js";
 import { joinS3, SECOND, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
+import { eventDetail, type WatchedResource } from "./events.js";
 import { finalMetrics } from "./metrics.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
@@ -294,7 +295,21 @@ export class TrainingJobs {
       const target = view.modelArtifacts ? /^s3:\/\/([^/]+)\/(.*)$/.exec(view.modelArtifacts) : null;
       if (target?.[1] && target[2]) this.env.s3.put(target[1], target[2], Buffer.from(`simulated model artifact of ${job.name}\n`), { contentType: "application/x-tar", at: when });
     });
+    // An event at creation and at each secondary status the job goes through.
+    const planned = viewTrainingJob(job, plannedEnd(job));
+    this.env.events.checkAt(this.watched(job), [at, ...planned.transitions.map((t) => t.StartTime), plannedEnd(job)]);
     return job;
+  }
+
+  private watched(job: TrainingJob): WatchedResource {
+    return {
+      kind: "training-job",
+      arn: job.arn,
+      read: (at) => {
+        const view = viewTrainingJob(job, at);
+        return { status: `${view.status}/${view.secondaryStatus}`, detail: eventDetail(this.describe(job, at)) };
+      },
+    };
   }
 
   /** Asks a job to stop; returns when the stop will be complete. */
@@ -303,6 +318,7 @@ export class TrainingJobs {
     const status = viewTrainingJob(job, at).status;
     if (status !== "InProgress") throw validationError(`The request was rejected because the training job is in status ${status}.`);
     job.stopRequestedAt = at;
+    this.env.events.checkAt(this.watched(job), [at, at + STOPPING_DURATION]);
     return at + STOPPING_DURATION;
   }
 

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { inUseError, notFoundError } from "./errors.js";
 import { MINUTE, SECOND, joinS3, parseS3Uri, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
+import { eventDetail } from "./events.js";
 import type { Models } from "./models.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
@@ -85,6 +86,7 @@ export class TransformJobs {
     const job: TransformJob = { name: request.TransformJobName, arn: sagemakerArn(this.env, "transform-job", request.TransformJobName), request, createdAt: at, startsAt, endsAt: startsAt + (failureReason ? MINUTE : runMs), failureReason };
     this.jobs.set(job.name, job);
     if (!failureReason) this.env.timeline.schedule(job.endsAt, (when) => this.writeOutputs(job, when));
+    this.env.events.checkAt({ kind: "transform-job", arn: job.arn, read: (when) => ({ status: this.view(job, when).status, detail: eventDetail(this.describe(job, when)) }) }, [at, job.startsAt, job.endsAt]);
     return job;
   }
 

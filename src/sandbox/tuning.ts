@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { inUseError, notFoundError, validationError } from "./errors.js";
 import { SECOND, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
+import { eventDetail, type WatchedResource } from "./events.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
@@ -167,7 +168,12 @@ export class TuningJobs {
     const job: TuningJob = { name, arn: sagemakerArn(this.env, "hyper-parameter-tuning-job", name), request, definition, objective, maxJobs, parallel: limits.MaxParallelTrainingJobs, createdAt: at, children: [] };
     this.jobs.set(name, job);
     this.env.timeline.schedule(at + LAUNCH_DELAY, (when) => this.launch(job, when));
+    this.env.events.checkAt(this.watched(job), [at]);
     return job;
+  }
+
+  private watched(job: TuningJob): WatchedResource {
+    return { kind: "tuning-job", arn: job.arn, read: (at) => ({ status: this.state(job, at).status, detail: eventDetail(this.describe(job, at)) }) };
   }
 
   /** Fills free slots with new training jobs; runs again whenever one of them ends. */
@@ -191,6 +197,8 @@ export class TuningJobs {
       const child = this.training.create(request, at, { tuningJobArn: job.arn, extraMetricNames: [job.objective.MetricName] });
       job.children.push(child);
       this.env.timeline.schedule(plannedEnd(child), (when) => this.launch(job, when));
+      // The tuning job's own status can only move when one of its training jobs ends.
+      this.env.events.checkAt(this.watched(job), [plannedEnd(child)]);
       free -= 1;
     }
   }
@@ -281,7 +289,8 @@ export class TuningJobs {
         const status = this.state(job, now).status;
         if (status !== "InProgress") throw validationError(`The request was rejected because the tuning job is in status ${status}.`);
         job.stopRequestedAt = now;
-        for (const child of job.children) if (viewTrainingJob(child, now).status === "InProgress") this.training.stop(child.name, now);
+        const ends = job.children.filter((child) => viewTrainingJob(child, now).status === "InProgress").map((child) => this.training.stop(child.name, now));
+        this.env.events.checkAt(this.watched(job), [now, ...ends]);
         return {};
       },
       ListHyperParameterTuningJobs: (input, now) => {

@@ -12,14 +12,18 @@
  * - Every round is capped (`maxCallsPerRound`); what does not fit waits for the next round.
  * - Throttling or SageMaker being unavailable ends the round at once and backs off.
  *
- * EventBridge (SageMaker state-change events through SQS) would replace polling for accounts
- * that set it up; it is not wired now, and the tracker's store and publisher would serve it as is.
+ * - With SageMaker's state-change events (EventBridge through SQS, see events.ts): an event
+ *   marks its resource changed (`noteChanged`) and the next round, woken at once, describes it.
+ *   While the event feed is healthy, the covered types are neither listed nor described on the
+ *   short interval, only by a slow safety poll (`safetyPollMs`) for events that never came; when
+ *   the feed fails, polling returns to normal.
  */
 import type { TrackedResource } from "../actions/plan.js";
 import type { SlackPoster } from "../notify/poster.js";
 import type { Clock } from "./clock.js";
 import { describeCost, describeResource, goneStatus, UndescribableError, type WatchPort } from "./describe.js";
 import { isBackoff, isNotFound } from "./errors.js";
+import type { ChangeListener, StateChange } from "./events.js";
 import { StatusPublisher } from "./publisher.js";
 import { checkIntervalMs, DEFAULT_TIMING, nextSchedule, type PollTiming, type ScheduleState } from "./schedule.js";
 import { TYPE_LABEL, type ResourceStatus, type ResourceType } from "./status.js";
@@ -46,6 +50,8 @@ export interface TrackerDeps {
   onError?: (error: unknown, about: { resource?: TrackedResource; stage: "describe" | "list" | "publish" | "round" }) => void;
   /** Called once per resource when its final status is saved (e.g. to mark its plan finished). */
   onFinished?: (record: TrackedRecord) => void;
+  /** While state-change events are healthy: how often the types they cover are still polled (default 10 min). */
+  safetyPollMs?: number;
 }
 
 export interface PollReport {
@@ -82,9 +88,11 @@ interface Round {
   deferred: number;
   throttled: boolean;
   errors: { resource?: TrackedResource; message: string }[];
+  /** Records described this round, so a resource an event flagged is not described twice. */
+  described: Set<number>;
 }
 
-export class Tracker {
+export class Tracker implements ChangeListener {
   private readonly timing: PollTiming;
   private readonly publisher: StatusPublisher;
   private schedule: ScheduleState;
@@ -94,6 +102,12 @@ export class Tracker {
   private running = false;
   private cancelTimer?: () => void;
   private wakeAfterRound = false;
+  /** Records an event said changed, described next round. */
+  private readonly flagged = new Set<number>();
+  /** Types whose changes events report, while the feed is healthy. */
+  private eventTypes = new Set<ResourceType>();
+  /** When each listed type was last listed. */
+  private readonly listedAt = new Map<ListedType, number>();
 
   constructor(private readonly deps: TrackerDeps) {
     this.timing = { ...DEFAULT_TIMING, ...deps.timing };
@@ -109,6 +123,39 @@ export class Tracker {
     const { record, created } = this.deps.store.track(resource, context, this.now());
     if (created) this.wake();
     return record;
+  }
+
+  /**
+   * An event says this resource changed: the next round (woken now) describes it. False when
+   * nothing tracked and unfinished matches (by ARN when the event has one, else by name).
+   */
+  noteChanged(change: StateChange): boolean {
+    const candidates = this.deps.store.active().filter((record) => record.resource.type === change.type);
+    const sameArn = (record: TrackedRecord): boolean => {
+      const known = record.resource.arn ?? record.status?.arn;
+      return change.arn !== undefined && known !== undefined && known.toLowerCase() === change.arn.toLowerCase();
+    };
+    const sameName = (record: TrackedRecord): boolean => {
+      if (change.type !== "pipeline-execution") return record.resource.name === change.name;
+      // A pipeline runs many executions, and its name is lowercased in ARNs: by name, only an execution whose ARN is not known yet.
+      return record.resource.name.toLowerCase() === change.name.toLowerCase() && !record.resource.arn && !record.status?.arn;
+    };
+    let matches = candidates.filter(sameArn);
+    if (matches.length === 0) matches = candidates.filter(sameName);
+    for (const record of matches) this.flagged.add(record.id);
+    if (matches.length > 0) this.wake();
+    return matches.length > 0;
+  }
+
+  /** The event feed's health: while healthy, `types` are polled only by the safety poll. */
+  setEventsHealthy(healthy: boolean, types: readonly ResourceType[]): void {
+    const wasCovered = this.eventTypes.size > 0;
+    this.eventTypes = healthy ? new Set(types) : new Set();
+    // The safety poll counts from when events started to flow, not from a list never made.
+    const now = this.deps.clock.now();
+    if (healthy) for (const type of LISTED) if (!this.listedAt.has(type)) this.listedAt.set(type, now);
+    // Events stopped: poll soon rather than at the end of a long event-time rest.
+    if (wasCovered && !healthy) this.wake();
   }
 
   /** One round: bounded SageMaker calls, then Slack brought up to date. Concurrent callers share it. */
@@ -166,7 +213,7 @@ export class Tracker {
   }
 
   private async round(): Promise<PollReport> {
-    const round: Round = { calls: 0, budget: this.deps.maxCallsPerRound ?? 40, lists: 0, describes: 0, changed: [], finished: [], deferred: 0, throttled: false, errors: [] };
+    const round: Round = { calls: 0, budget: this.deps.maxCallsPerRound ?? 40, lists: 0, describes: 0, changed: [], finished: [], deferred: 0, throttled: false, errors: [], described: new Set() };
     const active = this.deps.store.active();
     try {
       await this.pollSageMaker(active, round);
@@ -177,7 +224,9 @@ export class Tracker {
     const stillActive = this.deps.store.active().length;
     // Work left by the call cap counts as movement: the next round comes soon to finish it.
     const moving = round.changed.length > 0 || round.deferred > 0;
-    this.schedule = nextSchedule(this.schedule, { active: stillActive, changed: moving, throttled: round.throttled }, this.timing, this.deps.random ?? Math.random);
+    // With events reporting changes, a quiet loop may rest up to the safety poll.
+    const timing = this.eventTypes.size > 0 ? { ...this.timing, slowMs: Math.max(this.timing.slowMs, this.safetyPollMs) } : this.timing;
+    this.schedule = nextSchedule(this.schedule, { active: stillActive, changed: moving, throttled: round.throttled }, timing, this.deps.random ?? Math.random);
     return {
       calls: round.calls,
       lists: round.lists,
@@ -191,16 +240,26 @@ export class Tracker {
     };
   }
 
+  private get safetyPollMs(): number {
+    return this.deps.safetyPollMs ?? 600_000;
+  }
+
   private async pollSageMaker(active: TrackedRecord[], round: Round): Promise<void> {
     const unseen = active.filter((record) => !record.status);
     await this.describeAll(unseen, round);
+    const flagged = active.filter((record) => record.status && this.flagged.has(record.id));
+    await this.describeAll(flagged, round);
+    const now = this.deps.clock.now();
 
     for (const type of LISTED) {
-      const seen = active.filter((record) => record.resource.type === type && record.status);
+      const seen = active.filter((record) => record.resource.type === type && record.status && !round.described.has(record.id));
       if (seen.length === 0) {
         this.cursors.delete(type);
         continue;
       }
+      const listedAt = this.listedAt.get(type);
+      if (this.eventTypes.has(type) && listedAt !== undefined && now - listedAt < this.safetyPollMs) continue;
+      this.listedAt.set(type, now);
       const { changed, uncertain, cursor, modifiedAt } = await this.listChanges(type, seen, round);
       const deferred = await this.describeAll(changed, round);
       await this.describeAll(uncertain, round);
@@ -210,13 +269,13 @@ export class Tracker {
       if (next !== undefined) this.cursors.set(type, next);
     }
 
-    const now = this.deps.clock.now();
     const due = active
-      .filter((record) => record.status && !isListed(record.resource.type))
+      .filter((record) => record.status && !isListed(record.resource.type) && !round.described.has(record.id))
       .filter((record) => {
         const checked = Date.parse(record.checkedAt ?? record.trackedAt);
         const changed = Date.parse(record.changedAt ?? record.trackedAt);
-        return now - checked >= checkIntervalMs(now - changed, this.timing);
+        const interval = this.eventTypes.has(record.resource.type) ? this.safetyPollMs : checkIntervalMs(now - changed, this.timing);
+        return now - checked >= interval;
       })
       .sort((a, b) => (a.checkedAt ?? "").localeCompare(b.checkedAt ?? ""));
     await this.describeAll(due, round);
@@ -271,6 +330,7 @@ export class Tracker {
   private async describeAll(records: TrackedRecord[], round: Round): Promise<TrackedRecord[]> {
     const deferred: TrackedRecord[] = [];
     for (const record of records) {
+      if (round.described.has(record.id)) continue;
       if (round.calls + describeCost(record.resource.type) > round.budget) {
         deferred.push(record);
         continue;
@@ -285,12 +345,15 @@ export class Tracker {
     const cost = describeCost(record.resource.type);
     this.spend(round, cost);
     round.describes += 1;
+    round.described.add(record.id);
     const now = this.now();
     let status: ResourceStatus;
     try {
       status = await describeResource(this.deps.port, record.resource, record.status, now);
+      this.flagged.delete(record.id);
     } catch (error) {
       if (isBackoff(error)) this.stopRound(round);
+      this.flagged.delete(record.id);
       if (error instanceof UndescribableError) {
         status = goneStatus(record.resource, record.status, error.message, now);
       } else if (isNotFound(error)) {

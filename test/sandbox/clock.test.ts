@@ -12,13 +12,14 @@ describe("the sandbox's simulated clock", () => {
     expect(new Date(clock.now()).toISOString()).toBe("2026-11-26T09:20:30.000Z");
   });
 
-  it("by default a paced clock starts at the top of the real hour and runs at the default pace", () => {
+  it("by default a paced clock starts at the real time and runs ahead of it at the default pace", () => {
     let real = Date.parse("2026-11-26T09:41:17Z");
     const clock = createPacedClock({ realNow: () => real });
     expect(clock.pace).toBe(DEFAULT_PACE);
-    expect(new Date(clock.now()).toISOString()).toBe("2026-11-26T09:00:00.000Z");
+    expect(new Date(clock.now()).toISOString()).toBe("2026-11-26T09:41:17.000Z");
     real += 3000;
-    expect(clock.now() - Date.parse("2026-11-26T09:00:00Z")).toBe(3000 * DEFAULT_PACE);
+    expect(clock.now() - Date.parse("2026-11-26T09:41:17Z")).toBe(3000 * DEFAULT_PACE);
+    expect(clock.now()).toBeGreaterThan(real);
   });
 
   it("a paced clock can also skip ahead; a manual clock moves only when advanced, never backwards", () => {

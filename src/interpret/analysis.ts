@@ -1,7 +1,17 @@
 import type { IntentId } from "../catalog/ids.js";
 import type { CompiledLexicon } from "./compiled.js";
 import type { Shape } from "./cues.js";
-import { GREETINGS, LEADING_PHRASES, LEADING_VERBS, POLITE_REQUEST_PREFIXES, QUESTION_OPENERS, REQUEST_PREFIXES } from "./lexicon.js";
+import {
+  GREETINGS,
+  LEADING_PHRASES,
+  LEADING_VERBS,
+  NEGATIONS,
+  POLITE_ANYWHERE,
+  POLITE_REQUEST_PREFIXES,
+  QUESTION_OPENERS,
+  REQUEST_PREFIXES,
+  WH_OPENERS,
+} from "./lexicon.js";
 import { unwrapSlackText, type ChannelRef } from "./slack-text.js";
 import { shapeOf, tokenize, type Token } from "./tokens.js";
 
@@ -27,6 +37,12 @@ export interface Utterance {
   greetingOnly: boolean;
   /** Too long to be taken as an instruction. */
   long: boolean;
+  /** Opens with a negation ("don't deploy ... yet"): never an instruction to act. */
+  negated: boolean;
+  /** Nothing but a mention of the bot ("<@U0SAGEOPS>"): a call for attention. */
+  mentionOnly: boolean;
+  /** Opens with "help me ..." ("help me choose an instance type"): a request for advice, not for the help text. */
+  helpPrefixed: boolean;
 }
 
 const DO_QUESTION_SUBJECTS = new Set(["i", "we", "you", "they", "it", "my", "our", "the", "sagemaker", "this", "that", "these", "those", "models", "endpoints"]);
@@ -50,15 +66,24 @@ function phraseAt(tokens: readonly Token[], index: number, phrase: string): numb
   return words.length;
 }
 
+function containsPhrase(tokens: readonly Token[], phrases: readonly string[]): boolean {
+  for (let index = 0; index < tokens.length; index += 1) {
+    if (phrases.some((phrase) => phraseAt(tokens, index, phrase) > 0)) return true;
+  }
+  return false;
+}
+
 export function analyse(text: string, lexicon: CompiledLexicon): Utterance {
   const long = text.length > LONGEST_ACTION_CHARS;
   const { text: unwrapped, channels } = unwrapSlackText(text.slice(0, ANALYSED_CHARS).normalize("NFKC"));
   const clean = unwrapped.trim();
+  const mentionOnly = clean === "" && /<@[A-Z0-9]+(\|[^>]*)?>/.test(text);
   const tokens = tokenize(clean, lexicon.speller);
   const shape = lexicon.index.shape(shapeOf(tokens));
 
   let start = 0;
   let polite = false;
+  let helpPrefixed = false;
   for (let progressed = true; progressed; ) {
     progressed = false;
     for (const prefix of REQUEST_PREFIXES) {
@@ -66,10 +91,21 @@ export function analyse(text: string, lexicon: CompiledLexicon): Utterance {
       // Never strip the whole message: "help" or "ask" alone must stay.
       if (length > 0 && start + length < tokens.length) {
         if (POLITE_REQUEST_PREFIXES.includes(prefix)) polite = true;
+        if (prefix.startsWith("help ")) helpPrefixed = true;
         start += length;
         progressed = true;
         break;
       }
+    }
+  }
+
+  let negated = false;
+  for (const negation of NEGATIONS) {
+    const length = phraseAt(tokens, start, negation);
+    if (length > 0 && start + length < tokens.length) {
+      negated = true;
+      start += length;
+      break;
     }
   }
 
@@ -86,6 +122,11 @@ export function analyse(text: string, lexicon: CompiledLexicon): Utterance {
   // "do I need ...?" asks; "do an hpo run for ..." instructs.
   const auxiliaryOnly = firstWord === "do" && !DO_QUESTION_SUBJECTS.has(singleWord(tokens[start + 1]) ?? "");
   const question = (firstWord !== undefined && QUESTION_OPENERS.has(firstWord) && !auxiliaryOnly) || clean.endsWith("?");
-  const greetingOnly = tokens.length > 0 && tokens.every((token) => token.kind === "word" && token.words.every((word) => GREETINGS.has(word)));
-  return { clean, channels, tokens, shape, start, leadingIntent, polite, question, greetingOnly, long };
+  // "the model is approved. can it be deployed to churn-staging pls?" is a request; "how do I deploy, pls?" is not.
+  if (!polite && !WH_OPENERS.has(singleWord(tokens[0]) ?? "") && containsPhrase(tokens, POLITE_ANYWHERE)) polite = true;
+  // Emoji and punctuation around a greeting ("hi 👋") do not make it more than a greeting.
+  const wordTokens = tokens.filter((token) => token.kind !== "other");
+  const greetingOnly =
+    wordTokens.length > 0 && wordTokens.every((token) => token.kind === "word" && token.words.every((word) => GREETINGS.has(word)));
+  return { clean, channels, tokens, shape, start, leadingIntent, polite, question, greetingOnly, long, negated, helpPrefixed, mentionOnly };
 }

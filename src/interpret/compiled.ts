@@ -17,7 +17,10 @@ export interface CompiledLexicon {
   stageQuestion: readonly CompiledCue[];
   compare: readonly CompiledCue[];
   rawData: readonly CompiledCue[];
+  scenarioSpan: readonly CompiledCue[];
   newAccount: readonly CompiledCue[];
+  foreignPlatforms: readonly CompiledCue[];
+  foreignTools: readonly CompiledCue[];
   batch: readonly CompiledCue[];
   rollback: readonly CompiledCue[];
   startVerbs: readonly CompiledCue[];
@@ -59,7 +62,10 @@ function build(): CompiledLexicon {
     stageQuestion: compileCues(lexicon.STAGE_QUESTION_CUES),
     compare: compileCues(lexicon.COMPARE_CUES),
     rawData: compileCues(lexicon.RAW_DATA_CUES),
+    scenarioSpan: compileCues(lexicon.SCENARIO_SPAN_CUES),
     newAccount: compileCues(lexicon.NEW_ACCOUNT_CUES),
+    foreignPlatforms: compileCues(lexicon.FOREIGN_PLATFORM_CUES),
+    foreignTools: compileCues(lexicon.FOREIGN_TOOL_CUES),
     batch: compileCues(lexicon.BATCH_CUES),
     rollback: compileCues(lexicon.ROLLBACK_CUES),
     startVerbs: compileCues(lexicon.START_VERBS.map((phrase) => [phrase, 1] as const)),
@@ -76,15 +82,19 @@ function build(): CompiledLexicon {
     ...compiled.stageQuestion,
     ...compiled.compare,
     ...compiled.rawData,
+    ...compiled.scenarioSpan,
     ...compiled.startVerbs,
     ...Object.values(startObjects).flat(),
     ...compiled.newAccount,
+    ...compiled.foreignPlatforms,
+    ...compiled.foreignTools,
     ...compiled.batch,
     ...compiled.rollback,
     ...compiled.resourceNouns.map(([cue]) => cue),
   ];
   const vocabulary = new Set<string>([
-    ...vocabularyOf(allCues),
+    // Other products' names are recognised as typed, never made targets of spelling correction.
+    ...vocabularyOf(allCues.filter((cue) => !compiled.foreignPlatforms.includes(cue) && !compiled.foreignTools.includes(cue))),
     ...Object.keys(lexicon.LEADING_VERBS),
     ...lexicon.REQUEST_PREFIXES.flatMap((prefix) => prefix.split(" ")),
     ...lexicon.QUESTION_OPENERS,

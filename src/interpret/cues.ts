@@ -9,6 +9,8 @@ export interface CompiledCue {
 }
 
 const GAP = "(?: \\S+){1,4}";
+/** A longer, optional gap, for frames that wrap a whole noun phrase ("how is the training job for churn-xgb doing"). */
+const LONG_GAP = "(?: \\S+){0,8}";
 
 function escape(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -19,12 +21,13 @@ export function compileCue([phrase, weight]: Cue): CompiledCue {
   let source = "";
   for (const word of words) {
     if (word === "*") source += GAP;
+    else if (word === "**") source += LONG_GAP;
     else source += source === "" ? escape(word) : ` ${escape(word)}`;
   }
   return {
     phrase,
     weight,
-    literals: words.filter((word) => word !== "*"),
+    literals: words.filter((word) => word !== "*" && word !== "**"),
     pattern: new RegExp(`(?:^| )${source}(?= |$)`),
   };
 }
@@ -82,10 +85,34 @@ export function matches(cue: CompiledCue, shape: Shape): boolean {
   return shape.found.has(cue);
 }
 
+/** Each cue list as a set, built on first use, so a short utterance is checked against its few phrases only. */
+const MEMBERSHIP = new WeakMap<readonly CompiledCue[], ReadonlySet<CompiledCue>>();
+
+function membershipOf(cues: readonly CompiledCue[]): ReadonlySet<CompiledCue> {
+  let members = MEMBERSHIP.get(cues);
+  if (members === undefined) {
+    members = new Set(cues);
+    MEMBERSHIP.set(cues, members);
+  }
+  return members;
+}
+
+/** The phrases of a list that occur, in no particular order. */
+export function found(cues: readonly CompiledCue[], shape: Shape): CompiledCue[] {
+  const result: CompiledCue[] = [];
+  if (shape.found.size < cues.length) {
+    const members = membershipOf(cues);
+    for (const cue of shape.found.keys()) if (members.has(cue)) result.push(cue);
+  } else {
+    for (const cue of cues) if (shape.found.has(cue)) result.push(cue);
+  }
+  return result;
+}
+
 /** Sum of the weights of the phrases that occur. */
 export function score(cues: readonly CompiledCue[], shape: Shape): number {
   let total = 0;
-  for (const cue of cues) if (matches(cue, shape)) total += cue.weight;
+  for (const cue of found(cues, shape)) total += cue.weight;
   return total;
 }
 

@@ -41,6 +41,18 @@ function isSingleTransposition(a: string, b: string): boolean {
   return false;
 }
 
+/** True when `a` is `b` with one letter, not the first, left out ("shadw" for "shadow"). */
+function isSingleDrop(a: string, b: string): boolean {
+  if (b.length !== a.length + 1 || a[0] !== b[0]) return false;
+  let skipped = false;
+  for (let i = 0, j = 0; i < a.length; j += 1) {
+    if (a[i] === b[j]) i += 1;
+    else if (skipped) return false;
+    else skipped = true;
+  }
+  return true;
+}
+
 const MEMORY_LIMIT = 10_000;
 
 /** Suffixes tried, longest first, and what may replace them. */
@@ -118,7 +130,8 @@ export class Speller {
     for (const candidate of candidates) {
       if (candidate.length < 4) continue;
       if (word.length <= 5) {
-        if (bestDistance > 1 && isSingleTransposition(word, candidate)) {
+        // Short words forgive a swapped pair; five-letter ones also one dropped letter after the first ("shadw").
+        if (bestDistance > 1 && (isSingleTransposition(word, candidate) || (word.length === 5 && isSingleDrop(word, candidate)))) {
           best = candidate;
           bestDistance = 1;
         }

@@ -24,7 +24,8 @@ export function interpretOffline(text: string): Request {
   const utterance = analyse(text, lexicon);
   if (looksUnsafe(text.slice(0, 4 * 1024)) || looksUnsafe(utterance.clean)) return unknownRequest(text, UNSAFE_CONFIDENCE);
 
-  const command = utterance.long ? undefined : readCommandForm(utterance);
+  // A long paste or a negated command ("don't deploy churn-xgb/2") is never read as the command form.
+  const command = utterance.long || utterance.negated ? undefined : readCommandForm(utterance);
   const decision = command === undefined ? decideIntent(utterance, lexicon) : undefined;
   const intent = command?.intent ?? decision?.intent ?? "unknown";
   if (intent === "unknown") return unknownRequest(text, decision?.confidence ?? 0.5);

@@ -20,6 +20,8 @@ export interface Subject {
 const MAX_SERVICES = 5;
 const NEW_ACCOUNT_PENALTY = 2;
 const STAGE_BOOST = 0.5;
+const FIRST_NAMED_BOOST = 1;
+const FLOW_BOOST = 3;
 /** A name this strong (a full name, not "endpoint" or a name in passing) makes the service the subject. */
 const NAME_SUBJECT_WEIGHT = 2.5;
 
@@ -54,11 +56,11 @@ const DETERMINERS = new Set(["a", "an", "the", "my", "our", "your", "their", "th
  * How strongly a service is named: its best-matching name, halved when the name only sets the scene
  * ("... in a training job", "... for my endpoint") rather than being what the question is about.
  */
-function namedScore(cues: readonly CompiledCue[], shape: Shape): number {
+function namedScore(cues: readonly CompiledCue[], shape: Shape, shadowed: ReadonlySet<CompiledCue>): number {
   let best = 0;
   for (const cue of cues) {
     const position = positionOf(cue, shape);
-    if (position === -1) continue;
+    if (position === -1 || shadowed.has(cue)) continue;
     const before = shape.text.slice(0, position).trim().split(" ");
     let previous = before.pop() ?? "";
     if (DETERMINERS.has(previous)) previous = before.pop() ?? "";
@@ -68,19 +70,52 @@ function namedScore(cues: readonly CompiledCue[], shape: Shape): number {
   return best;
 }
 
+/**
+ * Names found only inside a longer name of another service ("endpoints" in "serverless endpoints"):
+ * the longer name is what the text says.
+ */
+function shadowedNames(lexicon: CompiledLexicon, shape: Shape): Set<CompiledCue> {
+  const spans: { cue: CompiledCue; service: ServiceId; start: number; end: number }[] = [];
+  for (const service of SERVICE_IDS) {
+    for (const cue of lexicon.serviceNames[service]) {
+      const position = positionOf(cue, shape);
+      if (position === -1) continue;
+      const start = shape.text.indexOf(cue.phrase, position);
+      spans.push({ cue, service, start, end: start + cue.phrase.length });
+    }
+  }
+  const shadowed = new Set<CompiledCue>();
+  for (const inner of spans) {
+    const outer = spans.some(
+      (other) => other.service !== inner.service && other.start <= inner.start && other.end >= inner.end && other.end - other.start > inner.end - inner.start,
+    );
+    if (outer) shadowed.add(inner.cue);
+  }
+  return shadowed;
+}
+
 function evidence(lexicon: CompiledLexicon, shape: Shape): ServiceEvidence[] {
+  const shadowed = shadowedNames(lexicon, shape);
   return SERVICE_IDS.map((id) => ({
     id,
-    named: namedScore(lexicon.serviceNames[id], shape),
+    named: namedScore(lexicon.serviceNames[id], shape, shadowed),
     context: score(lexicon.serviceCues[id], shape),
     position: firstPosition(lexicon.serviceNames[id], shape),
   }));
 }
 
-function byScore(entries: readonly { id: ServiceId; score: number }[]): ServiceId[] {
+/** Best score first; on a tie, the service the text speaks of first ("batch vs realtime?"), then catalogue order. */
+function at(position: number): number {
+  return position < 0 ? Number.MAX_SAFE_INTEGER : position;
+}
+
+function byScore(entries: readonly { id: ServiceId; score: number; position?: number }[]): ServiceId[] {
   return entries
     .filter((entry) => entry.score > 0)
-    .sort((left, right) => right.score - left.score || SERVICE_IDS.indexOf(left.id) - SERVICE_IDS.indexOf(right.id))
+    .sort(
+      (left, right) =>
+        right.score - left.score || (left.position ?? Number.MAX_SAFE_INTEGER) - (right.position ?? Number.MAX_SAFE_INTEGER) || SERVICE_IDS.indexOf(left.id) - SERVICE_IDS.indexOf(right.id),
+    )
     .map((entry) => entry.id);
 }
 
@@ -105,7 +140,10 @@ function askSubject(utterance: Utterance, lexicon: CompiledLexicon): Subject {
   const named = services.filter((service) => service.named > 0).sort((left, right) => left.position - right.position);
   const specific = utterance.tokens.some((token) => ["name", "ref", "endpoint", "job", "kv"].includes(token.kind));
 
-  if (score(lexicon.rawData, shape) >= 2 && stagesTouched(stages, services).size >= 2 && !specific) {
+  // From raw data through two stages or more, or to "the full set-up", is the whole scenario.
+  const touched = stagesTouched(stages, services).size;
+  const spansAll = touched >= 2 || (touched >= 1 && score(lexicon.scenarioSpan, shape) > 0);
+  if (score(lexicon.rawData, shape) >= 2 && spansAll && !specific) {
     return { stage: null, services: [...SCENARIO_WALKTHROUGH], question: "scenario" };
   }
   const lifecycle = score(lexicon.lifecycle, shape);
@@ -130,14 +168,22 @@ function askSubject(utterance: Utterance, lexicon: CompiledLexicon): Subject {
   }
 
   const boostedStage = topStage(stages);
+  const strong = named.filter((service) => service.named >= NAME_SUBJECT_WEIGHT);
+  const automatesFlow = touched >= 3 && stages.orchestration > 0;
+  const firstStrong = strong.length >= 2 ? strong[0]?.id : undefined;
   const total = services.map((service) => ({
     id: service.id,
+    position: Math.min(at(service.position), at(firstPosition(lexicon.serviceCues[service.id], shape))),
     score:
       service.named +
       service.context +
       // A service the question names outright is what the question is about.
       (service.named >= NAME_SUBJECT_WEIGHT ? 1 : 0) +
-      (boostedStage !== undefined && stages[boostedStage] >= 2 && leadServiceOf(boostedStage) === service.id ? STAGE_BOOST : 0),
+      // Of several services named outright, the first is the subject ("export a data wrangler flow as a processing job").
+      (service.named >= NAME_SUBJECT_WEIGHT && service.id === firstStrong ? FIRST_NAMED_BOOST : 0) +
+      (boostedStage !== undefined && stages[boostedStage] >= 2 && leadServiceOf(boostedStage) === service.id ? STAGE_BOOST : 0) +
+      // Automating a flow through three stages or more is orchestration, whatever the steps are called.
+      (service.id === "pipelines" && automatesFlow ? FLOW_BOOST : 0),
   }));
   const ranked = byScore(total);
   const stageQuestion = score(lexicon.stageQuestion, shape) >= 2;
@@ -148,17 +194,21 @@ function askSubject(utterance: Utterance, lexicon: CompiledLexicon): Subject {
   if (named.length === 0 && boostedStage !== undefined && stages[boostedStage] >= 2 && (top === undefined || topContext < 2 || stageQuestion)) {
     return { stage: boostedStage, services: servicesOfStage(boostedStage).map((entry) => entry.id).slice(0, MAX_SERVICES), question: "stage" };
   }
-  if (top === undefined) return { stage: boostedStage ?? null, services: [], question: "recommend" };
+  // Only a stage in view: its lead service is the best first answer.
+  if (top === undefined) return { stage: boostedStage ?? null, services: boostedStage === undefined ? [] : [leadServiceOf(boostedStage)], question: "recommend" };
   const question: Question = stageQuestion ? "stage" : named.length > 0 ? "service" : "recommend";
   return { stage: getService(top).stage, services: ranked.slice(0, MAX_SERVICES), question };
 }
 
 /** What a status or stop request is about, from the nouns or the shape of the name. */
 function resourceSubject(lexicon: CompiledLexicon, shape: Shape): Subject {
+  // The resource named first is the subject ("did the churn-retrain pipeline get past the training step?").
+  let chosen: { service: ServiceId; position: number } | undefined;
   for (const [cue, service] of lexicon.resourceNouns) {
-    if (matches(cue, shape)) return { stage: getService(service).stage, services: [service] };
+    const position = positionOf(cue, shape);
+    if (position !== -1 && (chosen === undefined || position < chosen.position)) chosen = { service, position };
   }
-  return { stage: null, services: [] };
+  return chosen === undefined ? { stage: null, services: [] } : { stage: getService(chosen.service).stage, services: [chosen.service] };
 }
 
 const DEPLOYMENT_TARGETS: readonly ServiceId[] = ["serverless-inference", "async-inference"];

@@ -1,4 +1,5 @@
 import type { Speller } from "./fuzzy.js";
+import { ABBREVIATIONS, COMPOUND_PARTS } from "./lexicon.js";
 
 /**
  * What a chunk of text is. Resource-looking chunks get a kind of their own so that cue phrases can
@@ -54,7 +55,7 @@ const ENDPOINT_SUFFIX = /-(prod|production|staging|stage|dev|development|test|qa
 const JOB_LIKE = /\d{6,}|-\d{4,}$/;
 const NAME_SHAPE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 /** Words that may appear inside hyphenated compounds ("end-to-end", "built-in") without making them names. */
-const COMPOUND_GLUE = new Set(["to", "in", "of", "a", "the", "on", "pre", "re", "co", "non", "by", "up"]);
+const COMPOUND_GLUE = new Set(["to", "in", "of", "a", "the", "on", "pre", "re", "co", "non", "by", "up", ...COMPOUND_PARTS]);
 
 export function isEndpointLikeName(name: string): boolean {
   return ENDPOINT_SUFFIX.test(name);
@@ -67,9 +68,9 @@ export function isJobLikeName(name: string): boolean {
 const CONTRACTIONS = new Set(["what's", "that's", "it's", "how's", "where's", "who's", "there's", "here's", "let's", "he's", "she's", "when's", "why's"]);
 
 function trimPunctuation(chunk: string): string {
-  let text = chunk.replace(/^[("'\[{“‘«]+/, "");
+  let text = chunk.replace(/^[("'\[{“‘«`*_~]+/, "");
   if (text.startsWith("s3://")) return text.replace(/[)"'\]},.;:!?”’»]+$/, "");
-  text = text.replace(/[)"'\]},.;:!?”’»…]+$/, "");
+  text = text.replace(/[)"'\]},.;:!?”’»…`*_~]+$/, "");
   // A possessive 's goes ("churn-xgb's", "sagemaker's"); a contraction stays ("what's" reads "whats").
   return CONTRACTIONS.has(text.toLowerCase().replace("’", "'")) ? text : text.replace(/['’]s$/i, "");
 }
@@ -83,10 +84,23 @@ function plainWords(chunk: string): string[] {
     .filter((word) => word.length > 0);
 }
 
+/** Chat shorthand spelt out ("hyperparams" -> "hyperparameters", "rn" -> "right now", "tbh" -> nothing). */
+function expand(words: readonly string[]): string[] {
+  const expanded: string[] = [];
+  for (const word of words) {
+    const long = Object.hasOwn(ABBREVIATIONS, word) ? ABBREVIATIONS[word] : undefined;
+    if (long === undefined) expanded.push(word);
+    else if (long !== "") expanded.push(...long.split(" "));
+  }
+  return expanded;
+}
+
+const PLAIN_WORD = /^[A-Za-z]+(['’][A-Za-z]+)?$/;
+
 function classify(chunk: string, index: number, speller: Speller): Token {
+  // Most chunks are plain words: settle them first, cheaply, before the resource patterns.
+  if (PLAIN_WORD.test(chunk)) return { raw: chunk, index, kind: "word", words: expand(plainWords(chunk)).map((word) => speller.correct(word)) };
   const base = { raw: chunk, index };
-  // Most chunks are plain words: settle them before the resource patterns.
-  if (/^[A-Za-z]+(['’][A-Za-z]+)?$/.test(chunk)) return { ...base, kind: "word", words: plainWords(chunk).map((word) => speller.correct(word)) };
   const lower = chunk.toLowerCase();
   if (lower.startsWith("s3://")) return { ...base, kind: "s3", words: [] };
   if (/^ml\.[a-z0-9]+\.[a-z0-9]+$/.test(lower)) return { ...base, raw: lower, kind: "instance", words: [] };
@@ -111,7 +125,7 @@ function classify(chunk: string, index: number, speller: Speller): Token {
     // Letters and digits together ("v2", "ml5") are words people type, not resources.
     return { ...base, kind: "word", words: plainWords(chunk) };
   }
-  const words = plainWords(chunk).map((word) => speller.correct(word));
+  const words = expand(plainWords(chunk)).map((word) => speller.correct(word));
   return { ...base, kind: words.length > 0 ? "word" : "other", words };
 }
 
@@ -119,6 +133,12 @@ function classify(chunk: string, index: number, speller: Speller): Token {
 export function tokenize(text: string, speller: Speller): Token[] {
   const chunks = text
     .replace(/[—–]/g, " ")
+    .replace(/\s&\s/g, " and ")
+    // An arrow between a model and an endpoint reads "to": "churn-xgb/2 → churn-staging".
+    .replace(/\s(→|->|=>)\s/g, " to ")
+    // "w/o" and "w/" at the start of a word are shorthand; inside a path they are not.
+    .replace(/(^|\s)w\/o(?=\s|$)/gi, "$1without")
+    .replace(/(^|\s)w\/(?=\s|[A-Za-z0-9])/gi, "$1with ")
     .split(/[\s,;]+/)
     .map((chunk) => trimPunctuation(chunk))
     .filter((chunk) => chunk.length > 0);
@@ -126,7 +146,10 @@ export function tokenize(text: string, speller: Speller): Token[] {
   const tokens: Token[] = [];
   for (const chunk of chunks) {
     if (chunk.length === 0) continue;
-    tokens.push(classify(chunk, tokens.length, speller));
+    const token = classify(chunk, tokens.length, speller);
+    // Filler shorthand ("tbh", "fyi") leaves nothing to read.
+    if (token.kind === "word" && token.words.length === 0) continue;
+    tokens.push(token);
   }
   return tokens;
 }

@@ -29,6 +29,19 @@ describe("the labelled sets", () => {
     const seen = new Set(examples.map((example) => example.text));
     expect(holdout.filter((example) => seen.has(example.text))).toEqual([]);
   });
+
+  it("include a fresh set of Slack-style phrasings, written apart from the others, that covers every intent, stage and service", () => {
+    const fresh = parseLabelledSet(fixture("intents-fresh.jsonl"));
+    expect(fresh.problems).toEqual([]);
+    expect(fresh.examples.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(fresh.examples.map((example) => example.intent))).toEqual(new Set(INTENT_IDS));
+    expect(new Set(fresh.examples.map((example) => example.stage).filter((stage) => stage !== null))).toEqual(new Set(STAGE_IDS));
+    expect(new Set(fresh.examples.map((example) => example.service).filter((service) => service !== null))).toEqual(new Set(SERVICE_IDS));
+    const earlier = new Set(
+      [...parseLabelledSet(fixture("intents.jsonl")).examples, ...parseLabelledSet(fixture("intents-holdout.jsonl")).examples].map((example) => example.text),
+    );
+    expect(fresh.examples.filter((example) => earlier.has(example.text)).map((example) => example.text)).toEqual([]);
+  });
 });
 
 describe("interpreter accuracy", () => {
@@ -46,8 +59,21 @@ describe("interpreter accuracy", () => {
     expect(report.serviceAccuracy, explain(report)).toBeGreaterThanOrEqual(0.85);
   });
 
-  it("never turns a hostile or out-of-scope line of either set into an action", async () => {
-    const lines = [...parseLabelledSet(fixture("intents.jsonl")).examples, ...parseLabelledSet(fixture("intents-holdout.jsonl")).examples];
+  it("reads terse, abbreviated, polite, passive and multi-sentence Slack messages with intent accuracy of at least 95%", async () => {
+    const report = await reportFor("intents-fresh.jsonl");
+    // The figures are worth seeing even when the bar is met: they show how much room is left.
+    console.log(formatReport(report, { misses: 0 }).slice(0, 5).join("\n"));
+    expect(report.intentAccuracy, explain(report)).toBeGreaterThanOrEqual(0.95);
+    expect(report.stageAccuracy, explain(report)).toBeGreaterThanOrEqual(0.93);
+    expect(report.serviceAccuracy, explain(report)).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("never turns a hostile or out-of-scope line of any set into an action", async () => {
+    const lines = [
+      ...parseLabelledSet(fixture("intents.jsonl")).examples,
+      ...parseLabelledSet(fixture("intents-holdout.jsonl")).examples,
+      ...parseLabelledSet(fixture("intents-fresh.jsonl")).examples,
+    ];
     const unknown = lines.filter((example) => example.intent === "unknown");
     const scored = await predictAll(unknown, createOfflineInterpreter());
     const actions = scored.filter(({ prediction }) => ["train", "tune", "deploy", "stop", "pipeline"].includes(prediction.intent));

@@ -1,0 +1,32 @@
+import type { Utterance } from "./analysis.js";
+import type { CompiledLexicon } from "./compiled.js";
+import { matches, score } from "./cues.js";
+import { UNSUPPORTED_VERBS } from "./lexicon.js";
+import type { TokenKind } from "./tokens.js";
+
+/** Tokens that can only be one of our resources. */
+const STRONG_KINDS = new Set<TokenKind>(["ref", "job", "endpoint", "s3", "instance"]);
+/** A catalogue name at least this strong is SageMaker speaking for itself ("data wrangler", not "endpoint"). */
+const OWN_NAME_WEIGHT = 2.5;
+
+/**
+ * "how do I set up a vertex ai endpoint on gcp": another platform's question, whatever ML words it
+ * uses, unless it also speaks of SageMaker, AWS or one of our services (then it is a comparison).
+ */
+export function aboutOtherPlatform(utterance: Utterance, lexicon: CompiledLexicon): boolean {
+  const { shape } = utterance;
+  if (score(lexicon.foreignPlatforms, shape) === 0) return false;
+  if (shape.words.has("sagemaker") || shape.words.has("aws")) return false;
+  return !Object.values(lexicon.serviceNames).some((cues) => cues.some((cue) => cue.weight >= OWN_NAME_WEIGHT && matches(cue, shape)));
+}
+
+/** "delete churn-prod", "drop the endpoint": an operation the bot never offers, asked for outright. */
+export function asksUnsupportedOperation(utterance: Utterance): boolean {
+  const opener = utterance.tokens[utterance.start];
+  return opener?.kind === "word" && opener.words.length === 1 && UNSUPPORTED_VERBS.has(opener.words[0] ?? "");
+}
+
+/** "start the jenkins pipeline": another tool's build, job or app, unless one of our resources is named outright. */
+export function aboutOtherTool(utterance: Utterance, lexicon: CompiledLexicon): boolean {
+  return score(lexicon.foreignTools, utterance.shape) > 0 && !utterance.tokens.some((token) => STRONG_KINDS.has(token.kind));
+}

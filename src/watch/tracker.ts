@@ -78,16 +78,9 @@ const isListed = (type: ResourceType): type is ListedType => (LISTED as readonly
 
 class RoundStopped extends Error {}
 
-interface Round {
-  calls: number;
+/** A round in progress: what its report will say, plus its call budget and what it described. */
+interface Round extends Omit<PollReport, "nextDelayMs"> {
   budget: number;
-  lists: number;
-  describes: number;
-  changed: TrackedResource[];
-  finished: TrackedResource[];
-  deferred: number;
-  throttled: boolean;
-  errors: { resource?: TrackedResource; message: string }[];
   /** Records described this round, so a resource an event flagged is not described twice. */
   described: Set<number>;
 }

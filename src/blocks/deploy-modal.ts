@@ -1,7 +1,8 @@
-import type { KnownBlock, ModalView } from "@slack/types";
+import type { ModalView } from "@slack/types";
 import type { ModelPackageSummary } from "../actions/port.js";
 import { describeVersion } from "../actions/model-versions.js";
 import type { Policy } from "../guard/policy.js";
+import { context, planModal, section, selectInput, selectOption, textInput, type KnownBlock } from "./kit.js";
 
 export const DEPLOY_MODAL = {
   callbackId: "deploy_modal",
@@ -17,50 +18,23 @@ export interface DeployChoices {
   problem?: string;
 }
 
-function option(text: string, value: string) {
-  return { text: { type: "plain_text" as const, text: text.slice(0, 75) }, value };
-}
-
 /** The `/deploy` form: every group's versions with their approval status, and the endpoints. */
 export function renderDeployModal(policy: Policy, choices: DeployChoices, privateMetadata: string): ModalView {
-  const versions = choices.versions.slice(0, 100);
   const endpointList = choices.endpoints.map((e) => `• ${e.EndpointName} (${e.EndpointStatus})`).join("\n");
   const blocks: KnownBlock[] = [
-    { type: "section", text: { type: "mrkdwn", text: `*Registered versions*\n${versions.length > 0 ? versions.map((v) => `• ${describeVersion(v)}`).join("\n") : "none"}`.slice(0, 3000) } },
-    { type: "section", text: { type: "mrkdwn", text: `*Endpoints*\n${endpointList || "none yet"}`.slice(0, 3000) } },
+    section(`*Registered versions*\n${choices.versions.length > 0 ? choices.versions.map((v) => `• ${describeVersion(v)}`).join("\n") : "none"}`),
+    section(`*Endpoints*\n${endpointList || "none yet"}`),
   ];
-  if (choices.problem) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `:warning: ${choices.problem}` }] });
+  if (choices.problem) blocks.push(context(`:warning: ${choices.problem}`));
   blocks.push(
-    {
-      type: "input",
-      block_id: DEPLOY_MODAL.version.block,
-      label: { type: "plain_text", text: "Model version" },
-      element:
-        versions.length > 0
-          ? { type: "static_select", action_id: DEPLOY_MODAL.version.action, options: versions.map((v) => option(describeVersion(v), `${v.ModelPackageGroupName ?? ""}/${v.ModelPackageVersion ?? 0}`)) }
-          : { type: "plain_text_input", action_id: DEPLOY_MODAL.version.action, placeholder: { type: "plain_text", text: "group/version, e.g. churn-xgb/1" } },
-    },
-    {
-      type: "input",
-      block_id: DEPLOY_MODAL.endpoint.block,
-      label: { type: "plain_text", text: "Endpoint (existing or new)" },
-      element: { type: "plain_text_input", action_id: DEPLOY_MODAL.endpoint.action, placeholder: { type: "plain_text", text: "churn-prod" } },
-    },
-    {
-      type: "input",
-      block_id: DEPLOY_MODAL.environment.block,
-      optional: true,
-      label: { type: "plain_text", text: "Environment" },
-      element: { type: "static_select", action_id: DEPLOY_MODAL.environment.action, options: Object.keys(policy.environments).slice(0, 100).map((name) => option(name, name)) },
-    },
+    selectInput(
+      DEPLOY_MODAL.version,
+      "Model version",
+      choices.versions.map((v) => selectOption(describeVersion(v), `${v.ModelPackageGroupName ?? ""}/${v.ModelPackageVersion ?? 0}`)),
+      { placeholderWhenEmpty: "group/version, e.g. churn-xgb/1" },
+    ),
+    textInput(DEPLOY_MODAL.endpoint, "Endpoint (existing or new)", { placeholder: "churn-prod" }),
+    selectInput(DEPLOY_MODAL.environment, "Environment", Object.keys(policy.environments).map((name) => selectOption(name)), { optional: true }),
   );
-  return {
-    type: "modal",
-    callback_id: DEPLOY_MODAL.callbackId,
-    private_metadata: privateMetadata,
-    title: { type: "plain_text", text: "Deploy a model" },
-    submit: { type: "plain_text", text: "Make a plan" },
-    close: { type: "plain_text", text: "Cancel" },
-    blocks,
-  };
+  return planModal({ callbackId: DEPLOY_MODAL.callbackId, privateMetadata, title: "Deploy a model", blocks });
 }

@@ -2,7 +2,7 @@
  * Small builders for Block Kit shapes, so renderers read as what they show. Texts are cut to
  * Block Kit's limits here, once, rather than in every renderer.
  */
-import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock } from "@slack/types";
+import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, InputBlock, KnownBlock, ModalView, PlainTextOption, SectionBlock } from "@slack/types";
 
 export type { KnownBlock } from "@slack/types";
 
@@ -69,4 +69,52 @@ export function actions(blockId: string, elements: Button[]): ActionsBlock {
 export function withinBlockLimit(blocks: KnownBlock[]): KnownBlock[] {
   if (blocks.length <= LIMITS.blocks) return blocks;
   return [...blocks.slice(0, LIMITS.blocks - 1), context(`…and ${blocks.length - LIMITS.blocks + 1} more blocks left out.`)];
+}
+
+/** A form field's ids: the input block and its element. */
+export interface FieldIds {
+  block: string;
+  action: string;
+}
+
+export function selectOption(text: string, value: string = text): PlainTextOption {
+  return { text: { type: "plain_text", text: truncate(text, 75) }, value };
+}
+
+function inputBlock(field: FieldIds, label: string, element: InputBlock["element"], options: { optional?: boolean; hint?: string }): InputBlock {
+  return {
+    type: "input",
+    block_id: field.block,
+    label: { type: "plain_text", text: label },
+    element,
+    ...(options.optional ? { optional: true } : {}),
+    ...(options.hint ? { hint: { type: "plain_text", text: options.hint } } : {}),
+  };
+}
+
+export function textInput(field: FieldIds, label: string, options: { optional?: boolean; placeholder?: string; hint?: string } = {}): InputBlock {
+  return inputBlock(field, label, { type: "plain_text_input", action_id: field.action, ...(options.placeholder ? { placeholder: { type: "plain_text", text: options.placeholder } } : {}) }, options);
+}
+
+/** A select of the given options (at most Slack's 100), or a text input when there are none to offer. */
+export function selectInput(field: FieldIds, label: string, choices: PlainTextOption[], options: { optional?: boolean; hint?: string; placeholderWhenEmpty?: string } = {}): InputBlock {
+  if (choices.length === 0) return textInput(field, label, { ...options, placeholder: options.placeholderWhenEmpty });
+  return inputBlock(field, label, { type: "static_select", action_id: field.action, options: choices.slice(0, 100) }, options);
+}
+
+export function numberInput(field: FieldIds, label: string, bounds: { min: number; max: number }, options: { optional?: boolean } = {}): InputBlock {
+  return inputBlock(field, label, { type: "number_input", action_id: field.action, is_decimal_allowed: false, min_value: String(bounds.min), max_value: String(bounds.max) }, options);
+}
+
+/** A modal that submits a plan request. */
+export function planModal(options: { callbackId: string; privateMetadata: string; title: string; blocks: KnownBlock[] }): ModalView {
+  return {
+    type: "modal",
+    callback_id: options.callbackId,
+    private_metadata: options.privateMetadata,
+    title: { type: "plain_text", text: truncate(options.title, 24) },
+    submit: { type: "plain_text", text: "Make a plan" },
+    close: { type: "plain_text", text: "Cancel" },
+    blocks: options.blocks,
+  };
 }

@@ -24,7 +24,22 @@ export async function publishPlanning(result: PlanningResult, requester: Request
     return renderRefusal(result.title, result.refusals);
   }
   const plan = services.actions.submit(result.plan);
-  const { ts } = await services.poster.post(plan.channel, renderPlan(plan, { backendNote: services.backendNote }));
+  let ts: string;
+  try {
+    ({ ts } = await services.poster.post(plan.channel, renderPlan(plan, { backendNote: services.backendNote })));
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code !== "not_in_channel" && code !== "channel_not_found" && code !== "is_archived") throw error;
+    // The plan stays pending and expires unseen; nothing can run without its Confirm button.
+    return renderProblem({ what: "I can't post the plan in this channel, so nobody could confirm it.", fix: "Invite me with `/invite @sageops` (or ask in a channel I'm in), then ask again." });
+  }
   services.actions.attachMessage(plan.id, ts);
   return renderNote(`I posted the plan for *${plan.title}* above. Check it, then press Confirm within 15 minutes.`);
+}
+
+/** The Web API's error code (`not_in_channel`, ...) when Slack refused a call. */
+function slackErrorCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null || !("data" in error)) return undefined;
+  const data = (error as { data?: unknown }).data;
+  return typeof data === "object" && data !== null && "error" in data && typeof data.error === "string" ? data.error : undefined;
 }

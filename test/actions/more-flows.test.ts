@@ -99,4 +99,15 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
     const answer = await waitFor(() => world.h.slack.callsTo("response_url").find((c) => c.url === forged.response_url), { what: "the answer" });
     expect(String(answer.args["text"])).toContain("without a plan I can read");
   });
+
+  it("when the bot cannot post in the channel, the requester is told to invite it; nothing can run", async () => {
+    const stopIntercepting = world.h.slack.intercept((method, args) => (method === "chat.postMessage" && args["channel"] === "C0MLOPS" ? { status: 200, body: { ok: false, error: "not_in_channel" } } : undefined));
+    try {
+      const { reply, posted } = await world.ws.command("U0ENGINEER", "/train", "churn-xgb");
+      expect(posted).toHaveLength(0);
+      expect(JSON.stringify(reply?.args)).toContain("/invite @sageops");
+    } finally {
+      stopIntercepting();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 /** A sandbox on an ephemeral port with a manual clock, and the real AWS SDK clients pointed at it. */
-import { SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { SageMakerClient, type CreateHyperParameterTuningJobCommandInput } from "@aws-sdk/client-sagemaker";
 import { S3Client } from "@aws-sdk/client-s3";
 import { createManualClock, startSandbox, type ManualClock, type Sandbox, type SandboxOptions } from "../../src/sandbox/index.js";
 
@@ -58,4 +58,29 @@ export async function advanceUntil<T>(clock: ManualClock, read: () => Promise<T>
     clock.advance(60);
   }
   throw new Error(`condition not reached within ${maxMinutes} simulated minutes`);
+}
+
+/** A Bayesian XGBoost tuning job over eta and max_depth on the seed data. */
+export function tuningRequest(name: string, maxJobs: number, parallel: number): CreateHyperParameterTuningJobCommandInput {
+  return {
+    HyperParameterTuningJobName: name,
+    HyperParameterTuningJobConfig: {
+      Strategy: "Bayesian",
+      HyperParameterTuningJobObjective: { Type: "Maximize", MetricName: "validation:auc" },
+      ResourceLimits: { MaxNumberOfTrainingJobs: maxJobs, MaxParallelTrainingJobs: parallel },
+      ParameterRanges: {
+        ContinuousParameterRanges: [{ Name: "eta", MinValue: "0.05", MaxValue: "0.5", ScalingType: "Logarithmic" }],
+        IntegerParameterRanges: [{ Name: "max_depth", MinValue: "3", MaxValue: "10" }],
+      },
+    },
+    TrainingJobDefinition: {
+      StaticHyperParameters: { objective: "binary:logistic", num_round: "100" },
+      AlgorithmSpecification: { TrainingImage: XGBOOST, TrainingInputMode: "File" },
+      RoleArn: ROLE,
+      InputDataConfig: [{ ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "s3://sageops-demo/churn/train/" } } }],
+      OutputDataConfig: { S3OutputPath: "s3://sageops-demo/churn/tuning/" },
+      ResourceConfig: { InstanceType: "ml.m5.xlarge", InstanceCount: 1, VolumeSizeInGB: 30 },
+      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { CreateEndpointCommand, CreateHyperParameterTuningJobCommand, CreateTrai
 import { DeleteMessageBatchCommand, DeleteMessageCommand, GetQueueUrlCommand, QueueDoesNotExist, ReceiveMessageCommand, SQSClient, type Message } from "@aws-sdk/client-sqs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SEED } from "../../src/sandbox/index.js";
-import { ROLE, XGBOOST, startTestSandbox, trainingRequest, type TestSandbox } from "./clients.js";
+import { startTestSandbox, trainingRequest, tuningRequest, type TestSandbox } from "./clients.js";
 
 interface SageMakerEvent {
   id: string;
@@ -154,26 +154,7 @@ describe("SageMaker state-change events through the sandbox's SQS queue", () => 
         TransformResources: { InstanceType: "ml.m5.xlarge", InstanceCount: 1 },
       }),
     );
-    await t.sagemaker.send(
-      new CreateHyperParameterTuningJobCommand({
-        HyperParameterTuningJobName: "churn-tune-events",
-        HyperParameterTuningJobConfig: {
-          Strategy: "Bayesian",
-          HyperParameterTuningJobObjective: { Type: "Maximize", MetricName: "validation:auc" },
-          ResourceLimits: { MaxNumberOfTrainingJobs: 2, MaxParallelTrainingJobs: 1 },
-          ParameterRanges: { IntegerParameterRanges: [{ Name: "max_depth", MinValue: "3", MaxValue: "10" }] },
-        },
-        TrainingJobDefinition: {
-          StaticHyperParameters: { objective: "binary:logistic" },
-          AlgorithmSpecification: { TrainingImage: XGBOOST, TrainingInputMode: "File" },
-          RoleArn: ROLE,
-          InputDataConfig: [{ ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "s3://sageops-demo/churn/train/" } } }],
-          OutputDataConfig: { S3OutputPath: "s3://sageops-demo/churn/tuning/" },
-          ResourceConfig: { InstanceType: "ml.m5.xlarge", InstanceCount: 1, VolumeSizeInGB: 30 },
-          StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-        },
-      }),
-    );
+    await t.sagemaker.send(new CreateHyperParameterTuningJobCommand(tuningRequest("churn-tune-events", 2, 1)));
     t.clock.advance(3 * 3600);
     const events = await drain();
     const transform = events.filter((e) => e["detail-type"] === "SageMaker Transform Job State Change");

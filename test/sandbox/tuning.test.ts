@@ -6,34 +6,9 @@ import {
   ListTrainingJobsForHyperParameterTuningJobCommand,
   ResourceInUse,
   StopHyperParameterTuningJobCommand,
-  type CreateHyperParameterTuningJobCommandInput,
 } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLE, XGBOOST, advanceUntil, startTestSandbox, type TestSandbox } from "./clients.js";
-
-function tuningRequest(name: string, maxJobs: number, parallel: number): CreateHyperParameterTuningJobCommandInput {
-  return {
-    HyperParameterTuningJobName: name,
-    HyperParameterTuningJobConfig: {
-      Strategy: "Bayesian",
-      HyperParameterTuningJobObjective: { Type: "Maximize", MetricName: "validation:auc" },
-      ResourceLimits: { MaxNumberOfTrainingJobs: maxJobs, MaxParallelTrainingJobs: parallel },
-      ParameterRanges: {
-        ContinuousParameterRanges: [{ Name: "eta", MinValue: "0.05", MaxValue: "0.5", ScalingType: "Logarithmic" }],
-        IntegerParameterRanges: [{ Name: "max_depth", MinValue: "3", MaxValue: "10" }],
-      },
-    },
-    TrainingJobDefinition: {
-      StaticHyperParameters: { objective: "binary:logistic", num_round: "100" },
-      AlgorithmSpecification: { TrainingImage: XGBOOST, TrainingInputMode: "File" },
-      RoleArn: ROLE,
-      InputDataConfig: [{ ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: "s3://sageops-demo/churn/train/" } } }],
-      OutputDataConfig: { S3OutputPath: "s3://sageops-demo/churn/tuning/" },
-      ResourceConfig: { InstanceType: "ml.m5.xlarge", InstanceCount: 1, VolumeSizeInGB: 30 },
-      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-    },
-  };
-}
+import { advanceUntil, startTestSandbox, tuningRequest, type TestSandbox } from "./clients.js";
 
 describe("sandbox hyperparameter tuning jobs", () => {
   let t: TestSandbox;

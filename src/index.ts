@@ -151,7 +151,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     const db: Db = openDatabase(dbPath);
     closers.push(() => db.close());
 
-    const services = buildServices({ config, db, target, sandbox, logger, slackApiUrl: mode === "console" ? undefined : config.slack.apiUrl, botToken: config.slack.botToken });
+    const services = buildServices({ config, db, target, sandbox, logger });
 
     if (mode === "console") {
       const api = new LocalSlackApi({ channels: { C0MLOPS: "mlops", C0ALERTS: "ml-alerts" } });
@@ -170,9 +170,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       io.write(
         `sageops console: you are ${identity.userId} in ${identity.channelId}. Type /sageops help, ask a question, or a button's number to press it; ":as U0APPROVER" switches user. End input (Ctrl-D) to quit.\n${services.backendNote}\n\n`,
       );
-      await services.actions.resume();
-      startTracking(services, closers);
-      closers.push(sweepExpiredPlans(services));
+      await startBackgroundWork(services, closers, true);
       return { mode, app, services, sandbox, consoleFinished: receiver.finished, stop: stopAll };
     }
 
@@ -215,9 +213,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       closers.push(() => app.stop());
       logger.info("sageops connected to Slack in Socket Mode");
     }
-    await services.actions.resume();
-    if (options.trackerLoop !== false) startTracking(services, closers);
-    closers.push(sweepExpiredPlans(services));
+    await startBackgroundWork(services, closers, options.trackerLoop !== false);
     return { mode, app, services, url, sandbox, stop: stopAll };
   } catch (error) {
     await stopAll();
@@ -227,15 +223,22 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
 const CONSOLE_BOT_TOKEN = "xoxb-local-console";
 
-/** Starts the status tracker's loop and, when there is a queue, the SageMaker events feed. */
-function startTracking(services: BotServices, closers: (() => unknown)[]): void {
-  services.tracker.start();
-  closers.push(() => services.tracker.stop());
-  const feed = services.eventFeed;
-  if (feed) {
-    feed.start();
-    closers.push(() => feed.stop());
+/**
+ * Once Slack is connected: runs plans a restart interrupted, starts the status tracker's loop
+ * (and, when there is a queue, the SageMaker events feed) and the plan sweeper.
+ */
+async function startBackgroundWork(services: BotServices, closers: (() => unknown)[], trackerLoop: boolean): Promise<void> {
+  await services.actions.resume();
+  if (trackerLoop) {
+    services.tracker.start();
+    closers.push(() => services.tracker.stop());
+    const feed = services.eventFeed;
+    if (feed) {
+      feed.start();
+      closers.push(() => feed.stop());
+    }
   }
+  closers.push(sweepExpiredPlans(services));
 }
 
 /**
@@ -262,8 +265,6 @@ interface ServiceInputs {
   target: AwsTarget;
   sandbox: Sandbox | undefined;
   logger: Logger;
-  slackApiUrl?: string;
-  botToken?: string;
 }
 
 /**

@@ -24,6 +24,9 @@ describe("status that comes to you, through the bot", () => {
     if (!plan) throw new Error(`no plan for ${command} ${text}`);
     await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
     await waitFor(() => JSON.stringify(world.ws.message(plan).blocks).includes("Started"), { what: "the plan to start" });
+    // The tracker is told just after the plan message changes; polling before then would find nothing to follow.
+    const planText = JSON.stringify(world.ws.message(plan).blocks);
+    await waitFor(() => world.h.bot.services.status.home("U0ENGINEER").some((view) => planText.includes(view.resource.name)), { what: "the tracker to follow the plan" });
     return plan;
   }
 

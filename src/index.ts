@@ -17,6 +17,7 @@ import { startSandbox, type Sandbox } from "./sandbox/index.js";
 import { randomBytes } from "node:crypto";
 import { WebClient } from "@slack/web-api";
 import { ActionService } from "./actions/service.js";
+import { createPlanRecheck } from "./actions/recheck.js";
 import type { PlanningContext } from "./actions/planning.js";
 import { createS3Client, createSageMakerClient } from "./aws/clients.js";
 import { SdkSageMakerPort } from "./aws/sagemaker.js";
@@ -315,10 +316,32 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
     const env = policy.environments[plan.environment];
     tracker.track(plan.track, { planId: plan.id, requester: plan.requester, channel: plan.channel, threadTs: plan.messageTs, alertChannel: env?.alertChannel, region: env?.region ?? target.region });
   };
+  const usageOf = (userId: string, channelId: string, now: Date, excludingPlanId?: string) => ({
+    ...plans.usageOf(userId, now, excludingPlanId),
+    plansLastMinute: plans.plansAskedSince(new Date(now.getTime() - 60_000), { requester: userId }),
+    channelPlansLastMinute: plans.plansAskedSince(new Date(now.getTime() - 60_000), { channel: channelId }),
+  });
+  const recheck = createPlanRecheck({
+    policy,
+    region: target.region,
+    forceDryRun: config.dryRun,
+    frozen: () => settings.freezeState().frozen,
+    groupsOf: (userId) => groups.groupsOf(userId),
+    usage: (plan) => usageOf(plan.requester, plan.channel, new Date(), plan.id),
+    modelApproval: async (arn) => {
+      try {
+        return (await sagemaker.describeModelPackage(arn)).ModelApprovalStatus;
+      } catch (error) {
+        logger.warn({ err: error }, "could not read a model version's approval again; using the one the plan was made with");
+        return undefined;
+      }
+    },
+  });
   const actions = new ActionService({
     plans,
     port: sagemaker,
     audit,
+    recheck,
     notifier: new SlackPlanNotifier(lazyPoster, { backendNote, approversFor: (plan) => approversOf(policy, plan.approval?.role) }),
     approvals: {
       whyCannotApprove: async (plan, userId) => {
@@ -343,11 +366,12 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
       now,
       newPlanId,
       frozen: settings.freezeState().frozen,
-      usage: { jobsLastHour: plans.countStartedSince(requester.userId, new Date(now.getTime() - 3600_000)), concurrentJobs: plans.activeFor(requester.userId).length },
+      usage: usageOf(requester.userId, requester.channelId, now),
       forceDryRun: config.dryRun,
       port: sagemaker,
+      // The plan that started the resource, never a draft that merely names it.
       startedBy: (name) => {
-        const plan = plans.findByResource(name);
+        const plan = plans.latestStarted(name);
         return plan ? { requester: plan.requester, environment: plan.environment } : undefined;
       },
       previousConfigOf: (endpoint) => plans.latestStarted(endpoint)?.previousEndpointConfig,

@@ -2,7 +2,8 @@
  * A plan: one mutating action, fixed when it is made (its resource names included), shown to
  * a person, and run at most once. Its life is a sequence of compare-and-set transitions in the
  * store: pending → confirmed → approved → running → started | failed, or it ends as
- * cancelled, rejected or expired. A dry-run plan ends as `simulated` instead of running.
+ * cancelled, rejected or expired, or as refused when the guard, run again at Confirm, Approve or
+ * just before execution, no longer lets it. A dry-run plan ends as `simulated` instead of running.
  */
 import type {
   CreateEndpointConfigRequest,
@@ -15,16 +16,20 @@ import type {
   UpdateEndpointRequest,
 } from "./port.js";
 
+import type { GuardInput } from "../guard/checks.js";
 import type { CostEstimate } from "../guard/cost.js";
 import type { ActionKind } from "../guard/policy-schema.js";
 
 export type { ActionKind } from "../guard/policy-schema.js";
 
-export const PLAN_STATUSES = ["pending", "confirmed", "approved", "running", "started", "failed", "cancelled", "rejected", "expired", "simulated"] as const;
+export const PLAN_STATUSES = ["pending", "confirmed", "approved", "running", "started", "failed", "cancelled", "rejected", "expired", "simulated", "refused"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
-/** Statuses a plan never leaves. */
-export const FINAL_STATUSES: ReadonlySet<PlanStatus> = new Set(["started", "failed", "cancelled", "rejected", "expired", "simulated"]);
+/**
+ * What the guard decided a plan on, kept with the plan so the whole guard runs again at Confirm,
+ * at each Approve and just before execution, with the policy, freeze and usage of that moment.
+ */
+export type GuardFacts = Omit<GuardInput, "requester" | "channelId" | "region" | "frozen" | "usage" | "forceDryRun" | "stage">;
 
 /** One SageMaker call, in SageMaker's request shape: exactly what will be sent. */
 export type PlanStep =
@@ -80,6 +85,8 @@ export interface Plan {
   track?: TrackedResource;
   /** For deploys that update an endpoint: the config it returns to on rollback. */
   previousEndpointConfig?: string;
+  /** What the guard decided on (absent on plans stored before it was kept). */
+  guard?: GuardFacts;
   createdAt: string;
   expiresAt: string;
   /** Set when it ends: what happened, in words, and any AWS error code. */
@@ -106,12 +113,13 @@ export interface PlanRepository {
   resumable(): Plan[];
   /** Plans past their expiry still waiting for a person. */
   expiredBefore(now: Date): Plan[];
-  /** Plans a user started in a time window, for rate limits. */
-  countStartedSince(userId: string, since: Date): number;
-  /** Jobs (training, tuning, pipeline runs, batch) a user started that are not known to be finished. */
-  activeFor(userId: string): Plan[];
-  /** The newest plan about a resource, by its name. */
-  findByResource(name: string): Plan | undefined;
+  /**
+   * A person's jobs for the limits, leaving one plan out: started in the last hour (or confirmed and
+   * not yet started), and running now (or confirmed and not yet started).
+   */
+  usageOf(userId: string, now: Date, excludingPlanId?: string): { jobsLastHour: number; concurrentJobs: number };
+  /** Plans asked for since a moment, by one person or in one channel. */
+  plansAskedSince(since: Date, by: { requester: string } | { channel: string }): number;
   /** The newest plan about a resource that got as far as starting. */
   latestStarted(name: string): Plan | undefined;
 }

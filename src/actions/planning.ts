@@ -2,10 +2,10 @@
  * What every planner shares: the context a plan is made in, the result kinds, job names fixed
  * at plan time, and turning the guard's decision into a plan or a refusal.
  */
-import { evaluate, type GuardInput, type Permit, type Refusal } from "../guard/checks.js";
+import { endpointOwner, evaluate, type EndpointFacts, type GuardInput, type Permit, type Refusal, type Usage } from "../guard/checks.js";
 import type { Policy } from "../guard/policy.js";
-import type { ActionKind, NewPlan, PlanDetail, PlanStep, TrackedResource } from "./plan.js";
-import type { SageMakerPort } from "./port.js";
+import type { ActionKind, GuardFacts, NewPlan, PlanDetail, PlanStep, TrackedResource } from "./plan.js";
+import { SageMakerError, type SageMakerPort, type Tag } from "./port.js";
 import type { Problem } from "./problem.js";
 
 export interface PlanningContext {
@@ -17,11 +17,11 @@ export interface PlanningContext {
   now: Date;
   newPlanId: () => string;
   frozen: boolean;
-  usage: { jobsLastHour: number; concurrentJobs: number };
+  usage: Usage;
   /** SAGEOPS_DRY_RUN. */
   forceDryRun: boolean;
   port: SageMakerPort;
-  /** Who started a resource through sageops, if anyone. */
+  /** Who started a resource through sageops and in which environment: the plan that started it, never a draft. */
   startedBy: (resourceName: string) => { requester: string; environment: string } | undefined;
   /** The endpoint config the last started sageops change to an endpoint replaced. */
   previousConfigOf: (endpointName: string) => string | undefined;
@@ -40,17 +40,42 @@ export function defaultEnvironment(policy: Policy): string {
   return names.includes("dev") ? "dev" : (names[0] ?? "dev");
 }
 
+/** A resource's tags, or none when SageMaker cannot list them (the policy's own lists still apply). */
+export async function tagsOf(port: SageMakerPort, arn: string | undefined): Promise<Tag[]> {
+  if (!arn) return [];
+  try {
+    return await port.listTags(arn);
+  } catch (error) {
+    if (error instanceof SageMakerError) return [];
+    throw error;
+  }
+}
+
+export function tagValue(tags: readonly Tag[], key: string): string | undefined {
+  return tags.find((tag) => tag.Key === key)?.Value;
+}
+
+/** What says which environment an endpoint belongs to besides the policy: its tag and sageops's last change to it. */
+export async function endpointFacts(name: string, arn: string | undefined, context: PlanningContext): Promise<EndpointFacts> {
+  const tagged = tagValue(await tagsOf(context.port, arn), "sageops:environment");
+  const lastChangedIn = context.startedBy(name)?.environment;
+  return { name, ...(tagged ? { tagged } : {}), ...(lastChangedIn ? { lastChangedIn } : {}) };
+}
+
+const OWNER_WHY = { policy: "the policy lists this endpoint there", tag: "from the endpoint's sageops:environment tag", history: "where sageops last changed it" } as const;
+
 /**
- * The environment an endpoint belongs to when the request names none: the one sageops last
- * deployed it in, else "prod" for a name that says so (so a prod endpoint is never updated
- * under dev's rules by omission), else the default.
+ * The environment a deploy or rollback goes to: the one asked for (the guard refuses it if the
+ * endpoint belongs elsewhere), else the endpoint's owner, else "prod" for a name that says so (so
+ * a prod endpoint is never changed under dev's rules by omission), else the default.
  */
-export function environmentForEndpoint(endpoint: string, explicit: string | undefined, context: PlanningContext): { name: string; why: string } {
+export function environmentForEndpoint(facts: EndpointFacts, explicit: string | undefined, context: PlanningContext): { name: string; why: string } {
   if (explicit) return { name: explicit, why: "as requested" };
-  const earlier = context.startedBy(endpoint);
-  if (earlier) return { name: earlier.environment, why: "where sageops last deployed it" };
+  const owner = endpointOwner(context.policy, facts);
+  const home = owner?.environments[0];
+  if (owner && home) return { name: home, why: OWNER_WHY[owner.source] };
   const prodName = ["prod", "production"].find((name) => name in context.policy.environments);
-  if (prodName && /(^|-)prod(uction)?($|-)/.test(endpoint)) return { name: prodName, why: "from the endpoint's name" };
+  if (prodName && /(^|-)prod(uction)?($|-)/.test(facts.name)) return { name: prodName, why: "from the endpoint's name" };
   return { name: defaultEnvironment(context.policy), why: "the default environment" };
 }
 
@@ -76,7 +101,7 @@ export function timestampedName(base: string, now: Date, planId: string, maxLeng
 /** Runs the guard and, when it permits, completes the plan with mode, approval and cost. */
 export function decide(
   context: PlanningContext,
-  guard: Omit<GuardInput, "requester" | "channelId" | "region" | "frozen" | "usage" | "forceDryRun">,
+  guard: GuardFacts,
   draft: { id?: string; kind: ActionKind; title: string; resourceName: string; details: PlanDetail[] | ((permit: Permit) => PlanDetail[]); steps: (permit: Permit) => PlanStep[]; track?: TrackedResource; previousEndpointConfig?: string },
 ): PlanningResult {
   const decision = evaluate(context.policy, {
@@ -87,6 +112,7 @@ export function decide(
     frozen: context.frozen,
     usage: context.usage,
     forceDryRun: context.forceDryRun,
+    stage: "plan",
   });
   if (!decision.allowed) return { kind: "refused", title: draft.title, refusals: decision.refusals };
   return {
@@ -106,6 +132,7 @@ export function decide(
       approval: decision.approval ? { required: decision.approval.required, role: decision.approval.role } : undefined,
       track: draft.track,
       previousEndpointConfig: draft.previousEndpointConfig,
+      guard,
     },
   };
 }

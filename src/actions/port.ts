@@ -272,6 +272,9 @@ export interface SageMakerPort {
   createTransformJob(request: CreateTransformJobRequest): Promise<{ arn: string }>;
   describeTransformJob(name: string): Promise<TransformJobDescription>;
 
+  /** A resource's tags, by its ARN. */
+  listTags(arn: string): Promise<Tag[]>;
+
   listMonitoringExecutions(filter: { endpointName?: string; scheduleName?: string; maxResults?: number }): Promise<MonitoringExecutionSummary[]>;
   /** Where a monitoring execution wrote its report (its processing job's output URI). */
   monitoringReportUri(processingJobArn: string): Promise<string | undefined>;

@@ -8,6 +8,8 @@ import { runSteps } from "./execute.js";
 import type { NewPlan, Plan, PlanRepository } from "./plan.js";
 import { SageMakerError, type SageMakerPort } from "./port.js";
 import { fail, ok, type Outcome } from "./problem.js";
+import type { PlanRecheck, Recheck } from "./recheck.js";
+import type { Refusal } from "../guard/checks.js";
 
 export interface Auditor {
   record(entry: { actor: string; channel?: string; kind: string; subject?: string; outcome: string; detail?: unknown }): unknown;
@@ -36,6 +38,8 @@ export interface ActionServiceDeps {
   notifier: PlanNotifier;
   approvals: ApprovalRules;
   freeze: FreezeSwitch;
+  /** The whole guard again, at Confirm, at each Approve and just before execution. */
+  recheck: PlanRecheck;
   now: () => Date;
   /** Called when telling people failed; the plan's state is already safe in the store. */
   onNotifyError: (error: unknown, plan: Plan) => void;
@@ -71,8 +75,11 @@ export class ActionService {
     if (plan.requester !== userId) return fail({ what: `Only <@${plan.requester}> can confirm this plan.`, fix: "If you want the same action, ask for it yourself and confirm your own plan." });
     if (plan.status !== "pending") return this.alreadyHandled(plan);
     if (await this.expireIfStale(plan)) return fail({ what: "This plan has expired.", fix: "Plans wait 15 minutes for confirmation; ask again for a fresh plan." });
+    // A freeze holds the plan where it is: it can still be cancelled, and it expires as usual.
     const frozen = this.frozenProblem();
     if (frozen) return frozen;
+    const check = (await this.deps.recheck.prepare(plan))();
+    if (!check.ok) return this.refuseOrHold(plan, check, "pending", userId, "at Confirm");
     const needsApproval = plan.approval !== undefined && plan.approvals.length < plan.approval.required;
     const approvalDeadline = needsApproval ? new Date(this.deps.now().getTime() + (this.deps.approvalTtlSeconds ?? DEFAULT_APPROVAL_TTL_SECONDS) * 1000) : undefined;
     if (!this.deps.plans.transition(plan.id, ["pending"], "confirmed", { actedBy: userId, expiresAt: approvalDeadline })) return this.alreadyHandled(this.reload(plan));
@@ -95,6 +102,11 @@ export class ActionService {
     const why = await this.deps.approvals.whyCannotApprove(plan, userId);
     if (why) return fail({ what: why });
     if (await this.expireIfStale(plan)) return fail({ what: "This plan expired before it was approved (approvals stay open for a day).", fix: "The requester can ask again for a fresh plan." });
+    // During a freeze an approval records nothing: the plan stays waiting, cancellable, and expires as usual.
+    const frozen = this.frozenProblem();
+    if (frozen) return frozen;
+    const check = (await this.deps.recheck.prepare(plan))();
+    if (!check.ok) return this.refuseOrHold(plan, check, "confirmed", userId, "at approval");
     if (!this.deps.plans.addApproval(plan.id, userId, this.deps.now())) return ok(plan, "You have already approved this plan.");
     this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "approval", subject: plan.id, outcome: "approved" });
     const approved = this.reload(plan);
@@ -156,13 +168,29 @@ export class ActionService {
   }
 
   private async execute(plan: Plan): Promise<Outcome<Plan>> {
-    const frozen = this.frozenProblem();
-    if (frozen) {
-      await this.notify(plan, (p) => this.deps.notifier.planChanged(p));
-      return frozen;
+    const check = (await this.deps.recheck.prepare(plan))();
+    if (!check.ok) {
+      if (!check.frozen) return this.refuseOrHold(plan, check, "approved", plan.requester, "just before running");
+      // Frozen between approval and execution: back to waiting, where it can be cancelled or expire.
+      if (this.deps.plans.transition(plan.id, ["approved"], "confirmed")) await this.notify(this.reload(plan), (p) => this.deps.notifier.planChanged(p));
+      return this.frozenProblem() ?? fail({ what: "sageops is frozen: no mutating action runs." });
     }
     if (!this.deps.plans.transition(plan.id, ["approved"], "running")) return this.alreadyHandled(this.reload(plan));
     return this.runClaimed(this.reload(plan));
+  }
+
+  /**
+   * A plan the guard no longer passes. Frozen: nothing changes (it waits, can be cancelled and
+   * expires). Otherwise it is refused for good, with every reason, and never runs.
+   */
+  private async refuseOrHold(plan: Plan, check: Exclude<Recheck, { ok: true }>, from: Plan["status"], actor: string, when: string): Promise<Outcome<Plan>> {
+    if (check.frozen) return this.frozenProblem() ?? fail({ what: "sageops is frozen: no mutating action runs." });
+    const reasons = check.refusals.map((refusal: Refusal) => refusal.message);
+    const message = `Refused ${when}: the policy no longer allows it. ${reasons.join(" ")}`;
+    if (!this.deps.plans.transition(plan.id, [from], "refused", { actedBy: actor, outcome: { message } })) return this.alreadyHandled(this.reload(plan));
+    this.deps.audit.record({ actor, channel: plan.channel, kind: "refusal", subject: plan.id, outcome: "refused", detail: { when, rules: check.refusals.map((r) => r.rule) } });
+    await this.notify(this.reload(plan), (p) => this.deps.notifier.planChanged(p));
+    return fail({ what: `*${plan.title}* no longer passes the policy, so it will not run.`, detail: reasons, fix: "Change the request as above and ask again for a fresh plan." });
   }
 
   /** Sends the plan's steps; only called by whoever moved it to `running` (or by resume). */
@@ -210,6 +238,7 @@ export class ActionService {
       rejected: "was rejected",
       expired: "has expired",
       simulated: "has already run as a dry run",
+      refused: "was refused by the policy",
     };
     return ok(plan, `This plan ${where[plan.status]}; nothing more was done.`);
   }

@@ -24,6 +24,7 @@ import {
   ListMonitoringExecutionsCommand,
   ListPipelineExecutionStepsCommand,
   ListPipelinesCommand,
+  ListTagsCommand,
   ListTrainingJobsCommand,
   StartPipelineExecutionCommand,
   StopTrainingJobCommand,
@@ -38,6 +39,7 @@ import type {
   ModelApprovalStatus,
   ModelPackageSummary,
   SageMakerPort,
+  Tag,
   TrainingJobDescription,
   TrainingJobStatus,
   TuningJobDescription,
@@ -177,6 +179,20 @@ export class SdkSageMakerPort implements SageMakerPort {
   createEndpoint: SageMakerPort["createEndpoint"] = (request) => this.call(async () => ({ arn: required((await this.client.send(new CreateEndpointCommand(request))).EndpointArn, "EndpointArn") }));
 
   updateEndpoint: SageMakerPort["updateEndpoint"] = (request) => this.call(async () => ({ arn: required((await this.client.send(new UpdateEndpointCommand(request))).EndpointArn, "EndpointArn") }));
+
+  listTags = (arn: string): Promise<Tag[]> =>
+    this.call(async () => {
+      const tags: Tag[] = [];
+      let token: string | undefined;
+      // A resource has at most 50 tags; a few pages at most.
+      for (let page = 0; page < 5; page++) {
+        const out = await this.client.send(new ListTagsCommand({ ResourceArn: arn, NextToken: token, MaxResults: 50 }));
+        for (const tag of out.Tags ?? []) if (tag.Key !== undefined) tags.push({ Key: tag.Key, Value: tag.Value ?? "" });
+        token = out.NextToken;
+        if (!token) break;
+      }
+      return tags;
+    });
 
   describeEndpoint = (name: string): Promise<EndpointDescription> =>
     this.call(async () => {

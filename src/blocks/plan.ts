@@ -21,6 +21,7 @@ const STATUS_LINE: Record<Plan["status"], string> = {
   rejected: ":no_entry: Rejected.",
   expired: ":zzz: Expired.",
   simulated: ":test_tube: Dry run complete: nothing was sent.",
+  refused: ":no_entry: Refused: the policy no longer allows it.",
 };
 
 function costLine(cost: CostEstimate): string {

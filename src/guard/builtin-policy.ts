@@ -1,5 +1,5 @@
 import { BUILTIN_ALGORITHMS } from "../actions/images.js";
-import { ANYONE, type Policy } from "./policy-schema.js";
+import { ANYONE, withoutPrototype, type Policy } from "./policy-schema.js";
 
 /**
  * The policy in force when there is no policy file: anyone may ask for anything in any channel,
@@ -9,9 +9,9 @@ import { ANYONE, type Policy } from "./policy-schema.js";
 const builtin: Policy = {
   version: 1,
   admins: [],
-  roles: { everyone: { description: "every Slack user (built-in policy)", users: [ANYONE], groups: [] } },
-  limits: { jobsPerHour: 10, concurrentJobs: 3 },
-  environments: {
+  roles: withoutPrototype({ everyone: { description: "every Slack user (built-in policy)", users: [ANYONE], groups: [] } }),
+  limits: { jobsPerHour: 10, concurrentJobs: 3, plansPerMinute: 6, channelPlansPerMinute: 20 },
+  environments: withoutPrototype({
     dev: {
       description: "built-in: previews only, nothing is sent to AWS",
       mode: "dry-run",
@@ -37,10 +37,15 @@ const builtin: Policy = {
       },
       channels: [ANYONE],
       requireApprovedModels: false,
+      endpoints: [],
+      // Dry runs only: previewing a change to any endpoint is harmless.
+      allowUnownedEndpoints: true,
+      hyperparameters: { deny: [] },
+      maxParallelTrials: 10,
     },
-  },
-  recipes: {},
-  instancePrices: {},
+  }),
+  recipes: withoutPrototype({}),
+  instancePrices: withoutPrototype({}),
 };
 
 export const BUILTIN_POLICY: Policy = Object.freeze(builtin);

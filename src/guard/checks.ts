@@ -2,7 +2,8 @@ import { approvalFor, type ApprovalRequirement } from "./approvals.js";
 import { waysWithinBudget } from "./budget.js";
 import { describeEstimate, estimateHourlyEndpointCost, estimateJobCost, formatUsd, lookupPrice, suggestInstanceType, type CostEstimate, type CostResult } from "./cost.js";
 import { formatDuration } from "./duration.js";
-import { describeAllowedImages, describeImage, imageAllowed, uriWithin, uriWithinAny, type ImageRef } from "./matchers.js";
+import { checkHyperparameters, checkPipelineParameters, checkTuning, type HyperparameterFacts, type TuningFacts } from "./hyperparameters.js";
+import { describeAllowedImages, describeImage, endpointOwners, imageAllowed, outputOwners, uriWithin, uriWithinAny, withClosingSlash, type ImageRef } from "./matchers.js";
 import { isAdmin, isListed, mentionChannel, mentionUser, rolesOf, type Requester } from "./membership.js";
 import { ANYONE, type ActionKind, type BlueGreen, type EnvironmentPolicy, type Mode, type Policy } from "./policy-schema.js";
 import { closestMatch } from "./suggest.js";
@@ -10,6 +11,7 @@ import { closestMatch } from "./suggest.js";
 export { canApprove, type ApprovalCheck, type ApprovalRequirement } from "./approvals.js";
 export { isAdmin, isListed, rolesOf, type Requester } from "./membership.js";
 export type { ImageRef } from "./matchers.js";
+export type { HyperparameterFacts, TuningFacts } from "./hyperparameters.js";
 
 /** Every rule the guard applies, in the order it applies them: who, where, what, how much, how often. */
 export const RULE_IDS = [
@@ -18,18 +20,27 @@ export const RULE_IDS = [
   "who.owner",
   "where.environment",
   "where.channel",
+  "where.endpoint",
+  "where.output-owner",
   "what.incomplete",
   "what.image",
   "what.instance-type",
   "what.input-prefix",
   "what.output-prefix",
   "what.model-approval",
+  "what.hyperparameters",
+  "what.hyperparameter-range",
+  "what.pipeline-parameters",
   "how-much.instance-count",
   "how-much.max-runtime",
   "how-much.cost",
   "how-much.endpoint-cost",
+  "how-much.parallel-trials",
   "how-often.jobs-per-hour",
   "how-often.concurrent-jobs",
+  "how-often.plans-per-minute",
+  "how-often.channel-plans-per-minute",
+  "changed.policy",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -39,6 +50,28 @@ export interface ModelRef {
   version?: number;
   /** SageMaker's ModelApprovalStatus: Approved, PendingManualApproval, Rejected. */
   approvalStatus: string;
+  /** The version's ARN, so its approval can be read again before the plan runs. */
+  arn?: string;
+}
+
+/**
+ * An endpoint a deploy or rollback would change, and what says which environment it belongs to
+ * besides the policy: its `sageops:environment` tag, and where sageops last changed it.
+ */
+export interface EndpointFacts {
+  name: string;
+  tagged?: string;
+  lastChangedIn?: string;
+}
+
+/** A person's recent activity, from the store; plans confirmed but not yet started count as jobs. */
+export interface Usage {
+  jobsLastHour: number;
+  concurrentJobs: number;
+  /** Plans this person asked for in the last minute. */
+  plansLastMinute?: number;
+  /** Plans asked for in this channel in the last minute, by anyone. */
+  channelPlansLastMinute?: number;
 }
 
 /** Everything the guard needs to decide on one request, as plain values the planner gathered. */
@@ -60,10 +93,20 @@ export interface GuardInput {
   model?: ModelRef;
   /** stop: whether the requester started the job. */
   ownsJob?: boolean;
+  /** train, tune: the static hyperparameters to send. */
+  hyperparameters?: HyperparameterFacts;
+  /** tune: trials, trials at a time, and the ranges searched. */
+  tuning?: TuningFacts;
+  /** pipeline: the parameters to pass. */
+  pipelineParameters?: Readonly<Record<string, string>>;
+  /** deploy, rollback: the endpoint changed. */
+  endpoint?: EndpointFacts;
   /** Set by /sageops freeze. */
   frozen: boolean;
   /** The requester's recent activity, from the store. */
-  usage: { jobsLastHour: number; concurrentJobs: number };
+  usage: Usage;
+  /** "plan" when a plan is being made (plan-rate limits apply); "recheck" at Confirm, Approve and execution. */
+  stage?: "plan" | "recheck";
   /** SAGEOPS_DRY_RUN: plans work, nothing is sent, whatever the environment says. */
   forceDryRun?: boolean;
 }
@@ -196,12 +239,58 @@ function checkWhere(policy: Policy, input: GuardInput, env: EnvironmentPolicy | 
     const suggestion = closestMatch(input.environment, names);
     return [refuse("where.environment", `There is no environment "${input.environment}"${suggestion ? `; did you mean ${suggestion}?` : "."} Environments: ${list(names)}.`, names)];
   }
-  if (env.channels.includes(ANYONE) || env.channels.includes(input.channelId)) return [];
+  const refusals = checkEndpoint(policy, input, env);
+  if (env.channels.includes(ANYONE) || env.channels.includes(input.channelId)) return refusals;
   return [
+    ...refusals,
     refuse(
       "where.channel",
       `Requests for ${input.environment} are taken only in ${env.channels.map(mentionChannel).join(", ")}; ask there instead of ${mentionChannel(input.channelId)}.`,
       env.channels,
+    ),
+  ];
+}
+
+export interface EndpointOwner {
+  environments: string[];
+  source: "policy" | "tag" | "history";
+}
+
+const OWNER_SOURCE: Record<EndpointOwner["source"], string> = {
+  policy: "the policy lists it under that environment's endpoints",
+  tag: "its sageops:environment tag says so",
+  history: "sageops last changed it there",
+};
+
+/** Which environment an endpoint belongs to: the policy first, then its tag, then sageops's last change to it. */
+export function endpointOwner(policy: Policy, endpoint: EndpointFacts): EndpointOwner | undefined {
+  const listed = endpointOwners(policy, endpoint.name);
+  if (listed.length > 0) return { environments: listed, source: "policy" };
+  if (endpoint.tagged) return { environments: [endpoint.tagged], source: "tag" };
+  if (endpoint.lastChangedIn) return { environments: [endpoint.lastChangedIn], source: "history" };
+  return undefined;
+}
+
+function checkEndpoint(policy: Policy, input: GuardInput, env: EnvironmentPolicy): Refusal[] {
+  if (!input.endpoint) return [];
+  const name = input.endpoint.name;
+  const owner = endpointOwner(policy, input.endpoint);
+  if (owner) {
+    if (owner.environments.includes(input.environment)) return [];
+    const home = owner.environments.join(" and ");
+    return [
+      refuse(
+        "where.endpoint",
+        `Endpoint \`${name}\` belongs to ${home} (${OWNER_SOURCE[owner.source]}), so it changes only under ${home}'s rules, not ${input.environment}'s. Ask again with \`env=${owner.environments[0] ?? ""}\`, or leave env= out.`,
+        owner.environments,
+      ),
+    ];
+  }
+  if (env.allowUnownedEndpoints) return [];
+  return [
+    refuse(
+      "where.endpoint",
+      `Endpoint \`${name}\` belongs to no environment (no environment's endpoints list it, it has no sageops:environment tag, and sageops never changed it), and ${input.environment} does not allow changing endpoints it does not own. Ask ${adminsToAsk(policy)} to add it to an environment's endpoints in the policy.`,
     ),
   ];
 }
@@ -232,16 +321,29 @@ function checkWhat(policy: Policy, input: GuardInput, env: EnvironmentPolicy): R
     }
   }
   const outside = (input.inputUris ?? []).filter((uri) => !uriWithinAny(uri, env.inputPrefixes));
-  if (outside.length > 0)
+  if (outside.length > 0) {
+    const slashes = outside.map((uri) => withClosingSlash(uri, env.inputPrefixes)).filter((uri): uri is string => uri !== undefined);
     refusals.push(
       refuse(
         "what.input-prefix",
-        `${outside.join(", ")} ${outside.length === 1 ? "is" : "are"} outside the input prefixes allowed in ${where}; allowed: ${list(env.inputPrefixes)}.`,
+        `${outside.join(", ")} ${outside.length === 1 ? "is" : "are"} outside the input prefixes allowed in ${where}; allowed: ${list(env.inputPrefixes)}.${slashes.length > 0 ? ` A prefix without its closing slash also reads every key that merely starts the same way; did you mean ${slashes.join(", ")}?` : ""}`,
         env.inputPrefixes,
       ),
     );
-  if (input.outputUri !== undefined && !uriWithin(input.outputUri, env.outputPrefix))
-    refusals.push(refuse("what.output-prefix", `Output ${input.outputUri} is outside the output prefix of ${where}; allowed: ${env.outputPrefix}.`, [env.outputPrefix]));
+  }
+  if (input.outputUri !== undefined && !uriWithin(input.outputUri, env.outputPrefix)) {
+    const slash = withClosingSlash(input.outputUri, [env.outputPrefix]);
+    refusals.push(refuse("what.output-prefix", `Output ${input.outputUri} is outside the output prefix of ${where}; allowed: ${env.outputPrefix}.${slash ? ` Did you mean ${slash}?` : ""}`, [env.outputPrefix]));
+  } else if (input.outputUri !== undefined) {
+    const owners = outputOwners(policy, input.outputUri);
+    if (owners.length > 0 && !owners.includes(where))
+      refusals.push(
+        refuse("where.output-owner", `Output ${input.outputUri} lies in ${owners.join(" and ")}'s output location, which ${where} may not write to; write under ${env.outputPrefix} outside it, or ask in ${owners.join(" or ")}.`, owners),
+      );
+  }
+  if (input.hyperparameters) refusals.push(...checkHyperparameters(env, where, input.hyperparameters));
+  if (input.tuning) refusals.push(...checkTuning(env, where, input.tuning, input.hyperparameters?.recipeRanges));
+  if (input.pipelineParameters) refusals.push(...checkPipelineParameters(input.pipelineParameters));
   const model = input.model;
   const usesModel = input.action === "deploy" || input.action === "batch" || input.action === "rollback";
   if (usesModel && model && env.requireApprovedModels && model.approvalStatus !== "Approved") {
@@ -305,22 +407,36 @@ function checkHowMuch(policy: Policy, input: GuardInput, env: EnvironmentPolicy,
   return refusals;
 }
 
-function checkHowOften(policy: Policy, input: GuardInput): Refusal[] {
-  if (!RATE_LIMITED.has(input.action)) return [];
+/** Plans asked for in the last minute: so one person, or one channel, cannot bury everyone else's. */
+function checkPlanRate(policy: Policy, input: GuardInput): Refusal[] {
+  if (input.stage !== "plan") return [];
   const { limits } = policy;
   const refusals: Refusal[] = [];
+  const mine = input.usage.plansLastMinute ?? 0;
+  if (mine >= limits.plansPerMinute)
+    refusals.push(refuse("how-often.plans-per-minute", `You asked for ${mine} plans in the last minute; the limit is ${limits.plansPerMinute} a minute per person. Wait a minute, or confirm or cancel the plans you have.`));
+  const channel = input.usage.channelPlansLastMinute ?? 0;
+  if (channel >= limits.channelPlansPerMinute)
+    refusals.push(refuse("how-often.channel-plans-per-minute", `${channel} plans were asked for in ${mentionChannel(input.channelId)} in the last minute; the limit is ${limits.channelPlansPerMinute} a minute per channel. Try again in a minute.`));
+  return refusals;
+}
+
+function checkHowOften(policy: Policy, input: GuardInput): Refusal[] {
+  const refusals: Refusal[] = checkPlanRate(policy, input);
+  if (!RATE_LIMITED.has(input.action)) return refusals;
+  const { limits } = policy;
   if (input.usage.jobsLastHour >= limits.jobsPerHour)
     refusals.push(
       refuse(
         "how-often.jobs-per-hour",
-        `You started ${input.usage.jobsLastHour} job${input.usage.jobsLastHour === 1 ? "" : "s"} in the last hour; the limit is ${limits.jobsPerHour} per hour per person. Try again later.`,
+        `You started or confirmed ${input.usage.jobsLastHour} job${input.usage.jobsLastHour === 1 ? "" : "s"} in the last hour; the limit is ${limits.jobsPerHour} per hour per person. Try again later.`,
       ),
     );
   if (input.usage.concurrentJobs >= limits.concurrentJobs)
     refusals.push(
       refuse(
         "how-often.concurrent-jobs",
-        `You have ${input.usage.concurrentJobs} job${input.usage.concurrentJobs === 1 ? "" : "s"} running; the limit is ${limits.concurrentJobs} at a time per person. Wait for one to finish, or stop one.`,
+        `You have ${input.usage.concurrentJobs} job${input.usage.concurrentJobs === 1 ? "" : "s"} running or confirmed to start; the limit is ${limits.concurrentJobs} at a time per person. Wait for one to finish, or stop or cancel one.`,
       ),
     );
   return refusals;

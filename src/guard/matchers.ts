@@ -1,18 +1,66 @@
-import type { EnvironmentPolicy } from "./policy-schema.js";
+import type { EnvironmentPolicy, Policy } from "./policy-schema.js";
 
 /** What a job runs: a built-in algorithm at a version, or a container image. */
 export type ImageRef = { kind: "builtin"; algorithm: string; version: string } | { kind: "custom"; uri: string };
 
+/** A prefix as a folder: with its closing slash, so s3://b/churn/ can never cover s3://b/churn-private/. */
+function asFolder(prefix: string): string {
+  return prefix.endsWith("/") ? prefix : `${prefix}/`;
+}
+
 /**
- * True when an S3 URI lies under a prefix. Prefixes end in "/", so s3://b/churn/ never covers
- * s3://b/churn-private/; a URI naming the prefix itself without its slash counts as inside.
+ * True when an S3 URI lies under a prefix: it equals the prefix or continues it after its slash.
+ * `s3://b/churn` is not inside `s3://b/churn/`: as an S3Prefix it would also read `churn-private/`.
  */
 export function uriWithin(uri: string, prefix: string): boolean {
-  return uri.startsWith(prefix) || `${uri}/` === prefix;
+  const folder = asFolder(prefix);
+  return uri === folder || uri.startsWith(folder);
 }
 
 export function uriWithinAny(uri: string, prefixes: readonly string[]): boolean {
   return prefixes.some((prefix) => uriWithin(uri, prefix));
+}
+
+/** `s3://b/churn` for an allowed `s3://b/churn/`: the URI the person most likely meant, with its slash. */
+export function withClosingSlash(uri: string, prefixes: readonly string[]): string | undefined {
+  if (uri.endsWith("/")) return undefined;
+  const folder = `${uri}/`;
+  return uriWithinAny(folder, prefixes) ? folder : undefined;
+}
+
+/**
+ * The environments whose output prefix is the most specific one containing this URI: the owners of
+ * that location. Several environments may share a prefix; all of them own it then.
+ */
+export function outputOwners(policy: Policy, uri: string): string[] {
+  let best = -1;
+  let owners: string[] = [];
+  for (const [name, env] of Object.entries(policy.environments)) {
+    const folder = asFolder(env.outputPrefix);
+    if (!uriWithin(uri, folder)) continue;
+    if (folder.length > best) {
+      best = folder.length;
+      owners = [name];
+    } else if (folder.length === best) owners.push(name);
+  }
+  return owners;
+}
+
+/** A name matches a pattern exactly, or with each * standing for any run of characters. */
+export function nameMatches(name: string, pattern: string): boolean {
+  if (!pattern.includes("*")) return name === pattern;
+  const source = pattern
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\-]/g, "\\$&"))
+    .join(".*");
+  return new RegExp(`^${source}$`).test(name);
+}
+
+/** The environments whose `endpoints` list names or matches this endpoint. */
+export function endpointOwners(policy: Policy, endpoint: string): string[] {
+  return Object.entries(policy.environments)
+    .filter(([, env]) => env.endpoints.some((pattern) => nameMatches(endpoint, pattern)))
+    .map(([name]) => name);
 }
 
 /** An image pattern matches exactly, or by prefix when it ends in "*". */

@@ -14,6 +14,14 @@ export type Mode = (typeof MODES)[number];
 /** Anyone, in a role's users or an environment's channels. */
 export const ANYONE = "*";
 
+/**
+ * A lookup table from parsed input with no prototype, so a name someone typed ("__proto__",
+ * "constructor", "toString") finds nothing instead of a built-in of every JavaScript object.
+ */
+export function withoutPrototype<T>(record: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, record);
+}
+
 /** SageMaker's longest training job (28 days). */
 const MAX_RUNTIME_SECONDS = 28 * 24 * 3600;
 
@@ -30,6 +38,10 @@ const IMAGE_URI = /^[a-z0-9][a-z0-9.-]*(:\d+)?\/[a-z0-9._/-]+((:[A-Za-z0-9._-]+)
 const ALARM_NAME = /^(?!\s)[^\n]{1,255}$/;
 const HYPERPARAMETER_NAME = /^[A-Za-z0-9_.:-]{1,256}$/;
 const DATA_CHANNEL_NAME = /^[A-Za-z0-9.\-_]{1,64}$/;
+/** An endpoint name, or a pattern with * standing for any characters ("churn-dev-*"). */
+const ENDPOINT_PATTERN = /^(?=.{1,63}$)[A-Za-z0-9*](-*[A-Za-z0-9*])*$/;
+/** A hyperparameter name, or a pattern with * ("sagemaker_*"). */
+const HYPERPARAMETER_PATTERN = /^[A-Za-z0-9_.:*-]{1,256}$/;
 
 export const UserId = z.string().regex(SLACK_USER, "must be a Slack user id such as U0ENGINEER");
 export const GroupId = z.string().regex(SLACK_GROUP, "must be a Slack user group id such as S0MLTEAM");
@@ -130,6 +142,14 @@ const BlueGreen = z.strictObject({
 });
 export type BlueGreen = z.output<typeof BlueGreen>;
 
+const HyperparameterRules = z.strictObject({
+  /** When given, a request may set only hyperparameters matching these names or patterns (the recipe's own always pass). */
+  allow: z.array(z.string().regex(HYPERPARAMETER_PATTERN, 'must be a hyperparameter name or a pattern such as "sagemaker_*"')).optional(),
+  /** Names or patterns a request may never set. Framework keys (sagemaker_*) are denied unless allow names them. */
+  deny: z.array(z.string().regex(HYPERPARAMETER_PATTERN, 'must be a hyperparameter name or a pattern such as "sagemaker_*"')).default([]),
+});
+export type HyperparameterRules = z.output<typeof HyperparameterRules>;
+
 const EnvironmentSettings = z.strictObject({
   description: z.string().optional(),
   mode: z.enum(MODES, { error: 'must be "live" or "dry-run"' }),
@@ -151,6 +171,14 @@ const EnvironmentSettings = z.strictObject({
   requireApprovedModels: z.boolean().optional(),
   blueGreen: BlueGreen.optional(),
   alertChannel: ChannelId.optional(),
+  /** Endpoints this environment owns (names, or patterns with *): they change only under its rules. */
+  endpoints: z.array(z.string().regex(ENDPOINT_PATTERN, 'must be an endpoint name or a pattern such as "churn-dev-*"')).default([]),
+  /** Whether requests here may change endpoints that no environment owns (by the policy, a tag or an earlier sageops change). */
+  allowUnownedEndpoints: z.boolean().default(false),
+  /** Which hyperparameters a request may set here. */
+  hyperparameters: HyperparameterRules.default({ deny: [] }),
+  /** Most trials a tuning job may run at once here. */
+  maxParallelTrials: z.number().int().min(1).max(100).default(10),
 });
 
 /** Environments named prod or production accept only approved model versions unless told otherwise. */
@@ -167,8 +195,10 @@ const Environments = z
   .record(EnvironmentKey, EnvironmentSettings)
   .refine((environments) => Object.keys(environments).length > 0, "must define at least one environment")
   .transform((environments) =>
-    Object.fromEntries(
-      Object.entries(environments).map(([name, env]) => [name, { ...env, requireApprovedModels: env.requireApprovedModels ?? requiresApprovedModelsByDefault(name) }]),
+    withoutPrototype(
+      Object.fromEntries(
+        Object.entries(environments).map(([name, env]) => [name, { ...env, requireApprovedModels: env.requireApprovedModels ?? requiresApprovedModelsByDefault(name) }]),
+      ),
     ),
   );
 
@@ -185,7 +215,7 @@ export type HyperparameterRange = z.output<typeof Range>;
 
 const Tuning = z.strictObject({
   objective: z.strictObject({ metric: z.string().min(1), type: z.enum(["Maximize", "Minimize"], { error: "must be Maximize or Minimize" }) }),
-  ranges: z.record(z.string().regex(HYPERPARAMETER_NAME, "must be a hyperparameter name"), Range),
+  ranges: z.record(z.string().regex(HYPERPARAMETER_NAME, "must be a hyperparameter name"), Range).transform(withoutPrototype),
   strategy: z.enum(["Bayesian", "Random", "Hyperband", "Grid"]).default("Bayesian"),
   maxTrainingJobs: z.number().int().min(1).max(500).default(10),
   maxParallelJobs: z.number().int().min(1).max(100).default(2),
@@ -204,13 +234,12 @@ const Recipe = z.strictObject({
     .optional(),
   /** ... or a container image URI (exactly one of the two). */
   image: z.string().regex(IMAGE_URI, "must be an image URI such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/churn:1").optional(),
-  hyperparameters: z.record(z.string().regex(HYPERPARAMETER_NAME, "must be a hyperparameter name"), Text).default({}),
+  hyperparameters: z.record(z.string().regex(HYPERPARAMETER_NAME, "must be a hyperparameter name"), Text).default({}).transform(withoutPrototype),
   tuning: Tuning.optional(),
   /** Data channels: name -> S3 URI and content type. */
-  data: z.record(
-    z.string().regex(DATA_CHANNEL_NAME, "must be a channel name such as train or validation"),
-    z.strictObject({ uri: S3Uri, contentType: z.string().min(1).optional() }),
-  ),
+  data: z
+    .record(z.string().regex(DATA_CHANNEL_NAME, "must be a channel name such as train or validation"), z.strictObject({ uri: S3Uri, contentType: z.string().min(1).optional() }))
+    .transform(withoutPrototype),
   /** Where the model artefacts go; under the environment's outputPrefix. */
   output: S3Uri.optional(),
   instanceType: InstanceType,
@@ -225,17 +254,21 @@ const Limits = z.strictObject({
   jobsPerHour: z.number().int().min(1).default(10),
   /** Jobs one person may have running at once. */
   concurrentJobs: z.number().int().min(1).default(3),
+  /** Plans one person may ask for in any rolling minute (every action), so one person cannot flood a channel. */
+  plansPerMinute: z.number().int().min(1).max(1000).default(6),
+  /** Plans one channel may receive in any rolling minute, from everyone together. */
+  channelPlansPerMinute: z.number().int().min(1).max(1000).default(20),
 });
 
 export const PolicySchema = z.strictObject({
   version: z.literal(1, { error: "must be 1" }).default(1),
   admins: z.array(UserId).default([]),
-  roles: z.record(RoleName, Role).default({}),
-  limits: Limits.default({ jobsPerHour: 10, concurrentJobs: 3 }),
+  roles: z.record(RoleName, Role).default({}).transform(withoutPrototype),
+  limits: Limits.default({ jobsPerHour: 10, concurrentJobs: 3, plansPerMinute: 6, channelPlansPerMinute: 20 }),
   environments: Environments,
-  recipes: z.record(z.string().regex(SAGEMAKER_NAME, "must be a recipe name: letters, digits and -"), Recipe).default({}),
+  recipes: z.record(z.string().regex(SAGEMAKER_NAME, "must be a recipe name: letters, digits and -"), Recipe).default({}).transform(withoutPrototype),
   /** Instance prices (USD per hour) added to or overriding sageops's table. */
-  instancePrices: z.record(InstanceType, Usd).default({}),
+  instancePrices: z.record(InstanceType, Usd).default({}).transform(withoutPrototype),
 });
 
 export type Policy = z.output<typeof PolicySchema>;

@@ -215,7 +215,7 @@ export function seedExampleAccount(state: SandboxState, startMs: number): void {
     },
     deployedAt,
   );
-  call("CreateEndpoint", { EndpointName: SEED.endpoint, EndpointConfigName: SEED.endpointConfig }, deployedAt + MINUTE);
+  call("CreateEndpoint", { EndpointName: SEED.endpoint, EndpointConfigName: SEED.endpointConfig, Tags: [{ Key: "sageops:environment", Value: "prod" }] }, deployedAt + MINUTE);
 
   // The last weekly retrain registered version 2, which still awaits approval.
   call("StartPipelineExecution", { PipelineName: SEED.pipeline, PipelineExecutionDisplayName: "weekly-retrain", ClientRequestToken: "seed-churn-retrain-execution-000000001" }, startMs - 3 * DAY);

@@ -7,6 +7,7 @@ import { SandboxError } from "./errors.js";
 import { SANDBOX_ACCOUNT, type SandboxEnv } from "./env.js";
 import { Endpoints } from "./endpoints.js";
 import { StateChangeEvents } from "./events.js";
+import { ResourceTags } from "./tags.js";
 import { Models } from "./models.js";
 import { MonitoringSchedules } from "./monitoring.js";
 import type { Operations } from "./operations.js";
@@ -34,6 +35,7 @@ export class SandboxState {
   readonly processing: ProcessingJobs;
   readonly monitoring: MonitoringSchedules;
   readonly pipelines: Pipelines;
+  readonly tags = new ResourceTags();
   private readonly timeline = new Timeline();
   private readonly handlers: Operations;
   /** The latest simulated time the state has been brought to; time never runs backwards here. */
@@ -52,7 +54,9 @@ export class SandboxState {
     this.processing = new ProcessingJobs(this.env);
     this.monitoring = new MonitoringSchedules(this.env, this.endpoints, this.processing);
     this.pipelines = new Pipelines(this.env, this.training, this.processing, this.registry);
-    this.handlers = {
+    // No prototype: an operation name from the wire never finds a built-in of every object.
+    this.handlers = Object.assign(Object.create(null) as Operations, {
+      ...this.tags.operations(),
       ...this.training.operations(),
       ...this.tuning.operations(),
       ...this.registry.operations(),
@@ -62,7 +66,7 @@ export class SandboxState {
       ...this.processing.operations(),
       ...this.monitoring.operations(),
       ...this.pipelines.operations(),
-    };
+    });
   }
 
   get operationNames(): string[] {
@@ -82,6 +86,7 @@ export class SandboxState {
     if (!handler) throw new SandboxError("UnknownOperationException", `The operation ${operation} is not supported by the SageMaker sandbox.`);
     const at = this.syncTo(now);
     const result = handler(input, at);
+    if (operation.startsWith("Create")) this.tags.recordCreate(input, result);
     // What the operation set off at this very instant (e.g. a state-change event) happens now, not at the next call.
     this.timeline.runUntil(at);
     return result;

@@ -78,26 +78,28 @@ export class SqlitePlanRepository implements PlanRepository {
     return rows.map((row) => this.toPlan(row));
   }
 
-  countStartedSince(userId: string, since: Date): number {
+  usageOf(userId: string, now: Date, excludingPlanId = ""): { jobsLastHour: number; concurrentJobs: number } {
+    const since = new Date(now.getTime() - 3600_000).toISOString();
     const row = this.db
-      .prepare("SELECT COUNT(*) AS n FROM plans WHERE requester = ? AND kind IN ('train', 'tune', 'pipeline', 'batch') AND status IN ('running', 'started') AND started_at >= ?")
-      .get(userId, since.toISOString()) as { n: number };
-    return row.n;
+      .prepare(
+        `SELECT
+           SUM(CASE WHEN (status = 'started' AND started_at >= ?) OR status IN ('confirmed', 'approved', 'running') THEN 1 ELSE 0 END) AS last_hour,
+           SUM(CASE WHEN (status IN ('running', 'started') AND finished_at IS NULL) OR status IN ('confirmed', 'approved') THEN 1 ELSE 0 END) AS concurrent
+         FROM plans WHERE requester = ? AND kind IN ('train', 'tune', 'pipeline', 'batch') AND id != ?`,
+      )
+      .get(since, userId, excludingPlanId) as { last_hour: number | null; concurrent: number | null };
+    return { jobsLastHour: row.last_hour ?? 0, concurrentJobs: row.concurrent ?? 0 };
   }
 
-  activeFor(userId: string): Plan[] {
-    const rows = this.db.prepare("SELECT * FROM plans WHERE requester = ? AND kind IN ('train', 'tune', 'pipeline', 'batch') AND status IN ('running', 'started') AND finished_at IS NULL ORDER BY created_at").all(userId) as PlanRow[];
-    return rows.map((row) => this.toPlan(row));
+  plansAskedSince(since: Date, by: { requester: string } | { channel: string }): number {
+    const [column, value] = "requester" in by ? ["requester", by.requester] : ["channel", by.channel];
+    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM plans WHERE ${column} = ? AND created_at >= ?`).get(value, since.toISOString()) as { n: number };
+    return row.n;
   }
 
   /** Marks the resource a plan started as finished (from status tracking). */
   markFinished(id: string, at: Date): void {
     this.db.prepare("UPDATE plans SET finished_at = ? WHERE id = ? AND finished_at IS NULL").run(at.toISOString(), id);
-  }
-
-  findByResource(name: string): Plan | undefined {
-    const row = this.db.prepare("SELECT * FROM plans WHERE resource_name = ? ORDER BY created_at DESC LIMIT 1").get(name) as PlanRow | undefined;
-    return row ? this.toPlan(row) : undefined;
   }
 
   latestStarted(name: string): Plan | undefined {

@@ -73,7 +73,7 @@ describe("guarded deploys over signed HTTP, against the sandbox", () => {
         AutoRollbackConfiguration: { Alarms: [{ AlarmName: "churn-prod-5xx-errors" }, { AlarmName: "churn-prod-model-latency" }] },
       },
     });
-    expect(shown).toContain("prod (from the endpoint's name)");
+    expect(shown).toContain("prod (the policy lists this endpoint there)");
     world.h.sandbox.resetCalls();
     await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
     await settle(200);

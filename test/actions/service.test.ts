@@ -31,6 +31,8 @@ function world(start: Date, approval?: { required: number; role: string }) {
     notifier,
     approvals: { whyCannotApprove: async () => undefined, isAdmin: (user) => user === "U0ADMIN" },
     freeze: new WorkspaceSettings(db),
+    // These stories are about time and state; the guard's own checks have their stories elsewhere.
+    recheck: { prepare: async () => () => ({ ok: true }) },
     now: () => now,
     onNotifyError: () => undefined,
   });

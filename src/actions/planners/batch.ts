@@ -27,7 +27,7 @@ export async function planBatch(spec: { group: string; version: ModelVersionRef 
 
   return decide(
     context,
-    { action: "batch", environment, model: { packageGroup: group, version, approvalStatus: pkg.ModelApprovalStatus ?? "Unknown" }, inputUris: [params.data], outputUri: output, instanceType, instanceCount, maxRuntimeSeconds },
+    { action: "batch", environment, model: { packageGroup: group, version, approvalStatus: pkg.ModelApprovalStatus ?? "Unknown", arn: pkg.ModelPackageArn }, inputUris: [params.data], outputUri: output, instanceType, instanceCount, maxRuntimeSeconds },
     {
       id: planId,
       kind: "batch",
@@ -52,7 +52,10 @@ export async function planBatch(spec: { group: string; version: ModelVersionRef 
             TransformInput: { DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: params.data ?? "" } }, ContentType: "text/csv", SplitType: "Line" },
             TransformOutput: { S3OutputPath: output },
             TransformResources: { InstanceType: instanceType, InstanceCount: instanceCount },
-            Tags: [{ Key: "sageops:requester", Value: context.requester.userId }],
+            Tags: [
+              { Key: "sageops:requester", Value: context.requester.userId },
+              { Key: "sageops:environment", Value: environment },
+            ],
           },
         },
       ],

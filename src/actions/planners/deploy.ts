@@ -3,7 +3,7 @@ import type { ModelVersionRef, RequestParams } from "../../interpret/schema.js";
 import { describeVersion, findEndpoint, resolveModelVersion, servedModel } from "../model-versions.js";
 import type { PlanStep } from "../plan.js";
 import type { DeploymentConfig } from "../port.js";
-import { decide, environmentForEndpoint, invalid, type PlanningContext, type PlanningResult } from "../planning.js";
+import { decide, endpointFacts, environmentForEndpoint, invalid, type PlanningContext, type PlanningResult } from "../planning.js";
 import { formatDuration } from "../../guard/duration.js";
 
 /** The policy's blue/green settings in SageMaker's DeploymentConfig shape. */
@@ -52,7 +52,8 @@ export async function planDeploy(spec: { group: string; version: ModelVersionRef
     return invalid({ what: `Endpoint \`${endpointName}\` is ${existing.EndpointStatus}; it can only be updated when InService.`, fix: existing.EndpointStatus === "Failed" ? "A failed endpoint has to be deleted and deployed anew." : "Wait for the current change to finish (`/sageops status " + endpointName + "`), then ask again." });
   }
   const served = existing ? await servedModel(context.port, existing) : undefined;
-  const environment = environmentForEndpoint(endpointName, params.environment, context);
+  const facts = await endpointFacts(endpointName, existing?.EndpointArn, context);
+  const environment = environmentForEndpoint(facts, params.environment, context);
   const env = context.policy.environments[environment.name];
   const instanceType = params.instanceType ?? served?.instanceType ?? env?.instanceTypes[0] ?? "ml.m5.large";
   const instanceCount = params.instanceCount ?? served?.instanceCount ?? 1;
@@ -63,7 +64,7 @@ export async function planDeploy(spec: { group: string; version: ModelVersionRef
 
   return decide(
     context,
-    { action: "deploy", environment: environment.name, instanceType, instanceCount, model: { packageGroup: pkg.ModelPackageGroupName ?? spec.group, version, approvalStatus: pkg.ModelApprovalStatus ?? "Unknown" } },
+    { action: "deploy", environment: environment.name, instanceType, instanceCount, endpoint: facts, model: { packageGroup: pkg.ModelPackageGroupName ?? spec.group, version, approvalStatus: pkg.ModelApprovalStatus ?? "Unknown", arn: pkg.ModelPackageArn } },
     {
       id: planId,
       kind: "deploy",

@@ -23,7 +23,7 @@ export async function planPipelineStart(name: string, params: RequestParams, par
   const environment = params.environment ?? defaultEnvironment(context.policy);
   return decide(
     context,
-    { action: "pipeline", environment },
+    { action: "pipeline", environment, pipelineParameters: parameters },
     {
       id: planId,
       kind: "pipeline",

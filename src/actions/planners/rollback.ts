@@ -1,5 +1,5 @@
 import { findEndpoint, servedModel, describeVersion } from "../model-versions.js";
-import { decide, environmentForEndpoint, invalid, type PlanningContext, type PlanningResult } from "../planning.js";
+import { decide, endpointFacts, environmentForEndpoint, invalid, type PlanningContext, type PlanningResult } from "../planning.js";
 import { deploymentConfig, describeTrafficShift } from "./deploy.js";
 
 /** `/sageops rollback <endpoint>`: back to the configuration the last sageops change replaced. */
@@ -13,11 +13,12 @@ export async function planRollback(endpointName: string, environmentName: string
   if (!previous) return invalid({ what: `I have no earlier configuration of \`${endpointName}\` to return to.`, fix: "Rollback returns to the configuration a sageops deploy replaced; deploy the version you want with `/deploy` instead." });
   if (previous === current.EndpointConfigName) return invalid({ what: `\`${endpointName}\` already runs its previous configuration (${previous}).` });
   const served = await servedModel(context.port, current);
-  const environment = environmentForEndpoint(endpointName, environmentName, context);
+  const facts = await endpointFacts(endpointName, current.EndpointArn, context);
+  const environment = environmentForEndpoint(facts, environmentName, context);
 
   return decide(
     context,
-    { action: "rollback", environment: environment.name },
+    { action: "rollback", environment: environment.name, endpoint: facts },
     {
       kind: "rollback",
       title: `Roll back ${endpointName}`,

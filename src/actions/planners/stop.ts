@@ -1,11 +1,14 @@
 import { SageMakerError } from "../port.js";
-import { decide, defaultEnvironment, invalid, type PlanningContext, type PlanningResult } from "../planning.js";
+import { decide, defaultEnvironment, invalid, tagsOf, tagValue, type PlanningContext, type PlanningResult } from "../planning.js";
 
 /** `/sageops stop <job-name>`: the requester must own the job (admins may stop any). */
 export async function planStop(jobName: string, context: PlanningContext): Promise<PlanningResult> {
   let status: string;
+  let arn: string | undefined;
   try {
-    status = (await context.port.describeTrainingJob(jobName)).TrainingJobStatus;
+    const job = await context.port.describeTrainingJob(jobName);
+    status = job.TrainingJobStatus;
+    arn = job.TrainingJobArn;
   } catch (error) {
     if (error instanceof SageMakerError && (error.code === "ResourceNotFound" || error.code === "Validation")) {
       return invalid({ what: `There is no training job named \`${jobName}\`.`, fix: "`/sageops status` lists your running jobs." });
@@ -14,7 +17,10 @@ export async function planStop(jobName: string, context: PlanningContext): Promi
     throw error;
   }
   if (status !== "InProgress") return invalid({ what: `Training job \`${jobName}\` is ${status}; only a job in progress can be stopped.` });
-  const origin = context.startedBy(jobName);
+  // Who started the job and where: the plan that started it, else the tags sageops put on it.
+  const tags = await tagsOf(context.port, arn);
+  const tagged = tagValue(tags, "sageops:requester");
+  const origin = context.startedBy(jobName) ?? (tagged ? { requester: tagged, environment: tagValue(tags, "sageops:environment") ?? defaultEnvironment(context.policy) } : undefined);
   return decide(
     context,
     { action: "stop", environment: origin?.environment ?? defaultEnvironment(context.policy), ownsJob: origin?.requester === context.requester.userId },
@@ -24,7 +30,7 @@ export async function planStop(jobName: string, context: PlanningContext): Promi
       resourceName: jobName,
       details: [
         { label: "Training job", value: jobName },
-        { label: "Started by", value: origin ? origin.requester : "not through sageops" },
+        { label: "Started by", value: origin ? `${origin.requester} in ${origin.environment}` : "not through sageops" },
       ],
       steps: () => [{ operation: "StopTrainingJob", request: { TrainingJobName: jobName } }],
       track: { type: "training-job", name: jobName },

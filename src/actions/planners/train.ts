@@ -22,6 +22,8 @@ export interface ResolvedTraining {
   instanceCount: number;
   maxRuntimeSeconds: number;
   hyperparameters: Record<string, string>;
+  /** The hyperparameter names the request itself set (not the recipe). */
+  requestedHyperparameters: string[];
 }
 
 /** Applies a request's overrides to its recipe; shared by training and tuning. */
@@ -75,6 +77,7 @@ export function resolveTraining(params: RequestParams, extra: Record<string, str
       instanceCount: params.instanceCount ?? recipe.instanceCount,
       maxRuntimeSeconds: params.maxRuntimeSeconds ?? recipe.maxRuntime,
       hyperparameters: { ...recipe.hyperparameters, ...params.hyperparameters, ...extra },
+      requestedHyperparameters: [...new Set([...Object.keys(params.hyperparameters ?? {}), ...Object.keys(extra)])],
     },
   };
 }
@@ -91,10 +94,11 @@ export function trainingSetup(r: ResolvedTraining, roleArn: string): TrainingSet
   };
 }
 
-/** What the guard checks of a training set-up; tuning adds its number of jobs. */
-export function trainingGuardInput(r: ResolvedTraining) {
+/** What the guard checks of a training set-up; tuning adds its number of jobs and its ranges. */
+export function trainingGuardInput(r: ResolvedTraining, hyperparameters: Record<string, string> = r.hyperparameters) {
   return {
     environment: r.environment,
+    hyperparameters: { values: hyperparameters, requested: r.requestedHyperparameters, ...(r.recipe.tuning ? { recipeRanges: r.recipe.tuning.ranges } : {}) },
     image: r.image,
     inputUris: r.channels.map((c) => c.DataSource.S3DataSource.S3Uri),
     outputUri: r.outputUri,

@@ -55,14 +55,15 @@ export function planTuning(params: RequestParams, extra: Record<string, string>,
   const ranges = { ...tuning.ranges, ...overrides.ranges };
   if (Object.keys(ranges).length === 0) return invalid({ what: "There is nothing to tune: no hyperparameter ranges.", fix: "Give a range such as `eta=0.01..0.3`." });
   const trials = params.trials ?? tuning.maxTrainingJobs;
-  const parallel = Math.min(params.parallel ?? tuning.maxParallelJobs, trials);
+  // Asked for explicitly, parallel is checked as given (SageMaker refuses more than trials); the recipe's default fits any trials.
+  const parallel = params.parallel ?? Math.min(tuning.maxParallelJobs, trials);
   const statics = Object.fromEntries(Object.entries(r.hyperparameters).filter(([name]) => !(name in ranges)));
   const planId = context.newPlanId();
   const jobName = timestampedName(r.recipeName, context.now, planId, TUNING_NAME_MAX);
 
   return decide(
     context,
-    { action: "tune", ...trainingGuardInput(r), tuningJobs: trials },
+    { action: "tune", ...trainingGuardInput(r, statics), tuningJobs: trials, tuning: { trials, parallel, ranges } },
     {
       id: planId,
       kind: "tune",
@@ -94,6 +95,7 @@ export function planTuning(params: RequestParams, extra: Record<string, string>,
             Tags: [
               { Key: "sageops:requester", Value: context.requester.userId },
               { Key: "sageops:recipe", Value: r.recipeName },
+              { Key: "sageops:environment", Value: r.environment },
             ],
           },
         },

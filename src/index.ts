@@ -41,6 +41,7 @@ import { SqlitePlanRepository } from "./store/plans.js";
 import { UserGroupDirectory } from "./slack/user-groups.js";
 import { WorkspaceSettings } from "./store/settings.js";
 import { createSlackApp } from "./slack/app.js";
+import { REQUEST_SIGNATURE } from "./slack/middleware/dedupe.js";
 import { AuditLog } from "./store/audit.js";
 import { openDatabase, type Db } from "./store/db.js";
 import { DeliveryLedger } from "./store/deliveries.js";
@@ -117,9 +118,19 @@ function approversOf(policy: Policy, role: string | undefined): string[] {
 
 export const CONSOLE_DEFAULT_IDENTITY: ConsoleIdentity = { userId: "U0ENGINEER", channelId: "C0MLOPS" };
 
+/** An endpoint URL as it may be shown: no user, password, query or fragment, which can carry credentials. */
+export function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname === "/" ? "" : parsed.pathname}`;
+  } catch {
+    return "a custom endpoint (its URL could not be read)";
+  }
+}
+
 function describeBackend(target: AwsTarget, sandbox: Sandbox | undefined): string {
   if (sandbox) return `SageMaker: the embedded sandbox at ${sandbox.url}, a local simulation; nothing here touches AWS.`;
-  return `SageMaker: ${target.sagemakerEndpoint ?? `AWS ${target.region}`}.`;
+  return `SageMaker: ${target.sagemakerEndpoint ? withoutCredentials(target.sagemakerEndpoint) : `AWS ${target.region}`}.`;
 }
 
 export async function startBot(options: StartOptions): Promise<RunningBot> {
@@ -186,6 +197,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       httpReceiver = new HTTPReceiver({
         signingSecret: config.slack.signingSecret ?? "",
         endpoints: "/slack/events",
+        // The signature identifies one request from Slack: a replayed slash command is recognised by it.
+        customPropertiesExtractor: (request) => {
+          const signature = request.headers["x-slack-signature"];
+          return { [REQUEST_SIGNATURE]: typeof signature === "string" ? signature : "" };
+        },
         customRoutes: [
           {
             path: "/healthz",

@@ -6,6 +6,8 @@
 import { INSTANCE_TYPE, S3_URI, SAGEMAKER_NAME, type RequestParams } from "../interpret/schema.js";
 import { formatDuration, parseDuration } from "../guard/duration.js";
 import type { Problem } from "./problem.js";
+import { isObjectBuiltinName } from "../guard/hyperparameters.js";
+import { ownValue, withoutPrototype } from "../kernel/lookup.js";
 
 export interface ParsedArguments {
   /** Bare words, in order (recipe, group/version, "to", endpoint...). */
@@ -29,7 +31,7 @@ function s3(key: "data" | "output"): Setter {
   };
 }
 
-const SETTERS: Record<string, Setter> = {
+const SETTERS: Record<string, Setter> = withoutPrototype({
   data: s3("data"),
   input: s3("data"),
   output: s3("output"),
@@ -66,7 +68,7 @@ const SETTERS: Record<string, Setter> = {
     params.parallel = Number(value);
     return undefined;
   },
-};
+});
 SETTERS["max_runtime"] = SETTERS["max-runtime"] as Setter;
 SETTERS["environment"] = SETTERS["env"] as Setter;
 SETTERS["instance-type"] = SETTERS["instance"] as Setter;
@@ -80,7 +82,7 @@ function unwrapSlack(text: string): string {
 export function parseArguments(text: string): { ok: true; value: ParsedArguments } | { ok: false; problem: Problem } {
   const words: string[] = [];
   const params: RequestParams = {};
-  const extra: Record<string, string> = {};
+  const extra: Record<string, string> = withoutPrototype({});
   for (const token of unwrapSlack(text).trim().split(/\s+/).filter(Boolean)) {
     const eq = token.indexOf("=");
     if (eq <= 0) {
@@ -90,13 +92,14 @@ export function parseArguments(text: string): { ok: true; value: ParsedArguments
     const key = token.slice(0, eq);
     const value = token.slice(eq + 1);
     if (value === "") return { ok: false, problem: { what: `\`${key}=\` has no value.`, fix: `Write it as \`${key}=<value>\` with no spaces around \`=\`.` } };
-    const setter = SETTERS[key.toLowerCase()];
+    const setter = ownValue(SETTERS, key.toLowerCase());
     if (setter) {
       const problem = setter(value, params);
       if (problem) return { ok: false, problem };
       continue;
     }
     if (!HYPERPARAMETER_NAME.test(key)) return { ok: false, problem: { what: `\`${key}\` is not a parameter name I can pass on.`, fix: "Parameter names use letters, digits, `_`, `.`, `:` and `-`." } };
+    if (isObjectBuiltinName(key)) return { ok: false, problem: { what: `\`${key}\` is not a parameter I know.`, fix: "Check the spelling; options are env=, instance=, count=, data=, output=, max-runtime=, trials=, parallel=, or the recipe's hyperparameters." } };
     extra[key] = value;
   }
   return { ok: true, value: { words, params, extra } };

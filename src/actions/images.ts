@@ -6,6 +6,7 @@
  * pca.json, factorization-machines.json, ntm.json, blazingtext.json). The isolated partitions
  * (us-iso*) are left out: their registries live under other domains.
  */
+import { ownValue } from "../kernel/lookup.js";
 
 /** The open-source XGBoost container (sagemaker-xgboost), the same registry for every 1.x version. */
 const XGBOOST_REGISTRIES: Readonly<Record<string, string>> = {
@@ -138,7 +139,7 @@ function dnsSuffix(region: string): string {
 
 /** True when sageops knows this algorithm at this version (whatever the region). */
 export function isKnownBuiltin(algorithm: string, version: string): boolean {
-  return BUILTIN_ALGORITHMS[algorithm]?.versions.includes(version) ?? false;
+  return ownValue(BUILTIN_ALGORITHMS, algorithm)?.versions.includes(version) ?? false;
 }
 
 /** "xgboost 1.0-1, 1.2-1, ...; linear-learner 1; ..." for messages. */
@@ -150,7 +151,7 @@ export function describeBuiltins(): string {
 
 /** The ECR image URI of a built-in algorithm in a region, e.g. xgboost 1.7-1 in us-east-1. */
 export function resolveBuiltinImage(algorithm: string, version: string, region: string): ImageResolution {
-  const images = BUILTIN_ALGORITHMS[algorithm];
+  const images = ownValue(BUILTIN_ALGORITHMS, algorithm);
   if (!images) {
     const supported = Object.keys(BUILTIN_ALGORITHMS);
     return { ok: false, error: { kind: "unknown-algorithm", algorithm, supported, message: `${algorithm} is not a built-in algorithm sageops knows; known: ${supported.join(", ")}` } };

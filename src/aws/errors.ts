@@ -1,3 +1,4 @@
+import { ownValue } from "../kernel/lookup.js";
 import { SageMakerError, type AwsErrorCode } from "../actions/port.js";
 
 /** AWS error names (as the SDK sets `error.name`) to our codes. */
@@ -24,7 +25,7 @@ export function toSageMakerError(error: unknown): SageMakerError {
   if (error instanceof SageMakerError) return error;
   if (error instanceof Error) {
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    const code = CODES[error.name] ?? (status !== undefined && status >= 500 ? "Unavailable" : error.name === "CredentialsProviderError" ? "AccessDenied" : "Other");
+    const code = ownValue(CODES, error.name) ?? (status !== undefined && status >= 500 ? "Unavailable" : error.name === "CredentialsProviderError" ? "AccessDenied" : "Other");
     return new SageMakerError(code, error.message || error.name, error.name, { cause: error });
   }
   return new SageMakerError("Other", String(error), "Unknown", { cause: error });

@@ -18,17 +18,67 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** Escapes the three characters Slack's mrkdwn treats as control characters. */
+/** Bidi controls and zero-width characters: they can make text read differently from what it is. */
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** Shows each invisible character as its code point, so what a person reads is what is there. */
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, (char) => `[U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}]`);
+}
+
+/**
+ * The one escaping function for text that came from outside (a person, SageMaker, a report) on its
+ * way into anything Slack reads, blocks and fallback text alike: &, < and > escaped, so no link,
+ * user-group ping or broadcast mention can form; invisible characters shown.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return showInvisible(text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
 }
 
 /**
  * Defuses broadcast mentions (@channel, @here, @everyone, user-group pings) that could reach a
- * message through text a person typed; sageops never means to ping a whole channel.
+ * message through text a person typed; sageops never means to ping a whole channel. Plain
+ * "@channel" text notifies nobody: only the <!channel> form does.
  */
 export function defuseBroadcasts(text: string): string {
-  return text.replace(/<!(channel|here|everyone|subteam\^[A-Z0-9]+)(\|[^>]*)?>/gi, (_match, what: string) => `@\u200b${what.startsWith("subteam") ? "group" : what}`);
+  return text.replace(/<!(channel|here|everyone|subteam\^[A-Z0-9]+)(\|[^>]*)?>/gi, (_match, what: string) => `@${what.startsWith("subteam") ? "group" : what}`);
+}
+
+/** The longest fallback text sent: Slack shows notifications from it, and cuts very long ones itself. */
+const FALLBACK_TEXT_MAX = 3000;
+
+/** Cuts text at a line boundary, saying how many lines were left out, rather than mid-line. */
+export function fitLines(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const lines = text.split("\n");
+  const kept: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    if (length + line.length + 1 > max - 40) break;
+    kept.push(line);
+    length += line.length + 1;
+  }
+  if (kept.length === 0) return truncate(text, max);
+  return `${kept.join("\n")}\n…and ${lines.length - kept.length} more line${lines.length - kept.length === 1 ? "" : "s"}.`;
+}
+
+/**
+ * The last step before anything goes to Slack (messages, replies, modals, App Home): every text
+ * field, fallback included, has broadcast mentions defused and invisible characters shown, so a
+ * renderer that forgot to escape a value still cannot ping a channel or hide what runs.
+ */
+export function safeOutgoing<T>(value: T): T {
+  return sanitise(value, undefined) as T;
+}
+
+function sanitise(value: unknown, key: string | undefined): unknown {
+  if (typeof value === "string") return key === "text" ? showInvisible(defuseBroadcasts(value)) : value;
+  if (Array.isArray(value)) return value.map((item) => sanitise(item, undefined));
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [name, inner] of Object.entries(value)) out[name] = sanitise(inner, name);
+  if (key === undefined && typeof out["text"] === "string" && Array.isArray(out["blocks"])) out["text"] = fitLines(out["text"], FALLBACK_TEXT_MAX);
+  return out;
 }
 
 export function header(text: string): HeaderBlock {

@@ -66,7 +66,14 @@ export function renderPlan(plan: Plan, options: { backendNote?: string } = {}): 
     blocks.push(context(`Plan ${plan.id}.`));
   }
   if (options.backendNote) blocks.push(context(options.backendNote));
-  const text = [`Plan: ${plan.title} (${plan.environment}${plan.mode === "dry-run" ? ", dry run" : ""})`, STATUS_LINE[plan.status], ...plan.details.map((d) => `${d.label}: ${d.value}`), plan.cost ? `Estimated cost: ${costLine(plan.cost)}` : "", plan.outcome?.message ?? ""]
+  // The fallback text is what notifications show: every value in it is escaped like the blocks.
+  const text = [
+    `Plan: ${escapeMrkdwn(plan.title)} (${plan.environment}${plan.mode === "dry-run" ? ", dry run" : ""})`,
+    STATUS_LINE[plan.status],
+    ...plan.details.map((d) => `${escapeMrkdwn(d.label)}: ${escapeMrkdwn(d.value)}`),
+    plan.cost ? `Estimated cost: ${costLine(plan.cost)}` : "",
+    escapeMrkdwn(plan.outcome?.message ?? ""),
+  ]
     .filter(Boolean)
     .join("\n");
   return { text, blocks };
@@ -77,7 +84,7 @@ export function renderApprovalRequest(plan: Plan, approvers: readonly string[]):
   const who = approvers.length > 0 ? approvers.map((id) => `<@${id}>`).join(" ") : `someone in *${plan.approval?.role ?? "the approver role"}*`;
   const summary = `:raised_hand: *Approval needed.* ${who}: <@${plan.requester}> asks to run *${escapeMrkdwn(plan.title)}* in *${plan.environment}*. It needs ${plan.approval?.required ?? 1} approval(s) from someone other than the requester.`;
   return {
-    text: `Approval needed: ${plan.title} in ${plan.environment} (plan ${plan.id})`,
+    text: `Approval needed: ${escapeMrkdwn(plan.title)} in ${plan.environment} (plan ${plan.id})`,
     blocks: [
       section(summary),
       actions(`approval:${plan.id}`, [

@@ -1,5 +1,6 @@
 import { BUILTIN_ALGORITHMS } from "../actions/images.js";
-import { ANYONE, withoutPrototype, type Policy } from "./policy-schema.js";
+import { withoutPrototype } from "../kernel/lookup.js";
+import { ANYONE, type Policy } from "./policy-schema.js";
 
 /**
  * The policy in force when there is no policy file: anyone may ask for anything in any channel,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BUILTIN_ALGORITHMS, describeBuiltins, isKnownBuiltin } from "../actions/images.js";
 import { Environment as EnvironmentName, INSTANCE_TYPE, S3_URI, SAGEMAKER_NAME } from "../interpret/schema.js";
 import { parseDuration } from "./duration.js";
+import { withoutPrototype } from "../kernel/lookup.js";
 
 /** The actions the guard decides on. `batch` and `rollback` are the deploy intent's other modes. */
 export const ACTION_KINDS = ["train", "tune", "pipeline", "stop", "deploy", "batch", "rollback"] as const;
@@ -14,13 +15,6 @@ export type Mode = (typeof MODES)[number];
 /** Anyone, in a role's users or an environment's channels. */
 export const ANYONE = "*";
 
-/**
- * A lookup table from parsed input with no prototype, so a name someone typed ("__proto__",
- * "constructor", "toString") finds nothing instead of a built-in of every JavaScript object.
- */
-export function withoutPrototype<T>(record: Record<string, T>): Record<string, T> {
-  return Object.assign(Object.create(null) as Record<string, T>, record);
-}
 
 /** SageMaker's longest training job (28 days). */
 const MAX_RUNTIME_SECONDS = 28 * 24 * 3600;

@@ -1,3 +1,4 @@
+import { ownValue } from "../kernel/lookup.js";
 import type { IntentId } from "../catalog/ids.js";
 import type { CompiledLexicon } from "./compiled.js";
 import type { Shape } from "./cues.js";
@@ -117,7 +118,7 @@ export function analyse(text: string, lexicon: CompiledLexicon): Utterance {
     }
   }
   const firstWord = singleWord(tokens[start]);
-  if (leadingIntent === undefined && firstWord !== undefined) leadingIntent = LEADING_VERBS[firstWord];
+  if (leadingIntent === undefined && firstWord !== undefined) leadingIntent = ownValue(LEADING_VERBS, firstWord);
 
   // "do I need ...?" asks; "do an hpo run for ..." instructs.
   const auxiliaryOnly = firstWord === "do" && !DO_QUESTION_SUBJECTS.has(singleWord(tokens[start + 1]) ?? "");

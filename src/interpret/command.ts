@@ -1,3 +1,4 @@
+import { ownValue } from "../kernel/lookup.js";
 import type { IntentId } from "../catalog/ids.js";
 import type { Utterance } from "./analysis.js";
 import { isEndpointLikeName, isJobLikeName, type Token, type TokenKind } from "./tokens.js";
@@ -45,7 +46,7 @@ export function readCommandForm(utterance: Utterance): CommandForm | undefined {
   const { tokens, start } = utterance;
   const verb = word(tokens[start]);
   if (verb === undefined) return undefined;
-  let intent = COMMAND_VERBS[verb];
+  let intent = ownValue(COMMAND_VERBS, verb);
   if (intent === undefined) return undefined;
   let deployMode: DeployMode | undefined = verb === "rollback" ? "rollback" : undefined;
   let cursor = start + 1;

@@ -1,3 +1,4 @@
+import { ownValue } from "../kernel/lookup.js";
 import type { IntentId } from "../catalog/ids.js";
 import { KNOWN_HYPERPARAMETERS } from "./lexicon.js";
 import { RequestParams, type ModelVersionRef } from "./schema.js";
@@ -84,7 +85,7 @@ export function parseDuration(text: string): number | undefined {
   if (!simple) return undefined;
   const amount = Number(simple[1]);
   const unit = simple[2]?.toLowerCase();
-  const factor = unit === undefined ? 60 : UNIT_SECONDS[unit];
+  const factor = unit === undefined ? 60 : ownValue(UNIT_SECONDS, unit);
   if (factor === undefined) return undefined;
   return Math.round(amount * factor);
 }
@@ -264,9 +265,9 @@ export function extractParams(input: ParamInput): RequestParams {
     else if (token.kind === "word" && token.words.length === 1) {
       const word = token.words[0] ?? "";
       const pair = `${word} ${wordOf(tokens[token.index + 1])}`;
-      name = KNOWN_HYPERPARAMETERS[pair];
+      name = ownValue(KNOWN_HYPERPARAMETERS, pair);
       if (name !== undefined) valueIndex += 1;
-      else name = word.length > 2 ? KNOWN_HYPERPARAMETERS[word] : undefined;
+      else name = word.length > 2 ? ownValue(KNOWN_HYPERPARAMETERS, word) : undefined;
     }
     if (name === undefined || name in hyperparameters) continue;
     if (["of", "to", "at", "="].includes(wordOf(tokens[valueIndex]))) valueIndex += 1;

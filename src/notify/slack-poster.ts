@@ -1,22 +1,25 @@
 import type { WebClient } from "@slack/web-api";
-import type { Rendered } from "../blocks/kit.js";
+import { safeOutgoing, type Rendered } from "../blocks/kit.js";
 import type { SlackPoster } from "./poster.js";
 
 /** SlackPoster over the Web API client Bolt gives us (pointed at SLACK_API_URL when set). */
 export class WebApiPoster implements SlackPoster {
   constructor(private readonly client: WebClient) {}
 
-  async post(channel: string, message: Rendered, options: { threadTs?: string } = {}): Promise<{ ts: string }> {
+  async post(channel: string, rendered: Rendered, options: { threadTs?: string } = {}): Promise<{ ts: string }> {
+    const message = safeOutgoing(rendered);
     const result = await this.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, thread_ts: options.threadTs, unfurl_links: false });
     if (!result.ts) throw new Error(`chat.postMessage to ${channel} returned no ts`);
     return { ts: result.ts };
   }
 
-  async update(channel: string, ts: string, message: Rendered): Promise<void> {
+  async update(channel: string, ts: string, rendered: Rendered): Promise<void> {
+    const message = safeOutgoing(rendered);
     await this.client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
   }
 
-  async ephemeral(channel: string, user: string, message: Rendered, options: { threadTs?: string } = {}): Promise<void> {
+  async ephemeral(channel: string, user: string, rendered: Rendered, options: { threadTs?: string } = {}): Promise<void> {
+    const message = safeOutgoing(rendered);
     await this.client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks, thread_ts: options.threadTs });
   }
 }

@@ -5,7 +5,7 @@ import { registerActions } from "./actions/index.js";
 import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";
 import { boltLogger } from "./logger.js";
-import { dedupeEvents } from "./middleware/dedupe.js";
+import { dedupeEvents, dedupeReplayedCommands } from "./middleware/dedupe.js";
 import { registerViews } from "./views/index.js";
 
 export interface SlackAppOptions {
@@ -28,6 +28,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     convoStore: false,
   });
   app.use(dedupeEvents(services.deliveries));
+  app.use(dedupeReplayedCommands(services.deliveries));
   app.assistant(createAssistant(services));
   registerCommands(app, services);
   registerEvents(app, services);

@@ -1,4 +1,4 @@
-import type { Rendered } from "../blocks/kit.js";
+import { safeOutgoing, type Rendered } from "../blocks/kit.js";
 import { renderProblem } from "../blocks/notice.js";
 import type { Logger } from "../logger.js";
 
@@ -18,7 +18,7 @@ export async function answerOrApologise(logger: Logger, reply: (message: Rendere
   // An empty message means the work already answered (a posted plan, an opened form).
   if (message.text === "" && message.blocks.length === 0) return;
   try {
-    await reply(message);
+    await reply(safeOutgoing(message));
   } catch (error) {
     logger.error({ err: error }, "could not deliver a reply to Slack");
   }

@@ -77,6 +77,6 @@ describe("problems and refusals", () => {
     ]);
     expect(refusal.text).toContain("ml.p4d.24xlarge is not allowed");
     expect(refusal.text).toContain("s3://sageops-demo/churn/");
-    expect(renderProblem({ what: "Bad <!here> thing.", fix: "Do it right." }).text).toBe(":warning: Bad @\u200bhere thing.\nDo it right.");
+    expect(renderProblem({ what: "Bad <!here> thing.", fix: "Do it right." }).text).toBe(":warning: Bad @here thing.\nDo it right.");
   });
 });

@@ -1,3 +1,4 @@
+import { ownValue } from "../../kernel/lookup.js";
 import type { App } from "@slack/bolt";
 import { parseArguments, resourceName } from "../../actions/arguments.js";
 import { renderHelp } from "../../blocks/help.js";
@@ -83,7 +84,7 @@ export function registerSageopsCommand(app: App, services: BotServices): void {
         case "policy":
           return renderPolicySummary(services.policy, requester.userId, services.policySource);
         default:
-          if (SAGEOPS_SUBCOMMANDS[sub]) return replyToText(`${sub} ${rest}`, requester, services);
+          if (ownValue(SAGEOPS_SUBCOMMANDS, sub)) return replyToText(`${sub} ${rest}`, requester, services);
           return renderProblem({
             what: `I don't know \`/sageops ${sub}\`.`,
             fix: `Known subcommands: ${Object.keys(SAGEOPS_SUBCOMMANDS).map((name) => `\`${name}\``).join(", ")}. \`/sageops help\` shows each with an example.`,

@@ -5,6 +5,7 @@ import { parseModelSpec } from "../../actions/model-versions.js";
 import { planDeploy } from "../../actions/planners/deploy.js";
 import type { ModelPackageSummary } from "../../actions/port.js";
 import { DEPLOY_MODAL, renderDeployModal, type DeployChoices } from "../../blocks/deploy-modal.js";
+import { safeOutgoing } from "../../blocks/kit.js";
 import type { BotServices } from "../../services.js";
 import { publishPlanning, type Requester } from "../requests.js";
 import { readSubmission } from "./form-values.js";
@@ -23,7 +24,7 @@ async function deployChoices(services: BotServices): Promise<DeployChoices> {
 
 export async function openDeployModal(client: WebClient, triggerId: string, requester: Requester, services: BotServices): Promise<void> {
   const choices = await deployChoices(services);
-  await client.views.open({ trigger_id: triggerId, view: renderDeployModal(services.policy, choices, JSON.stringify({ channelId: requester.channelId })) });
+  await client.views.open({ trigger_id: triggerId, view: safeOutgoing(renderDeployModal(services.policy, choices, JSON.stringify({ channelId: requester.channelId }))) });
 }
 
 /** Checks the form's fields, then plans as `/deploy <version> to <endpoint>` would. */

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { parseArguments } from "../../actions/arguments.js";
 import { planTraining } from "../../actions/planners/train.js";
+import { safeOutgoing } from "../../blocks/kit.js";
 import { renderTrainModal, TRAIN_MODAL } from "../../blocks/train-modal.js";
 import type { RequestParams } from "../../interpret/schema.js";
 import type { BotServices } from "../../services.js";
@@ -9,7 +10,7 @@ import { publishPlanning, type Requester } from "../requests.js";
 import { readSubmission } from "./form-values.js";
 
 export async function openTrainModal(client: WebClient, triggerId: string, requester: Requester, services: BotServices): Promise<void> {
-  await client.views.open({ trigger_id: triggerId, view: renderTrainModal(services.policy, JSON.stringify({ channelId: requester.channelId })) });
+  await client.views.open({ trigger_id: triggerId, view: safeOutgoing(renderTrainModal(services.policy, JSON.stringify({ channelId: requester.channelId }))) });
 }
 
 /** A field's problem, short enough for Slack's error line under the field. */

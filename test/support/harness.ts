@@ -5,7 +5,7 @@
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { Writable } from "node:stream";
-import { sandboxTarget } from "../../src/aws/clients.js";
+import { sandboxTarget, type AwsTarget } from "../../src/aws/clients.js";
 import { loadConfig } from "../../src/config.js";
 import { blockActionsPayload, slashCommandPayload } from "../../src/console/payloads.js";
 import { LocalSlackApi, type SlackApiCall, type StoredMessage } from "../../src/console/slack-api.js";
@@ -36,6 +36,8 @@ export interface HarnessOptions {
   /** Reuse these instead of starting new ones (for restarting the bot alone). */
   slack?: LocalSlackApi;
   sandbox?: Sandbox;
+  /** Where the bot finds SageMaker, from the sandbox's URL (default: the sandbox itself). */
+  awsTarget?: (sandboxUrl: string, region: string) => AwsTarget;
 }
 
 export async function startHttpHarness(options: HarnessOptions = {}): Promise<HttpHarness> {
@@ -63,7 +65,7 @@ export async function startHttpHarness(options: HarnessOptions = {}): Promise<Ht
     io: { stdin: process.stdin, write: () => undefined },
     port: 0,
     trackerLoop: false,
-    awsTarget: sandboxTarget(sandbox.url, sandbox.region),
+    awsTarget: options.awsTarget ? options.awsTarget(sandbox.url, sandbox.region) : sandboxTarget(sandbox.url, sandbox.region),
     logger: createLogger({ level: "debug", destination }),
   });
   const client = new SlackHttpClient(bot.url ?? "", SIGNING_SECRET);
@@ -97,6 +99,13 @@ export function buttonsIn(message: StoredMessage): FoundButton[] {
     }
   }
   return found;
+}
+
+/** The plan id a message's Confirm (or any plan) button carries. */
+export function planIdOf(message: StoredMessage): string {
+  const id = buttonsIn(message).find((b) => b.value?.startsWith("p-"))?.value;
+  if (!id) throw new Error(`message ${message.ts} carries no plan button`);
+  return id;
 }
 
 /** Drives the bot as people in the workspace would: slash commands and button clicks, signed. */

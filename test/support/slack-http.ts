@@ -13,6 +13,8 @@ export interface PostOptions {
   ageSeconds?: number;
   /** X-Slack-Retry-Num, for Events API redeliveries. */
   retryNum?: number;
+  /** Sign with this Unix time (seconds) instead of now: the same body and time give the same signature, as a replay would. */
+  timestamp?: number;
 }
 
 export interface SlackResponse {
@@ -52,7 +54,7 @@ export class SlackHttpClient {
   private async post(body: string, contentType: string, options: PostOptions): Promise<SlackResponse> {
     const headers: Record<string, string> = { "content-type": contentType };
     if (!options.unsigned) {
-      const { timestamp, signature } = signSlackRequest(options.wrongSecret ?? this.signingSecret, body, Math.floor(Date.now() / 1000) - (options.ageSeconds ?? 0));
+      const { timestamp, signature } = signSlackRequest(options.wrongSecret ?? this.signingSecret, body, (options.timestamp ?? Math.floor(Date.now() / 1000)) - (options.ageSeconds ?? 0));
       headers["x-slack-request-timestamp"] = timestamp;
       headers["x-slack-signature"] = signature;
     }

@@ -140,6 +140,21 @@ function recipeProblems(policy: Policy): RawProblem[] {
 }
 
 /** Every problem no single field shows: references between sections, and recipes their own environment would refuse. */
+/** An endpoint name listed by two environments would belong to both, so either could change it. */
+function endpointProblems(policy: Policy): RawProblem[] {
+  const problems: RawProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const [envName, env] of Object.entries(policy.environments)) {
+    env.endpoints.forEach((pattern, index) => {
+      const earlier = seen.get(pattern);
+      if (earlier && earlier !== envName)
+        problems.push({ path: ["environments", envName, "endpoints", index], message: `"${pattern}" is also listed under environments.${earlier}.endpoints; an endpoint belongs to one environment` });
+      else seen.set(pattern, envName);
+    });
+  }
+  return problems;
+}
+
 export function checkConsistency(policy: Policy): RawProblem[] {
-  return [...roleProblems(policy), ...priceProblems(policy), ...recipeProblems(policy)];
+  return [...roleProblems(policy), ...priceProblems(policy), ...recipeProblems(policy), ...endpointProblems(policy)];
 }

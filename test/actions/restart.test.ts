@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLAN_ACTIONS } from "../../src/blocks/plan.js";
 import { LocalSlackApi } from "../../src/console/slack-api.js";
 import { createManualClock, startSandbox, type Sandbox } from "../../src/sandbox/index.js";
-import { buttonsIn, startHttpHarness, Workspace } from "../support/harness.js";
+import { buttonsIn, EXAMPLE_POLICY, planIdOf, startHttpHarness, Workspace } from "../support/harness.js";
 import { waitFor } from "../support/wait.js";
 
 describe("a plan caught by a restart of the bot", () => {
@@ -71,5 +71,30 @@ describe("a plan caught by a restart of the bot", () => {
     const jobs = await second.bot.services.sagemaker.listTrainingJobs({ nameContains: step.request.TrainingJobName });
     expect(jobs).toHaveLength(1);
     await second.close();
+  });
+
+  it("a plan made before the policy changed is refused at Confirm under the new policy, saying why, and never runs", async () => {
+    const file = path.join(path.dirname(db), "tighter-policy.yml");
+    // The new policy takes training in dev away from engineers.
+    const tighter = fs.readFileSync(EXAMPLE_POLICY, "utf8").replace("      train: [engineers]\n      tune: [engineers]", "      train: [approvers]\n      tune: [engineers]");
+    expect(tighter).not.toBe(fs.readFileSync(EXAMPLE_POLICY, "utf8"));
+    fs.writeFileSync(file, tighter);
+    // Its own store: the earlier stories here left jobs running for this engineer.
+    const store = path.join(path.dirname(db), "policy-change.db");
+    const before = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: store } });
+    const { posted } = await new Workspace(before).command("U0ENGINEER", "/train", "churn-xgb");
+    const message = posted[0];
+    if (!message) throw new Error("no plan posted");
+    await before.close();
+    sandbox.resetCalls();
+
+    const after = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: store, SAGEOPS_POLICY: file } });
+    const ws = new Workspace(after);
+    await ws.click("U0ENGINEER", message, PLAN_ACTIONS.confirm);
+    await waitFor(() => after.bot.services.plans.get(planIdOf(message))?.status === "refused", { what: "the plan to be refused" });
+    const shown = await waitFor(() => { const blocks = JSON.stringify(ws.message(message).blocks); return blocks.includes("Refused") && blocks; }, { what: "the plan message to say it was refused" });
+    expect(shown).toContain("open to the role approvers");
+    expect(sandbox.countCalls("CreateTrainingJob")).toBe(0);
+    await after.close();
   });
 });

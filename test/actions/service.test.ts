@@ -22,22 +22,24 @@ function world(start: Date, approval?: { required: number; role: string }) {
   const db = openDatabase(":memory:");
   const notifier = new RecordingNotifier();
   const audit = new AuditLog(db);
+  const settings = new WorkspaceSettings(db);
   // Nothing here reaches SageMaker: expired and cancelled plans never run.
   const port = new SdkSageMakerPort(createSageMakerClient(sandboxTarget("http://127.0.0.1:9", "us-east-1")));
-  const service = new ActionService({
+  const deps: ConstructorParameters<typeof ActionService>[0] = {
     plans: new SqlitePlanRepository(db),
     port,
     audit,
     notifier,
     approvals: { whyCannotApprove: async () => undefined, isAdmin: (user) => user === "U0ADMIN" },
-    freeze: new WorkspaceSettings(db),
+    freeze: settings,
     // These stories are about time and state; the guard's own checks have their stories elsewhere.
     recheck: { prepare: async () => () => ({ ok: true }) },
     now: () => now,
     onNotifyError: () => undefined,
-  });
+  };
+  const service = new ActionService(deps);
   const plan = service.submit({ id: "p-00000000000000000000abcd", kind: "train", requester: "U0ENGINEER", channel: "C0MLOPS", environment: "dev", mode: "live", title: "Train churn-xgb", resourceName: "churn-xgb-1", details: [], steps: [], approval });
-  return { service, notifier, audit, plan, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+  return { service, deps, notifier, audit, plan, settings, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 
 describe("a plan's life", () => {
@@ -83,5 +85,33 @@ describe("a plan's life", () => {
     expect((await w.service.expireStale()).map((p) => p.id)).toEqual([w.plan.id]);
     const late = await w.service.approve(w.plan.id, "U0APPROVER");
     expect(late.ok && late.value.status).toBe("expired");
+  });
+
+  it("an approval during a freeze records nothing; the held plan can be cancelled, or expires like any other", async () => {
+    const w = world(new Date("2026-11-26T09:00:00Z"), { required: 1, role: "approvers" });
+    expect((await w.service.confirm(w.plan.id, "U0ENGINEER")).ok).toBe(true);
+    w.settings.freeze("U0ADMIN", "incident");
+    const approval = await w.service.approve(w.plan.id, "U0APPROVER");
+    expect(approval.ok).toBe(false);
+    if (!approval.ok) expect(approval.problem.what).toContain("frozen");
+    const held = await w.service.cancel(w.plan.id, "U0NOBODY");
+    expect(held.ok).toBe(false);
+    w.advance(25 * 3600 * 1000);
+    expect((await w.service.expireStale()).map((p) => p.id)).toEqual([w.plan.id]);
+    expect(w.audit.latest(10).map((r) => r.kind)).not.toContain("approval");
+  });
+
+  it("a plan the guard no longer passes at Confirm is refused for good, with the reason, and never runs", async () => {
+    const w = world(new Date("2026-11-26T09:00:00Z"));
+    const refusing = new ActionService({
+      ...w.deps,
+      recheck: { prepare: async () => () => ({ ok: false, frozen: false, refusals: [{ rule: "how-often.concurrent-jobs", message: "You have 2 jobs running.", allowed: [] }] }) },
+    });
+    const result = await refusing.confirm(w.plan.id, "U0ENGINEER");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem.detail).toEqual(["You have 2 jobs running."]);
+    expect(w.notifier.changes).toContain("refused");
+    const again = await refusing.confirm(w.plan.id, "U0ENGINEER");
+    expect(again.ok && again.note).toContain("was refused by the policy");
   });
 });

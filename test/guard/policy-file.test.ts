@@ -178,3 +178,28 @@ describe("typos deep inside a section", () => {
     expect(typo.line).toBe(text.split("\n").findIndex((line) => line.includes("canarySize: 10")) + 1);
   });
 });
+
+describe("endpoints, hyperparameters and plan limits in the policy", () => {
+  const example = fs.readFileSync(EXAMPLE, "utf8");
+
+  it("an endpoint listed by two environments is a problem at its path, since an endpoint belongs to one", () => {
+    const result = parsePolicy(example.replace('endpoints: [churn-prod, "churn-prod-*"]', 'endpoints: [churn-prod, "churn-prod-*", churn-staging]'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(problemAt(result.problems, "environments.prod.endpoints[2]").message).toContain("also listed under environments.dev.endpoints");
+  });
+
+  it("a malformed endpoint pattern, a misspelt hyperparameter rule and a zero plan limit are each named", () => {
+    const broken = example
+      .replace('endpoints: [churn-prod, "churn-prod-*"]', 'endpoints: ["churn prod"]')
+      .replace("      deny: []", "      denny: []")
+      .replace("plansPerMinute: 6 ", "plansPerMinute: 0 ");
+    const result = parsePolicy(broken);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(problemAt(result.problems, "environments.prod.endpoints[0]").message).toContain("endpoint name or a pattern");
+    expect(result.problems.map((p) => p.path)).toContain("limits.plansPerMinute");
+    expect(result.problems.some((p) => p.path.startsWith("environments.dev.hyperparameters"))).toBe(true);
+  });
+});
+

@@ -21,6 +21,15 @@ async function planFrom(ws: Workspace, userId: string, command: string, text: st
   return plan;
 }
 
+async function untilInService(h: HttpHarness, endpoint: string): Promise<void> {
+  for (let i = 0; i < 60 && (await h.bot.services.sagemaker.describeEndpoint(endpoint)).EndpointStatus !== "InService"; i += 1) h.sandbox.clock.advance(60);
+}
+
+/** The approval request the bot posts in a confirmed plan's thread. */
+function approvalRequestFor(h: HttpHarness, plan: StoredMessage): Promise<StoredMessage> {
+  return waitFor(() => h.slack.messagesIn(plan.channel).find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks).includes(PLAN_ACTIONS.approve)), { what: "the approval request" });
+}
+
 /** The private answer to a command that must not post a plan. */
 async function refusalOf(ws: Workspace, userId: string, command: string, text: string): Promise<string> {
   const { posted, reply } = await ws.command(userId, command, text);
@@ -53,10 +62,10 @@ describe("production cannot be changed under another environment's rules", () =>
     const plan = await planFrom(ws, "U0ENGINEER", "/deploy", "churn-xgb/1 to churn-prod");
     expect(JSON.stringify(plan.blocks)).toContain("prod (the policy lists this endpoint there)");
     await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
-    const request = await waitFor(() => h.slack.messagesIn(plan.channel).find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks).includes(PLAN_ACTIONS.approve)), { what: "the approval request" });
+    const request = await approvalRequestFor(h, plan);
     await ws.click("U0APPROVER", request, PLAN_ACTIONS.approve);
     await waitFor(() => JSON.stringify(ws.message(plan).blocks).includes("Started"), { what: "the prod deploy to start" });
-    for (let i = 0; i < 60 && (await h.bot.services.sagemaker.describeEndpoint("churn-prod")).EndpointStatus !== "InService"; i += 1) h.sandbox.clock.advance(60);
+    await untilInService(h, "churn-prod");
     h.sandbox.resetCalls();
     const answer = await refusalOf(ws, "U0ENGINEER", "/deploy", "rollback churn-prod env=dev");
     expect(answer).toContain("belongs to prod");
@@ -71,7 +80,7 @@ describe("production cannot be changed under another environment's rules", () =>
     await port.createModel({ ModelName: "legacy-model", ExecutionRoleArn: "arn:aws:iam::123456789012:role/sageops-prod-execution", Containers: [{ ModelPackageName: v1.ModelPackageArn }] });
     await port.createEndpointConfig({ EndpointConfigName: "legacy-config", ProductionVariants: [{ VariantName: "AllTraffic", ModelName: "legacy-model", InstanceType: "ml.m5.large", InitialInstanceCount: 1 }] });
     await port.createEndpoint({ EndpointName: "legacy-scoring", EndpointConfigName: "legacy-config", Tags: [{ Key: "sageops:environment", Value: "prod" }] });
-    for (let i = 0; i < 60 && (await port.describeEndpoint("legacy-scoring")).EndpointStatus !== "InService"; i += 1) h.sandbox.clock.advance(60);
+    await untilInService(h, "legacy-scoring");
     h.sandbox.resetCalls();
     expect(await refusalOf(ws, "U0ENGINEER", "/deploy", "churn-xgb/1 to legacy-scoring env=dev")).toContain("sageops:environment tag");
     expect(await refusalOf(ws, "U0ENGINEER", "/deploy", "churn-xgb/1 to scratch-endpoint")).toContain("belongs to no environment");
@@ -137,7 +146,7 @@ describe("a freeze holds to the end", () => {
     const { h, ws } = world;
     const plan = await planFrom(ws, "U0ENGINEER", "/train", "churn-xgb env=prod");
     await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
-    const request = await waitFor(() => h.slack.messagesIn(plan.channel).find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks).includes(PLAN_ACTIONS.approve)), { what: "the approval request" });
+    const request = await approvalRequestFor(h, plan);
     await ws.command("U0ADMIN", "/sageops", "freeze incident 42");
     h.sandbox.resetCalls();
     const before = h.slack.callsTo("response_url").length;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Run modes (DESIGN.md section 2), picked from which Slack credentials are present. */
+/** Run modes (docs/architecture.md, section 3), picked from which Slack credentials are present. */
 export type RunMode = "socket" | "http" | "console";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;

@@ -12,7 +12,7 @@ function problem(env: Record<string, string>): ConfigError {
 }
 
 describe("configuration from the environment", () => {
-  it("with no Slack credentials picks the console, with defaults from DESIGN.md", () => {
+  it("with no Slack credentials picks the console, with the documented defaults", () => {
     const config = loadConfig({});
     expect(config.mode).toBe("console");
     expect(config.port).toBe(3000);

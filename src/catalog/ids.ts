@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Stage ids of the lifecycle map (DESIGN.md section 4). */
+/** Stage ids of the lifecycle map (docs/architecture.md, section 3). */
 export const STAGE_IDS = [
   "data-prep",
   "training",
@@ -12,7 +12,7 @@ export const STAGE_IDS = [
 export const StageId = z.enum(STAGE_IDS);
 export type StageId = z.infer<typeof StageId>;
 
-/** Service ids (DESIGN.md section 4); the first ten are the canonical map, the rest the wider family. */
+/** Service ids (docs/architecture.md, section 3); the first ten are the canonical map, the rest the wider family. */
 export const SERVICE_IDS = [
   "data-wrangler",
   "sagemaker-training",
@@ -38,7 +38,7 @@ export const SERVICE_IDS = [
 export const ServiceId = z.enum(SERVICE_IDS);
 export type ServiceId = z.infer<typeof ServiceId>;
 
-/** Intent ids (DESIGN.md section 4). `deploy` covers real-time, batch and rollback. */
+/** Intent ids (docs/architecture.md, section 3). `deploy` covers real-time, batch and rollback. */
 export const INTENT_IDS = [
   "ask",
   "train",

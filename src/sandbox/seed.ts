@@ -1,5 +1,5 @@
 /**
- * The example company's history (DESIGN.md section 7), replayed through the sandbox's own
+ * The example company's history (docs/architecture.md, section 3), replayed through the sandbox's own
  * operations at past simulated times, so it is exactly as a client would have left it:
  * training data in `s3://sageops-demo/churn/`, a completed and a failed training job, model
  * package group `churn-xgb` (version 1 Approved and serving on endpoint `churn-prod`, version 2

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../support/cli.js";
 
-/** The domain core (DESIGN.md section 1) talks to Slack and AWS only through ports. */
+/** The domain core (docs/architecture.md, section 2) talks to Slack and AWS only through ports. */
 const DOMAIN = ["src/catalog", "src/interpret", "src/guard", "src/actions", "src/watch", "src/notify"];
 /** Adapters that live inside domain folders by design. */
 const ALLOWED = new Set(["src/interpret/bedrock.ts", "src/notify/slack-poster.ts"]);

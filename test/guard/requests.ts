@@ -4,7 +4,7 @@ import { loadPolicy, type Policy } from "../../src/guard/policy.js";
 import { findRecipe } from "../../src/guard/recipes.js";
 import { REPO_ROOT } from "../support/cli.js";
 
-/** The example company's policy (DESIGN.md section 7), read from the file users copy. */
+/** The example company's policy (docs/architecture.md, section 3), read from the file users copy. */
 export function examplePolicy(): Policy {
   const result = loadPolicy(path.join(REPO_ROOT, "policy.example.yml"));
   if (!result.ok) throw new Error(`policy.example.yml is invalid: ${JSON.stringify(result.problems)}`);

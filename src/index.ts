@@ -11,7 +11,7 @@ import type { Config, RunMode } from "./config.js";
 import { ConsoleReceiver, type ConsoleIdentity } from "./console/receiver.js";
 import { LocalSlackApi } from "./console/slack-api.js";
 import { ConsoleView } from "./console/view.js";
-import { createInterpreter } from "./interpret/chain.js";
+import { createInterpreter } from "./compose/interpreter.js";
 import { createLogger, type Logger } from "./logger.js";
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
 import { randomBytes } from "node:crypto";
@@ -36,6 +36,7 @@ import { createEventSource } from "./aws/sqs.js";
 import { EventFeed } from "./watch/events.js";
 import type { Plan } from "./actions/plan.js";
 import { WebApiPoster } from "./notify/slack-poster.js";
+import { SlackStatusReporter } from "./notify/status-reporter.js";
 import type { BotServices } from "./services.js";
 import { SqlitePlanRepository } from "./store/plans.js";
 import { UserGroupDirectory } from "./slack/user-groups.js";
@@ -312,7 +313,7 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
   const trackedStore = new SqliteTrackedStore(db);
   const tracker = new Tracker({
     port: sagemaker,
-    poster: lazyPoster,
+    reporter: new SlackStatusReporter(lazyPoster),
     store: trackedStore,
     clock: systemClock,
     onError: (error, about) => logger.warn({ err: error, resource: about.resource?.name, stage: about.stage }, "status tracking hit an error"),

@@ -1,6 +1,6 @@
 import { loadConfig, ConfigError } from "../config.js";
 import { awsTargetFromConfig } from "../aws/clients.js";
-import { createInterpreter } from "../interpret/chain.js";
+import { createInterpreter } from "../compose/interpreter.js";
 import type { Interpreter } from "../interpret/schema.js";
 import { createLogger } from "../logger.js";
 import { evalCommand } from "./eval.js";

@@ -12,11 +12,25 @@
  *   lost in that window, but is never posted twice. An error Slack reports puts it back to `due`
  *   for a few more tries.
  */
-import { renderFailureAlert, renderFinalReply, renderStatusMessage } from "../blocks/status.js";
-import type { SlackPoster } from "../notify/poster.js";
 import type { Clock } from "./clock.js";
+import type { ResourceStatus } from "./status.js";
 import type { NoticeKind, TrackedRecord, TrackedStore } from "./tracked-store.js";
-import { viewOf } from "./view.js";
+import { viewOf, type ResourceView } from "./view.js";
+
+/** A resource and its status, as a report shows it. */
+export type StatusView = ResourceView & { status: ResourceStatus };
+
+/**
+ * Where tracking reports, owned by the core and implemented by the Slack wing
+ * (src/notify/status-reporter.ts): one status message per resource, kept up to date, a final reply
+ * in its thread, and an alert in the environment's alert channel.
+ */
+export interface StatusReporter {
+  /** Posts the status message (in the plan's thread), or updates it in place when it has one; its ts. */
+  statusMessage(view: StatusView, at: Date, where: { channel: string; threadTs?: string; messageTs?: string }): Promise<{ ts: string }>;
+  finalReply(view: StatusView, at: Date, where: { channel: string; threadTs?: string }): Promise<void>;
+  failureAlert(view: StatusView, at: Date, channel: string): Promise<void>;
+}
 
 export interface PublishFailure {
   recordId: number;
@@ -31,7 +45,7 @@ export class StatusPublisher {
   private readonly messageFailures = new Map<number, number>();
 
   constructor(
-    private readonly poster: SlackPoster,
+    private readonly reporter: StatusReporter,
     private readonly store: TrackedStore,
     private readonly clock: Clock,
   ) {}
@@ -61,15 +75,9 @@ export class StatusPublisher {
   private async publishMessage(record: TrackedRecord): Promise<TrackedRecord> {
     const { status } = record;
     if (!status) return record;
-    const message = renderStatusMessage({ ...viewOf(record), status }, new Date(this.clock.now()));
     const { channel, threadTs } = record.context;
-    let messageTs = record.messageTs;
-    if (messageTs) {
-      await this.poster.update(channel, messageTs, message);
-    } else {
-      messageTs = (await this.poster.post(channel, message, { threadTs })).ts;
-      this.store.setMessage(record.id, messageTs);
-    }
+    const { ts: messageTs } = await this.reporter.statusMessage({ ...viewOf(record), status }, new Date(this.clock.now()), { channel, threadTs, messageTs: record.messageTs });
+    if (!record.messageTs) this.store.setMessage(record.id, messageTs);
     this.store.setPublished(record.id, record.version);
     return { ...record, messageTs, publishedVersion: record.version };
   }
@@ -84,8 +92,8 @@ export class StatusPublisher {
     const view = { ...viewOf(record), status };
     const now = new Date(this.clock.now());
     try {
-      if (kind === "reply") await this.poster.post(target, renderFinalReply(view, now), { threadTs: thread });
-      else await this.poster.post(target, renderFailureAlert(view, now));
+      if (kind === "reply") await this.reporter.finalReply(view, now, { channel: target, threadTs: thread });
+      else await this.reporter.failureAlert(view, now, target);
       this.store.settleNotice(record.id, kind, "sent", new Date(this.clock.now()));
       return undefined;
     } catch (error) {

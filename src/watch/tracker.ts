@@ -19,12 +19,11 @@
  *   the feed fails, polling returns to normal.
  */
 import type { TrackedResource } from "../actions/plan.js";
-import type { SlackPoster } from "../notify/poster.js";
 import type { Clock } from "./clock.js";
 import { describeCost, describeResource, goneStatus, UndescribableError, type WatchPort } from "./describe.js";
 import { isBackoff, isNotFound } from "./errors.js";
 import type { ChangeListener, StateChange } from "./events.js";
-import { StatusPublisher } from "./publisher.js";
+import { StatusPublisher, type StatusReporter } from "./publisher.js";
 import { checkIntervalMs, DEFAULT_TIMING, nextSchedule, type PollTiming, type ScheduleState } from "./schedule.js";
 import { TYPE_LABEL, type ResourceStatus, type ResourceType } from "./status.js";
 import type { NoticeKind, TrackedRecord, TrackedStore, TrackingContext } from "./tracked-store.js";
@@ -32,7 +31,8 @@ import type { NoticeKind, TrackedRecord, TrackedStore, TrackingContext } from ".
 export interface TrackerDeps {
   /** SageMaker's read calls; the full SageMakerPort will do. */
   port: WatchPort;
-  poster: SlackPoster;
+  /** Where status messages, final replies and alerts go (the Slack wing implements it). */
+  reporter: StatusReporter;
   store: TrackedStore;
   clock: Clock;
   timing?: Partial<PollTiming>;
@@ -105,7 +105,7 @@ export class Tracker implements ChangeListener {
   constructor(private readonly deps: TrackerDeps) {
     this.timing = { ...DEFAULT_TIMING, ...deps.timing };
     this.schedule = { delayMs: this.timing.fastMs, throttledStreak: 0 };
-    this.publisher = new StatusPublisher(deps.poster, deps.store, deps.clock);
+    this.publisher = new StatusPublisher(deps.reporter, deps.store, deps.clock);
   }
 
   /**

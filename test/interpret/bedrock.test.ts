@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBedrockClient } from "../../src/aws/clients.js";
-import { BedrockInterpreter, loadInterpretPrompt, ModelInterpretation } from "../../src/interpret/bedrock.js";
-import { offlineInterpreter } from "../../src/interpret/chain.js";
+import { BedrockInterpreter, loadInterpretPrompt, ModelInterpretation } from "../../src/aws/bedrock.js";
+import { offlineInterpreter } from "../../src/compose/interpreter.js";
 import { loadPrompt, PromptError } from "../../src/interpret/prompts.js";
 import { createLogger } from "../../src/logger.js";
 import { startFakeBedrock, type BedrockAnswer, type FakeBedrock } from "../support/fake-bedrock.js";

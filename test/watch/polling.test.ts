@@ -1,3 +1,4 @@
+import { SlackStatusReporter } from "../../src/notify/status-reporter.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,11 +31,11 @@ describe("polling SageMaker kindly", () => {
     // Slack is not the subject here: an in-memory poster keeps 1,600 messages from taking seconds.
     let messages = 0;
     const tracker = world.tracker(store, {
-      poster: {
+      reporter: new SlackStatusReporter({
         post: async () => ({ ts: `1764147600.${String((messages += 1)).padStart(6, "0")}` }),
         update: async () => undefined,
         ephemeral: async () => undefined,
-      },
+      }),
     });
     const reports = [];
     world.sandbox.resetCalls();

@@ -1,3 +1,4 @@
+import { SlackStatusReporter } from "../../src/notify/status-reporter.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -290,7 +291,7 @@ describe("status that comes to you", () => {
       update: world.poster.update.bind(world.poster),
       ephemeral: world.poster.ephemeral.bind(world.poster),
     };
-    void world.tracker(store, { poster: dying }).pollOnce();
+    void world.tracker(store, { reporter: new SlackStatusReporter(dying) }).pollOnce();
     await waitFor(() => posts === 2, { what: "the reply to be on its way" });
     expect(store.noticeStates(record.id)).toEqual({ reply: "sending" });
 

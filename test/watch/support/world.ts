@@ -11,6 +11,7 @@ import type { CreateTrainingJobRequest } from "../../../src/actions/port.js";
 import { LocalSlackApi } from "../../../src/console/slack-api.js";
 import { PacedPoster } from "../../../src/notify/pacer.js";
 import { WebApiPoster } from "../../../src/notify/slack-poster.js";
+import { SlackStatusReporter } from "../../../src/notify/status-reporter.js";
 import { createManualClock, SEED, startSandbox, type ManualClock as SandboxClock, type Sandbox } from "../../../src/sandbox/index.js";
 import { openDatabase, type Db } from "../../../src/store/db.js";
 import { SqliteTrackedStore } from "../../../src/store/tracked.js";
@@ -72,7 +73,7 @@ export async function startWorld(): Promise<World> {
       return { db, store: new SqliteTrackedStore(db) };
     },
     tracker(store, options = {}) {
-      return new Tracker({ port, poster, store, clock, random: () => 0.5, ...options });
+      return new Tracker({ port, reporter: new SlackStatusReporter(poster), store, clock, random: () => 0.5, ...options });
     },
     async poll(tracker) {
       let done = false;

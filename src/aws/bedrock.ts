@@ -8,8 +8,8 @@ import { ConverseCommand, type BedrockRuntimeClient, type Tool } from "@aws-sdk/
 import { z } from "zod";
 import { INTENT_IDS, IntentId, SERVICE_IDS, STAGE_IDS, ServiceId, StageId } from "../catalog/ids.js";
 import type { Logger } from "../logger.js";
-import { loadPrompt, loadPromptJson, PromptError } from "./prompts.js";
-import { RequestParams, type Interpreter, type Request } from "./schema.js";
+import { loadPrompt, loadPromptJson, PromptError } from "../interpret/prompts.js";
+import { RequestParams, type Interpreter, type Request } from "../interpret/schema.js";
 
 /** What the model must put in its tool call: a Request without the text. */
 export const ModelInterpretation = z.object({

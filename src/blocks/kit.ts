@@ -2,6 +2,7 @@
  * Small builders for Block Kit shapes, so renderers read as what they show. Texts are cut to
  * Block Kit's limits here, once, rather than in every renderer.
  */
+import { codePointLabel, INVISIBLE_CHARACTERS } from "../kernel/text.js";
 import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, InputBlock, KnownBlock, ModalView, PlainTextOption, SectionBlock } from "@slack/types";
 
 export type { KnownBlock } from "@slack/types";
@@ -18,12 +19,9 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** Bidi controls and zero-width characters: they can make text read differently from what it is. */
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-
 /** Shows each invisible character as its code point, so what a person reads is what is there. */
 export function showInvisible(text: string): string {
-  return text.replace(INVISIBLE, (char) => `[U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}]`);
+  return text.replace(INVISIBLE_CHARACTERS, (char) => `[${codePointLabel(char)}]`);
 }
 
 /**

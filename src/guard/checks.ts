@@ -6,43 +6,15 @@ import { checkHyperparameters, checkPipelineParameters, checkTuning, type Hyperp
 import { describeAllowedImages, describeImage, endpointOwners, imageAllowed, outputOwners, uriWithin, uriWithinAny, withClosingSlash, type ImageRef } from "./matchers.js";
 import { isAdmin, isListed, mentionChannel, mentionUser, rolesOf, type Requester } from "./membership.js";
 import { ANYONE, type ActionKind, type BlueGreen, type EnvironmentPolicy, type Mode, type Policy } from "./policy-schema.js";
+import { refuse, type Refusal } from "./refusal.js";
 import { closestMatch } from "./suggest.js";
 
 export { canApprove, type ApprovalCheck, type ApprovalRequirement } from "./approvals.js";
 export { isAdmin, isListed, rolesOf, type Requester } from "./membership.js";
 export type { ImageRef } from "./matchers.js";
+export { RULE_IDS, type Refusal, type RuleId } from "./refusal.js";
 export type { HyperparameterFacts, TuningFacts } from "./hyperparameters.js";
 
-/** Every rule the guard applies, in the order it applies them: who, where, what, how much, how often. */
-export const RULE_IDS = [
-  "frozen",
-  "who.role",
-  "who.owner",
-  "where.environment",
-  "where.channel",
-  "where.endpoint",
-  "where.output-owner",
-  "what.incomplete",
-  "what.image",
-  "what.instance-type",
-  "what.input-prefix",
-  "what.output-prefix",
-  "what.model-approval",
-  "what.hyperparameters",
-  "what.hyperparameter-range",
-  "what.pipeline-parameters",
-  "how-much.instance-count",
-  "how-much.max-runtime",
-  "how-much.cost",
-  "how-much.endpoint-cost",
-  "how-much.parallel-trials",
-  "how-often.jobs-per-hour",
-  "how-often.concurrent-jobs",
-  "how-often.plans-per-minute",
-  "how-often.channel-plans-per-minute",
-  "changed.policy",
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
 
 /** A model package version a deploy, batch transform or rollback would use. */
 export interface ModelRef {
@@ -111,12 +83,6 @@ export interface GuardInput {
   forceDryRun?: boolean;
 }
 
-/** One rule that failed: its stable id, what was wrong in words, and what would be allowed instead. */
-export interface Refusal {
-  rule: RuleId;
-  message: string;
-  allowed: readonly string[];
-}
 
 export interface Permit {
   allowed: true;
@@ -193,10 +159,6 @@ function list(items: readonly string[]): string {
 
 function adminsToAsk(policy: Policy): string {
   return policy.admins.length > 0 ? `an admin (${policy.admins.map(mentionUser).join(", ")})` : "whoever runs sageops";
-}
-
-function refuse(rule: RuleId, message: string, allowed: readonly string[] = []): Refusal {
-  return { rule, message, allowed };
 }
 
 function checkFrozen(policy: Policy, input: GuardInput): Refusal[] {

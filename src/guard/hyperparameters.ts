@@ -4,9 +4,10 @@
  * container download and run other code (sagemaker_program, sagemaker_submit_directory...) are
  * refused unless an environment allows them by name.
  */
-import type { Refusal } from "./checks.js";
+import { codePointLabel, INVISIBLE_OR_CONTROL } from "../kernel/text.js";
 import { nameMatches } from "./matchers.js";
 import type { EnvironmentPolicy, HyperparameterRange } from "./policy-schema.js";
+import { refuse, type Refusal } from "./refusal.js";
 
 /** SageMaker's limits on CreateTrainingJob's HyperParameters and a tuning job's StaticHyperParameters. */
 export const HYPERPARAMETER_LIMITS = { count: 100, nameLength: 256, valueLength: 2500 } as const;
@@ -19,8 +20,6 @@ const PIPELINE_PARAMETER_NAME = /^[A-Za-z0-9\-_]*$/;
 /** Keys the SageMaker framework containers read as instructions to fetch and run code. */
 export const RESERVED_HYPERPARAMETER = "sagemaker_*";
 
-/** Control characters (SageMaker's `.*` takes no line breaks), bidi controls and zero-width characters. */
-const HIDDEN_OR_CONTROL = /[\p{Cc}\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
 
 /** Names that every JavaScript object answers to; never a hyperparameter anybody means. */
 const OBJECT_BUILTINS = new Set(["__proto__", "prototype", ...Object.getOwnPropertyNames(Object.prototype)]);
@@ -31,8 +30,8 @@ export function isObjectBuiltinName(name: string): boolean {
 
 function describeCodePoints(text: string): string {
   return [...text]
-    .filter((char) => HIDDEN_OR_CONTROL.test(char))
-    .map((char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`)
+    .filter((char) => INVISIBLE_OR_CONTROL.test(char))
+    .map(codePointLabel)
     .filter((code, index, all) => all.indexOf(code) === index)
     .join(", ");
 }
@@ -44,10 +43,6 @@ function shown(name: string): string {
 function listed(names: readonly string[], max = 5): string {
   const head = names.slice(0, max).map(shown).join(", ");
   return names.length > max ? `${head} and ${names.length - max} more` : head;
-}
-
-function refuse(rule: Refusal["rule"], message: string, allowed: readonly string[] = []): Refusal {
-  return { rule, message, allowed };
 }
 
 export interface HyperparameterFacts {
@@ -81,12 +76,12 @@ export function checkHyperparameters(env: EnvironmentPolicy, where: string, fact
         `${longValues.map(([name, value]) => `${shown(name)} is ${value.length} characters long`).slice(0, 5).join(", ")}; SageMaker takes values of at most ${HYPERPARAMETER_LIMITS.valueLength}.`,
       ),
     );
-  const hidden = entries.filter(([name, value]) => HIDDEN_OR_CONTROL.test(name) || HIDDEN_OR_CONTROL.test(value));
+  const hidden = entries.filter(([name, value]) => INVISIBLE_OR_CONTROL.test(name) || INVISIBLE_OR_CONTROL.test(value));
   if (hidden.length > 0)
     refusals.push(
       refuse(
         "what.hyperparameters",
-        `${listed(hidden.map(([name]) => name.replace(HIDDEN_OR_CONTROL, "?")))} ${hidden.length === 1 ? "contains" : "contain"} invisible or control characters (${describeCodePoints(hidden.map(([n, v]) => n + v).join(""))}), so the plan would not read as what runs. Type the value again without them.`,
+        `${listed(hidden.map(([name]) => name.replace(INVISIBLE_OR_CONTROL, "?")))} ${hidden.length === 1 ? "contains" : "contain"} invisible or control characters (${describeCodePoints(hidden.map(([n, v]) => n + v).join(""))}), so the plan would not read as what runs. Type the value again without them.`,
       ),
     );
   const builtins = facts.requested.filter(isObjectBuiltinName);
@@ -149,8 +144,8 @@ export function checkPipelineParameters(parameters: Readonly<Record<string, stri
     refusals.push(refuse("what.pipeline-parameters", `${listed(badNames)}: pipeline parameter names use letters, digits, - and _ (at most ${PIPELINE_PARAMETER_LIMITS.nameLength}), and must be parameters the pipeline declares.`));
   const longValues = entries.filter(([, value]) => value.length > PIPELINE_PARAMETER_LIMITS.valueLength).map(([name]) => name);
   if (longValues.length > 0) refusals.push(refuse("what.pipeline-parameters", `${listed(longValues)}: pipeline parameter values are at most ${PIPELINE_PARAMETER_LIMITS.valueLength} characters.`));
-  const hidden = entries.filter(([name, value]) => HIDDEN_OR_CONTROL.test(name) || HIDDEN_OR_CONTROL.test(value)).map(([name]) => name);
-  if (hidden.length > 0) refusals.push(refuse("what.pipeline-parameters", `${listed(hidden.map((name) => name.replace(HIDDEN_OR_CONTROL, "?")))}: invisible or control characters in a parameter, so the plan would not read as what runs.`));
+  const hidden = entries.filter(([name, value]) => INVISIBLE_OR_CONTROL.test(name) || INVISIBLE_OR_CONTROL.test(value)).map(([name]) => name);
+  if (hidden.length > 0) refusals.push(refuse("what.pipeline-parameters", `${listed(hidden.map((name) => name.replace(INVISIBLE_OR_CONTROL, "?")))}: invisible or control characters in a parameter, so the plan would not read as what runs.`));
   return refusals;
 }
 

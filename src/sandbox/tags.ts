@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { Operations } from "./operations.js";
+import { paginate } from "./paging.js";
 import { maxResults, nextToken, parseRequest, tags } from "./validate.js";
 
 type Tag = { Key: string; Value: string };
@@ -36,11 +37,8 @@ export class ResourceTags {
     return {
       ListTags: (input) => {
         const request = parseRequest(ListTagsSchema, input);
-        const all = this.byArn.get(request.ResourceArn) ?? [];
-        const start = request.NextToken ? Number(request.NextToken) || 0 : 0;
-        const size = request.MaxResults ?? 50;
-        const page = all.slice(start, start + size);
-        return { Tags: page, ...(start + size < all.length ? { NextToken: String(start + size) } : {}) };
+        const { page, nextToken } = paginate(this.byArn.get(request.ResourceArn) ?? [], { maxResults: request.MaxResults, nextToken: request.NextToken, defaultMax: 50 });
+        return { Tags: page, ...(nextToken ? { NextToken: nextToken } : {}) };
       },
       AddTags: (input) => {
         const request = parseRequest(AddTagsSchema, input);

@@ -120,7 +120,7 @@ function approversOf(policy: Policy, role: string | undefined): string[] {
 export const CONSOLE_DEFAULT_IDENTITY: ConsoleIdentity = { userId: "U0ENGINEER", channelId: "C0MLOPS" };
 
 /** An endpoint URL as it may be shown: no user, password, query or fragment, which can carry credentials. */
-export function withoutCredentials(url: string): string {
+function withoutCredentials(url: string): string {
   try {
     const parsed = new URL(url);
     return `${parsed.protocol}//${parsed.host}${parsed.pathname === "/" ? "" : parsed.pathname}`;
@@ -333,8 +333,8 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
     const env = policy.environments[plan.environment];
     tracker.track(plan.track, { planId: plan.id, requester: plan.requester, channel: plan.channel, threadTs: plan.messageTs, alertChannel: env?.alertChannel, region: env?.region ?? target.region });
   };
-  const usageOf = (userId: string, channelId: string, now: Date, excludingPlanId?: string) => ({
-    ...plans.usageOf(userId, now, excludingPlanId),
+  const usageOf = (userId: string, channelId: string, now: Date) => ({
+    ...plans.usageOf(userId, now),
     plansLastMinute: plans.plansAskedSince(new Date(now.getTime() - 60_000), { requester: userId }),
     channelPlansLastMinute: plans.plansAskedSince(new Date(now.getTime() - 60_000), { channel: channelId }),
   });
@@ -344,7 +344,8 @@ function buildServices(inputs: ServiceInputs): BotServices & { useSlack(client: 
     forceDryRun: config.dryRun,
     frozen: () => settings.freezeState().frozen,
     groupsOf: (userId) => groups.groupsOf(userId),
-    usage: (plan) => usageOf(plan.requester, plan.channel, new Date(), plan.id),
+    // Plan-rate limits apply only when a plan is made, so a recheck counts jobs alone.
+    usage: (plan) => plans.usageOf(plan.requester, new Date(), plan.id),
     modelApproval: async (arn) => {
       try {
         return (await sagemaker.describeModelPackage(arn)).ModelApprovalStatus;

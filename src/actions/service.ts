@@ -78,7 +78,8 @@ export class ActionService {
     // A freeze holds the plan where it is: it can still be cancelled, and it expires as usual.
     const frozen = this.frozenProblem();
     if (frozen) return frozen;
-    const check = (await this.deps.recheck.prepare(plan))();
+    const recheck = await this.deps.recheck.prepare(plan);
+    const check = recheck();
     if (!check.ok) return this.refuseOrHold(plan, check, "pending", userId, "at Confirm");
     const needsApproval = plan.approval !== undefined && plan.approvals.length < plan.approval.required;
     const approvalDeadline = needsApproval ? new Date(this.deps.now().getTime() + (this.deps.approvalTtlSeconds ?? DEFAULT_APPROVAL_TTL_SECONDS) * 1000) : undefined;
@@ -90,7 +91,7 @@ export class ActionService {
       await this.notify(confirmed, (p) => this.deps.notifier.planChanged(p));
       return ok(confirmed, `Waiting for ${confirmed.approval.required} approval(s) from ${confirmed.approval.role}.`);
     }
-    return this.approveAndRun(confirmed, userId);
+    return this.approveAndRun(confirmed, userId, recheck);
   }
 
   async approve(planId: string, userId: string): Promise<Outcome<Plan>> {
@@ -105,7 +106,8 @@ export class ActionService {
     // During a freeze an approval records nothing: the plan stays waiting, cancellable, and expires as usual.
     const frozen = this.frozenProblem();
     if (frozen) return frozen;
-    const check = (await this.deps.recheck.prepare(plan))();
+    const recheck = await this.deps.recheck.prepare(plan);
+    const check = recheck();
     if (!check.ok) return this.refuseOrHold(plan, check, "confirmed", userId, "at approval");
     if (!this.deps.plans.addApproval(plan.id, userId, this.deps.now())) return ok(plan, "You have already approved this plan.");
     this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "approval", subject: plan.id, outcome: "approved" });
@@ -114,7 +116,7 @@ export class ActionService {
       await this.notify(approved, (p) => this.deps.notifier.planChanged(p));
       return ok(approved, `${approved.approvals.length} of ${approved.approval.required} approvals so far.`);
     }
-    return this.approveAndRun(approved, userId);
+    return this.approveAndRun(approved, userId, recheck);
   }
 
   async reject(planId: string, userId: string): Promise<Outcome<Plan>> {
@@ -162,18 +164,20 @@ export class ActionService {
     return expired;
   }
 
-  private async approveAndRun(plan: Plan, userId: string): Promise<Outcome<Plan>> {
+  /** `recheck` is the one Confirm or Approve just prepared: its answers (groups, model approval) are seconds old. */
+  private async approveAndRun(plan: Plan, userId: string, recheck: () => Recheck): Promise<Outcome<Plan>> {
     if (!this.deps.plans.transition(plan.id, ["confirmed"], "approved", { actedBy: userId })) return this.alreadyHandled(this.reload(plan));
-    return this.execute(this.reload(plan));
+    return this.execute(this.reload(plan), recheck);
   }
 
-  private async execute(plan: Plan): Promise<Outcome<Plan>> {
-    const check = (await this.deps.recheck.prepare(plan))();
+  /** Runs an approved plan once the guard, evaluated now, still passes it; resume prepares its own check. */
+  private async execute(plan: Plan, recheck?: () => Recheck): Promise<Outcome<Plan>> {
+    const check = (recheck ?? (await this.deps.recheck.prepare(plan)))();
     if (!check.ok) {
       if (!check.frozen) return this.refuseOrHold(plan, check, "approved", plan.requester, "just before running");
       // Frozen between approval and execution: back to waiting, where it can be cancelled or expire.
       if (this.deps.plans.transition(plan.id, ["approved"], "confirmed")) await this.notify(this.reload(plan), (p) => this.deps.notifier.planChanged(p));
-      return this.frozenProblem() ?? fail({ what: "sageops is frozen: no mutating action runs." });
+      return this.frozenOutcome();
     }
     if (!this.deps.plans.transition(plan.id, ["approved"], "running")) return this.alreadyHandled(this.reload(plan));
     return this.runClaimed(this.reload(plan));
@@ -184,7 +188,7 @@ export class ActionService {
    * expires). Otherwise it is refused for good, with every reason, and never runs.
    */
   private async refuseOrHold(plan: Plan, check: Exclude<Recheck, { ok: true }>, from: Plan["status"], actor: string, when: string): Promise<Outcome<Plan>> {
-    if (check.frozen) return this.frozenProblem() ?? fail({ what: "sageops is frozen: no mutating action runs." });
+    if (check.frozen) return this.frozenOutcome();
     const reasons = check.refusals.map((refusal: Refusal) => refusal.message);
     const message = `Refused ${when}: the policy no longer allows it. ${reasons.join(" ")}`;
     if (!this.deps.plans.transition(plan.id, [from], "refused", { actedBy: actor, outcome: { message } })) return this.alreadyHandled(this.reload(plan));
@@ -249,6 +253,11 @@ export class ActionService {
     this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "expiry", subject: plan.id, outcome: "expired" });
     await this.notify(this.reload(plan), (p) => this.deps.notifier.planChanged(p));
     return true;
+  }
+
+  /** The freeze's answer, when the guard found the plan frozen. */
+  private frozenOutcome(): Outcome<Plan> {
+    return this.frozenProblem() ?? fail({ what: "sageops is frozen: no mutating action runs." });
   }
 
   private frozenProblem(): Outcome<Plan> | undefined {

@@ -1,6 +1,12 @@
 import { SageMakerError } from "../port.js";
 import { decide, defaultEnvironment, invalid, tagsOf, tagValue, type PlanningContext, type PlanningResult } from "../planning.js";
 
+async function originFromTags(context: PlanningContext, arn: string | undefined): Promise<{ requester: string; environment: string } | undefined> {
+  const tags = await tagsOf(context.port, arn);
+  const requester = tagValue(tags, "sageops:requester");
+  return requester ? { requester, environment: tagValue(tags, "sageops:environment") ?? defaultEnvironment(context.policy) } : undefined;
+}
+
 /** `/sageops stop <job-name>`: the requester must own the job (admins may stop any). */
 export async function planStop(jobName: string, context: PlanningContext): Promise<PlanningResult> {
   let status: string;
@@ -18,9 +24,7 @@ export async function planStop(jobName: string, context: PlanningContext): Promi
   }
   if (status !== "InProgress") return invalid({ what: `Training job \`${jobName}\` is ${status}; only a job in progress can be stopped.` });
   // Who started the job and where: the plan that started it, else the tags sageops put on it.
-  const tags = await tagsOf(context.port, arn);
-  const tagged = tagValue(tags, "sageops:requester");
-  const origin = context.startedBy(jobName) ?? (tagged ? { requester: tagged, environment: tagValue(tags, "sageops:environment") ?? defaultEnvironment(context.policy) } : undefined);
+  const origin = context.startedBy(jobName) ?? (await originFromTags(context, arn));
   return decide(
     context,
     { action: "stop", environment: origin?.environment ?? defaultEnvironment(context.policy), ownsJob: origin?.requester === context.requester.userId },

@@ -4,8 +4,8 @@
  */
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
-import { renderAnswer } from "../src/blocks/answer.js";
-import { renderPlan } from "../src/blocks/plan.js";
+import { renderAnswer } from "../src/slack/blocks/answer.js";
+import { renderPlan } from "../src/slack/blocks/plan.js";
 import { composeAnswer } from "../src/catalog/answer.js";
 import { evaluate } from "../src/guard/checks.js";
 import { loadPolicy } from "../src/guard/policy.js";

@@ -1,10 +1,10 @@
 import type { PlanningContext } from "./actions/planning.js";
-import type { ObjectReader, SageMakerPort } from "./actions/port.js";
+import type { ObjectReader, SageMakerPort } from "./kernel/sagemaker-port.js";
 import type { ActionService } from "./actions/service.js";
 import type { Policy } from "./guard/policy.js";
 import type { Interpreter } from "./interpret/schema.js";
 import type { Logger } from "./logger.js";
-import type { SlackPoster } from "./notify/poster.js";
+import type { SlackPoster } from "./slack/notify/poster.js";
 import type { AuditLog } from "./store/audit.js";
 import type { DeliveryLedger } from "./store/deliveries.js";
 import type { SqlitePlanRepository } from "./store/plans.js";

@@ -5,7 +5,7 @@
  */
 import { INSTANCE_TYPE, S3_URI, SAGEMAKER_NAME, type RequestParams } from "../interpret/schema.js";
 import { formatDuration, parseDuration } from "../guard/duration.js";
-import type { Problem } from "./problem.js";
+import type { Problem, Result } from "../kernel/result.js";
 import { isObjectBuiltinName } from "../guard/hyperparameters.js";
 import { ownValue, withoutPrototype } from "../kernel/lookup.js";
 
@@ -79,7 +79,7 @@ function unwrapSlack(text: string): string {
   return text.replace(/<((?:s3|https?):\/\/[^|>]+)(\|[^>]*)?>/g, "$1");
 }
 
-export function parseArguments(text: string): { ok: true; value: ParsedArguments } | { ok: false; problem: Problem } {
+export function parseArguments(text: string): Result<ParsedArguments> {
   const words: string[] = [];
   const params: RequestParams = {};
   const extra: Record<string, string> = withoutPrototype({});
@@ -106,7 +106,7 @@ export function parseArguments(text: string): { ok: true; value: ParsedArguments
 }
 
 /** A SageMaker resource name from a bare word, or a problem naming the pattern. */
-export function resourceName(word: string | undefined, what: string, example: string): { ok: true; value: string } | { ok: false; problem: Problem } {
+export function resourceName(word: string | undefined, what: string, example: string): Result<string> {
   if (word === undefined || word === "") return { ok: false, problem: { what: `Which ${what}?`, fix: `For example: \`${example}\`.` } };
   if (!SAGEMAKER_NAME.test(word)) return { ok: false, problem: { what: `\`${word}\` is not a valid ${what} name.`, fix: "SageMaker names use letters, digits and single hyphens, start with a letter or digit, and have at most 63 characters." } };
   return { ok: true, value: word };

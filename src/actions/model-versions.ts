@@ -4,13 +4,12 @@
  */
 import { closestMatch } from "../guard/suggest.js";
 import type { ModelVersionRef } from "../interpret/schema.js";
-import { SageMakerError, type EndpointDescription, type ModelPackageSummary, type SageMakerPort } from "./port.js";
-import type { Problem } from "./problem.js";
+import { SageMakerError, type EndpointDescription, type ModelPackageSummary, type SageMakerPort } from "../kernel/sagemaker-port.js";
+import type { Problem, Result } from "../kernel/result.js";
 
-export type Found<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 /** `churn-xgb/3`, `churn-xgb@latest-approved`, `churn-xgb/latest` or `churn-xgb` (latest approved). */
-export function parseModelSpec(spec: string): Found<{ group: string; version: ModelVersionRef }> {
+export function parseModelSpec(spec: string): Result<{ group: string; version: ModelVersionRef }> {
   const match = /^([a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62})(?:\/(\d+|latest|latest-approved)|@(latest-approved|latest))?$/.exec(spec);
   if (!match?.[1]) return { ok: false, problem: { what: `\`${spec}\` is not a model version I can read.`, fix: "Write it as `group/version` (e.g. `churn-xgb/1`) or `group@latest-approved`." } };
   const tail = match[2] ?? match[3];
@@ -28,7 +27,7 @@ function awsProblem(error: unknown, doing: string): Problem {
 }
 
 /** The model package a reference points at, or why there is none. */
-export async function resolveModelVersion(port: SageMakerPort, group: string, version: ModelVersionRef): Promise<Found<ModelPackageSummary>> {
+export async function resolveModelVersion(port: SageMakerPort, group: string, version: ModelVersionRef): Promise<Result<ModelPackageSummary>> {
   let packages: ModelPackageSummary[];
   try {
     packages = await port.listModelPackages(group);
@@ -63,7 +62,7 @@ export async function resolveModelVersion(port: SageMakerPort, group: string, ve
 }
 
 /** An endpoint's description, or undefined when it does not exist. */
-export async function findEndpoint(port: SageMakerPort, name: string): Promise<Found<EndpointDescription | undefined>> {
+export async function findEndpoint(port: SageMakerPort, name: string): Promise<Result<EndpointDescription | undefined>> {
   try {
     return { ok: true, value: await port.describeEndpoint(name) };
   } catch (error) {

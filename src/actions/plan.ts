@@ -14,13 +14,15 @@ import type {
   CreateTransformJobRequest,
   StartPipelineExecutionRequest,
   UpdateEndpointRequest,
-} from "./port.js";
+} from "../kernel/sagemaker-port.js";
 
 import type { GuardInput } from "../guard/checks.js";
 import type { CostEstimate } from "../guard/cost.js";
 import type { ActionKind } from "../guard/policy-schema.js";
+import type { TrackedResource } from "../kernel/resources.js";
 
 export type { ActionKind } from "../guard/policy-schema.js";
+export type { TrackedResource } from "../kernel/resources.js";
 
 export const PLAN_STATUSES = ["pending", "confirmed", "approved", "running", "started", "failed", "cancelled", "rejected", "expired", "simulated", "refused"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -54,12 +56,6 @@ export interface ApprovalRequirement {
   role: string;
 }
 
-/** The resource a started plan created, so status tracking knows what to follow. */
-export interface TrackedResource {
-  type: "training-job" | "tuning-job" | "pipeline-execution" | "endpoint" | "transform-job";
-  name: string;
-  arn?: string;
-}
 
 export interface Plan {
   id: string;

@@ -5,8 +5,8 @@
 import { endpointOwner, evaluate, type EndpointFacts, type GuardInput, type Permit, type Refusal, type Usage } from "../guard/checks.js";
 import type { Policy } from "../guard/policy.js";
 import type { ActionKind, GuardFacts, NewPlan, PlanDetail, PlanStep, TrackedResource } from "./plan.js";
-import { SageMakerError, type SageMakerPort, type Tag } from "./port.js";
-import type { Problem } from "./problem.js";
+import { SageMakerError, type SageMakerPort, type Tag } from "../kernel/sagemaker-port.js";
+import type { Problem } from "../kernel/result.js";
 
 export interface PlanningContext {
   policy: Policy;

@@ -6,8 +6,8 @@
  */
 import { runSteps } from "./execute.js";
 import type { NewPlan, Plan, PlanRepository } from "./plan.js";
-import { SageMakerError, type SageMakerPort } from "./port.js";
-import { fail, ok, type Outcome } from "./problem.js";
+import { SageMakerError, type SageMakerPort } from "../kernel/sagemaker-port.js";
+import { fail, ok, type Result } from "../kernel/result.js";
 import type { PlanRecheck, Recheck } from "./recheck.js";
 import type { Refusal } from "../guard/checks.js";
 
@@ -68,7 +68,7 @@ export class ActionService {
     this.deps.plans.setMessage(planId, messageTs);
   }
 
-  async confirm(planId: string, userId: string): Promise<Outcome<Plan>> {
+  async confirm(planId: string, userId: string): Promise<Result<Plan>> {
     const found = this.load(planId);
     if (!found.ok) return found;
     const plan = found.value;
@@ -94,7 +94,7 @@ export class ActionService {
     return this.approveAndRun(confirmed, userId, recheck);
   }
 
-  async approve(planId: string, userId: string): Promise<Outcome<Plan>> {
+  async approve(planId: string, userId: string): Promise<Result<Plan>> {
     const found = this.load(planId);
     if (!found.ok) return found;
     const plan = found.value;
@@ -119,7 +119,7 @@ export class ActionService {
     return this.approveAndRun(approved, userId, recheck);
   }
 
-  async reject(planId: string, userId: string): Promise<Outcome<Plan>> {
+  async reject(planId: string, userId: string): Promise<Result<Plan>> {
     const found = this.load(planId);
     if (!found.ok) return found;
     const plan = found.value;
@@ -132,7 +132,7 @@ export class ActionService {
     return ok(rejected);
   }
 
-  async cancel(planId: string, userId: string): Promise<Outcome<Plan>> {
+  async cancel(planId: string, userId: string): Promise<Result<Plan>> {
     const found = this.load(planId);
     if (!found.ok) return found;
     const plan = found.value;
@@ -165,13 +165,13 @@ export class ActionService {
   }
 
   /** `recheck` is the one Confirm or Approve just prepared: its answers (groups, model approval) are seconds old. */
-  private async approveAndRun(plan: Plan, userId: string, recheck: () => Recheck): Promise<Outcome<Plan>> {
+  private async approveAndRun(plan: Plan, userId: string, recheck: () => Recheck): Promise<Result<Plan>> {
     if (!this.deps.plans.transition(plan.id, ["confirmed"], "approved", { actedBy: userId })) return this.alreadyHandled(this.reload(plan));
     return this.execute(this.reload(plan), recheck);
   }
 
   /** Runs an approved plan once the guard, evaluated now, still passes it; resume prepares its own check. */
-  private async execute(plan: Plan, recheck?: () => Recheck): Promise<Outcome<Plan>> {
+  private async execute(plan: Plan, recheck?: () => Recheck): Promise<Result<Plan>> {
     const check = (recheck ?? (await this.deps.recheck.prepare(plan)))();
     if (!check.ok) {
       if (!check.frozen) return this.refuseOrHold(plan, check, "approved", plan.requester, "just before running");
@@ -187,7 +187,7 @@ export class ActionService {
    * A plan the guard no longer passes. Frozen: nothing changes (it waits, can be cancelled and
    * expires). Otherwise it is refused for good, with every reason, and never runs.
    */
-  private async refuseOrHold(plan: Plan, check: Exclude<Recheck, { ok: true }>, from: Plan["status"], actor: string, when: string): Promise<Outcome<Plan>> {
+  private async refuseOrHold(plan: Plan, check: Exclude<Recheck, { ok: true }>, from: Plan["status"], actor: string, when: string): Promise<Result<Plan>> {
     if (check.frozen) return this.frozenOutcome();
     const reasons = check.refusals.map((refusal: Refusal) => refusal.message);
     const message = `Refused ${when}: the policy no longer allows it. ${reasons.join(" ")}`;
@@ -198,7 +198,7 @@ export class ActionService {
   }
 
   /** Sends the plan's steps; only called by whoever moved it to `running` (or by resume). */
-  private async runClaimed(plan: Plan): Promise<Outcome<Plan>> {
+  private async runClaimed(plan: Plan): Promise<Result<Plan>> {
     if (plan.mode === "dry-run") {
       this.deps.plans.transition(plan.id, ["running"], "simulated", { outcome: { message: "Dry run: the request above was not sent to SageMaker." } });
       this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "execution", subject: plan.id, outcome: "dry-run", detail: { steps: plan.steps.map((s) => s.operation) } });
@@ -220,7 +220,7 @@ export class ActionService {
     return ok(done);
   }
 
-  private load(planId: string): Outcome<Plan> {
+  private load(planId: string): Result<Plan> {
     const plan = this.deps.plans.get(planId);
     return plan ? ok(plan) : fail({ what: `I can't find plan ${planId}.`, fix: "It may come from another sageops installation; ask again for a fresh plan." });
   }
@@ -230,7 +230,7 @@ export class ActionService {
   }
 
   /** A plan that someone (or an earlier click) already moved on: say where it stands, do nothing. */
-  private alreadyHandled(plan: Plan): Outcome<Plan> {
+  private alreadyHandled(plan: Plan): Result<Plan> {
     const where: Record<Plan["status"], string> = {
       pending: "is waiting for its requester",
       confirmed: "is confirmed and waiting for approval",
@@ -256,11 +256,11 @@ export class ActionService {
   }
 
   /** The freeze's answer, when the guard found the plan frozen. */
-  private frozenOutcome(): Outcome<Plan> {
+  private frozenOutcome(): Result<Plan> {
     return this.frozenProblem() ?? fail({ what: "sageops is frozen: no mutating action runs." });
   }
 
-  private frozenProblem(): Outcome<Plan> | undefined {
+  private frozenProblem(): Result<Plan> | undefined {
     const state = this.deps.freeze.freezeState();
     if (!state.frozen) return undefined;
     return fail({ what: `sageops is frozen${state.by ? ` by <@${state.by}>` : ""}${state.reason ? ` (${state.reason})` : ""}: no mutating action runs.`, fix: "An admin can lift it with `/sageops unfreeze`." });

@@ -1,5 +1,5 @@
 import { GetObjectCommand, NoSuchKey, type S3Client } from "@aws-sdk/client-s3";
-import type { ObjectReader } from "../actions/port.js";
+import type { ObjectReader } from "../kernel/sagemaker-port.js";
 import { toSageMakerError } from "./errors.js";
 
 /** Reads Model Monitor reports from S3; a missing object is `undefined`, not an error. */

@@ -45,7 +45,7 @@ import type {
   TuningJobDescription,
   TransformJobDescription,
   PipelineExecutionDescription,
-} from "../actions/port.js";
+} from "../kernel/sagemaker-port.js";
 import { toSageMakerError } from "./errors.js";
 
 /*

@@ -1,4 +1,4 @@
-import { BUILTIN_ALGORITHMS } from "../actions/images.js";
+import { BUILTIN_ALGORITHMS } from "../catalog/algorithms.js";
 import { withoutPrototype } from "../kernel/lookup.js";
 import { ANYONE, type Policy } from "./policy-schema.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BUILTIN_ALGORITHMS, describeBuiltins, isKnownBuiltin } from "../actions/images.js";
+import { BUILTIN_ALGORITHMS, describeBuiltins, isKnownBuiltin } from "../catalog/algorithms.js";
 import { Environment as EnvironmentName, INSTANCE_TYPE, S3_URI, SAGEMAKER_NAME } from "../interpret/schema.js";
 import { parseDuration } from "./duration.js";
 import { withoutPrototype } from "../kernel/lookup.js";

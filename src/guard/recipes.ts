@@ -1,19 +1,19 @@
+import { fail, ok, type Result } from "../kernel/result.js";
 import type { Policy, Recipe } from "./policy-schema.js";
 import { closestMatch } from "./suggest.js";
 
-export type RecipeLookup =
-  | { ok: true; name: string; recipe: Recipe }
-  | { ok: false; kind: "unknown-recipe"; name: string; suggestion?: string; known: string[]; message: string };
-
-/** A recipe by name, or a typed miss naming the closest recipe and every one there is. */
-export function findRecipe(policy: Policy, name: string): RecipeLookup {
+/**
+ * A recipe by name, or a problem naming the closest recipe and every one there is; `example`
+ * (a command ending in a recipe name) becomes the fix with the closest name in its place.
+ */
+export function findRecipe(policy: Policy, name: string, example?: string): Result<{ name: string; recipe: Recipe }> {
   const recipe = policy.recipes[name];
-  if (recipe) return { ok: true, name, recipe };
+  if (recipe) return ok({ name, recipe });
   const known = Object.keys(policy.recipes);
   const suggestion = closestMatch(name, known);
-  const message =
+  const what =
     known.length === 0
       ? `There is no recipe "${name}": the policy defines none.`
       : `There is no recipe "${name}"${suggestion ? `; did you mean ${suggestion}?` : "."} Recipes: ${known.join(", ")}.`;
-  return { ok: false, kind: "unknown-recipe", name, suggestion, known, message };
+  return fail({ what, fix: suggestion && example ? `Try \`${example.replace(/\S+$/, "").trim()} ${suggestion}\`.` : undefined });
 }

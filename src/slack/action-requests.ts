@@ -11,10 +11,10 @@ import { planRollback } from "../actions/planners/rollback.js";
 import { planStop } from "../actions/planners/stop.js";
 import { planTraining } from "../actions/planners/train.js";
 import { planTuning } from "../actions/planners/tune.js";
-import type { Rendered } from "../blocks/kit.js";
-import { renderProblem, withNote } from "../blocks/notice.js";
-import { renderStatusAnswer } from "../blocks/status.js";
-import { renderDrift } from "../blocks/drift.js";
+import type { Rendered } from "./blocks/kit.js";
+import { renderProblem, withNote } from "./blocks/notice.js";
+import { renderStatusAnswer } from "./blocks/status.js";
+import { renderDrift } from "./blocks/drift.js";
 import { driftFindings } from "../watch/drift.js";
 import type { RequestParams } from "../interpret/schema.js";
 import type { BotServices } from "../services.js";
@@ -70,5 +70,5 @@ export async function requestDrift(endpoint: string | undefined, services: BotSe
   const checked = resourceName(endpoint, "endpoint", "/sageops drift churn-prod");
   if (!checked.ok) return renderProblem(checked.problem);
   const answer = await driftFindings(services.sagemaker, services.objects, checked.value);
-  return answer.ok ? withNote(renderDrift(answer.report), services.simulationNote) : renderProblem(answer.problem);
+  return answer.ok ? withNote(renderDrift(answer.value), services.simulationNote) : renderProblem(answer.problem);
 }

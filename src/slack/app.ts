@@ -1,7 +1,7 @@
 import { App, type Receiver } from "@slack/bolt";
 import type { BotServices } from "../services.js";
 import { createAssistant } from "./assistant.js";
-import { registerActions } from "./actions/index.js";
+import { registerActions } from "./buttons/index.js";
 import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";
 import { boltLogger } from "./logger.js";

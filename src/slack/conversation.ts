@@ -1,7 +1,7 @@
-import { renderHelp } from "../blocks/help.js";
-import type { Rendered } from "../blocks/kit.js";
-import { withNote } from "../blocks/notice.js";
-import { renderAnswer } from "../blocks/answer.js";
+import { renderHelp } from "./blocks/help.js";
+import type { Rendered } from "./blocks/kit.js";
+import { withNote } from "./blocks/notice.js";
+import { renderAnswer } from "./blocks/answer.js";
 import { composeAnswer } from "../catalog/answer.js";
 import type { Request } from "../interpret/schema.js";
 import type { BotServices } from "../services.js";

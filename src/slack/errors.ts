@@ -1,5 +1,5 @@
-import { safeOutgoing, type Rendered } from "../blocks/kit.js";
-import { renderProblem } from "../blocks/notice.js";
+import { safeOutgoing, type Rendered } from "./blocks/kit.js";
+import { renderProblem } from "./blocks/notice.js";
 import type { Logger } from "../logger.js";
 
 /**

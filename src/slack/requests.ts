@@ -3,9 +3,9 @@
  * or a problem. Shared by /train, /deploy, /sageops and the conversation handler.
  */
 import type { PlanningResult } from "../actions/planning.js";
-import type { Rendered } from "../blocks/kit.js";
-import { renderNote, renderProblem, renderRefusal } from "../blocks/notice.js";
-import { renderPlan } from "../blocks/plan.js";
+import type { Rendered } from "./blocks/kit.js";
+import { renderNote, renderProblem, renderRefusal } from "./blocks/notice.js";
+import { renderPlan } from "./blocks/plan.js";
 import type { BotServices } from "../services.js";
 
 export interface Requester {

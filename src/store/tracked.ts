@@ -4,7 +4,7 @@
  * restarted mid-round, never send the same notice twice.
  */
 import { z } from "zod";
-import type { TrackedResource } from "../actions/plan.js";
+import type { TrackedResource } from "../kernel/resources.js";
 import { RESOURCE_TYPES, ResourceStatusSchema, type ResourceStatus, type ResourceType } from "../watch/status.js";
 import type { NoticeKind, NoticeOutcome, TrackedRecord, TrackedStore, TrackingContext } from "../watch/tracked-store.js";
 import type { Db } from "./db.js";

@@ -3,11 +3,11 @@
  * is looked up as each kind of resource at once, and tracked records add who asked for it and
  * where it reports. With no name, the asker's and the channel's running resources, refreshed.
  */
-import type { TrackedResource } from "../actions/plan.js";
-import { SageMakerError } from "../actions/port.js";
-import type { Problem } from "../actions/problem.js";
+import type { TrackedResource } from "../kernel/resources.js";
+import { SageMakerError } from "../kernel/sagemaker-port.js";
+import type { Problem } from "../kernel/result.js";
 import { editDistance } from "../interpret/fuzzy.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../kernel/clock.js";
 import { describeResource, pipelineNameFromArn, type WatchPort } from "./describe.js";
 import { isBackoff, isNotFound } from "./errors.js";
 import type { ResourceType } from "./status.js";

@@ -2,7 +2,7 @@
  * One Describe* per resource type, turned into a ResourceStatus. SageMaker's status words are
  * mapped to a phase here, once, so the rest of the code asks "is it over, and how did it end".
  */
-import type { TrackedResource } from "../actions/plan.js";
+import type { TrackedResource } from "../kernel/resources.js";
 import type {
   EndpointDescription,
   PipelineExecutionDescription,
@@ -11,7 +11,7 @@ import type {
   TrainingJobDescription,
   TransformJobDescription,
   TuningJobDescription,
-} from "../actions/port.js";
+} from "../kernel/sagemaker-port.js";
 import type { EndpointStatus, Phase, PipelineStatus, ResourceStatus, TrainingStatus, TransformStatus, TuningStatus } from "./status.js";
 
 /** The part of the SageMaker port that watching and asking use (all read-only). */

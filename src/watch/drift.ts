@@ -3,8 +3,8 @@
  * that found violations, the violations themselves from the report Model Monitor wrote to S3.
  */
 import { z } from "zod";
-import { SageMakerError, type MonitoringExecutionSummary, type ObjectReader, type SageMakerPort } from "../actions/port.js";
-import type { Problem } from "../actions/problem.js";
+import { SageMakerError, type MonitoringExecutionSummary, type ObjectReader, type SageMakerPort } from "../kernel/sagemaker-port.js";
+import { fail, ok, type Problem, type Result } from "../kernel/result.js";
 
 const ViolationsReport = z.object({
   violations: z.array(z.object({ feature_name: z.string(), constraint_check_type: z.string(), description: z.string() })).default([]),
@@ -26,11 +26,9 @@ export interface DriftReport {
   violationsAt?: Date;
 }
 
-export type DriftAnswer = { ok: true; report: DriftReport } | { ok: false; problem: Problem };
-
 const RECENT = 5;
 
-export async function driftFindings(port: SageMakerPort, objects: ObjectReader, endpoint: string): Promise<DriftAnswer> {
+export async function driftFindings(port: SageMakerPort, objects: ObjectReader, endpoint: string): Promise<Result<DriftReport>> {
   let executions: MonitoringExecutionSummary[];
   try {
     executions = await port.listMonitoringExecutions({ endpointName: endpoint, maxResults: RECENT });
@@ -47,10 +45,10 @@ export async function driftFindings(port: SageMakerPort, objects: ObjectReader, 
     violations: [],
   };
   const flagged = executions.find((e) => e.MonitoringExecutionStatus === "CompletedWithViolations" && e.ProcessingJobArn);
-  if (!flagged?.ProcessingJobArn) return { ok: true, report };
+  if (!flagged?.ProcessingJobArn) return ok(report);
   try {
     const output = await port.monitoringReportUri(flagged.ProcessingJobArn);
-    if (!output) return { ok: true, report };
+    if (!output) return ok(report);
     const reportUri = `${output.replace(/\/$/, "")}/constraint_violations.json`;
     const text = await objects.getText(reportUri);
     const parsed = text === undefined ? undefined : ViolationsReport.safeParse(JSON.parse(text));
@@ -61,5 +59,5 @@ export async function driftFindings(port: SageMakerPort, objects: ObjectReader, 
     if (!(error instanceof SageMakerError) && !(error instanceof SyntaxError)) throw error;
     // The runs are still worth showing when the report cannot be read.
   }
-  return { ok: true, report };
+  return ok(report);
 }

@@ -1,4 +1,4 @@
-import { SageMakerError } from "../actions/port.js";
+import { SageMakerError } from "../kernel/sagemaker-port.js";
 
 /**
  * SageMaker says "not found" two ways: ResourceNotFound from some APIs, and a ValidationException

@@ -7,8 +7,8 @@
  * polling resumes.
  */
 import { z } from "zod";
-import type { TrackedResource } from "../actions/plan.js";
-import type { Clock } from "./clock.js";
+import type { TrackedResource } from "../kernel/resources.js";
+import type { Clock } from "../kernel/clock.js";
 import type { ResourceType } from "./status.js";
 
 /** Where events come from (src/aws/sqs.ts implements it over SQS). */

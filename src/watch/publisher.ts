@@ -12,7 +12,7 @@
  *   lost in that window, but is never posted twice. An error Slack reports puts it back to `due`
  *   for a few more tries.
  */
-import type { Clock } from "./clock.js";
+import type { Clock } from "../kernel/clock.js";
 import type { ResourceStatus } from "./status.js";
 import type { NoticeKind, TrackedRecord, TrackedStore } from "./tracked-store.js";
 import { viewOf, type ResourceView } from "./view.js";

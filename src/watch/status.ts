@@ -4,7 +4,7 @@
  * rendered without the SDK. The schema is checked whenever a stored snapshot is read back.
  */
 import { z } from "zod";
-import type { TrackedResource } from "../actions/plan.js";
+import type { TrackedResource } from "../kernel/resources.js";
 
 export type ResourceType = TrackedResource["type"];
 

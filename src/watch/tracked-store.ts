@@ -4,7 +4,7 @@
  * shows, so a crash between saving and posting is repaired by the next round, and an outbox of
  * one-off notices (the final thread reply, the alert), each claimed before it is sent.
  */
-import type { TrackedResource } from "../actions/plan.js";
+import type { TrackedResource } from "../kernel/resources.js";
 import type { ResourceStatus, ResourceType } from "./status.js";
 
 /** Where a tracked resource reports, and on whose behalf. */
@@ -46,7 +46,8 @@ export interface TrackedRecord {
 export type NoticeKind = "reply" | "alert";
 
 /** `sending` is claimed and maybe sent: never sent again, so a crash cannot double-post. */
-export type NoticeOutcome = "sent" | "retry" | "abandoned";
+/** How a claimed notice went: sent, or to be retried (after a few tries the store gives it up as `abandoned`). */
+export type NoticeOutcome = "sent" | "retry";
 
 export interface TrackedStore {
   /**

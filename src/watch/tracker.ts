@@ -18,8 +18,8 @@
  *   short interval, only by a slow safety poll (`safetyPollMs`) for events that never came; when
  *   the feed fails, polling returns to normal.
  */
-import type { TrackedResource } from "../actions/plan.js";
-import type { Clock } from "./clock.js";
+import type { TrackedResource } from "../kernel/resources.js";
+import type { Clock } from "../kernel/clock.js";
 import { describeCost, describeResource, goneStatus, UndescribableError, type WatchPort } from "./describe.js";
 import { isBackoff, isNotFound } from "./errors.js";
 import type { ChangeListener, StateChange } from "./events.js";

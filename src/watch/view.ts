@@ -1,4 +1,4 @@
-import type { TrackedResource } from "../actions/plan.js";
+import type { TrackedResource } from "../kernel/resources.js";
 import type { ResourceStatus } from "./status.js";
 import type { TrackedRecord, TrackingContext } from "./tracked-store.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PLAN_ACTIONS } from "../../src/blocks/plan.js";
+import { PLAN_ACTIONS } from "../../src/slack/blocks/plan.js";
 import type { StoredMessage } from "../../src/console/slack-api.js";
 import { buttonsIn, useHttpHarness } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PLAN_ACTIONS } from "../../src/blocks/plan.js";
-import { TRAIN_MODAL } from "../../src/blocks/train-modal.js";
+import { PLAN_ACTIONS } from "../../src/slack/blocks/plan.js";
+import { TRAIN_MODAL } from "../../src/slack/blocks/train-modal.js";
 import { useHttpHarness } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 

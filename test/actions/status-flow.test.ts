@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PLAN_ACTIONS } from "../../src/blocks/plan.js";
+import { PLAN_ACTIONS } from "../../src/slack/blocks/plan.js";
 import type { StoredMessage } from "../../src/console/slack-api.js";
 import { appHomeOpenedEvent, eventEnvelope } from "../../src/console/payloads.js";
 import { useHttpHarness } from "../support/harness.js";

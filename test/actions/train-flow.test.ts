@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLAN_ACTIONS } from "../../src/blocks/plan.js";
+import { PLAN_ACTIONS } from "../../src/slack/blocks/plan.js";
 import { EXAMPLE_POLICY, startHttpHarness, Workspace, type HttpHarness } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 

@@ -127,7 +127,7 @@ describe("naming a recipe", () => {
   it("a mistyped recipe name gets the closest recipe and the list", () => {
     const lookup = findRecipe(policy, "churn-xbg");
     expect(lookup.ok).toBe(false);
-    expect(!lookup.ok && lookup.message).toBe('There is no recipe "churn-xbg"; did you mean churn-xgb? Recipes: churn-xgb.');
+    expect(!lookup.ok && lookup.problem.what).toBe('There is no recipe "churn-xbg"; did you mean churn-xgb? Recipes: churn-xgb.');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveBuiltinImage } from "../../src/actions/images.js";
+import { resolveBuiltinImage } from "../../src/catalog/algorithms.js";
 
 describe("built-in algorithm images", () => {
   it("XGBoost 1.7-1 resolves to the region's published registry", () => {

@@ -14,8 +14,8 @@ export function examplePolicy(): Policy {
 /** What `/train churn-xgb` asks for, as U0ENGINEER in C0MLOPS, before any override. */
 export function trainFromRecipe(policy: Policy, recipeName: string, overrides: Partial<GuardInput> = {}): GuardInput {
   const found = findRecipe(policy, recipeName);
-  if (!found.ok) throw new Error(found.message);
-  const { recipe } = found;
+  if (!found.ok) throw new Error(found.problem.what);
+  const { recipe } = found.value;
   return {
     action: "train",
     requester: { userId: "U0ENGINEER" },

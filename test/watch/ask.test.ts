@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { renderStatusAnswer } from "../../src/blocks/status.js";
+import { renderStatusAnswer } from "../../src/slack/blocks/status.js";
 import { SEED } from "../../src/sandbox/index.js";
 import { StatusQuery } from "../../src/watch/ask.js";
 import type { SqliteTrackedStore } from "../../src/store/tracked.js";
-import { startWorld, trainingRequest, type World } from "./support/world.js";
+import { startWorld, trainingRequest, type World } from "../support/tracker-world.js";
 
 describe("asking for the status of something", () => {
   let world: World;

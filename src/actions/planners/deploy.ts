@@ -2,7 +2,7 @@ import type { BlueGreen } from "../../guard/policy.js";
 import type { ModelVersionRef, RequestParams } from "../../interpret/schema.js";
 import { describeVersion, findEndpoint, resolveModelVersion, servedModel } from "../model-versions.js";
 import type { PlanStep } from "../plan.js";
-import type { DeploymentConfig } from "../port.js";
+import type { DeploymentConfig } from "../../kernel/sagemaker-port.js";
 import { decide, endpointFacts, environmentForEndpoint, invalid, type PlanningContext, type PlanningResult } from "../planning.js";
 import { formatDuration } from "../../guard/duration.js";
 

@@ -1,5 +1,5 @@
 import type { RequestParams } from "../../interpret/schema.js";
-import { SageMakerError } from "../port.js";
+import { SageMakerError } from "../../kernel/sagemaker-port.js";
 import { decide, defaultEnvironment, invalid, type PlanningContext, type PlanningResult } from "../planning.js";
 import { closestMatch } from "../../guard/suggest.js";
 

@@ -1,4 +1,4 @@
-import { SageMakerError } from "../port.js";
+import { SageMakerError } from "../../kernel/sagemaker-port.js";
 import { decide, defaultEnvironment, invalid, tagsOf, tagValue, type PlanningContext, type PlanningResult } from "../planning.js";
 
 async function originFromTags(context: PlanningContext, arn: string | undefined): Promise<{ requester: string; environment: string } | undefined> {

@@ -2,11 +2,11 @@ import { formatDuration } from "../../guard/duration.js";
 import type { Recipe } from "../../guard/policy.js";
 import { findRecipe } from "../../guard/recipes.js";
 import type { RequestParams } from "../../interpret/schema.js";
-import { resolveBuiltinImage } from "../images.js";
-import type { TrainingChannel, TrainingSetup } from "../port.js";
+import { resolveBuiltinImage } from "../../catalog/algorithms.js";
+import type { TrainingChannel, TrainingSetup } from "../../kernel/sagemaker-port.js";
 import { decide, invalid, timestampedName, type PlanningContext, type PlanningResult } from "../planning.js";
 import type { ImageRef } from "../../guard/checks.js";
-import type { Problem } from "../problem.js";
+import type { Problem, Result } from "../../kernel/result.js";
 
 /** What a training or tuning request resolves to once its recipe and overrides are applied. */
 export interface ResolvedTraining {
@@ -27,14 +27,14 @@ export interface ResolvedTraining {
 }
 
 /** Applies a request's overrides to its recipe; shared by training and tuning. */
-export function resolveTraining(params: RequestParams, extra: Record<string, string>, context: PlanningContext, example: string): { ok: true; value: ResolvedTraining } | { ok: false; problem: Problem } {
+export function resolveTraining(params: RequestParams, extra: Record<string, string>, context: PlanningContext, example: string): Result<ResolvedTraining> {
   const known = Object.keys(context.policy.recipes);
   if (!params.recipe) {
     return { ok: false, problem: { what: "Which recipe should I use?", fix: known.length > 0 ? `For example \`${example}\`. Recipes: ${known.map((r) => `\`${r}\``).join(", ")}.` : "The policy defines no recipes yet; an admin can add one to the policy file." } };
   }
-  const found = findRecipe(context.policy, params.recipe);
-  if (!found.ok) return { ok: false, problem: { what: found.message, fix: found.suggestion ? `Try \`${example.replace(/\S+$/, "").trim()} ${found.suggestion}\`.` : undefined } };
-  const recipe = found.recipe;
+  const found = findRecipe(context.policy, params.recipe, example);
+  if (!found.ok) return found;
+  const recipe = found.value.recipe;
   const environment = params.environment ?? recipe.environment;
   const region = context.policy.environments[environment]?.region ?? context.region;
 
@@ -49,7 +49,7 @@ export function resolveTraining(params: RequestParams, extra: Record<string, str
     image = { kind: "custom", uri: recipe.image };
     imageUri = recipe.image;
   } else {
-    return { ok: false, problem: { what: `Recipe ${found.name} names neither an algorithm nor an image.`, fix: "An admin can fix the recipe in the policy file." } };
+    return { ok: false, problem: { what: `Recipe ${found.value.name} names neither an algorithm nor an image.`, fix: "An admin can fix the recipe in the policy file." } };
   }
 
   const channels: TrainingChannel[] = Object.entries(recipe.data).map(([name, channel]) => ({
@@ -65,7 +65,7 @@ export function resolveTraining(params: RequestParams, extra: Record<string, str
   return {
     ok: true,
     value: {
-      recipeName: found.name,
+      recipeName: found.value.name,
       recipe,
       environment,
       region,

@@ -1,7 +1,7 @@
 /** `/sageops freeze|unfreeze|audit`: admins only. */
-import { renderAudit } from "../../blocks/audit.js";
-import type { Rendered } from "../../blocks/kit.js";
-import { renderNote, renderProblem } from "../../blocks/notice.js";
+import { renderAudit } from "../blocks/audit.js";
+import type { Rendered } from "../blocks/kit.js";
+import { renderNote, renderProblem } from "../blocks/notice.js";
 import { isAdmin } from "../../guard/checks.js";
 import type { BotServices } from "../../services.js";
 import type { Requester } from "../requests.js";

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { parseArguments } from "../../actions/arguments.js";
-import { renderProblem } from "../../blocks/notice.js";
+import { renderProblem } from "../blocks/notice.js";
 import type { BotServices } from "../../services.js";
 import { requestBatch, requestDeploy, requestRollback } from "../action-requests.js";
 import { answerOrApologise } from "../errors.js";

@@ -1,10 +1,10 @@
 import { ownValue } from "../../kernel/lookup.js";
 import type { App } from "@slack/bolt";
 import { parseArguments, resourceName } from "../../actions/arguments.js";
-import { renderHelp } from "../../blocks/help.js";
-import type { Rendered } from "../../blocks/kit.js";
-import { renderProblem } from "../../blocks/notice.js";
-import { renderPolicySummary } from "../../blocks/policy.js";
+import { renderHelp } from "../blocks/help.js";
+import type { Rendered } from "../blocks/kit.js";
+import { renderProblem } from "../blocks/notice.js";
+import { renderPolicySummary } from "../blocks/policy.js";
 import type { BotServices } from "../../services.js";
 import { requestDrift, requestPipelineStart, requestRollback, requestStatus, requestStop, requestTuning } from "../action-requests.js";
 import { replyToText } from "../conversation.js";

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
-import { renderHome } from "../../blocks/home.js";
-import { safeOutgoing } from "../../blocks/kit.js";
-import { renderHomeStatus } from "../../blocks/status.js";
+import { renderHome } from "../blocks/home.js";
+import { safeOutgoing } from "../blocks/kit.js";
+import { renderHomeStatus } from "../blocks/status.js";
 import type { BotServices } from "../../services.js";
 
 export function registerAppHome(app: App, services: BotServices): void {

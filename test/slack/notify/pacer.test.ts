@@ -1,11 +1,11 @@
 import { WebClient } from "@slack/web-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Rendered } from "../../src/blocks/kit.js";
-import { LocalSlackApi } from "../../src/console/slack-api.js";
-import { PacedPoster, slackRetryAfterMs } from "../../src/notify/pacer.js";
-import { WebApiPoster } from "../../src/notify/slack-poster.js";
-import { settle, waitFor } from "../support/wait.js";
-import { ManualClock } from "../watch/support/manual-clock.js";
+import type { Rendered } from "../../../src/slack/blocks/kit.js";
+import { LocalSlackApi } from "../../../src/console/slack-api.js";
+import { PacedPoster, slackRetryAfterMs } from "../../../src/slack/notify/pacer.js";
+import { WebApiPoster } from "../../../src/slack/notify/slack-poster.js";
+import { settle, waitFor } from "../../support/wait.js";
+import { ManualClock } from "../../support/manual-clock.js";
 
 const text = (body: string): Rendered => ({ text: body, blocks: [] });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, renderFailureAlert, renderFinalReply, renderHomeStatus, renderStatusAnswer, renderStatusMessage } from "../../src/blocks/status.js";
-import type { EndpointStatus, PipelineStatus, TrainingStatus } from "../../src/watch/status.js";
-import type { ResourceView } from "../../src/watch/view.js";
+import { formatElapsed, renderFailureAlert, renderFinalReply, renderHomeStatus, renderStatusAnswer, renderStatusMessage } from "../../../src/slack/blocks/status.js";
+import type { EndpointStatus, PipelineStatus, TrainingStatus } from "../../../src/watch/status.js";
+import type { ResourceView } from "../../../src/watch/view.js";
 
 const NOW = new Date("2026-11-26T09:20:00Z");
 const tracking = { requester: "U0ENGINEER", channel: "C0MLOPS", threadTs: "1700000000.000100", planId: "plan-42" };
@@ -126,8 +126,8 @@ describe("status rendering", () => {
   });
 
   it("says durations the way people read them", () => {
-    expect(formatDuration(45_000)).toBe("45s");
-    expect(formatDuration(750_000)).toBe("12m 30s");
-    expect(formatDuration(3_720_000)).toBe("1h 02m");
+    expect(formatElapsed(45_000)).toBe("45s");
+    expect(formatElapsed(750_000)).toBe("12m 30s");
+    expect(formatElapsed(3_720_000)).toBe("1h 02m");
   });
 });

@@ -1,4 +1,4 @@
-import type { AlternativeCard, Answer, ComparisonSide, ScenarioStep, ServiceCard } from "../catalog/answer.js";
+import type { AlternativeCard, Answer, ComparisonSide, ScenarioStep, ServiceCard } from "../../catalog/answer.js";
 import { context, divider, escapeMrkdwn, header, section, withinBlockLimit, type KnownBlock, type Rendered } from "./kit.js";
 
 function link(url: string, label: string): string {

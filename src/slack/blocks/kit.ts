@@ -2,7 +2,7 @@
  * Small builders for Block Kit shapes, so renderers read as what they show. Texts are cut to
  * Block Kit's limits here, once, rather than in every renderer.
  */
-import { codePointLabel, INVISIBLE_CHARACTERS } from "../kernel/text.js";
+import { codePointLabel, INVISIBLE_CHARACTERS } from "../../kernel/text.js";
 import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, InputBlock, KnownBlock, ModalView, PlainTextOption, SectionBlock } from "@slack/types";
 
 export type { KnownBlock } from "@slack/types";

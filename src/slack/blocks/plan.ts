@@ -1,5 +1,5 @@
-import type { Plan } from "../actions/plan.js";
-import { formatUsd, type CostEstimate } from "../guard/cost.js";
+import type { Plan } from "../../actions/plan.js";
+import { formatUsd, type CostEstimate } from "../../guard/cost.js";
 import { actions, button, context, escapeMrkdwn, fieldsSection, header, section, truncate, type KnownBlock, type Rendered } from "./kit.js";
 
 /** Button action ids; the value of each button is the plan id. */

@@ -1,4 +1,4 @@
-import { DEPLOY_USAGE, SAGEOPS_SUBCOMMANDS, TRAIN_USAGE, type CommandUsage } from "../slack/commands/usage.js";
+import { DEPLOY_USAGE, SAGEOPS_SUBCOMMANDS, TRAIN_USAGE, type CommandUsage } from "../commands/usage.js";
 import { context, divider, header, section, type KnownBlock, type Rendered } from "./kit.js";
 
 function usageLine(command: CommandUsage): string {

@@ -1,4 +1,4 @@
-import type { DriftReport } from "../watch/drift.js";
+import type { DriftReport } from "../../watch/drift.js";
 import { context, escapeMrkdwn, header, section, type KnownBlock, type Rendered } from "./kit.js";
 
 const CHECK_NAMES: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Plan } from "../../src/actions/plan.js";
-import { PLAN_ACTIONS, renderApprovalRequest, renderPlan } from "../../src/blocks/plan.js";
-import { renderProblem, renderRefusal } from "../../src/blocks/notice.js";
+import type { Plan } from "../../../src/actions/plan.js";
+import { PLAN_ACTIONS, renderApprovalRequest, renderPlan } from "../../../src/slack/blocks/plan.js";
+import { renderProblem, renderRefusal } from "../../../src/slack/blocks/notice.js";
 
 const plan: Plan = {
   id: "p-0123456789abcdef01234567",

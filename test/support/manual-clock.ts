@@ -1,4 +1,4 @@
-import type { Clock } from "../../../src/watch/clock.js";
+import type { Clock } from "../../src/kernel/clock.js";
 
 /** A Clock whose time moves only when a test says so; due timers fire in time order. */
 export class ManualClock implements Clock {

@@ -3,11 +3,11 @@
  * failure alert, the answer to "status of X", and the App Home's list. Pure functions of the
  * watch module's values and the time now.
  */
-import type { StatusAnswer } from "../watch/ask.js";
-import { consoleUrl } from "../watch/console-links.js";
-import { explainFailure } from "../watch/failure-reason.js";
-import { TYPE_LABEL, type EndpointStatus, type Phase, type PipelineStatus, type ResourceStatus, type TrainingStatus, type TransformStatus, type TuningStatus } from "../watch/status.js";
-import type { ResourceView } from "../watch/view.js";
+import type { StatusAnswer } from "../../watch/ask.js";
+import { consoleUrl } from "../../watch/console-links.js";
+import { explainFailure } from "../../watch/failure-reason.js";
+import { TYPE_LABEL, type EndpointStatus, type Phase, type PipelineStatus, type ResourceStatus, type TrainingStatus, type TransformStatus, type TuningStatus } from "../../watch/status.js";
+import type { ResourceView } from "../../watch/view.js";
 import { context, divider, escapeMrkdwn, fieldsSection, section, withinBlockLimit, type KnownBlock, type Rendered } from "./kit.js";
 
 export type ViewWithStatus = ResourceView & { status: ResourceStatus };
@@ -27,8 +27,8 @@ const STEP_EMOJI: Record<string, string> = {
   Stopping: ":octagonal_sign:",
 };
 
-/** "45s", "12m 30s", "1h 02m", "2d 3h". */
-export function formatDuration(ms: number): string {
+/** Elapsed time, rounded for reading at a glance: "45s", "12m 30s", "1h 02m", "2d 3h" (policy durations use guard/duration.ts). */
+export function formatElapsed(ms: number): string {
   const seconds = Math.max(0, Math.round(ms / 1000));
   if (seconds < 60) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
@@ -82,16 +82,16 @@ function trainingBlocks(status: TrainingStatus, now: Date): KnownBlock[] {
   const fields: string[] = [];
   if (status.instanceType) fields.push(`*Instance*\n${status.instanceType} × ${status.instanceCount ?? 1}`);
   const elapsed = elapsedMs(status, now);
-  if (elapsed !== undefined) fields.push(`*Elapsed*\n${formatDuration(elapsed)}`);
-  if (status.billableSeconds !== undefined) fields.push(`*Billable time*\n${formatDuration(status.billableSeconds * 1000)} (${status.billableSeconds} s)`);
-  if (status.maxRuntimeSeconds !== undefined) fields.push(`*Time limit*\n${formatDuration(status.maxRuntimeSeconds * 1000)}`);
+  if (elapsed !== undefined) fields.push(`*Elapsed*\n${formatElapsed(elapsed)}`);
+  if (status.billableSeconds !== undefined) fields.push(`*Billable time*\n${formatElapsed(status.billableSeconds * 1000)} (${status.billableSeconds} s)`);
+  if (status.maxRuntimeSeconds !== undefined) fields.push(`*Time limit*\n${formatElapsed(status.maxRuntimeSeconds * 1000)}`);
   if (fields.length > 0) blocks.push(fieldsSection(fields));
   if (status.timeline.length > 0) {
     const lines = status.timeline.slice(-10).map((entry) => {
       const start = entry.startedAt ? Date.parse(entry.startedAt) : undefined;
       const end = entry.endedAt ? Date.parse(entry.endedAt) : undefined;
       const running = end === undefined && status.phase === "running";
-      const took = start === undefined ? "" : running ? `, ${formatDuration(now.getTime() - start)} so far` : end !== undefined && end > start ? `, ${formatDuration(end - start)}` : "";
+      const took = start === undefined ? "" : running ? `, ${formatElapsed(now.getTime() - start)} so far` : end !== undefined && end > start ? `, ${formatElapsed(end - start)}` : "";
       const when = entry.startedAt ? ` ${slackTime(entry.startedAt, "{time}")}` : "";
       return `${running ? "▸ *" : "• "}${escapeMrkdwn(entry.status)}${running ? "*" : ""}${when}${took}${entry.message && entry.message !== entry.status ? `: ${escapeMrkdwn(entry.message)}` : ""}`;
     });
@@ -107,7 +107,7 @@ function tuningBlocks(status: TuningStatus, now: Date): KnownBlock[] {
   const c = status.counters;
   const fields = [`*Training jobs*\n${c.completed} done, ${c.inProgress} running, ${c.failed} failed, ${c.stopped} stopped`];
   const elapsed = elapsedMs(status, now);
-  if (elapsed !== undefined) fields.push(`*Elapsed*\n${formatDuration(elapsed)}`);
+  if (elapsed !== undefined) fields.push(`*Elapsed*\n${formatElapsed(elapsed)}`);
   if (status.best) fields.push(`*Best so far*\n\`${status.best.trainingJobName}\`${status.best.metricName && status.best.value !== undefined ? `: ${escapeMrkdwn(status.best.metricName)} ${formatValue(status.best.value)}` : ""}`);
   return [fieldsSection(fields)];
 }
@@ -117,7 +117,7 @@ function endpointBlocks(status: EndpointStatus, now: Date): KnownBlock[] {
   const fields: string[] = [];
   if (status.configName) fields.push(`*Config*\n${escapeMrkdwn(status.configName)}`);
   const elapsed = elapsedMs(status, now);
-  if (elapsed !== undefined && status.timeline.length > 1) fields.push(`*${status.phase === "running" ? "Elapsed" : "Took"}*\n${formatDuration(elapsed)}`);
+  if (elapsed !== undefined && status.timeline.length > 1) fields.push(`*${status.phase === "running" ? "Elapsed" : "Took"}*\n${formatElapsed(elapsed)}`);
   for (const variant of status.variants.slice(0, 8)) {
     const weight =
       variant.currentWeight !== undefined && variant.desiredWeight !== undefined && variant.currentWeight !== variant.desiredWeight
@@ -138,7 +138,7 @@ function endpointBlocks(status: EndpointStatus, now: Date): KnownBlock[] {
 function transformBlocks(status: TransformStatus, now: Date): KnownBlock[] {
   const fields: string[] = [];
   const elapsed = elapsedMs(status, now);
-  if (elapsed !== undefined) fields.push(`*Elapsed*\n${formatDuration(elapsed)}`);
+  if (elapsed !== undefined) fields.push(`*Elapsed*\n${formatElapsed(elapsed)}`);
   if (status.outputPath) fields.push(`*Output*\n${escapeMrkdwn(status.outputPath)}`);
   return fields.length > 0 ? [fieldsSection(fields)] : [];
 }
@@ -148,11 +148,11 @@ function pipelineBlocks(status: PipelineStatus, now: Date): KnownBlock[] {
   const fields: string[] = [];
   if (status.pipelineName) fields.push(`*Pipeline*\n${escapeMrkdwn(status.pipelineName)}`);
   const elapsed = elapsedMs(status, now);
-  if (elapsed !== undefined) fields.push(`*Elapsed*\n${formatDuration(elapsed)}`);
+  if (elapsed !== undefined) fields.push(`*Elapsed*\n${formatElapsed(elapsed)}`);
   if (fields.length > 0) blocks.push(fieldsSection(fields));
   if (status.steps.length > 0) {
     const lines = status.steps.slice(0, 20).map((step) => {
-      const took = step.startedAt ? formatDuration((step.endedAt ? Date.parse(step.endedAt) : now.getTime()) - Date.parse(step.startedAt)) : "";
+      const took = step.startedAt ? formatElapsed((step.endedAt ? Date.parse(step.endedAt) : now.getTime()) - Date.parse(step.startedAt)) : "";
       return `${STEP_EMOJI[step.status] ?? ":hourglass_flowing_sand:"} ${escapeMrkdwn(step.name)}: ${escapeMrkdwn(step.status)}${took ? ` (${took})` : ""}${step.failureReason ? `: ${escapeMrkdwn(step.failureReason)}` : ""}`;
     });
     blocks.push(section(`*Steps*\n${lines.join("\n")}`));
@@ -208,7 +208,7 @@ function outcomeSentence(view: ViewWithStatus, now: Date): string {
   const { status } = view;
   const label = `${TYPE_LABEL[view.resource.type]} \`${view.resource.name}\``;
   const took = elapsedMs(status, now);
-  const after = took !== undefined && took > 0 ? ` ${status.phase === "succeeded" ? "in" : "after"} ${formatDuration(took)}` : "";
+  const after = took !== undefined && took > 0 ? ` ${status.phase === "succeeded" ? "in" : "after"} ${formatElapsed(took)}` : "";
   switch (status.phase) {
     case "succeeded": {
       if (status.type === "endpoint") return `${label} is InService and serving traffic${status.configName ? ` with ${escapeMrkdwn(status.configName)}` : ""}.`;
@@ -255,7 +255,7 @@ export function statusListLine(view: ResourceView, now: Date): string {
   const timing =
     status.phase === "running"
       ? elapsed !== undefined
-        ? `, ${formatDuration(elapsed)} so far`
+        ? `, ${formatElapsed(elapsed)} so far`
         : ""
       : (status.endedAt ?? view.finishedAt)
         ? `, ended ${slackTime(status.endedAt ?? view.finishedAt ?? "", "{date_short_pretty} {time}")}`

@@ -1,5 +1,5 @@
-import type { Plan } from "../actions/plan.js";
-import type { PlanNotifier } from "../actions/service.js";
+import type { Plan } from "../../actions/plan.js";
+import type { PlanNotifier } from "../../actions/service.js";
 import { renderApprovalRequest, renderPlan } from "../blocks/plan.js";
 import type { SlackPoster } from "./poster.js";
 

@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import type { Rendered } from "../blocks/kit.js";
-import type { Clock } from "../watch/clock.js";
+import type { Clock } from "../../kernel/clock.js";
 import type { SlackPoster } from "./poster.js";
 
 export interface PacerOptions {

@@ -1,5 +1,5 @@
 import type { ModalView } from "@slack/types";
-import type { Policy } from "../guard/policy.js";
+import type { Policy } from "../../guard/policy.js";
 import { numberInput, planModal, selectInput, selectOption, textInput } from "./kit.js";
 
 export const TRAIN_MODAL = {

@@ -1,6 +1,6 @@
-import { formatDuration } from "../guard/duration.js";
-import type { Policy } from "../guard/policy.js";
-import { rolesOf } from "../guard/checks.js";
+import { formatDuration } from "../../guard/duration.js";
+import type { Policy } from "../../guard/policy.js";
+import { rolesOf } from "../../guard/checks.js";
 import { context, header, section, type KnownBlock, type Rendered } from "./kit.js";
 
 /** What the policy allows one person, per environment. */

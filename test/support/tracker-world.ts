@@ -5,18 +5,18 @@
  * sandbox's clock and the tracker's and pacer's timers together.
  */
 import { WebClient } from "@slack/web-api";
-import { createSageMakerClient, sandboxTarget } from "../../../src/aws/clients.js";
-import { SdkSageMakerPort } from "../../../src/aws/sagemaker.js";
-import type { CreateTrainingJobRequest } from "../../../src/actions/port.js";
-import { LocalSlackApi } from "../../../src/console/slack-api.js";
-import { PacedPoster } from "../../../src/notify/pacer.js";
-import { WebApiPoster } from "../../../src/notify/slack-poster.js";
-import { SlackStatusReporter } from "../../../src/notify/status-reporter.js";
-import { createManualClock, SEED, startSandbox, type ManualClock as SandboxClock, type Sandbox } from "../../../src/sandbox/index.js";
-import { openDatabase, type Db } from "../../../src/store/db.js";
-import { SqliteTrackedStore } from "../../../src/store/tracked.js";
-import type { Clock } from "../../../src/watch/clock.js";
-import { Tracker, type PollReport, type TrackerDeps } from "../../../src/watch/tracker.js";
+import { createSageMakerClient, sandboxTarget } from "../../src/aws/clients.js";
+import { SdkSageMakerPort } from "../../src/aws/sagemaker.js";
+import type { CreateTrainingJobRequest } from "../../src/kernel/sagemaker-port.js";
+import { LocalSlackApi } from "../../src/console/slack-api.js";
+import { PacedPoster } from "../../src/slack/notify/pacer.js";
+import { WebApiPoster } from "../../src/slack/notify/slack-poster.js";
+import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
+import { createManualClock, SEED, startSandbox, type ManualClock as SandboxClock, type Sandbox } from "../../src/sandbox/index.js";
+import { openDatabase, type Db } from "../../src/store/db.js";
+import { SqliteTrackedStore } from "../../src/store/tracked.js";
+import type { Clock } from "../../src/kernel/clock.js";
+import { Tracker, type PollReport, type TrackerDeps } from "../../src/watch/tracker.js";
 import { ManualClock } from "./manual-clock.js";
 
 export const T0 = Date.parse("2026-11-26T09:00:00Z");

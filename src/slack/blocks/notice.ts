@@ -1,5 +1,5 @@
-import type { Problem } from "../actions/problem.js";
-import type { Refusal } from "../guard/checks.js";
+import type { Problem } from "../../kernel/result.js";
+import type { Refusal } from "../../guard/checks.js";
 import { context, defuseBroadcasts, section, type KnownBlock, type Rendered } from "./kit.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { ModalView } from "@slack/types";
-import type { ModelPackageSummary } from "../actions/port.js";
-import { describeVersion } from "../actions/model-versions.js";
-import type { Policy } from "../guard/policy.js";
+import type { ModelPackageSummary } from "../../kernel/sagemaker-port.js";
+import { describeVersion } from "../../actions/model-versions.js";
+import type { Policy } from "../../guard/policy.js";
 import { context, planModal, section, selectInput, selectOption, textInput, type KnownBlock } from "./kit.js";
 
 export const DEPLOY_MODAL = {

@@ -1,8 +1,8 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { z } from "zod";
-import { PLAN_ACTIONS } from "../../blocks/plan.js";
-import { renderNote, renderProblem } from "../../blocks/notice.js";
-import type { Outcome } from "../../actions/problem.js";
+import { PLAN_ACTIONS } from "../blocks/plan.js";
+import { renderNote, renderProblem } from "../blocks/notice.js";
+import type { Result } from "../../kernel/result.js";
 import type { Plan } from "../../actions/plan.js";
 import type { BotServices } from "../../services.js";
 import { answerOrApologise } from "../errors.js";
@@ -30,7 +30,7 @@ export function registerPlanButtons(app: App, services: BotServices): void {
           if (!click.success) return renderProblem({ what: "That button press came without a plan I can read.", fix: "Ask again for a fresh plan." });
           const planId = click.data.actions[0]?.value ?? "";
           const userId = click.data.user.id;
-          const result: Outcome<Plan> = await services.actions[step](planId, userId);
+          const result: Result<Plan> = await services.actions[step](planId, userId);
           if (!result.ok) return renderProblem(result.problem);
           return result.note ? renderNote(result.note) : { text: "", blocks: [] };
         },

@@ -13,7 +13,7 @@ import { interpretOffline } from "../src/interpret/offline.js";
 import { DEFAULT_LABELLED_SET } from "../src/cli/eval.js";
 import { openDatabase } from "../src/store/db.js";
 import { SqlitePlanRepository } from "../src/store/plans.js";
-import { EXAMPLE_POLICY_PATH } from "../src/index.js";
+import { EXAMPLE_POLICY_PATH } from "../src/compose/policy.js";
 import { createSageMakerClient, sandboxTarget } from "../src/aws/clients.js";
 import { SdkSageMakerPort } from "../src/aws/sagemaker.js";
 import { startSandbox } from "../src/sandbox/index.js";
@@ -90,10 +90,10 @@ for (let i = 0; i < 2000; i += 1) {
     time(() => {
       const id = `p-${String(i).padStart(24, "0")}`;
       plans.insert({ id, kind: "train", requester: "U0ENGINEER", channel: "C0MLOPS", environment: "dev", mode: "live", title: "Train churn-xgb", resourceName: `job-${i}`, details: [], steps: [] }, new Date(), 900);
-      plans.transition(id, ["pending"], "confirmed");
-      plans.transition(id, ["confirmed"], "approved");
-      plans.transition(id, ["approved"], "running");
-      plans.transition(id, ["running"], "started");
+      plans.transition(id, ["pending"], "confirmed", new Date());
+      plans.transition(id, ["confirmed"], "approved", new Date());
+      plans.transition(id, ["approved"], "running", new Date());
+      plans.transition(id, ["running"], "started", new Date());
     }),
   );
 }

@@ -74,6 +74,16 @@ SETTERS["environment"] = SETTERS["env"] as Setter;
 SETTERS["instance-type"] = SETTERS["instance"] as Setter;
 SETTERS["instance_type"] = SETTERS["instance"] as Setter;
 
+/**
+ * One option by its key (`data`, `instance`, `count`, `env`, ...), checked and set on `params`;
+ * the problem when the value is wrong, or when no such option exists. Forms use it field by field.
+ */
+export function applyOption(params: RequestParams, key: string, value: string): Problem | undefined {
+  const setter = ownValue(SETTERS, key.toLowerCase());
+  if (!setter) return { what: `\`${key}\` is not an option I know.`, fix: "Options are env=, instance=, count=, data=, output=, max-runtime=, trials= and parallel=." };
+  return setter(value, params);
+}
+
 /** Slack wraps URLs and channel references in <...>; unwrap them before parsing. */
 function unwrapSlack(text: string): string {
   return text.replace(/<((?:s3|https?):\/\/[^|>]+)(\|[^>]*)?>/g, "$1");

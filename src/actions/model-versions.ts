@@ -7,14 +7,24 @@ import type { ModelVersionRef } from "../interpret/schema.js";
 import { SageMakerError, type EndpointDescription, type ModelPackageSummary, type SageMakerPort } from "../kernel/sagemaker-port.js";
 import type { Problem, Result } from "../kernel/result.js";
 
+/** A model version as a request names it: its group, and a number, `latest` or `latest-approved`. */
+export interface ModelRef {
+  group: string;
+  version: ModelVersionRef;
+}
 
 /** `churn-xgb/3`, `churn-xgb@latest-approved`, `churn-xgb/latest` or `churn-xgb` (latest approved). */
-export function parseModelSpec(spec: string): Result<{ group: string; version: ModelVersionRef }> {
+export function parseModelSpec(spec: string): Result<ModelRef> {
   const match = /^([a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62})(?:\/(\d+|latest|latest-approved)|@(latest-approved|latest))?$/.exec(spec);
   if (!match?.[1]) return { ok: false, problem: { what: `\`${spec}\` is not a model version I can read.`, fix: "Write it as `group/version` (e.g. `churn-xgb/1`) or `group@latest-approved`." } };
   const tail = match[2] ?? match[3];
   const version: ModelVersionRef = tail === undefined || tail === "latest-approved" ? "latest-approved" : tail === "latest" ? "latest" : Number(tail);
   return { ok: true, value: { group: match[1], version } };
+}
+
+/** A model version as a person writes it: `churn-xgb/3`, `churn-xgb/latest`, `churn-xgb@latest-approved`. */
+export function modelSpec(model: ModelRef): string {
+  return model.version === "latest-approved" ? `${model.group}@latest-approved` : `${model.group}/${model.version}`;
 }
 
 export function describeVersion(pkg: ModelPackageSummary): string {

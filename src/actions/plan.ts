@@ -93,18 +93,27 @@ export interface Plan {
 
 export type NewPlan = Omit<Plan, "status" | "approvals" | "createdAt" | "expiresAt" | "messageTs" | "outcome" | "actedBy">;
 
+/** What a transition may change besides the status. */
+export interface PlanPatch {
+  outcome?: Plan["outcome"];
+  actedBy?: string;
+  track?: TrackedResource;
+  expiresAt?: Date;
+}
+
 /** Storage for plans; implemented over SQLite in src/store/plans.ts. */
 export interface PlanRepository {
   insert(plan: NewPlan, now: Date, ttlSeconds: number): Plan;
   get(id: string): Plan | undefined;
   setMessage(id: string, messageTs: string): void;
   /**
-   * Moves the plan from one of `from` to `to` only if it is still in one of `from`; true when
-   * this call made the move. This is the exactly-once primitive: of two racing callers, one wins.
+   * Moves the plan from one of `from` to `to` at `now`, only if it is still in one of `from`; the
+   * moved plan when this call made the move, else undefined. This is the exactly-once primitive:
+   * of two racing callers, one wins.
    */
-  transition(id: string, from: readonly PlanStatus[], to: PlanStatus, patch?: { outcome?: Plan["outcome"]; actedBy?: string; track?: TrackedResource; expiresAt?: Date }): boolean;
-  /** Records an approval; false if this person already approved. */
-  addApproval(id: string, userId: string, now: Date): boolean;
+  transition(id: string, from: readonly PlanStatus[], to: PlanStatus, now: Date, patch?: PlanPatch): Plan | undefined;
+  /** Records an approval; the plan with it, or undefined if this person already approved. */
+  addApproval(id: string, userId: string, now: Date): Plan | undefined;
   /** Plans waiting to run (approved) or interrupted mid-run (running), oldest first. */
   resumable(): Plan[];
   /** Plans past their expiry still waiting for a person. */

@@ -30,4 +30,3 @@ export const validationError = (message: string): SandboxError => new SandboxErr
 export const notFoundError = (message = "Requested resource not found."): SandboxError => new SandboxError("ResourceNotFound", message);
 export const inUseError = (message: string): SandboxError => new SandboxError("ResourceInUse", message);
 export const limitError = (message: string): SandboxError => new SandboxError("ResourceLimitExceeded", message);
-export const conflictError = (message: string): SandboxError => new SandboxError("ConflictException", message);

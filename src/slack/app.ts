@@ -1,7 +1,7 @@
 import { App, type Receiver } from "@slack/bolt";
-import type { BotServices } from "../services.js";
+import type { SlackDeps } from "./deps.js";
 import { createAssistant } from "./assistant.js";
-import { registerActions } from "./buttons/index.js";
+import { registerButtons } from "./buttons/index.js";
 import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";
 import { boltLogger } from "./logger.js";
@@ -13,29 +13,29 @@ export interface SlackAppOptions {
   botToken: string;
   /** Web API base URL (SLACK_API_URL); Slack's own when undefined. */
   apiUrl?: string;
-  services: BotServices;
+  deps: SlackDeps;
 }
 
 /** One App for every run mode: the receiver is the only thing that differs. */
 export function createSlackApp(options: SlackAppOptions): App {
-  const { services } = options;
+  const { deps } = options;
   const app = new App({
     token: options.botToken,
     receiver: options.receiver,
-    logger: boltLogger(services.logger),
+    logger: boltLogger(deps.logger),
     clientOptions: options.apiUrl ? { slackApiUrl: options.apiUrl } : {},
     // The ledger, not Bolt's in-memory conversation store, is what we rely on across processes.
     convoStore: false,
   });
-  app.use(dedupeEvents(services.deliveries));
-  app.use(dedupeReplayedCommands(services.deliveries));
-  app.assistant(createAssistant(services));
-  registerCommands(app, services);
-  registerEvents(app, services);
-  registerActions(app, services);
-  registerViews(app, services);
+  app.use(dedupeEvents(deps.deliveries));
+  app.use(dedupeReplayedCommands(deps.deliveries));
+  app.assistant(createAssistant(deps));
+  registerCommands(app, deps);
+  registerEvents(app, deps);
+  registerButtons(app, deps);
+  registerViews(app, deps);
   app.error(async (error) => {
-    services.logger.error({ err: error }, "unhandled Slack listener error");
+    deps.logger.error({ err: error }, "unhandled Slack listener error");
   });
   return app;
 }

@@ -1,6 +1,6 @@
 import { Assistant } from "@slack/bolt";
-import type { BotServices } from "../services.js";
-import { replyToText } from "./conversation.js";
+import { replyToText, type ConversationDeps } from "./conversation.js";
+import type { SlackDeps } from "./deps.js";
 import { answerOrApologise } from "./errors.js";
 
 /** Prompts offered when a person opens the assistant pane. */
@@ -12,7 +12,7 @@ export const SUGGESTED_PROMPTS = [
 ];
 
 /** The assistant pane: same answers as a DM, with suggested prompts and a thinking status. */
-export function createAssistant(services: BotServices): Assistant {
+export function createAssistant(deps: ConversationDeps & Pick<SlackDeps, "logger">): Assistant {
   return new Assistant({
     threadStarted: async ({ say, setSuggestedPrompts }) => {
       await say("Hi! Ask me which AWS service fits a stage of your ML work, or ask me to train, deploy or check on something.");
@@ -23,7 +23,7 @@ export function createAssistant(services: BotServices): Assistant {
       const userId = "user" in message && typeof message.user === "string" ? message.user : "";
       if (text.trim() === "" || userId === "") return;
       await setStatus("is thinking…");
-      await answerOrApologise(services.logger, (reply) => say(reply), () => replyToText(text, { userId, channelId: message.channel }, services));
+      await answerOrApologise(deps.logger, (reply) => say(reply), () => replyToText(text, { userId, channelId: message.channel }, deps));
     },
   });
 }

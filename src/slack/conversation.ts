@@ -1,48 +1,52 @@
+import type { Requester } from "../actions/context.js";
+import type { ModelRef } from "../actions/model-versions.js";
+import { composeAnswer } from "../catalog/answer.js";
+import type { Request, RequestParams } from "../interpret/schema.js";
+import { driftReply, planReply, statusReply } from "./action-requests.js";
+import { renderAnswer } from "./blocks/answer.js";
 import { renderHelp } from "./blocks/help.js";
 import type { Rendered } from "./blocks/kit.js";
 import { withNote } from "./blocks/notice.js";
-import { renderAnswer } from "./blocks/answer.js";
-import { composeAnswer } from "../catalog/answer.js";
-import type { Request } from "../interpret/schema.js";
-import type { BotServices } from "../services.js";
-import { requestBatch, requestDeploy, requestPipelineStart, requestDrift, requestRollback, requestStatus, requestStop, requestTraining, requestTuning } from "./action-requests.js";
-import type { Requester } from "./requests.js";
+import type { SlackDeps } from "./deps.js";
+
+export type ConversationDeps = Pick<SlackDeps, "interpreter" | "backendNote" | "simulationNote" | "requests" | "status" | "drift">;
 
 /**
  * The one answer to a person's words, whatever surface they came from (DM, mention,
  * `/sageops ask`, the assistant pane).
  */
-export async function replyToText(text: string, requester: Requester, services: BotServices): Promise<Rendered> {
-  const request = await services.interpreter.interpret(text);
-  return replyToRequest(request, requester, services);
+export async function replyToText(text: string, requester: Requester, deps: ConversationDeps): Promise<Rendered> {
+  return replyToRequest(await deps.interpreter.interpret(text), requester, deps);
 }
 
-export async function replyToRequest(request: Request, requester: Requester, services: BotServices): Promise<Rendered> {
+/** The model version the words named, as the planners take it (no version named: the latest approved). */
+function modelOf(params: RequestParams): ModelRef | undefined {
+  return params.modelPackageGroup ? { group: params.modelPackageGroup, version: params.modelVersion ?? "latest-approved" } : undefined;
+}
+
+export async function replyToRequest(request: Request, requester: Requester, deps: ConversationDeps): Promise<Rendered> {
   const params = request.params;
   switch (request.intent) {
     case "help":
-      return renderHelp({ backendNote: services.backendNote });
+      return renderHelp({ backendNote: deps.backendNote });
     case "train":
-      return requestTraining(params, {}, requester, services);
+      return planReply(await deps.requests.train(params, {}, requester));
     case "tune":
-      return requestTuning(params, {}, requester, services);
+      return planReply(await deps.requests.tune(params, {}, requester));
     case "pipeline":
-      return requestPipelineStart(params.pipelineName, params, params.hyperparameters ?? {}, requester, services);
+      return planReply(await deps.requests.startPipeline(params.pipelineName, params, params.hyperparameters ?? {}, requester));
     case "stop":
-      return requestStop(params.jobName, requester, services);
+      return planReply(await deps.requests.stop(params.jobName, requester));
     case "drift":
-      return requestDrift(params.endpointName, services);
+      return driftReply(params.endpointName, deps);
     case "status":
-      return requestStatus(params.jobName ?? params.endpointName ?? params.pipelineName, requester, services);
-    case "deploy": {
-      if (params.deployMode === "rollback") return requestRollback(params.endpointName, params, requester, services);
-      const version = params.modelVersion;
-      const spec = params.modelPackageGroup ? `${params.modelPackageGroup}${typeof version === "number" ? `/${version}` : version === "latest" ? "/latest" : "@latest-approved"}` : undefined;
-      if (params.deployMode === "batch") return requestBatch(spec, params, requester, services);
-      return requestDeploy(spec, params.endpointName, params, requester, services);
-    }
+      return statusReply(params.jobName ?? params.endpointName ?? params.pipelineName, requester, deps);
+    case "deploy":
+      if (params.deployMode === "rollback") return planReply(await deps.requests.rollback(params.endpointName, params, requester));
+      if (params.deployMode === "batch") return planReply(await deps.requests.batch(modelOf(params), params, requester));
+      return planReply(await deps.requests.deploy(modelOf(params), params.endpointName, params, requester));
     default:
       // ask, and anything not understood (which gets what the bot can do).
-      return withNote(renderAnswer(composeAnswer(request)), request.intent === "ask" ? undefined : services.backendNote);
+      return withNote(renderAnswer(composeAnswer(request)), request.intent === "ask" ? undefined : deps.backendNote);
   }
 }

@@ -13,7 +13,7 @@ export class UserGroupDirectory {
 
   constructor(
     private readonly groupIds: readonly string[],
-    private readonly client: () => WebClient | undefined,
+    private readonly client: WebClient,
     private readonly logger: Logger,
     private readonly now: () => number = () => Date.now(),
   ) {}
@@ -29,10 +29,8 @@ export class UserGroupDirectory {
   private async membersOf(group: string): Promise<ReadonlySet<string>> {
     const cached = this.members.get(group);
     if (cached && cached.until > this.now()) return cached.users;
-    const client = this.client();
-    if (!client) return new Set();
     try {
-      const result = await client.usergroups.users.list({ usergroup: group });
+      const result = await this.client.usergroups.users.list({ usergroup: group });
       const users = new Set(result.users ?? []);
       this.members.set(group, { users, until: this.now() + CACHE_MS });
       return users;

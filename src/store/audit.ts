@@ -1,21 +1,5 @@
+import type { AuditEntry, AuditRecord, AuditTrail } from "../actions/ports.js";
 import type { Db } from "./db.js";
-
-export interface AuditEntry {
-  actor: string;
-  channel?: string;
-  /** What happened: request, refusal, confirmation, approval, execution, aws-error, ... */
-  kind: string;
-  /** The plan, job or endpoint it concerns. */
-  subject?: string;
-  outcome: string;
-  /** Structured detail (the request, the reasons), stored as JSON. */
-  detail?: unknown;
-}
-
-export interface AuditRecord extends AuditEntry {
-  id: number;
-  at: string;
-}
 
 interface AuditRow {
   id: number;
@@ -28,7 +12,7 @@ interface AuditRow {
   detail: string | null;
 }
 
-export class AuditLog {
+export class AuditLog implements AuditTrail {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),

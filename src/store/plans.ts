@@ -1,4 +1,4 @@
-import type { NewPlan, Plan, PlanRepository, PlanStatus, TrackedResource } from "../actions/plan.js";
+import type { NewPlan, Plan, PlanPatch, PlanRepository, PlanStatus, TrackedResource } from "../actions/plan.js";
 import type { Db } from "./db.js";
 
 interface PlanRow {
@@ -40,7 +40,7 @@ export class SqlitePlanRepository implements PlanRepository {
     this.db.prepare("UPDATE plans SET message_ts = ? WHERE id = ?").run(messageTs, id);
   }
 
-  transition(id: string, from: readonly PlanStatus[], to: PlanStatus, patch: { outcome?: Plan["outcome"]; actedBy?: string; track?: TrackedResource; expiresAt?: Date } = {}): boolean {
+  transition(id: string, from: readonly PlanStatus[], to: PlanStatus, now: Date, patch: PlanPatch = {}): Plan | undefined {
     const placeholders = from.map(() => "?").join(", ");
     const info = this.db
       .prepare(
@@ -51,21 +51,22 @@ export class SqlitePlanRepository implements PlanRepository {
       )
       .run(
         to,
-        new Date().toISOString(),
+        now.toISOString(),
         patch.outcome ? JSON.stringify(patch.outcome) : null,
         patch.actedBy ?? null,
         patch.track ? JSON.stringify(patch.track) : null,
         patch.expiresAt ? patch.expiresAt.toISOString() : null,
         to,
-        new Date().toISOString(),
+        now.toISOString(),
         id,
         ...from,
       );
-    return info.changes === 1;
+    return info.changes === 1 ? this.get(id) : undefined;
   }
 
-  addApproval(id: string, userId: string, now: Date): boolean {
-    return this.db.prepare("INSERT OR IGNORE INTO plan_approvals (plan_id, user_id, at) VALUES (?, ?, ?)").run(id, userId, now.toISOString()).changes === 1;
+  addApproval(id: string, userId: string, now: Date): Plan | undefined {
+    const added = this.db.prepare("INSERT OR IGNORE INTO plan_approvals (plan_id, user_id, at) VALUES (?, ?, ?)").run(id, userId, now.toISOString()).changes === 1;
+    return added ? this.get(id) : undefined;
   }
 
   resumable(): Plan[] {

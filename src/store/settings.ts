@@ -1,14 +1,8 @@
+import type { FreezeControl, FreezeState } from "../actions/ports.js";
 import type { Db } from "./db.js";
 
-export interface FreezeState {
-  frozen: boolean;
-  by?: string;
-  reason?: string;
-  since?: string;
-}
-
 /** Workspace-wide switches kept in the store, so every bot process sees the same freeze. */
-export class WorkspaceSettings {
+export class WorkspaceSettings implements FreezeControl {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),

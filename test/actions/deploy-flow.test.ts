@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PLAN_ACTIONS } from "../../src/slack/blocks/plan.js";
+import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import type { StoredMessage } from "../../src/console/slack-api.js";
 import { buttonsIn, useHttpHarness } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
@@ -15,13 +15,13 @@ describe("guarded deploys over signed HTTP, against the sandbox", () => {
   }
 
   async function approveInThread(plan: StoredMessage): Promise<void> {
-    const request = await waitFor(() => world.h.slack.messagesIn(plan.channel).find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks).includes(PLAN_ACTIONS.approve)), { what: "the approval request" });
-    await world.ws.click("U0APPROVER", request, PLAN_ACTIONS.approve);
+    const request = await waitFor(() => world.h.slack.messagesIn(plan.channel).find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks).includes(PLAN_BUTTONS.approve)), { what: "the approval request" });
+    await world.ws.click("U0APPROVER", request, PLAN_BUTTONS.approve);
   }
 
   async function untilInService(endpoint: string): Promise<void> {
     for (let i = 0; i < 50; i += 1) {
-      if ((await world.h.bot.services.sagemaker.describeEndpoint(endpoint)).EndpointStatus === "InService") return;
+      if ((await world.h.bot.core.sagemaker.describeEndpoint(endpoint)).EndpointStatus === "InService") return;
       world.h.sandbox.clock.advance(60);
     }
     throw new Error(`${endpoint} never reached InService`);
@@ -34,8 +34,8 @@ describe("guarded deploys over signed HTTP, against the sandbox", () => {
     expect(shown).toContain("churn-xgb/1 (Approved)");
     expect(shown).toContain("per hour");
     world.h.sandbox.resetCalls();
-    const [first] = await Promise.all([world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm), world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm)]);
-    await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm, { retryOfPayload: first.payload });
+    const [first] = await Promise.all([world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm), world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm)]);
+    await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm, { retryOfPayload: first.payload });
     await waitFor(() => JSON.stringify(world.ws.message(plan).blocks).includes("Started"), { what: "the deploy to start" });
     await settle(300);
     expect(world.h.sandbox.countCalls("CreateModel")).toBe(1);
@@ -59,13 +59,13 @@ describe("guarded deploys over signed HTTP, against the sandbox", () => {
   });
 
   it("an update of the prod endpoint waits for an approver, uses the blue/green config, and rollback restores the previous config", async () => {
-    const before = await world.h.bot.services.sagemaker.describeEndpoint("churn-prod");
+    const before = await world.h.bot.core.sagemaker.describeEndpoint("churn-prod");
     const plan = await planFrom("U0ENGINEER", "/deploy", "churn-xgb@latest-approved to churn-prod");
     const shown = JSON.stringify(plan.blocks);
     expect(shown).toContain("churn-prod (update)");
     expect(shown).toContain("canary: 10%");
-    const planId = buttonsIn(plan).find((b) => b.actionId === PLAN_ACTIONS.confirm)?.value ?? "";
-    const update = world.h.bot.services.plans.get(planId)?.steps.find((step) => step.operation === "UpdateEndpoint");
+    const planId = buttonsIn(plan).find((b) => b.actionId === PLAN_BUTTONS.confirm)?.value ?? "";
+    const update = world.h.bot.core.plans.get(planId)?.steps.find((step) => step.operation === "UpdateEndpoint");
     expect(update?.request).toMatchObject({
       EndpointName: "churn-prod",
       DeploymentConfig: {
@@ -75,35 +75,35 @@ describe("guarded deploys over signed HTTP, against the sandbox", () => {
     });
     expect(shown).toContain("prod (the policy lists this endpoint there)");
     world.h.sandbox.resetCalls();
-    await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+    await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
     await settle(200);
     expect(world.h.sandbox.countCalls("UpdateEndpoint")).toBe(0);
     await approveInThread(plan);
     await waitFor(() => world.h.sandbox.countCalls("UpdateEndpoint") === 1, { what: "the endpoint update" });
-    const updating = await world.h.bot.services.sagemaker.describeEndpoint("churn-prod");
+    const updating = await world.h.bot.core.sagemaker.describeEndpoint("churn-prod");
     expect(updating.EndpointStatus).toBe("Updating");
     expect(updating.PendingEndpointConfigName).toMatch(/^churn-prod-/);
 
     const busy = await world.ws.command("U0ENGINEER", "/deploy", "churn-xgb/1 to churn-prod");
     expect(JSON.stringify(busy.reply?.args)).toContain("is Updating");
     await untilInService("churn-prod");
-    expect((await world.h.bot.services.sagemaker.describeEndpoint("churn-prod")).EndpointConfigName).toBe(updating.PendingEndpointConfigName);
+    expect((await world.h.bot.core.sagemaker.describeEndpoint("churn-prod")).EndpointConfigName).toBe(updating.PendingEndpointConfigName);
 
     const rollback = await planFrom("U0ENGINEER", "/sageops", "rollback churn-prod");
     expect(JSON.stringify(rollback.blocks)).toContain(before.EndpointConfigName ?? "?");
-    await world.ws.click("U0ENGINEER", rollback, PLAN_ACTIONS.confirm);
+    await world.ws.click("U0ENGINEER", rollback, PLAN_BUTTONS.confirm);
     world.h.sandbox.resetCalls();
     await approveInThread(rollback);
     await waitFor(() => world.h.sandbox.countCalls("UpdateEndpoint") === 1, { what: "the rollback's update" });
     await untilInService("churn-prod");
-    expect((await world.h.bot.services.sagemaker.describeEndpoint("churn-prod")).EndpointConfigName).toBe(before.EndpointConfigName);
+    expect((await world.h.bot.core.sagemaker.describeEndpoint("churn-prod")).EndpointConfigName).toBe(before.EndpointConfigName);
   });
 
   it("a batch transform runs after confirmation", async () => {
     const plan = await planFrom("U0ENGINEER", "/deploy", "batch churn-xgb/1 input=s3://sageops-demo/churn/score/");
     expect(JSON.stringify(plan.blocks)).toContain("s3://sageops-demo/churn/score/");
     world.h.sandbox.resetCalls();
-    await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+    await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
     await waitFor(() => world.h.sandbox.countCalls("CreateTransformJob") === 1, { what: "the transform job" });
   });
 

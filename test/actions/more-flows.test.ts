@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PLAN_ACTIONS } from "../../src/slack/blocks/plan.js";
+import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { TRAIN_MODAL } from "../../src/slack/blocks/train-modal.js";
 import { useHttpHarness } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
@@ -11,7 +11,7 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
     const { posted } = await world.ws.command("U0ENGINEER", "/train", "churn-xgb");
     const plan = posted[0];
     if (!plan) throw new Error("no plan");
-    await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+    await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
     await waitFor(() => JSON.stringify(world.ws.message(plan).blocks).includes("accepted it"), { what: "the job to start" });
     const jobName = /churn-xgb-\d{8}-\d{6}-[0-9a-f]{4}/.exec(JSON.stringify(plan.blocks))?.[0] ?? "";
 
@@ -23,9 +23,9 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
     const stop = stopPlans[0];
     if (!stop) throw new Error("no stop plan");
     world.h.sandbox.resetCalls();
-    await world.ws.click("U0ENGINEER", stop, PLAN_ACTIONS.confirm);
+    await world.ws.click("U0ENGINEER", stop, PLAN_BUTTONS.confirm);
     await waitFor(() => world.h.sandbox.countCalls("StopTrainingJob") === 1, { what: "the stop" });
-    const job = await world.h.bot.services.sagemaker.describeTrainingJob(jobName);
+    const job = await world.h.bot.core.sagemaker.describeTrainingJob(jobName);
     expect(["Stopping", "Stopped"]).toContain(job.TrainingJobStatus);
     expect(JSON.stringify((await world.ws.command("U0ENGINEER", "/sageops", "stop no-such-job-1")).reply?.args)).toContain("There is no training job");
   });
@@ -75,13 +75,13 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
     if (!plan) throw new Error("no plan");
     world.h.sandbox.setFaults({ errorRate: 1, randomSeed: 7 });
     try {
-      await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+      await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
       await waitFor(() => JSON.stringify(world.ws.message(plan).blocks).includes("Failed"), { what: "the failed plan", timeoutMs: 15_000 });
     } finally {
       world.h.sandbox.setFaults({ errorRate: 0 });
     }
     expect(JSON.stringify(world.ws.message(plan).blocks)).toContain("SageMaker refused");
-    const audit = world.h.bot.services.audit.latest(5);
+    const audit = world.h.bot.core.audit.latest(5);
     expect(audit.some((r) => r.kind === "aws-error")).toBe(true);
   });
 
@@ -89,7 +89,7 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
     const { posted } = await world.ws.command("U0ENGINEER", "/train", "churn-xgb");
     const plan = posted[0];
     if (!plan) throw new Error("no plan");
-    const { payload } = await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.cancel);
+    const { payload } = await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.cancel);
     const forged = JSON.parse(JSON.stringify(payload)) as { actions: { value: string }[]; response_url: string };
     const first = forged.actions[0];
     if (first) first.value = "<!channel> drop table plans";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLAN_ACTIONS } from "../../src/slack/blocks/plan.js";
+import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { LocalSlackApi } from "../../src/console/slack-api.js";
 import { createManualClock, startSandbox, type Sandbox } from "../../src/sandbox/index.js";
 import { buttonsIn, EXAMPLE_POLICY, planIdOf, startHttpHarness, Workspace } from "../support/harness.js";
@@ -28,22 +28,22 @@ describe("a plan caught by a restart of the bot", () => {
     const first = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
     const { posted } = await new Workspace(first).command("U0ENGINEER", "/train", "churn-xgb");
     const message = posted[0];
-    const planId = message ? buttonsIn(message).find((b) => b.actionId === PLAN_ACTIONS.confirm)?.value : undefined;
+    const planId = message ? buttonsIn(message).find((b) => b.actionId === PLAN_BUTTONS.confirm)?.value : undefined;
     if (!planId) throw new Error("no plan posted");
     // The state a crash leaves between the approval and the call to SageMaker.
-    const plans = first.bot.services.plans;
-    expect(plans.transition(planId, ["pending"], "confirmed", { actedBy: "U0ENGINEER" })).toBe(true);
-    expect(plans.transition(planId, ["confirmed"], "approved", { actedBy: "U0ENGINEER" })).toBe(true);
+    const plans = first.bot.core.plans;
+    expect(plans.transition(planId, ["pending"], "confirmed", new Date(), { actedBy: "U0ENGINEER" })?.status).toBe("confirmed");
+    expect(plans.transition(planId, ["confirmed"], "approved", new Date(), { actedBy: "U0ENGINEER" })?.status).toBe("approved");
     await first.close();
     sandbox.resetCalls();
 
     const second = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
-    await waitFor(() => second.bot.services.plans.get(planId)?.status === "started", { what: "the resumed plan to start" });
+    await waitFor(() => second.bot.core.plans.get(planId)?.status === "started", { what: "the resumed plan to start" });
     expect(sandbox.countCalls("CreateTrainingJob")).toBe(1);
     await second.close();
 
     const third = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
-    expect(third.bot.services.plans.get(planId)?.status).toBe("started");
+    expect(third.bot.core.plans.get(planId)?.status).toBe("started");
     expect(sandbox.countCalls("CreateTrainingJob")).toBe(1);
     await third.close();
   });
@@ -52,23 +52,23 @@ describe("a plan caught by a restart of the bot", () => {
     const first = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
     const { posted } = await new Workspace(first).command("U0ENGINEER", "/train", "churn-xgb max_depth=4");
     const message = posted[0];
-    const planId = message ? buttonsIn(message).find((b) => b.actionId === PLAN_ACTIONS.confirm)?.value : undefined;
+    const planId = message ? buttonsIn(message).find((b) => b.actionId === PLAN_BUTTONS.confirm)?.value : undefined;
     if (!planId) throw new Error("no plan posted");
-    const plans = first.bot.services.plans;
-    plans.transition(planId, ["pending"], "confirmed");
-    plans.transition(planId, ["confirmed"], "approved");
-    plans.transition(planId, ["approved"], "running");
+    const plans = first.bot.core.plans;
+    plans.transition(planId, ["pending"], "confirmed", new Date());
+    plans.transition(planId, ["confirmed"], "approved", new Date());
+    plans.transition(planId, ["approved"], "running", new Date());
     // The call went through but the bot died before recording it.
     const plan = plans.get(planId);
     const step = plan?.steps[0];
     if (step?.operation !== "CreateTrainingJob") throw new Error("unexpected plan");
-    await first.bot.services.sagemaker.createTrainingJob(step.request);
+    await first.bot.core.sagemaker.createTrainingJob(step.request);
     await first.close();
     sandbox.resetCalls();
 
     const second = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
-    await waitFor(() => second.bot.services.plans.get(planId)?.status === "started", { what: "the plan to be recorded as started" });
-    const jobs = await second.bot.services.sagemaker.listTrainingJobs({ nameContains: step.request.TrainingJobName });
+    await waitFor(() => second.bot.core.plans.get(planId)?.status === "started", { what: "the plan to be recorded as started" });
+    const jobs = await second.bot.core.sagemaker.listTrainingJobs({ nameContains: step.request.TrainingJobName });
     expect(jobs).toHaveLength(1);
     await second.close();
   });
@@ -90,8 +90,8 @@ describe("a plan caught by a restart of the bot", () => {
 
     const after = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: store, SAGEOPS_POLICY: file } });
     const ws = new Workspace(after);
-    await ws.click("U0ENGINEER", message, PLAN_ACTIONS.confirm);
-    await waitFor(() => after.bot.services.plans.get(planIdOf(message))?.status === "refused", { what: "the plan to be refused" });
+    await ws.click("U0ENGINEER", message, PLAN_BUTTONS.confirm);
+    await waitFor(() => after.bot.core.plans.get(planIdOf(message))?.status === "refused", { what: "the plan to be refused" });
     const shown = await waitFor(() => { const blocks = JSON.stringify(ws.message(message).blocks); return blocks.includes("Refused") && blocks; }, { what: "the plan message to say it was refused" });
     expect(shown).toContain("open to the role approvers");
     expect(sandbox.countCalls("CreateTrainingJob")).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PLAN_ACTIONS } from "../../src/slack/blocks/plan.js";
+import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import type { StoredMessage } from "../../src/console/slack-api.js";
 import { appHomeOpenedEvent, eventEnvelope } from "../../src/console/payloads.js";
 import { useHttpHarness } from "../support/harness.js";
@@ -12,7 +12,7 @@ describe("status that comes to you, through the bot", () => {
   async function runUntil(done: () => boolean, what: string): Promise<void> {
     for (let i = 0; i < 60 && !done(); i += 1) {
       world.h.sandbox.clock.advance(30);
-      await world.h.bot.services.tracker.pollOnce();
+      await world.h.bot.core.tracker.pollOnce();
     }
     // Status messages go through the per-channel pacer (about one a second), so allow for a queue.
     await waitFor(done, { what, timeoutMs: 20_000 });
@@ -22,11 +22,11 @@ describe("status that comes to you, through the bot", () => {
     const { posted } = await world.ws.command("U0ENGINEER", command, text);
     const plan = posted[0];
     if (!plan) throw new Error(`no plan for ${command} ${text}`);
-    await world.ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+    await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
     await waitFor(() => JSON.stringify(world.ws.message(plan).blocks).includes("Started"), { what: "the plan to start" });
     // The tracker is told just after the plan message changes; polling before then would find nothing to follow.
     const planText = JSON.stringify(world.ws.message(plan).blocks);
-    await waitFor(() => world.h.bot.services.status.home("U0ENGINEER").some((view) => planText.includes(view.resource.name)), { what: "the tracker to follow the plan" });
+    await waitFor(() => world.h.bot.core.status.home("U0ENGINEER").some((view) => planText.includes(view.resource.name)), { what: "the tracker to follow the plan" });
     return plan;
   }
 

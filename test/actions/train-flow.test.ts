@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLAN_ACTIONS } from "../../src/slack/blocks/plan.js";
+import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { EXAMPLE_POLICY, startHttpHarness, Workspace, type HttpHarness } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 
@@ -46,13 +46,13 @@ describe("guarded training over signed HTTP, against the sandbox", () => {
     const jobName = /churn-xgb-\d{8}-\d{6}-[0-9a-f]{4}/.exec(text)?.[0] ?? "";
 
     h.sandbox.resetCalls();
-    const [first, second] = await Promise.all([ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm), ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm)]);
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm, { retryOfPayload: first.payload });
+    const [first, second] = await Promise.all([ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm), ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm)]);
+    await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm, { retryOfPayload: first.payload });
     expect([first.status, second.status]).toEqual([200, 200]);
     await waitFor(() => JSON.stringify(ws.message(plan).blocks).includes("Started"), { what: "the plan to show it started" });
     await settle(300);
     expect(h.sandbox.countCalls("CreateTrainingJob")).toBe(1);
-    const job = await h.bot.services.sagemaker.describeTrainingJob(jobName);
+    const job = await h.bot.core.sagemaker.describeTrainingJob(jobName);
     expect(job.TrainingJobStatus).toBe("InProgress");
     expect(ws.privateRepliesTo("U0ENGINEER").some((reply) => reply.includes("has already started") || reply.includes("is running"))).toBe(true);
   });
@@ -62,12 +62,12 @@ describe("guarded training over signed HTTP, against the sandbox", () => {
     const plan = posted[0];
     if (!plan) throw new Error("no plan posted");
     h.sandbox.resetCalls();
-    await ws.click("U0APPROVER", plan, PLAN_ACTIONS.confirm);
+    await ws.click("U0APPROVER", plan, PLAN_BUTTONS.confirm);
     await waitFor(() => ws.privateRepliesTo("U0APPROVER").some((r) => r.includes("Only <@U0ENGINEER> can confirm")), { what: "the refusal" });
     expect(h.sandbox.countCalls("CreateTrainingJob")).toBe(0);
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.cancel);
+    await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.cancel);
     await waitFor(() => JSON.stringify(ws.message(plan).blocks).includes("Cancelled"), { what: "the cancellation" });
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.cancel).catch(() => undefined);
+    await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.cancel).catch(() => undefined);
     expect(h.sandbox.countCalls("CreateTrainingJob")).toBe(0);
   });
 
@@ -123,14 +123,14 @@ describe("guarded training over signed HTTP, against the sandbox", () => {
     const plan = posted[0];
     if (!plan) throw new Error("no plan posted");
     h.sandbox.resetCalls();
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
-    const request = await waitFor(() => h.slack.messagesIn("C0MLOPS").find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks).includes(PLAN_ACTIONS.approve)), { what: "the approval request in the thread" });
+    await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
+    const request = await waitFor(() => h.slack.messagesIn("C0MLOPS").find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks).includes(PLAN_BUTTONS.approve)), { what: "the approval request in the thread" });
     expect(request.text).toContain("Approval needed");
     expect(JSON.stringify(request.blocks)).toContain("<@U0APPROVER>");
-    await ws.click("U0ENGINEER", request, PLAN_ACTIONS.approve);
+    await ws.click("U0ENGINEER", request, PLAN_BUTTONS.approve);
     await waitFor(() => ws.privateRepliesTo("U0ENGINEER").some((r) => r.includes("someone else must approve it")), { what: "the refusal of a self-approval" });
     expect(h.sandbox.countCalls("CreateTrainingJob")).toBe(0);
-    await ws.click("U0APPROVER", request, PLAN_ACTIONS.approve);
+    await ws.click("U0APPROVER", request, PLAN_BUTTONS.approve);
     await waitFor(() => h.sandbox.countCalls("CreateTrainingJob") === 1, { what: "the job after approval" });
     await waitFor(() => JSON.stringify(ws.message(plan).blocks).includes("Started"), { what: "the plan to show it started" });
   });
@@ -141,7 +141,7 @@ describe("guarded training over signed HTTP, against the sandbox", () => {
     if (!plan) throw new Error("no plan posted");
     expect(JSON.stringify(plan.blocks)).toContain("eta 0.05..0.2");
     h.sandbox.resetCalls();
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+    await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
     await waitFor(() => h.sandbox.countCalls("CreateHyperParameterTuningJob") === 1, { what: "the tuning job" });
   });
 
@@ -151,7 +151,7 @@ describe("guarded training over signed HTTP, against the sandbox", () => {
     const plan = posted[0];
     if (!plan) throw new Error("no plan posted");
     h.sandbox.resetCalls();
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+    await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
     await waitFor(() => h.sandbox.countCalls("StartPipelineExecution") === 1, { what: "the pipeline execution" });
     await waitFor(() => JSON.stringify(ws.message(plan).blocks).includes("Started"), { what: "the plan to show the run started" });
   });
@@ -184,7 +184,7 @@ describe("dry run", () => {
     expect(text).toContain("TrainingJobName");
     expect(text).toContain("arn:aws:iam::123456789012:role/sageops-dev-execution");
     h.sandbox.resetCalls();
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+    await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
     await waitFor(() => JSON.stringify(ws.message(plan).blocks).includes("Dry run"), { what: "the dry-run result" });
     expect(h.sandbox.countCalls("CreateTrainingJob")).toBe(0);
   });

@@ -3,7 +3,7 @@
  * with the example policy: every way around the policy is closed, and each refusal says why.
  */
 import { describe, expect, it } from "vitest";
-import { PLAN_ACTIONS } from "../../src/slack/blocks/plan.js";
+import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import type { StoredMessage } from "../../src/console/slack-api.js";
 import { planIdOf, useHttpHarness, type HttpHarness, type Workspace } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
@@ -22,12 +22,12 @@ async function planFrom(ws: Workspace, userId: string, command: string, text: st
 }
 
 async function untilInService(h: HttpHarness, endpoint: string): Promise<void> {
-  for (let i = 0; i < 60 && (await h.bot.services.sagemaker.describeEndpoint(endpoint)).EndpointStatus !== "InService"; i += 1) h.sandbox.clock.advance(60);
+  for (let i = 0; i < 60 && (await h.bot.core.sagemaker.describeEndpoint(endpoint)).EndpointStatus !== "InService"; i += 1) h.sandbox.clock.advance(60);
 }
 
 /** The approval request the bot posts in a confirmed plan's thread. */
 function approvalRequestFor(h: HttpHarness, plan: StoredMessage): Promise<StoredMessage> {
-  return waitFor(() => h.slack.messagesIn(plan.channel).find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks).includes(PLAN_ACTIONS.approve)), { what: "the approval request" });
+  return waitFor(() => h.slack.messagesIn(plan.channel).find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks).includes(PLAN_BUTTONS.approve)), { what: "the approval request" });
 }
 
 /** The private answer to a command that must not post a plan. */
@@ -42,7 +42,7 @@ describe("production cannot be changed under another environment's rules", () =>
 
   it("a deploy or rollback naming env=dev for the prod endpoint is refused with the reason; the endpoint is untouched", async () => {
     const { h, ws } = world;
-    const before = await h.bot.services.sagemaker.describeEndpoint("churn-prod");
+    const before = await h.bot.core.sagemaker.describeEndpoint("churn-prod");
     h.sandbox.resetCalls();
     const deploy = await refusalOf(ws, "U0ENGINEER", "/deploy", "churn-xgb/2 to churn-prod env=dev");
     expect(deploy).toContain("belongs to prod");
@@ -52,7 +52,7 @@ describe("production cannot be changed under another environment's rules", () =>
     expect(rollback).toMatch(/belongs to prod|no earlier configuration/);
     await settle();
     expect(mutatingCalls(h)).toEqual([]);
-    const after = await h.bot.services.sagemaker.describeEndpoint("churn-prod");
+    const after = await h.bot.core.sagemaker.describeEndpoint("churn-prod");
     expect(after.EndpointStatus).toBe("InService");
     expect(after.EndpointConfigName).toBe(before.EndpointConfigName);
   });
@@ -61,9 +61,9 @@ describe("production cannot be changed under another environment's rules", () =>
     const { h, ws } = world;
     const plan = await planFrom(ws, "U0ENGINEER", "/deploy", "churn-xgb/1 to churn-prod");
     expect(JSON.stringify(plan.blocks)).toContain("prod (the policy lists this endpoint there)");
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+    await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
     const request = await approvalRequestFor(h, plan);
-    await ws.click("U0APPROVER", request, PLAN_ACTIONS.approve);
+    await ws.click("U0APPROVER", request, PLAN_BUTTONS.approve);
     await waitFor(() => JSON.stringify(ws.message(plan).blocks).includes("Started"), { what: "the prod deploy to start" });
     await untilInService(h, "churn-prod");
     h.sandbox.resetCalls();
@@ -74,7 +74,7 @@ describe("production cannot be changed under another environment's rules", () =>
 
   it("an endpoint tagged sageops:environment=prod is prod's; one that belongs to no environment is refused where unowned endpoints are not allowed", async () => {
     const { h, ws } = world;
-    const port = h.bot.services.sagemaker;
+    const port = h.bot.core.sagemaker;
     const [v1] = await port.listModelPackages("churn-xgb", "Approved");
     if (!v1) throw new Error("the sandbox seeds an approved version");
     await port.createModel({ ModelName: "legacy-model", ExecutionRoleArn: "arn:aws:iam::123456789012:role/sageops-prod-execution", Containers: [{ ModelPackageName: v1.ModelPackageArn }] });
@@ -96,14 +96,14 @@ describe("limits hold at Confirm, not only when the plan is made", () => {
     const plans: StoredMessage[] = [];
     for (let i = 0; i < 4; i += 1) plans.push(await planFrom(ws, "U0ENGINEER", "/train", "churn-xgb"));
     h.sandbox.resetCalls();
-    for (const plan of plans) await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+    for (const plan of plans) await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
     await waitFor(() => plans.every((plan) => /Started|Refused/.test(JSON.stringify(ws.message(plan).blocks))), { what: "every plan to be decided" });
     await settle(200);
     expect(h.sandbox.countCalls("CreateTrainingJob")).toBe(2);
     const refused = plans.filter((plan) => JSON.stringify(ws.message(plan).blocks).includes("Refused"));
     expect(refused).toHaveLength(2);
     expect(JSON.stringify(ws.message(refused[0] ?? plans[0] as StoredMessage).blocks)).toContain("the limit is 2 at a time per person");
-    const statuses = plans.map((plan) => h.bot.services.plans.get(planIdOf(plan))?.status);
+    const statuses = plans.map((plan) => h.bot.core.plans.get(planIdOf(plan))?.status);
     expect(statuses.filter((s) => s === "refused")).toHaveLength(2);
     expect(statuses.filter((s) => s === "started")).toHaveLength(2);
   });
@@ -145,21 +145,21 @@ describe("a freeze holds to the end", () => {
   it("an approval during a freeze records nothing; the plan can still be cancelled; nothing runs at unfreeze", async () => {
     const { h, ws } = world;
     const plan = await planFrom(ws, "U0ENGINEER", "/train", "churn-xgb env=prod");
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.confirm);
+    await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
     const request = await approvalRequestFor(h, plan);
     await ws.command("U0ADMIN", "/sageops", "freeze incident 42");
     h.sandbox.resetCalls();
     const before = h.slack.callsTo("response_url").length;
-    await ws.click("U0APPROVER", request, PLAN_ACTIONS.approve);
+    await ws.click("U0APPROVER", request, PLAN_BUTTONS.approve);
     await waitFor(() => h.slack.callsTo("response_url").length > before, { what: "the answer to the approval" });
     expect(JSON.stringify(h.slack.callsTo("response_url").slice(before))).toContain("frozen");
-    const held = h.bot.services.plans.get(planIdOf(plan));
+    const held = h.bot.core.plans.get(planIdOf(plan));
     expect(held?.status).toBe("confirmed");
     expect(held?.approvals).toEqual([]);
-    await ws.click("U0ENGINEER", plan, PLAN_ACTIONS.cancel);
-    await waitFor(() => h.bot.services.plans.get(planIdOf(plan))?.status === "cancelled", { what: "the plan to be cancelled" });
+    await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.cancel);
+    await waitFor(() => h.bot.core.plans.get(planIdOf(plan))?.status === "cancelled", { what: "the plan to be cancelled" });
     await ws.command("U0ADMIN", "/sageops", "unfreeze");
-    await h.bot.services.actions.resume();
+    await h.bot.core.planService.resume();
     await settle();
     expect(mutatingCalls(h)).toEqual([]);
   });
@@ -171,9 +171,9 @@ describe("ownership comes from the plan that started a job, never from a draft",
   it("after an admin merely drafts a stop, the job's owner can still stop it; a colleague cannot", async () => {
     const { h, ws } = world;
     const train = await planFrom(ws, "U0ENGINEER", "/train", "churn-xgb");
-    await ws.click("U0ENGINEER", train, PLAN_ACTIONS.confirm);
+    await ws.click("U0ENGINEER", train, PLAN_BUTTONS.confirm);
     await waitFor(() => JSON.stringify(ws.message(train).blocks).includes("Started"), { what: "the job to start" });
-    const job = h.bot.services.plans.get(planIdOf(train))?.resourceName ?? "";
+    const job = h.bot.core.plans.get(planIdOf(train))?.resourceName ?? "";
     await planFrom(ws, "U0ADMIN", "/sageops", `stop ${job}`);
     const own = await planFrom(ws, "U0ENGINEER", "/sageops", `stop ${job}`);
     expect(JSON.stringify(own.blocks)).toContain("U0ENGINEER in dev");

@@ -1,6 +1,6 @@
 import { formatDuration } from "../../guard/duration.js";
-import type { ModelVersionRef, RequestParams } from "../../interpret/schema.js";
-import { describeVersion, resolveModelVersion } from "../model-versions.js";
+import type { RequestParams } from "../../interpret/schema.js";
+import { describeVersion, resolveModelVersion, type ModelRef } from "../model-versions.js";
 import { decide, defaultEnvironment, invalid, timestampedName, type PlanningContext, type PlanningResult } from "../planning.js";
 import { derivedName } from "./deploy.js";
 
@@ -8,7 +8,7 @@ import { derivedName } from "./deploy.js";
 const DEFAULT_BATCH_HOURS = 1;
 
 /** `/deploy batch <group>[/<version>] input=s3://... [output=s3://...] [instance=...] [count=N] [max-runtime=1h]` */
-export async function planBatch(spec: { group: string; version: ModelVersionRef }, params: RequestParams, context: PlanningContext): Promise<PlanningResult> {
+export async function planBatch(spec: ModelRef, params: RequestParams, context: PlanningContext): Promise<PlanningResult> {
   if (!params.data) return invalid({ what: "Which data should the batch transform score?", fix: "Add `input=s3://bucket/prefix/`, e.g. `/deploy batch churn-xgb/1 input=s3://sageops-demo/churn/score/`." });
   const found = await resolveModelVersion(context.port, spec.group, spec.version);
   if (!found.ok) return invalid(found.problem);

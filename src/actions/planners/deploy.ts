@@ -1,6 +1,6 @@
 import type { BlueGreen } from "../../guard/policy.js";
-import type { ModelVersionRef, RequestParams } from "../../interpret/schema.js";
-import { describeVersion, findEndpoint, resolveModelVersion, servedModel } from "../model-versions.js";
+import type { RequestParams } from "../../interpret/schema.js";
+import { describeVersion, findEndpoint, resolveModelVersion, servedModel, type ModelRef } from "../model-versions.js";
 import type { PlanStep } from "../plan.js";
 import type { DeploymentConfig } from "../../kernel/sagemaker-port.js";
 import { decide, endpointFacts, environmentForEndpoint, invalid, type PlanningContext, type PlanningResult } from "../planning.js";
@@ -41,7 +41,7 @@ export function derivedName(base: string, planId: string): string {
 }
 
 /** `/deploy <group>[/<version>|@latest-approved] to <endpoint> [env=prod] [instance=...] [count=N]` */
-export async function planDeploy(spec: { group: string; version: ModelVersionRef }, endpointName: string, params: RequestParams, context: PlanningContext): Promise<PlanningResult> {
+export async function planDeploy(spec: ModelRef, endpointName: string, params: RequestParams, context: PlanningContext): Promise<PlanningResult> {
   const found = await resolveModelVersion(context.port, spec.group, spec.version);
   if (!found.ok) return invalid(found.problem);
   const pkg = found.value;

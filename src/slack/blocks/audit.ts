@@ -1,4 +1,4 @@
-import type { AuditRecord } from "../../store/audit.js";
+import type { AuditRecord } from "../../actions/ports.js";
 import { context, escapeMrkdwn, header, section, type KnownBlock, type Rendered } from "./kit.js";
 
 /** The latest audit records, newest first, one line each. */

@@ -3,7 +3,7 @@ import { formatUsd, type CostEstimate } from "../../guard/cost.js";
 import { actions, button, context, escapeMrkdwn, fieldsSection, header, section, truncate, type KnownBlock, type Rendered } from "./kit.js";
 
 /** Button action ids; the value of each button is the plan id. */
-export const PLAN_ACTIONS = {
+export const PLAN_BUTTONS = {
   confirm: "plan_confirm",
   cancel: "plan_cancel",
   approve: "plan_approve",
@@ -54,13 +54,13 @@ export function renderPlan(plan: Plan, options: { backendNote?: string } = {}): 
   if (plan.status === "pending") {
     blocks.push(
       actions(`plan:${plan.id}`, [
-        button({ text: plan.approval ? "Confirm and ask for approval" : "Confirm", actionId: PLAN_ACTIONS.confirm, value: plan.id, style: "primary" }),
-        button({ text: "Cancel", actionId: PLAN_ACTIONS.cancel, value: plan.id }),
+        button({ text: plan.approval ? "Confirm and ask for approval" : "Confirm", actionId: PLAN_BUTTONS.confirm, value: plan.id, style: "primary" }),
+        button({ text: "Cancel", actionId: PLAN_BUTTONS.cancel, value: plan.id }),
       ]),
     );
     blocks.push(context(`Only <@${plan.requester}> can confirm. Expires <!date^${Math.floor(Date.parse(plan.expiresAt) / 1000)}^{time}|${plan.expiresAt}>. Plan ${plan.id}.`));
   } else if (plan.status === "confirmed") {
-    blocks.push(actions(`plan:${plan.id}`, [button({ text: "Cancel", actionId: PLAN_ACTIONS.cancel, value: plan.id })]));
+    blocks.push(actions(`plan:${plan.id}`, [button({ text: "Cancel", actionId: PLAN_BUTTONS.cancel, value: plan.id })]));
     blocks.push(context(`Approvals open until <!date^${Math.floor(Date.parse(plan.expiresAt) / 1000)}^{date_short_pretty} {time}|${plan.expiresAt}>. Plan ${plan.id}.`));
   } else {
     blocks.push(context(`Plan ${plan.id}.`));
@@ -88,8 +88,8 @@ export function renderApprovalRequest(plan: Plan, approvers: readonly string[]):
     blocks: [
       section(summary),
       actions(`approval:${plan.id}`, [
-        button({ text: "Approve", actionId: PLAN_ACTIONS.approve, value: plan.id, style: "primary" }),
-        button({ text: "Reject", actionId: PLAN_ACTIONS.reject, value: plan.id, style: "danger" }),
+        button({ text: "Approve", actionId: PLAN_BUTTONS.approve, value: plan.id, style: "primary" }),
+        button({ text: "Reject", actionId: PLAN_BUTTONS.reject, value: plan.id, style: "danger" }),
       ]),
       context(`Plan ${plan.id}.`),
     ],

@@ -1,10 +1,11 @@
+import type { PolicySource } from "../deps.js";
 import { formatDuration } from "../../guard/duration.js";
 import type { Policy } from "../../guard/policy.js";
 import { rolesOf } from "../../guard/checks.js";
 import { context, header, section, type KnownBlock, type Rendered } from "./kit.js";
 
 /** What the policy allows one person, per environment. */
-export function renderPolicySummary(policy: Policy, userId: string, source: "file" | "builtin" | "example"): Rendered {
+export function renderPolicySummary(policy: Policy, userId: string, source: PolicySource): Rendered {
   const roles = rolesOf(policy, { userId });
   const blocks: KnownBlock[] = [header("What the policy allows you")];
   blocks.push(section(`Your roles: ${roles.length > 0 ? roles.map((r) => `*${r}*`).join(", ") : "none"}${policy.admins.includes(userId) ? " (and admin)" : ""}.`));

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
-import type { BotServices } from "../../services.js";
+import type { SlackDeps } from "../deps.js";
 import { registerPlanButtons } from "./plan-buttons.js";
 
-export function registerActions(app: App, services: BotServices): void {
-  registerPlanButtons(app, services);
+export function registerButtons(app: App, deps: SlackDeps): void {
+  registerPlanButtons(app, deps);
 }

@@ -1,10 +1,10 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { z } from "zod";
-import { PLAN_ACTIONS } from "../blocks/plan.js";
+import { PLAN_BUTTONS } from "../blocks/plan.js";
 import { renderNote, renderProblem } from "../blocks/notice.js";
 import type { Result } from "../../kernel/result.js";
 import type { Plan } from "../../actions/plan.js";
-import type { BotServices } from "../../services.js";
+import type { SlackDeps } from "../deps.js";
 import { answerOrApologise } from "../errors.js";
 
 /** The part of a button click we rely on. */
@@ -16,12 +16,12 @@ const PlanClick = z.object({
 type Step = "confirm" | "cancel" | "approve" | "reject";
 
 /** Confirm, Cancel, Approve and Reject on plan messages: ack, move the plan, tell the clicker if anything is off. */
-export function registerPlanButtons(app: App, services: BotServices): void {
+export function registerPlanButtons(app: App, deps: Pick<SlackDeps, "planLife" | "logger">): void {
   for (const step of ["confirm", "cancel", "approve", "reject"] as const satisfies readonly Step[]) {
-    app.action<BlockAction<ButtonAction>>(PLAN_ACTIONS[step], async ({ ack, body, respond }) => {
+    app.action<BlockAction<ButtonAction>>(PLAN_BUTTONS[step], async ({ ack, body, respond }) => {
       await ack();
       await answerOrApologise(
-        services.logger,
+        deps.logger,
         async (message) => {
           if (message.text !== "") await respond({ response_type: "ephemeral", replace_original: false, ...message });
         },
@@ -30,7 +30,7 @@ export function registerPlanButtons(app: App, services: BotServices): void {
           if (!click.success) return renderProblem({ what: "That button press came without a plan I can read.", fix: "Ask again for a fresh plan." });
           const planId = click.data.actions[0]?.value ?? "";
           const userId = click.data.user.id;
-          const result: Result<Plan> = await services.actions[step](planId, userId);
+          const result: Result<Plan> = await deps.planLife[step](planId, userId);
           if (!result.ok) return renderProblem(result.problem);
           return result.note ? renderNote(result.note) : { text: "", blocks: [] };
         },

@@ -2,15 +2,15 @@ import type { App } from "@slack/bolt";
 import { renderHome } from "../blocks/home.js";
 import { safeOutgoing } from "../blocks/kit.js";
 import { renderHomeStatus } from "../blocks/status.js";
-import type { BotServices } from "../../services.js";
+import type { SlackDeps } from "../deps.js";
 
-export function registerAppHome(app: App, services: BotServices): void {
+export function registerAppHome(app: App, deps: Pick<SlackDeps, "backendNote" | "status" | "logger">): void {
   app.event("app_home_opened", async ({ event, client }) => {
     if (event.tab !== "home") return;
     try {
-      await client.views.publish({ user_id: event.user, view: safeOutgoing({ type: "home", blocks: renderHome({ backendNote: services.backendNote, resources: renderHomeStatus(services.status.home(event.user), new Date()) }).blocks }) });
+      await client.views.publish({ user_id: event.user, view: safeOutgoing({ type: "home", blocks: renderHome({ backendNote: deps.backendNote, resources: renderHomeStatus(deps.status.home(event.user), new Date()) }).blocks }) });
     } catch (error) {
-      services.logger.error({ err: error }, "could not publish the App Home");
+      deps.logger.error({ err: error }, "could not publish the App Home");
     }
   });
 }

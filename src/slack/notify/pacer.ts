@@ -6,11 +6,11 @@
  * out. Nothing else is ever dropped: posts (final replies included) wait their turn.
  *
  * The Slack client must hand 429s over rather than retry them itself: create the WebClient with
- * `rejectRateLimitedCalls: true`. Its error is recognised by shape (no @slack import here).
+ * `rejectRateLimitedCalls: true`; the Web API poster turns them into SlackRateLimited.
  */
-import { z } from "zod";
 import type { Rendered } from "../blocks/kit.js";
 import type { Clock } from "../../kernel/clock.js";
+import { SlackRateLimited } from "./errors.js";
 import type { SlackPoster } from "./poster.js";
 
 export interface PacerOptions {
@@ -19,8 +19,6 @@ export interface PacerOptions {
   intervalMs?: number;
   /** Messages a quiet channel may send back to back (default 3). */
   burst?: number;
-  /** How long a rate-limit error says to wait, in ms; undefined for other errors. */
-  retryAfterMs?: (error: unknown) => number | undefined;
   /** Rate-limited attempts at one call before its caller gets the error (default 20). */
   maxRateLimitRetries?: number;
   onRateLimited?: (info: { channel: string; retryAfterMs: number; attempt: number }) => void;
@@ -44,18 +42,10 @@ interface ChannelQueue {
   cancelWait?: () => void;
 }
 
-/**
- * @slack/web-api's WebAPIRateLimitedError (`code: "slack_webapi_rate_limited_error"`,
- * `retryAfter` in seconds), and a platform error `ratelimited` answered without a 429.
- */
-export function slackRetryAfterMs(error: unknown): number | undefined {
-  const limited = RateLimitedSchema.safeParse(error);
-  if (limited.success) return (limited.data.retryAfter ?? 1) * 1000;
-  return PlatformRateLimitedSchema.safeParse(error).success ? 1000 : undefined;
+/** A rate limit's wait, from the poster's typed error; undefined for every other error. */
+function retryAfterOf(error: unknown): number | undefined {
+  return error instanceof SlackRateLimited ? error.retryAfterMs : undefined;
 }
-
-const RateLimitedSchema = z.object({ code: z.literal("slack_webapi_rate_limited_error"), retryAfter: z.number().min(0).optional().catch(undefined) });
-const PlatformRateLimitedSchema = z.object({ code: z.literal("slack_webapi_platform_error"), data: z.object({ error: z.literal("ratelimited") }) });
 
 export class PacedPoster implements SlackPoster {
   private readonly queues = new Map<string, ChannelQueue>();
@@ -151,7 +141,7 @@ export class PacedPoster implements SlackPoster {
       }
       for (const waiter of job.waiters) waiter.resolve();
     } catch (error) {
-      const retryAfter = (this.options.retryAfterMs ?? slackRetryAfterMs)(error);
+      const retryAfter = retryAfterOf(error);
       if (retryAfter !== undefined && job.attempts < (this.options.maxRateLimitRetries ?? 20)) {
         job.attempts += 1;
         this.pausedUntil = Math.max(this.pausedUntil, this.options.clock.now() + retryAfter);

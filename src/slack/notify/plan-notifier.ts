@@ -1,14 +1,25 @@
 import type { Plan } from "../../actions/plan.js";
-import type { PlanNotifier } from "../../actions/service.js";
+import type { PlanNotifier } from "../../actions/ports.js";
+import { fail, ok, type Result } from "../../kernel/result.js";
 import { renderApprovalRequest, renderPlan } from "../blocks/plan.js";
+import { SlackRefused, UNPOSTABLE_CHANNEL_CODES } from "./errors.js";
 import type { SlackPoster } from "./poster.js";
 
-/** Keeps each plan's message current and asks approvers in its thread. */
+/** The one writer of plan messages: posts each plan, keeps its message current, asks approvers in its thread. */
 export class SlackPlanNotifier implements PlanNotifier {
   constructor(
     private readonly poster: SlackPoster,
     private readonly options: { backendNote?: string; approversFor: (plan: Plan) => string[] },
   ) {}
+
+  async planCreated(plan: Plan): Promise<Result<{ ts: string }>> {
+    try {
+      return ok(await this.poster.post(plan.channel, renderPlan(plan, { backendNote: this.options.backendNote })));
+    } catch (error) {
+      if (!(error instanceof SlackRefused && UNPOSTABLE_CHANNEL_CODES.has(error.code))) throw error;
+      return fail({ what: "I can't post the plan in this channel, so nobody could confirm it.", fix: "Invite me with `/invite @sageops` (or ask in a channel I'm in), then ask again." });
+    }
+  }
 
   async planChanged(plan: Plan): Promise<void> {
     const message = renderPlan(plan, { backendNote: this.options.backendNote });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "../../../src/actions/plan.js";
-import { PLAN_ACTIONS, renderApprovalRequest, renderPlan } from "../../../src/slack/blocks/plan.js";
+import { PLAN_BUTTONS, renderApprovalRequest, renderPlan } from "../../../src/slack/blocks/plan.js";
 import { renderProblem, renderRefusal } from "../../../src/slack/blocks/notice.js";
 
 const plan: Plan = {
@@ -36,8 +36,8 @@ describe("the plan message", () => {
     expect(json).toContain("at most ~$0.23");
     expect(json).toContain("ml.m5.xlarge at $0.23/h x 1 x 1h");
     expect(buttons(rendered.blocks)).toEqual([
-      expect.objectContaining({ action_id: PLAN_ACTIONS.confirm, value: plan.id }),
-      expect.objectContaining({ action_id: PLAN_ACTIONS.cancel, value: plan.id }),
+      expect.objectContaining({ action_id: PLAN_BUTTONS.confirm, value: plan.id }),
+      expect.objectContaining({ action_id: PLAN_BUTTONS.cancel, value: plan.id }),
     ]);
     expect(rendered.text).toContain("Train churn-xgb");
   });
@@ -49,7 +49,7 @@ describe("the plan message", () => {
   it("a started plan has no buttons; a confirmed one needing approval keeps only Cancel", () => {
     expect(buttons(renderPlan({ ...plan, status: "started" }).blocks)).toEqual([]);
     const confirmed = renderPlan({ ...plan, status: "confirmed", approval: { required: 1, role: "approvers" } });
-    expect(buttons(confirmed.blocks).map((b) => b.action_id)).toEqual([PLAN_ACTIONS.cancel]);
+    expect(buttons(confirmed.blocks).map((b) => b.action_id)).toEqual([PLAN_BUTTONS.cancel]);
     expect(JSON.stringify(confirmed.blocks)).toContain("Needs 1 approval(s) from *approvers*");
   });
 
@@ -63,8 +63,8 @@ describe("the plan message", () => {
     const request = renderApprovalRequest({ ...plan, status: "confirmed", approval: { required: 1, role: "approvers" } }, ["U0APPROVER"]);
     expect(JSON.stringify(request.blocks)).toContain("<@U0APPROVER>");
     expect(buttons(request.blocks).map((b) => [b.action_id, b.value])).toEqual([
-      [PLAN_ACTIONS.approve, plan.id],
-      [PLAN_ACTIONS.reject, plan.id],
+      [PLAN_BUTTONS.approve, plan.id],
+      [PLAN_BUTTONS.reject, plan.id],
     ]);
   });
 });

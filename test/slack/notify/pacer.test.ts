@@ -2,7 +2,8 @@ import { WebClient } from "@slack/web-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Rendered } from "../../../src/slack/blocks/kit.js";
 import { LocalSlackApi } from "../../../src/console/slack-api.js";
-import { PacedPoster, slackRetryAfterMs } from "../../../src/slack/notify/pacer.js";
+import { SlackRateLimited, SlackRefused, toSlackError } from "../../../src/slack/notify/errors.js";
+import { PacedPoster } from "../../../src/slack/notify/pacer.js";
 import { WebApiPoster } from "../../../src/slack/notify/slack-poster.js";
 import { settle, waitFor } from "../../support/wait.js";
 import { ManualClock } from "../../support/manual-clock.js";
@@ -140,11 +141,18 @@ describe("the pacer between the bot and Slack", () => {
     await expect(paced.post("C0NOWHERE", text("hello"))).rejects.toThrow(/channel_not_found/);
   });
 
-  it("reads the rate-limit error of @slack/web-api", async () => {
-    api.intercept(() => ({ status: 429, headers: { "retry-after": "7" }, body: { ok: false, error: "ratelimited" } }));
+  it("turns the Web API client's errors into typed ones: a rate limit with its wait, a refusal with its code", async () => {
     const client = new WebClient("xoxb-test", { slackApiUrl: api.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
-    const error: unknown = await client.chat.postMessage({ channel: "C0MLOPS", text: "x" }).catch((e: unknown) => e);
-    expect(slackRetryAfterMs(error)).toBe(7000);
-    expect(slackRetryAfterMs(new Error("socket hang up"))).toBeUndefined();
+    const poster = new WebApiPoster(client);
+    const stopLimiting = api.intercept(() => ({ status: 429, headers: { "retry-after": "7" }, body: { ok: false, error: "ratelimited" } }));
+    const limited: unknown = await poster.post("C0MLOPS", text("x")).catch((e: unknown) => e);
+    stopLimiting();
+    expect(limited).toBeInstanceOf(SlackRateLimited);
+    expect(limited instanceof SlackRateLimited && limited.retryAfterMs).toBe(7000);
+    api.intercept(() => ({ status: 200, body: { ok: false, error: "not_in_channel" } }));
+    const refused: unknown = await poster.post("C0PRIVATE", text("x")).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(SlackRefused);
+    expect(refused instanceof SlackRefused && refused.code).toBe("not_in_channel");
+    expect(toSlackError("chat.postMessage", new Error("socket hang up"))).toEqual(new Error("socket hang up"));
   });
 });

@@ -1,33 +1,19 @@
 import { describe, expect, it } from "vitest";
-import type { Plan } from "../../src/actions/plan.js";
-import { ActionService, type PlanNotifier } from "../../src/actions/service.js";
-import { createSageMakerClient, sandboxTarget } from "../../src/aws/clients.js";
-import { SdkSageMakerPort } from "../../src/aws/sagemaker.js";
-import { AuditLog } from "../../src/store/audit.js";
-import { openDatabase } from "../../src/store/db.js";
-import { SqlitePlanRepository } from "../../src/store/plans.js";
-import { WorkspaceSettings } from "../../src/store/settings.js";
+import type { NewPlan, Plan } from "../../src/actions/plan.js";
+import { PlanService } from "../../src/actions/plan-service.js";
+import { InMemoryAudit, InMemoryFreeze, InMemoryPlanRepository, RecordingNotifier, unreachableSageMaker } from "../support/core-fakes.js";
 
-/** A notifier that remembers what it was told, as Slack would show it. */
-class RecordingNotifier implements PlanNotifier {
-  readonly changes: Plan["status"][] = [];
-  async planChanged(plan: Plan): Promise<void> {
-    this.changes.push(plan.status);
-  }
-  async approvalRequested(): Promise<void> {}
-}
+const TRAIN_PLAN: NewPlan = { id: "p-00000000000000000000abcd", kind: "train", requester: "U0ENGINEER", channel: "C0MLOPS", environment: "dev", mode: "live", title: "Train churn-xgb", resourceName: "churn-xgb-1", details: [], steps: [] };
 
-function world(start: Date, approval?: { required: number; role: string }) {
+async function world(start: Date, approval?: { required: number; role: string }, notifier = new RecordingNotifier()) {
   let now = start;
-  const db = openDatabase(":memory:");
-  const notifier = new RecordingNotifier();
-  const audit = new AuditLog(db);
-  const settings = new WorkspaceSettings(db);
-  // Nothing here reaches SageMaker: expired and cancelled plans never run.
-  const port = new SdkSageMakerPort(createSageMakerClient(sandboxTarget("http://127.0.0.1:9", "us-east-1")));
-  const deps: ConstructorParameters<typeof ActionService>[0] = {
-    plans: new SqlitePlanRepository(db),
-    port,
+  const audit = new InMemoryAudit(() => now);
+  const settings = new InMemoryFreeze();
+  const plans = new InMemoryPlanRepository();
+  const deps: ConstructorParameters<typeof PlanService>[0] = {
+    plans,
+    // Nothing here reaches SageMaker: expired, cancelled and refused plans never run.
+    port: unreachableSageMaker(),
     audit,
     notifier,
     approvals: { whyCannotApprove: async () => undefined, isAdmin: (user) => user === "U0ADMIN" },
@@ -37,14 +23,41 @@ function world(start: Date, approval?: { required: number; role: string }) {
     now: () => now,
     onNotifyError: () => undefined,
   };
-  const service = new ActionService(deps);
-  const plan = service.submit({ id: "p-00000000000000000000abcd", kind: "train", requester: "U0ENGINEER", channel: "C0MLOPS", environment: "dev", mode: "live", title: "Train churn-xgb", resourceName: "churn-xgb-1", details: [], steps: [], approval });
-  return { service, deps, notifier, audit, plan, settings, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
+  const service = new PlanService(deps);
+  const submitted = await service.submit({ kind: "plan", plan: { ...TRAIN_PLAN, approval } }, { userId: "U0ENGINEER", channelId: "C0MLOPS" });
+  if (!submitted.ok) throw new Error(submitted.problem.what);
+  const plan: Plan = submitted.value;
+  return { service, deps, notifier, audit, plans, plan, submitted, settings, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
+
+describe("submitting a plan", () => {
+  it("stores it pending, posts it once through the notifier and keeps the message's ts", async () => {
+    const w = await world(new Date("2026-11-26T09:00:00Z"));
+    expect(w.plan.status).toBe("pending");
+    expect(w.plans.get(w.plan.id)?.messageTs).toBe("1764147600.000001");
+    expect(w.submitted.ok && w.submitted.note).toContain("I posted the plan for *Train churn-xgb* above");
+    expect(w.audit.latest(5).map((r) => `${r.kind}:${r.outcome}`)).toEqual(["request:planned"]);
+  });
+
+  it("a plan that cannot be posted says so, stays unseen and unconfirmable, and expires", async () => {
+    const unposted = new PlanService({ ...(await world(new Date("2026-11-26T09:00:00Z"))).deps, notifier: new RecordingNotifier({ unpostable: true }), plans: new InMemoryPlanRepository() });
+    const result = await unposted.submit({ kind: "plan", plan: TRAIN_PLAN }, { userId: "U0ENGINEER", channelId: "C0PRIVATE" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem.what).toContain("can't post the plan");
+  });
+
+  it("a refusal is audited with its rules and explained, and nothing is stored", async () => {
+    const w = await world(new Date("2026-11-26T09:00:00Z"));
+    const result = await w.service.submit({ kind: "refused", title: "Train churn-xgb", refusals: [{ rule: "who.role", message: "You are not listed.", allowed: [] }] }, { userId: "U0STRANGER", channelId: "C0MLOPS" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem).toMatchObject({ what: "I can't plan *Train churn-xgb*: the policy does not allow it.", detail: ["You are not listed."] });
+    expect(w.audit.latest(1)[0]).toMatchObject({ kind: "refusal", actor: "U0STRANGER", detail: { rules: ["who.role"] } });
+  });
+});
 
 describe("a plan's life", () => {
   it("a plan not confirmed within 15 minutes expires, says so, and can never run", async () => {
-    const w = world(new Date("2026-11-26T09:00:00Z"));
+    const w = await world(new Date("2026-11-26T09:00:00Z"));
     w.advance(16 * 60 * 1000);
     const result = await w.service.confirm(w.plan.id, "U0ENGINEER");
     expect(result.ok).toBe(false);
@@ -56,7 +69,7 @@ describe("a plan's life", () => {
   });
 
   it("a cancelled plan cannot be confirmed afterwards", async () => {
-    const w = world(new Date("2026-11-26T09:00:00Z"));
+    const w = await world(new Date("2026-11-26T09:00:00Z"));
     expect((await w.service.cancel(w.plan.id, "U0ENGINEER")).ok).toBe(true);
     const confirm = await w.service.confirm(w.plan.id, "U0ENGINEER");
     expect(confirm.ok && confirm.value.status).toBe("cancelled");
@@ -64,20 +77,20 @@ describe("a plan's life", () => {
   });
 
   it("only the requester or an admin can cancel", async () => {
-    const w = world(new Date("2026-11-26T09:00:00Z"));
+    const w = await world(new Date("2026-11-26T09:00:00Z"));
     expect((await w.service.cancel(w.plan.id, "U0APPROVER")).ok).toBe(false);
     expect((await w.service.cancel(w.plan.id, "U0ADMIN")).ok).toBe(true);
   });
 
   it("an unknown plan id is named back, not a crash", async () => {
-    const w = world(new Date("2026-11-26T09:00:00Z"));
+    const w = await world(new Date("2026-11-26T09:00:00Z"));
     const result = await w.service.confirm("p-ffffffffffffffffffffffff", "U0ENGINEER");
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem.what).toContain("can't find plan");
   });
 
   it("a confirmed plan waits a day for its approvals, not 15 minutes, and then expires", async () => {
-    const w = world(new Date("2026-11-26T09:00:00Z"), { required: 1, role: "approvers" });
+    const w = await world(new Date("2026-11-26T09:00:00Z"), { required: 1, role: "approvers" });
     expect((await w.service.confirm(w.plan.id, "U0ENGINEER")).ok).toBe(true);
     w.advance(3 * 3600 * 1000);
     expect((await w.service.expireStale()).map((p) => p.id)).toEqual([]);
@@ -88,7 +101,7 @@ describe("a plan's life", () => {
   });
 
   it("an approval during a freeze records nothing; the held plan can be cancelled, or expires like any other", async () => {
-    const w = world(new Date("2026-11-26T09:00:00Z"), { required: 1, role: "approvers" });
+    const w = await world(new Date("2026-11-26T09:00:00Z"), { required: 1, role: "approvers" });
     expect((await w.service.confirm(w.plan.id, "U0ENGINEER")).ok).toBe(true);
     w.settings.freeze("U0ADMIN", "incident");
     const approval = await w.service.approve(w.plan.id, "U0APPROVER");
@@ -102,8 +115,8 @@ describe("a plan's life", () => {
   });
 
   it("a plan the guard no longer passes at Confirm is refused for good, with the reason, and never runs", async () => {
-    const w = world(new Date("2026-11-26T09:00:00Z"));
-    const refusing = new ActionService({
+    const w = await world(new Date("2026-11-26T09:00:00Z"));
+    const refusing = new PlanService({
       ...w.deps,
       recheck: { prepare: async () => () => ({ ok: false, frozen: false, refusals: [{ rule: "how-often.concurrent-jobs", message: "You have 2 jobs running.", allowed: [] }] }) },
     });

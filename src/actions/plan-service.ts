@@ -5,33 +5,15 @@
  * double clicks, retried interactions and a second bot process cannot run a plan twice.
  */
 import { runSteps } from "./execute.js";
-import type { NewPlan, Plan, PlanRepository } from "./plan.js";
-import { SageMakerError, type SageMakerPort } from "../kernel/sagemaker-port.js";
-import { fail, ok, type Result } from "../kernel/result.js";
-import type { PlanRecheck, Recheck } from "./recheck.js";
 import type { Refusal } from "../guard/checks.js";
+import { fail, ok, type Result } from "../kernel/result.js";
+import { SageMakerError, type SageMakerPort } from "../kernel/sagemaker-port.js";
+import type { Plan, PlanPatch, PlanRepository, PlanStatus } from "./plan.js";
+import type { PlanningResult } from "./planning.js";
+import type { ApprovalRules, Auditor, FreezeSwitch, PlanNotifier } from "./ports.js";
+import type { PlanRecheck, Recheck } from "./recheck.js";
 
-export interface Auditor {
-  record(entry: { actor: string; channel?: string; kind: string; subject?: string; outcome: string; detail?: unknown }): unknown;
-}
-
-/** Tells people about a plan: re-renders its message, asks approvers. */
-export interface PlanNotifier {
-  planChanged(plan: Plan): Promise<void>;
-  approvalRequested(plan: Plan): Promise<void>;
-}
-
-export interface ApprovalRules {
-  /** Undefined when this person may approve this plan; otherwise why not, in words. */
-  whyCannotApprove(plan: Plan, userId: string): Promise<string | undefined>;
-  isAdmin(userId: string): boolean;
-}
-
-export interface FreezeSwitch {
-  freezeState(): { frozen: boolean; by?: string; reason?: string };
-}
-
-export interface ActionServiceDeps {
+export interface PlanServiceDeps {
   plans: PlanRepository;
   port: SageMakerPort;
   audit: Auditor;
@@ -54,18 +36,31 @@ export interface ActionServiceDeps {
 const DEFAULT_TTL_SECONDS = 15 * 60;
 const DEFAULT_APPROVAL_TTL_SECONDS = 24 * 3600;
 
-export class ActionService {
-  constructor(private readonly deps: ActionServiceDeps) {}
+export class PlanService {
+  constructor(private readonly deps: PlanServiceDeps) {}
 
-  /** Stores a new plan, pending its requester's confirmation. */
-  submit(plan: NewPlan): Plan {
+  /**
+   * What a planner decided, carried through: a refusal is audited and explained; a plan is stored,
+   * pending its requester's confirmation, and posted where it was asked for. A plan that cannot be
+   * posted stays pending unseen and expires: nobody can confirm it.
+   */
+  async submit(result: PlanningResult, requester: { userId: string; channelId: string }): Promise<Result<Plan>> {
+    if (result.kind === "invalid") return fail(result.problem);
+    if (result.kind === "refused") {
+      this.deps.audit.record({ actor: requester.userId, channel: requester.channelId, kind: "refusal", subject: result.title, outcome: "refused", detail: { rules: result.refusals.map((r) => r.rule) } });
+      return fail({
+        what: `I can't plan *${result.title}*: the policy does not allow it.`,
+        detail: result.refusals.map((refusal) => refusal.message),
+        fix: "Change the request as above and ask again; `/sageops policy` shows what you may do.",
+      });
+    }
+    const plan = result.plan;
     const stored = this.deps.plans.insert(plan, this.deps.now(), this.deps.planTtlSeconds ?? DEFAULT_TTL_SECONDS);
     this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "request", subject: plan.id, outcome: "planned", detail: { kind: plan.kind, resource: plan.resourceName, environment: plan.environment, mode: plan.mode } });
-    return stored;
-  }
-
-  attachMessage(planId: string, messageTs: string): void {
-    this.deps.plans.setMessage(planId, messageTs);
+    const posted = await this.deps.notifier.planCreated(stored);
+    if (!posted.ok) return posted;
+    this.deps.plans.setMessage(stored.id, posted.value.ts);
+    return ok({ ...stored, messageTs: posted.value.ts }, `I posted the plan for *${stored.title}* above. Check it, then press Confirm within 15 minutes.`);
   }
 
   async confirm(planId: string, userId: string): Promise<Result<Plan>> {
@@ -83,9 +78,9 @@ export class ActionService {
     if (!check.ok) return this.refuseOrHold(plan, check, "pending", userId, "at Confirm");
     const needsApproval = plan.approval !== undefined && plan.approvals.length < plan.approval.required;
     const approvalDeadline = needsApproval ? new Date(this.deps.now().getTime() + (this.deps.approvalTtlSeconds ?? DEFAULT_APPROVAL_TTL_SECONDS) * 1000) : undefined;
-    if (!this.deps.plans.transition(plan.id, ["pending"], "confirmed", { actedBy: userId, expiresAt: approvalDeadline })) return this.alreadyHandled(this.reload(plan));
+    const confirmed = this.move(plan, ["pending"], "confirmed", { actedBy: userId, expiresAt: approvalDeadline });
+    if (!confirmed) return this.alreadyHandled(this.reload(plan));
     this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "confirmation", subject: plan.id, outcome: "confirmed" });
-    const confirmed = this.reload(plan);
     if (confirmed.approval && confirmed.approvals.length < confirmed.approval.required) {
       await this.notify(confirmed, (p) => this.deps.notifier.approvalRequested(p));
       await this.notify(confirmed, (p) => this.deps.notifier.planChanged(p));
@@ -109,9 +104,9 @@ export class ActionService {
     const recheck = await this.deps.recheck.prepare(plan);
     const check = recheck();
     if (!check.ok) return this.refuseOrHold(plan, check, "confirmed", userId, "at approval");
-    if (!this.deps.plans.addApproval(plan.id, userId, this.deps.now())) return ok(plan, "You have already approved this plan.");
+    const approved = this.deps.plans.addApproval(plan.id, userId, this.deps.now());
+    if (!approved) return ok(plan, "You have already approved this plan.");
     this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "approval", subject: plan.id, outcome: "approved" });
-    const approved = this.reload(plan);
     if (approved.approval && approved.approvals.length < approved.approval.required) {
       await this.notify(approved, (p) => this.deps.notifier.planChanged(p));
       return ok(approved, `${approved.approvals.length} of ${approved.approval.required} approvals so far.`);
@@ -125,9 +120,9 @@ export class ActionService {
     const plan = found.value;
     const why = await this.deps.approvals.whyCannotApprove(plan, userId);
     if (why) return fail({ what: why.replace(/approve/g, "reject") });
-    if (!this.deps.plans.transition(plan.id, ["confirmed"], "rejected", { actedBy: userId, outcome: { message: `Rejected by <@${userId}>.` } })) return this.alreadyHandled(this.reload(plan));
+    const rejected = this.move(plan, ["confirmed"], "rejected", { actedBy: userId, outcome: { message: `Rejected by <@${userId}>.` } });
+    if (!rejected) return this.alreadyHandled(this.reload(plan));
     this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "approval", subject: plan.id, outcome: "rejected" });
-    const rejected = this.reload(plan);
     await this.notify(rejected, (p) => this.deps.notifier.planChanged(p));
     return ok(rejected);
   }
@@ -137,9 +132,9 @@ export class ActionService {
     if (!found.ok) return found;
     const plan = found.value;
     if (plan.requester !== userId && !this.deps.approvals.isAdmin(userId)) return fail({ what: `Only <@${plan.requester}> (or an admin) can cancel this plan.` });
-    if (!this.deps.plans.transition(plan.id, ["pending", "confirmed"], "cancelled", { actedBy: userId, outcome: { message: `Cancelled by <@${userId}>.` } })) return this.alreadyHandled(this.reload(plan));
+    const cancelled = this.move(plan, ["pending", "confirmed"], "cancelled", { actedBy: userId, outcome: { message: `Cancelled by <@${userId}>.` } });
+    if (!cancelled) return this.alreadyHandled(this.reload(plan));
     this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "cancellation", subject: plan.id, outcome: "cancelled" });
-    const cancelled = this.reload(plan);
     await this.notify(cancelled, (p) => this.deps.notifier.planChanged(p));
     return ok(cancelled);
   }
@@ -159,15 +154,17 @@ export class ActionService {
   async expireStale(): Promise<Plan[]> {
     const expired: Plan[] = [];
     for (const plan of this.deps.plans.expiredBefore(this.deps.now())) {
-      if (await this.expireIfStale(plan)) expired.push(this.reload(plan));
+      const gone = await this.expireIfStale(plan);
+      if (gone) expired.push(gone);
     }
     return expired;
   }
 
   /** `recheck` is the one Confirm or Approve just prepared: its answers (groups, model approval) are seconds old. */
   private async approveAndRun(plan: Plan, userId: string, recheck: () => Recheck): Promise<Result<Plan>> {
-    if (!this.deps.plans.transition(plan.id, ["confirmed"], "approved", { actedBy: userId })) return this.alreadyHandled(this.reload(plan));
-    return this.execute(this.reload(plan), recheck);
+    const approved = this.move(plan, ["confirmed"], "approved", { actedBy: userId });
+    if (!approved) return this.alreadyHandled(this.reload(plan));
+    return this.execute(approved, recheck);
   }
 
   /** Runs an approved plan once the guard, evaluated now, still passes it; resume prepares its own check. */
@@ -176,11 +173,13 @@ export class ActionService {
     if (!check.ok) {
       if (!check.frozen) return this.refuseOrHold(plan, check, "approved", plan.requester, "just before running");
       // Frozen between approval and execution: back to waiting, where it can be cancelled or expire.
-      if (this.deps.plans.transition(plan.id, ["approved"], "confirmed")) await this.notify(this.reload(plan), (p) => this.deps.notifier.planChanged(p));
+      const waiting = this.move(plan, ["approved"], "confirmed");
+      if (waiting) await this.notify(waiting, (p) => this.deps.notifier.planChanged(p));
       return this.frozenOutcome();
     }
-    if (!this.deps.plans.transition(plan.id, ["approved"], "running")) return this.alreadyHandled(this.reload(plan));
-    return this.runClaimed(this.reload(plan));
+    const running = this.move(plan, ["approved"], "running");
+    if (!running) return this.alreadyHandled(this.reload(plan));
+    return this.runClaimed(running);
   }
 
   /**
@@ -191,33 +190,36 @@ export class ActionService {
     if (check.frozen) return this.frozenOutcome();
     const reasons = check.refusals.map((refusal: Refusal) => refusal.message);
     const message = `Refused ${when}: the policy no longer allows it. ${reasons.join(" ")}`;
-    if (!this.deps.plans.transition(plan.id, [from], "refused", { actedBy: actor, outcome: { message } })) return this.alreadyHandled(this.reload(plan));
+    const refused = this.move(plan, [from], "refused", { actedBy: actor, outcome: { message } });
+    if (!refused) return this.alreadyHandled(this.reload(plan));
     this.deps.audit.record({ actor, channel: plan.channel, kind: "refusal", subject: plan.id, outcome: "refused", detail: { when, rules: check.refusals.map((r) => r.rule) } });
-    await this.notify(this.reload(plan), (p) => this.deps.notifier.planChanged(p));
+    await this.notify(refused, (p) => this.deps.notifier.planChanged(p));
     return fail({ what: `*${plan.title}* no longer passes the policy, so it will not run.`, detail: reasons, fix: "Change the request as above and ask again for a fresh plan." });
   }
 
   /** Sends the plan's steps; only called by whoever moved it to `running` (or by resume). */
   private async runClaimed(plan: Plan): Promise<Result<Plan>> {
+    let done: Plan | undefined;
     if (plan.mode === "dry-run") {
-      this.deps.plans.transition(plan.id, ["running"], "simulated", { outcome: { message: "Dry run: the request above was not sent to SageMaker." } });
+      done = this.move(plan, ["running"], "simulated", { outcome: { message: "Dry run: the request above was not sent to SageMaker." } });
       this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "execution", subject: plan.id, outcome: "dry-run", detail: { steps: plan.steps.map((s) => s.operation) } });
     } else {
       try {
         const { arn } = await runSteps(this.deps.port, plan.steps);
-        this.deps.plans.transition(plan.id, ["running"], "started", { outcome: { message: arn ? `SageMaker accepted it: ${arn}. Progress follows in this thread.` : "SageMaker accepted it. Progress follows in this thread.", arn }, track: plan.track ? { ...plan.track, arn: arn ?? plan.track.arn } : undefined });
+        done = this.move(plan, ["running"], "started", { outcome: { message: arn ? `SageMaker accepted it: ${arn}. Progress follows in this thread.` : "SageMaker accepted it. Progress follows in this thread.", arn }, track: plan.track ? { ...plan.track, arn: arn ?? plan.track.arn } : undefined });
         this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "execution", subject: plan.id, outcome: "started", detail: { resource: plan.resourceName, arn } });
       } catch (error) {
         const code = error instanceof SageMakerError ? error.code : "Other";
         const message = error instanceof Error ? error.message : String(error);
-        this.deps.plans.transition(plan.id, ["running"], "failed", { outcome: { message: `SageMaker refused: ${message}`, errorCode: code } });
+        done = this.move(plan, ["running"], "failed", { outcome: { message: `SageMaker refused: ${message}`, errorCode: code } });
         this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "aws-error", subject: plan.id, outcome: code, detail: { message } });
       }
     }
-    const done = this.reload(plan);
-    await this.notify(done, (p) => this.deps.notifier.planChanged(p));
-    if (done.status === "started") this.deps.onStarted?.(done);
-    return ok(done);
+    // Only this caller holds the plan in `running`, so each move above succeeds; the reload covers a store that lost it.
+    const final = done ?? this.reload(plan);
+    await this.notify(final, (p) => this.deps.notifier.planChanged(p));
+    if (final.status === "started") this.deps.onStarted?.(final);
+    return ok(final);
   }
 
   private load(planId: string): Result<Plan> {
@@ -225,6 +227,12 @@ export class ActionService {
     return plan ? ok(plan) : fail({ what: `I can't find plan ${planId}.`, fix: "It may come from another sageops installation; ask again for a fresh plan." });
   }
 
+  /** One compare-and-set transition at the service's clock: the moved plan, or undefined when someone else moved it first. */
+  private move(plan: Plan, from: readonly PlanStatus[], to: PlanStatus, patch?: PlanPatch): Plan | undefined {
+    return this.deps.plans.transition(plan.id, from, to, this.deps.now(), patch);
+  }
+
+  /** The plan as it stands now, after another caller moved it. */
   private reload(plan: Plan): Plan {
     return this.deps.plans.get(plan.id) ?? plan;
   }
@@ -247,12 +255,14 @@ export class ActionService {
     return ok(plan, `This plan ${where[plan.status]}; nothing more was done.`);
   }
 
-  private async expireIfStale(plan: Plan): Promise<boolean> {
-    if (Date.parse(plan.expiresAt) > this.deps.now().getTime()) return false;
-    if (!this.deps.plans.transition(plan.id, ["pending", "confirmed"], "expired", { outcome: { message: "Expired before it was confirmed and approved." } })) return false;
+  /** The plan, now expired, when its time ran out and this call expired it. */
+  private async expireIfStale(plan: Plan): Promise<Plan | undefined> {
+    if (Date.parse(plan.expiresAt) > this.deps.now().getTime()) return undefined;
+    const expired = this.move(plan, ["pending", "confirmed"], "expired", { outcome: { message: "Expired before it was confirmed and approved." } });
+    if (!expired) return undefined;
     this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "expiry", subject: plan.id, outcome: "expired" });
-    await this.notify(this.reload(plan), (p) => this.deps.notifier.planChanged(p));
-    return true;
+    await this.notify(expired, (p) => this.deps.notifier.planChanged(p));
+    return expired;
   }
 
   /** The freeze's answer, when the guard found the plan frozen. */

@@ -1,0 +1,68 @@
+/**
+ * Action requests by kind, whichever surface they came from (slash command, form, plain words):
+ * structured parameters to a planner, in the requester's planning context, and the decision
+ * submitted, so a plan is stored and posted, or the refusal audited and explained.
+ */
+import type { RequestParams } from "../interpret/schema.js";
+import { fail, type Result } from "../kernel/result.js";
+import { resourceName } from "./arguments.js";
+import type { PlanningContextSource, Requester } from "./context.js";
+import { modelSpec, type ModelRef } from "./model-versions.js";
+import type { Plan } from "./plan.js";
+import { planBatch } from "./planners/batch.js";
+import { planDeploy } from "./planners/deploy.js";
+import { planPipelineStart } from "./planners/pipeline.js";
+import { planRollback } from "./planners/rollback.js";
+import { planStop } from "./planners/stop.js";
+import { planTraining } from "./planners/train.js";
+import { planTuning } from "./planners/tune.js";
+import type { PlanningResult } from "./planning.js";
+
+export interface ActionRequestsDeps {
+  context: PlanningContextSource;
+  plans: { submit(result: PlanningResult, requester: Requester): Promise<Result<Plan>> };
+}
+
+export class ActionRequests {
+  constructor(private readonly deps: ActionRequestsDeps) {}
+
+  async train(params: RequestParams, extra: Record<string, string>, requester: Requester): Promise<Result<Plan>> {
+    return this.deps.plans.submit(planTraining(params, extra, await this.deps.context(requester)), requester);
+  }
+
+  async tune(params: RequestParams, extra: Record<string, string>, requester: Requester): Promise<Result<Plan>> {
+    return this.deps.plans.submit(planTuning(params, extra, await this.deps.context(requester)), requester);
+  }
+
+  async startPipeline(name: string | undefined, params: RequestParams, parameters: Record<string, string>, requester: Requester): Promise<Result<Plan>> {
+    if (!name) return fail({ what: "Which pipeline should I start?", fix: "For example: `/sageops pipeline start churn-retrain`." });
+    const checked = resourceName(name, "pipeline", "/sageops pipeline start churn-retrain");
+    if (!checked.ok) return checked;
+    return this.deps.plans.submit(await planPipelineStart(checked.value, params, parameters, await this.deps.context(requester)), requester);
+  }
+
+  async stop(jobName: string | undefined, requester: Requester): Promise<Result<Plan>> {
+    if (!jobName) return fail({ what: "Which training job should I stop?", fix: "For example: `/sageops stop churn-xgb-20261126-101500`; `/sageops status` lists your running jobs." });
+    const checked = resourceName(jobName, "training job", "/sageops stop churn-xgb-20261126-101500");
+    if (!checked.ok) return checked;
+    return this.deps.plans.submit(await planStop(checked.value, await this.deps.context(requester)), requester);
+  }
+
+  async deploy(model: ModelRef | undefined, endpoint: string | undefined, params: RequestParams, requester: Requester): Promise<Result<Plan>> {
+    if (!model) return fail({ what: "Which model version should I deploy?", fix: "For example: `/deploy churn-xgb/1 to churn-prod env=prod`, or `/deploy` alone for a form." });
+    const checked = resourceName(endpoint, "endpoint", `/deploy ${modelSpec(model)} to churn-prod`);
+    if (!checked.ok) return checked;
+    return this.deps.plans.submit(await planDeploy(model, checked.value, params, await this.deps.context(requester)), requester);
+  }
+
+  async batch(model: ModelRef | undefined, params: RequestParams, requester: Requester): Promise<Result<Plan>> {
+    if (!model) return fail({ what: "Which model version should score the data?", fix: "For example: `/deploy batch churn-xgb/1 input=s3://sageops-demo/churn/score/`." });
+    return this.deps.plans.submit(await planBatch(model, params, await this.deps.context(requester)), requester);
+  }
+
+  async rollback(endpoint: string | undefined, params: RequestParams, requester: Requester): Promise<Result<Plan>> {
+    const checked = resourceName(endpoint, "endpoint", "/sageops rollback churn-prod");
+    if (!checked.ok) return checked;
+    return this.deps.plans.submit(await planRollback(checked.value, params.environment, await this.deps.context(requester)), requester);
+  }
+}

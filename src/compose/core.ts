@@ -1,0 +1,174 @@
+/**
+ * Builds every store, port and service once, in order, around one Slack Web API client that
+ * already points where Slack is (Slack itself, SLACK_API_URL, or the console's local stand-in).
+ */
+import type { WebClient } from "@slack/web-api";
+import { createPlanningContextSource } from "../actions/context.js";
+import type { Plan } from "../actions/plan.js";
+import { PlanService } from "../actions/plan-service.js";
+import { createPlanRecheck } from "../actions/recheck.js";
+import { ActionRequests } from "../actions/requests.js";
+import { awsTargetFromConfig, createS3Client, createSageMakerClient } from "../aws/clients.js";
+import { S3ObjectReader } from "../aws/s3.js";
+import { SdkSageMakerPort } from "../aws/sagemaker.js";
+import { createEventSource } from "../aws/sqs.js";
+import type { Config } from "../config.js";
+import { canApprove, isAdmin } from "../guard/checks.js";
+import { systemClock } from "../kernel/clock.js";
+import type { SageMakerPort } from "../kernel/sagemaker-port.js";
+import type { Logger } from "../logger.js";
+import type { SlackDeps } from "../slack/deps.js";
+import { PacedPoster } from "../slack/notify/pacer.js";
+import { SlackPlanNotifier } from "../slack/notify/plan-notifier.js";
+import { WebApiPoster } from "../slack/notify/slack-poster.js";
+import { SlackStatusReporter } from "../slack/notify/status-reporter.js";
+import { UserGroupDirectory } from "../slack/user-groups.js";
+import { AuditLog } from "../store/audit.js";
+import type { Db } from "../store/db.js";
+import { DeliveryLedger } from "../store/deliveries.js";
+import { SqlitePlanRepository } from "../store/plans.js";
+import { WorkspaceSettings } from "../store/settings.js";
+import { SqliteTrackedStore } from "../store/tracked.js";
+import { StatusQuery } from "../watch/ask.js";
+import { driftFindings } from "../watch/drift.js";
+import { EventFeed } from "../watch/events.js";
+import { Tracker } from "../watch/tracker.js";
+import { type Backend, describeBackend } from "./backend.js";
+import { createInterpreter } from "./interpreter.js";
+import { approversOf, describePolicy, policyGroupIds, policyInForce } from "./policy.js";
+
+export interface CoreInputs {
+  config: Config;
+  db: Db;
+  backend: Backend;
+  logger: Logger;
+  /** The pacer's own client: create it with `rejectRateLimitedCalls: true`, so 429s reach the pacer. */
+  slackClient: WebClient;
+}
+
+/** The running parts that start-up, the background loops and tests reach for. */
+export interface Core {
+  plans: SqlitePlanRepository;
+  planService: PlanService;
+  sagemaker: SageMakerPort;
+  tracker: Tracker;
+  /** SageMaker's state-change events feeding the tracker, when there is a queue (polling stays the fallback). */
+  eventFeed?: EventFeed;
+  status: StatusQuery;
+  audit: AuditLog;
+  deliveries: DeliveryLedger;
+}
+
+export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } {
+  const { config, db, backend, logger } = inputs;
+  const { target } = backend;
+  const inForce = policyInForce(config, backend.sandbox !== undefined);
+  const { policy } = inForce;
+  const backendNote = `${describeBackend(backend)} ${describePolicy(inForce)}`;
+
+  const plans = new SqlitePlanRepository(db);
+  const settings = new WorkspaceSettings(db);
+  const audit = new AuditLog(db);
+  const deliveries = new DeliveryLedger(db);
+  const trackedStore = new SqliteTrackedStore(db);
+  const sagemaker = new SdkSageMakerPort(createSageMakerClient(target));
+  const objects = new S3ObjectReader(createS3Client(target));
+  // Posts are paced per channel (Slack's rate limits).
+  const poster = new PacedPoster(new WebApiPoster(inputs.slackClient), { clock: systemClock });
+  const groups = new UserGroupDirectory(policyGroupIds(policy), inputs.slackClient, logger);
+
+  const tracker = new Tracker({
+    port: sagemaker,
+    reporter: new SlackStatusReporter(poster),
+    store: trackedStore,
+    clock: systemClock,
+    onError: (error, about) => logger.warn({ err: error, resource: about.resource?.name, stage: about.stage }, "status tracking hit an error"),
+    onFinished: (record) => {
+      if (record.context.planId) plans.markFinished(record.context.planId, new Date());
+    },
+  });
+  // SageMaker's state-change events, from the configured queue or the embedded sandbox's own.
+  const eventSource = createEventSource(config.eventsQueueUrl ?? backend.sandbox?.eventsQueue.url, target);
+  const eventFeed = eventSource
+    ? new EventFeed(eventSource, tracker, systemClock, {
+        onError: (error, stage) => logger.warn({ err: error, stage }, "the SageMaker events queue failed; polling SageMaker until it answers again"),
+      })
+    : undefined;
+  const follow = (plan: Plan): void => {
+    if (!plan.track) return;
+    const env = policy.environments[plan.environment];
+    tracker.track(plan.track, { planId: plan.id, requester: plan.requester, channel: plan.channel, threadTs: plan.messageTs, alertChannel: env?.alertChannel, region: env?.region ?? target.region });
+  };
+
+  const recheck = createPlanRecheck({
+    policy,
+    region: target.region,
+    forceDryRun: config.dryRun,
+    frozen: () => settings.freezeState().frozen,
+    groupsOf: (userId) => groups.groupsOf(userId),
+    // Plan-rate limits apply only when a plan is made, so a recheck counts jobs alone.
+    usage: (plan) => plans.usageOf(plan.requester, new Date(), plan.id),
+    modelApproval: async (arn) => {
+      try {
+        return (await sagemaker.describeModelPackage(arn)).ModelApprovalStatus;
+      } catch (error) {
+        logger.warn({ err: error }, "could not read a model version's approval again; using the one the plan was made with");
+        return undefined;
+      }
+    },
+  });
+  const planService = new PlanService({
+    plans,
+    port: sagemaker,
+    audit,
+    recheck,
+    notifier: new SlackPlanNotifier(poster, { backendNote, approversFor: (plan) => approversOf(policy, plan.approval?.role) }),
+    approvals: {
+      whyCannotApprove: async (plan, userId) => {
+        const check = canApprove(policy, plan.environment, userId, plan.requester, await groups.groupsOf(userId));
+        return check.allowed ? undefined : check.message;
+      },
+      isAdmin: (userId) => isAdmin(policy, userId),
+    },
+    freeze: settings,
+    now: () => new Date(),
+    onNotifyError: (error, plan) => logger.error({ err: error, plan: plan.id }, "could not update the plan message in Slack"),
+    onStarted: follow,
+  });
+  const requests = new ActionRequests({
+    plans: planService,
+    context: createPlanningContextSource({
+      policy,
+      region: target.region,
+      forceDryRun: config.dryRun,
+      port: sagemaker,
+      plans,
+      frozen: () => settings.freezeState().frozen,
+      groupsOf: (userId) => groups.groupsOf(userId),
+      now: () => new Date(),
+    }),
+  });
+  const status = new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock });
+
+  return {
+    core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, deliveries },
+    slack: {
+      logger,
+      // Bedrock is always AWS's, even when SageMaker is the sandbox.
+      interpreter: createInterpreter({ config, target: awsTargetFromConfig(config.aws), logger }),
+      audit,
+      deliveries,
+      backendNote,
+      simulationNote: target.simulated ? "Simulated: this comes from the sageops sandbox, not from AWS." : undefined,
+      policy,
+      policySource: inForce.source,
+      requests,
+      planLife: planService,
+      freeze: settings,
+      registry: sagemaker,
+      drift: (endpoint) => driftFindings(sagemaker, objects, endpoint),
+      status,
+      poster,
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * What the Slack wing is given, built once by the composition root (src/compose/). Each listener
+ * takes only the members it uses (a `Pick` of this), so what it can reach is visible in its signature.
+ */
+import type { PlanService } from "../actions/plan-service.js";
+import type { AuditTrail, FreezeControl } from "../actions/ports.js";
+import type { ActionRequests } from "../actions/requests.js";
+import type { Policy } from "../guard/policy.js";
+import type { Interpreter } from "../interpret/schema.js";
+import type { Result } from "../kernel/result.js";
+import type { SageMakerPort } from "../kernel/sagemaker-port.js";
+import type { Logger } from "../logger.js";
+import type { StatusQuery } from "../watch/ask.js";
+import type { DriftReport } from "../watch/drift.js";
+import type { DeliveryClaims } from "./middleware/dedupe.js";
+import type { SlackPoster } from "./notify/poster.js";
+
+/** Where the policy came from: a file, the built-in one (dry runs only), or the example (on the sandbox). */
+export type PolicySource = "file" | "builtin" | "example";
+
+export interface SlackDeps {
+  logger: Logger;
+  interpreter: Interpreter;
+  audit: AuditTrail;
+  deliveries: DeliveryClaims;
+  /** Which SageMaker the bot talks to and which policy applies, as a person should read it. */
+  backendNote: string;
+  /** Set when SageMaker is the embedded sandbox: said on every answer built from its data. */
+  simulationNote?: string;
+  policy: Policy;
+  policySource: PolicySource;
+  /** Action requests, from any surface, to posted plans. */
+  requests: ActionRequests;
+  /** A plan's life after it is posted: its buttons, and what a lifted freeze lets run. */
+  planLife: Pick<PlanService, "confirm" | "cancel" | "approve" | "reject" | "resume">;
+  freeze: FreezeControl;
+  /** What the deploy form offers: registry versions and endpoints. */
+  registry: Pick<SageMakerPort, "listModelPackageGroups" | "listModelPackages" | "listEndpoints">;
+  /** Model Monitor's latest findings for an endpoint. */
+  drift: (endpoint: string) => Promise<Result<DriftReport>>;
+  /** Answers "status of X" from SageMaker, and the App Home's list. */
+  status: Pick<StatusQuery, "ask" | "home">;
+  /** Paced posting, for replies outside a listener's own respond/say. */
+  poster: SlackPoster;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { NewPlan, PlanRepository } from "../../src/actions/plan.js";
+import { openDatabase } from "../../src/store/db.js";
+import { SqlitePlanRepository } from "../../src/store/plans.js";
+import { InMemoryPlanRepository } from "../support/core-fakes.js";
+
+/** The same semantics from SQLite and from the in-memory fake the core's unit tests use. */
+const REPOSITORIES: [string, () => PlanRepository][] = [
+  ["SQLite", () => new SqlitePlanRepository(openDatabase(":memory:"))],
+  ["in memory", () => new InMemoryPlanRepository()],
+];
+
+const AT = new Date("2026-11-26T09:00:00Z");
+const later = (minutes: number) => new Date(AT.getTime() + minutes * 60_000);
+
+function plan(id: string, overrides: Partial<NewPlan> = {}): NewPlan {
+  return { id, kind: "train", requester: "U0ENGINEER", channel: "C0MLOPS", environment: "dev", mode: "live", title: "Train churn-xgb", resourceName: `job-${id}`, details: [], steps: [], ...overrides };
+}
+
+describe.each(REPOSITORIES)("the plan store (%s)", (_name, create) => {
+  it("moves a plan only from the statuses named, once, and hands back the moved plan", () => {
+    const plans = create();
+    plans.insert(plan("p-1"), AT, 900);
+    expect(plans.transition("p-1", ["pending"], "confirmed", later(1), { actedBy: "U0ENGINEER" })).toMatchObject({ status: "confirmed", actedBy: "U0ENGINEER" });
+    expect(plans.transition("p-1", ["pending"], "confirmed", later(1))).toBeUndefined();
+    expect(plans.transition("p-unknown", ["pending"], "confirmed", later(1))).toBeUndefined();
+    expect(plans.addApproval("p-1", "U0APPROVER", later(2))?.approvals).toEqual(["U0APPROVER"]);
+    expect(plans.addApproval("p-1", "U0APPROVER", later(2))).toBeUndefined();
+  });
+
+  it("counts a person's jobs: started within the hour, and waiting ones as running", () => {
+    const plans = create();
+    plans.insert(plan("p-a"), AT, 900);
+    plans.insert(plan("p-b"), AT, 900);
+    plans.insert(plan("p-c", { kind: "deploy" }), AT, 900);
+    for (const id of ["p-a", "p-c"]) {
+      plans.transition(id, ["pending"], "confirmed", AT);
+      plans.transition(id, ["confirmed"], "approved", AT);
+      plans.transition(id, ["approved"], "running", AT);
+      plans.transition(id, ["running"], "started", later(1));
+    }
+    plans.transition("p-b", ["pending"], "confirmed", later(2));
+    expect(plans.usageOf("U0ENGINEER", later(5))).toEqual({ jobsLastHour: 2, concurrentJobs: 2 });
+    expect(plans.usageOf("U0ENGINEER", later(5), "p-b")).toEqual({ jobsLastHour: 1, concurrentJobs: 1 });
+    expect(plans.usageOf("U0ENGINEER", later(90), "p-b")).toEqual({ jobsLastHour: 0, concurrentJobs: 1 });
+    expect(plans.latestStarted("job-p-a")?.id).toBe("p-a");
+    expect(plans.latestStarted("job-p-b")).toBeUndefined();
+  });
+
+  it("finds plans to resume and plans past their expiry, oldest first", () => {
+    const plans = create();
+    plans.insert(plan("p-old"), AT, 900);
+    plans.insert(plan("p-new"), later(1), 900);
+    plans.transition("p-new", ["pending"], "confirmed", later(1));
+    plans.transition("p-new", ["confirmed"], "approved", later(1));
+    expect(plans.resumable().map((p) => p.id)).toEqual(["p-new"]);
+    expect(plans.expiredBefore(later(16)).map((p) => p.id)).toEqual(["p-old"]);
+    expect(plans.plansAskedSince(later(1), { requester: "U0ENGINEER" })).toBe(1);
+    expect(plans.plansAskedSince(AT, { channel: "C0MLOPS" })).toBe(2);
+  });
+});

@@ -5,30 +5,45 @@ import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../support/cli.js";
 
 /**
- * The domain core (docs/architecture.md, section 2) reaches Slack, AWS and the store only through
- * ports it owns. Each core folder lists the folders it may import, resolved to files; packages
- * other than these are never imported from the core, directly or through another file.
+ * The rooms of src/ (docs/architecture.md, "Rooms") and what each may import: other rooms,
+ * resolved to files, and packages. The domain core (kernel, catalog, interpret, guard, actions,
+ * watch) reaches Slack, AWS and the store only through ports it owns, so it imports no adapter,
+ * no Slack wing and no Slack, AWS or database package, directly or through another file.
  */
-const CORE_RULES: Readonly<Record<string, readonly string[]>> = {
-  "src/kernel": [],
-  "src/catalog": ["src/kernel"],
-  "src/interpret": ["src/catalog", "src/kernel"],
-  "src/guard": ["src/actions", "src/interpret", "src/catalog", "src/kernel"],
-  "src/actions": ["src/guard", "src/interpret", "src/catalog", "src/kernel"],
-  "src/watch": ["src/actions", "src/guard", "src/interpret", "src/catalog", "src/kernel"],
+interface Room {
+  rooms: readonly string[];
+  packages: readonly string[];
+}
+
+const CORE = ["src/kernel", "src/catalog", "src/interpret", "src/guard", "src/actions", "src/watch"] as const;
+
+const ROOMS: Readonly<Record<string, Room>> = {
+  "src/kernel": { rooms: [], packages: [] },
+  "src/catalog": { rooms: ["src/kernel"], packages: ["zod"] },
+  "src/interpret": { rooms: ["src/catalog", "src/kernel"], packages: ["zod"] },
+  "src/guard": { rooms: ["src/interpret", "src/catalog", "src/kernel"], packages: ["zod", "yaml"] },
+  "src/actions": { rooms: ["src/guard", "src/interpret", "src/catalog", "src/kernel"], packages: ["zod"] },
+  "src/watch": { rooms: ["src/interpret", "src/catalog", "src/kernel"], packages: ["zod"] },
+  "src/slack": { rooms: [...CORE, "src/logger.ts"], packages: ["@slack/bolt", "@slack/types", "@slack/web-api", "zod"] },
+  "src/aws": { rooms: [...CORE, "src/config.ts", "src/logger.ts"], packages: ["@aws-sdk/", "zod"] },
+  "src/store": { rooms: [...CORE], packages: ["better-sqlite3", "zod"] },
+  "src/console": { rooms: ["src/logger.ts"], packages: ["@slack/bolt"] },
+  "src/sandbox": { rooms: [], packages: ["zod"] },
+  "src/compose": { rooms: [...CORE, "src/slack", "src/aws", "src/store", "src/console", "src/sandbox", "src/config.ts", "src/logger.ts"], packages: ["@slack/bolt", "@slack/web-api"] },
+  "src/cli": { rooms: [...CORE, "src/aws", "src/compose", "src/sandbox", "src/index.ts", "src/config.ts", "src/logger.ts"], packages: ["zod"] },
+  "src/index.ts": { rooms: ["src/compose", "src/slack", "src/aws", "src/store", "src/console", "src/sandbox", "src/config.ts", "src/logger.ts"], packages: ["@slack/bolt", "@slack/web-api"] },
+  "src/config.ts": { rooms: [], packages: ["zod"] },
+  "src/logger.ts": { rooms: [], packages: ["pino"] },
 };
-const CORE_PACKAGES = new Set(["zod", "yaml"]);
+
 /** Only src/config.ts (and the bin's entry) reads the environment. */
 const ENV_READERS = new Set(["src/config.ts", "src/cli/main.ts"]);
 
 function sourceFiles(root: string, dir: string): string[] {
   const full = path.join(root, dir);
   if (!fs.existsSync(full)) return [];
-  return fs.readdirSync(full, { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(root, rel);
-    return rel.endsWith(".ts") ? [rel] : [];
-  });
+  if (fs.statSync(full).isFile()) return dir.endsWith(".ts") ? [dir] : [];
+  return fs.readdirSync(full, { withFileTypes: true }).flatMap((entry) => sourceFiles(root, path.posix.join(dir, entry.name)));
 }
 
 function specifiers(root: string, file: string): string[] {
@@ -41,49 +56,65 @@ function resolve(file: string, spec: string): string {
   return path.posix.normalize(path.posix.join(path.posix.dirname(file), spec)).replace(/\.js$/, ".ts");
 }
 
-function folderOf(file: string, folders: readonly string[]): string | undefined {
-  return folders.find((folder) => file === folder || file.startsWith(`${folder}/`));
+function roomOf(file: string, rooms: readonly string[]): string | undefined {
+  return rooms.find((room) => file === room || file.startsWith(`${room}/`));
 }
 
-/** Every import in the core that leaves its folder's allowance, or names a file that does not exist. */
-function boundaryBreaches(root: string, rules: Readonly<Record<string, readonly string[]>>): string[] {
-  const core = Object.keys(rules);
-  const breaches: string[] = [];
-  for (const folder of core) {
-    for (const file of sourceFiles(root, folder)) {
+/** Every import that leaves its room's allowance, or names a file that does not exist. */
+function breaches(root: string, table: Readonly<Record<string, Room>>): string[] {
+  const names = Object.keys(table);
+  const found: string[] = [];
+  for (const [name, room] of Object.entries(table)) {
+    for (const file of sourceFiles(root, name)) {
       for (const spec of specifiers(root, file)) {
         if (spec.startsWith("node:")) continue;
         if (!spec.startsWith(".")) {
-          if (!CORE_PACKAGES.has(spec)) breaches.push(`${file} imports the package ${spec}`);
+          if (!room.packages.some((allowed) => spec === allowed || (allowed.endsWith("/") ? spec.startsWith(allowed) : spec.startsWith(`${allowed}/`)))) found.push(`${file} imports the package ${spec}`);
           continue;
         }
         const target = resolve(file, spec);
         if (!fs.existsSync(path.join(root, target))) {
-          breaches.push(`${file} imports ${spec}, which is no file`);
+          found.push(`${file} imports ${spec}, which is no file`);
           continue;
         }
-        const home = folderOf(target, core);
-        if (home === folder) continue;
-        if (!home || !(rules[folder] ?? []).includes(home)) breaches.push(`${file} imports ${target}, outside what ${folder} may import`);
+        const home = roomOf(target, names);
+        if (home === name) continue;
+        if (!home || !room.rooms.includes(home)) found.push(`${file} imports ${target}, outside what ${name} may import`);
       }
     }
   }
-  return breaches;
+  return found;
+}
+
+/** Rooms of src/ holding code that the table does not name: a new folder must say what it may import. */
+function unlisted(root: string, table: Readonly<Record<string, Room>>): string[] {
+  return fs
+    .readdirSync(path.join(root, "src"), { withFileTypes: true })
+    .map((entry) => `src/${entry.name}`)
+    .filter((name) => sourceFiles(root, name).length > 0 && !Object.hasOwn(table, name));
 }
 
 describe("architecture", () => {
-  it("every core folder and every folder it may import exists, and holds code", () => {
-    for (const [folder, allowed] of Object.entries(CORE_RULES)) {
-      expect(sourceFiles(REPO_ROOT, folder).length, `${folder} has no code`).toBeGreaterThan(0);
-      for (const other of allowed) expect(Object.hasOwn(CORE_RULES, other), `${folder} may import ${other}, which is not a core folder`).toBe(true);
+  it("every room of src/ is in the table; every room it names exists and holds code", () => {
+    expect(unlisted(REPO_ROOT, ROOMS)).toEqual([]);
+    for (const [name, room] of Object.entries(ROOMS)) {
+      expect(sourceFiles(REPO_ROOT, name).length, `${name} has no code`).toBeGreaterThan(0);
+      for (const other of room.rooms) expect(Object.hasOwn(ROOMS, other), `${name} may import ${other}, which is not in the table`).toBe(true);
     }
   });
 
-  it("no import runs from a core folder to an adapter, the Slack wing or a Slack, AWS or database package", () => {
-    expect(boundaryBreaches(REPO_ROOT, CORE_RULES)).toEqual([]);
+  it("no import leaves its room's allowance: the core reaches no adapter, no Slack wing, no Slack, AWS or database package", () => {
+    expect(breaches(REPO_ROOT, ROOMS)).toEqual([]);
   });
 
-  it("the check catches a planted breach: a relative import of the Slack wing from the core, and a package import through a helper", () => {
+  it("the core's allowances name only core rooms", () => {
+    for (const name of CORE) {
+      for (const other of ROOMS[name]?.rooms ?? []) expect(CORE as readonly string[], `${name} may import ${other}`).toContain(other);
+      for (const pkg of ROOMS[name]?.packages ?? []) expect(["zod", "yaml"], `${name} may import ${pkg}`).toContain(pkg);
+    }
+  });
+
+  it("the check catches a planted breach: a relative import of the Slack wing from the core, a package through a helper, a renamed file, an unlisted room", () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "sageops-boundary-"));
     const write = (file: string, text: string) => {
       fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -91,14 +122,15 @@ describe("architecture", () => {
     };
     write("src/watch/tracker.ts", 'import { post } from "../slack/poster.js";\nimport { helper } from "./helper.js";\n');
     write("src/watch/helper.ts", 'import { WebClient } from "@slack/web-api";\nexport const helper = WebClient;\n');
-    write("src/slack/poster.ts", "export const post = 1;\n");
+    write("src/slack/poster.ts", 'import { WebClient } from "@slack/web-api";\nexport const post = WebClient;\n');
     write("src/actions/plan.ts", 'import { gone } from "./renamed.js";\n');
+    write("src/metrics/counter.ts", "export const counter = 1;\n");
+    const table: Record<string, Room> = { "src/watch": { rooms: ["src/actions"], packages: [] }, "src/actions": { rooms: [], packages: [] }, "src/slack": { rooms: ["src/watch"], packages: ["@slack/web-api"] } };
     try {
-      expect(boundaryBreaches(root, { "src/watch": ["src/actions"], "src/actions": [] }).sort()).toEqual([
-        "src/watch/tracker.ts imports src/slack/poster.ts, outside what src/watch may import",
-        "src/watch/helper.ts imports the package @slack/web-api",
-        "src/actions/plan.ts imports ./renamed.js, which is no file",
-      ].sort());
+      expect(breaches(root, table).sort()).toEqual(
+        ["src/watch/tracker.ts imports src/slack/poster.ts, outside what src/watch may import", "src/watch/helper.ts imports the package @slack/web-api", "src/actions/plan.ts imports ./renamed.js, which is no file"].sort(),
+      );
+      expect(unlisted(root, table)).toEqual(["src/metrics"]);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

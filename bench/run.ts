@@ -4,19 +4,19 @@
  */
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
-import { renderAnswer } from "../src/slack/blocks/answer.js";
-import { renderPlan } from "../src/slack/blocks/plan.js";
+import { createSageMakerClient, sandboxTarget } from "../src/aws/clients.js";
+import { SdkSageMakerPort } from "../src/aws/sagemaker.js";
 import { composeAnswer } from "../src/catalog/answer.js";
+import { DEFAULT_LABELLED_SET } from "../src/cli/eval.js";
+import { EXAMPLE_POLICY_PATH } from "../src/compose/policy.js";
 import { evaluate } from "../src/guard/checks.js";
 import { loadPolicy } from "../src/guard/policy.js";
 import { interpretOffline } from "../src/interpret/offline.js";
-import { DEFAULT_LABELLED_SET } from "../src/cli/eval.js";
+import { startSandbox } from "../src/sandbox/index.js";
+import { renderAnswer } from "../src/slack/blocks/answer.js";
+import { renderPlan } from "../src/slack/blocks/plan.js";
 import { openDatabase } from "../src/store/db.js";
 import { SqlitePlanRepository } from "../src/store/plans.js";
-import { EXAMPLE_POLICY_PATH } from "../src/compose/policy.js";
-import { createSageMakerClient, sandboxTarget } from "../src/aws/clients.js";
-import { SdkSageMakerPort } from "../src/aws/sagemaker.js";
-import { startSandbox } from "../src/sandbox/index.js";
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -53,7 +53,7 @@ const interpretSamples: number[] = [];
 for (let round = 0; round < 10; round += 1) for (const text of utterances) interpretSamples.push(time(() => interpretOffline(text)));
 report("offline interpreter, labelled set", interpretSamples);
 
-const longText = "please ".repeat(700) + "train churn-xgb";
+const longText = `${"please ".repeat(700)}train churn-xgb`;
 report("offline interpreter, 5,000-character input", Array.from({ length: 200 }, () => time(() => interpretOffline(longText))));
 
 const answerSamples = utterances.slice(0, 200).map((text) => {

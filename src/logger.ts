@@ -1,9 +1,9 @@
-import { pino, type DestinationStream, type Logger } from "pino";
+import { type DestinationStream, type Logger, pino } from "pino";
 
 export type { Logger } from "pino";
 
 /** Field paths whose values are secrets; pino replaces them before anything is written. */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   "token",
   "botToken",
   "appToken",
@@ -27,7 +27,7 @@ export const REDACTED_PATHS = [
 const SECRET_PATTERNS = [/xox[abpors]-[A-Za-z0-9-]+/g, /xapp-[A-Za-z0-9-]+/g, /(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g];
 
 /** Masks anything that looks like a Slack token or AWS access key id in a string. */
-export function scrubSecrets(text: string): string {
+function scrubSecrets(text: string): string {
   return SECRET_PATTERNS.reduce((acc, pattern) => acc.replace(pattern, "[REDACTED]"), text);
 }
 

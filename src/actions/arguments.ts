@@ -3,11 +3,12 @@
  * strictly: a value that is typed wrong is a problem named back to the person, never silently
  * dropped (plain-language requests go through the interpreter instead).
  */
-import { INSTANCE_TYPE, S3_URI, SAGEMAKER_NAME, type RequestParams } from "../interpret/schema.js";
+
 import { formatDuration, parseDuration } from "../guard/duration.js";
-import type { Problem, Result } from "../kernel/result.js";
 import { isObjectBuiltinName } from "../guard/hyperparameters.js";
+import { INSTANCE_TYPE, type RequestParams, S3_URI, SAGEMAKER_NAME } from "../interpret/schema.js";
 import { ownValue, withoutPrototype } from "../kernel/lookup.js";
+import type { Problem, Result } from "../kernel/result.js";
 
 export interface ParsedArguments {
   /** Bare words, in order (recipe, group/version, "to", endpoint...). */

@@ -14,7 +14,7 @@ export interface Requester {
 }
 
 /** Plan ids: "p-" and 24 hex digits, unguessable so a forged button value finds nothing. */
-export function newPlanId(): string {
+function newPlanId(): string {
   return `p-${randomBytes(12).toString("hex")}`;
 }
 

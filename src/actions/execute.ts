@@ -1,5 +1,5 @@
-import type { PlanStep } from "./plan.js";
 import { SageMakerError, type SageMakerPort } from "../kernel/sagemaker-port.js";
+import type { PlanStep } from "./plan.js";
 
 /**
  * Sends a plan's steps in order. Each step is safe to send again after a crash: names are

@@ -4,8 +4,8 @@
  */
 import { closestMatch } from "../guard/suggest.js";
 import type { ModelVersionRef } from "../interpret/schema.js";
-import { SageMakerError, type EndpointDescription, type ModelPackageSummary, type SageMakerPort } from "../kernel/sagemaker-port.js";
 import type { Problem, Result } from "../kernel/result.js";
+import { type EndpointDescription, type ModelPackageSummary, SageMakerError, type SageMakerPort } from "../kernel/sagemaker-port.js";
 
 /** A model version as a request names it: its group, and a number, `latest` or `latest-approved`. */
 export interface ModelRef {

@@ -4,10 +4,11 @@
  * are behind ports; each state change goes through the repository's compare-and-set, so
  * double clicks, retried interactions and a second bot process cannot run a plan twice.
  */
-import { runSteps } from "./execute.js";
+
 import type { Refusal } from "../guard/checks.js";
 import { fail, ok, type Result } from "../kernel/result.js";
 import { SageMakerError, type SageMakerPort } from "../kernel/sagemaker-port.js";
+import { runSteps } from "./execute.js";
 import type { Plan, PlanPatch, PlanRepository, PlanStatus } from "./plan.js";
 import type { PlanningResult } from "./planning.js";
 import type { ApprovalRules, Auditor, FreezeSwitch, PlanNotifier } from "./ports.js";

@@ -5,6 +5,12 @@
  * cancelled, rejected or expired, or as refused when the guard, run again at Confirm, Approve or
  * just before execution, no longer lets it. A dry-run plan ends as `simulated` instead of running.
  */
+
+
+import type { GuardInput } from "../guard/checks.js";
+import type { CostEstimate } from "../guard/cost.js";
+import type { ActionKind } from "../guard/policy-schema.js";
+import type { TrackedResource } from "../kernel/resources.js";
 import type {
   CreateEndpointConfigRequest,
   CreateEndpointRequest,
@@ -15,11 +21,6 @@ import type {
   StartPipelineExecutionRequest,
   UpdateEndpointRequest,
 } from "../kernel/sagemaker-port.js";
-
-import type { GuardInput } from "../guard/checks.js";
-import type { CostEstimate } from "../guard/cost.js";
-import type { ActionKind } from "../guard/policy-schema.js";
-import type { TrackedResource } from "../kernel/resources.js";
 
 export type { ActionKind } from "../guard/policy-schema.js";
 export type { TrackedResource } from "../kernel/resources.js";

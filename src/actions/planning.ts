@@ -2,11 +2,11 @@
  * What every planner shares: the context a plan is made in, the result kinds, job names fixed
  * at plan time, and turning the guard's decision into a plan or a refusal.
  */
-import { endpointOwner, evaluate, type EndpointFacts, type GuardInput, type Permit, type Refusal, type Usage } from "../guard/checks.js";
+import { type EndpointFacts, endpointOwner, evaluate, type Permit, type Refusal, type Usage } from "../guard/checks.js";
 import type { Policy } from "../guard/policy.js";
-import type { ActionKind, GuardFacts, NewPlan, PlanDetail, PlanStep, TrackedResource } from "./plan.js";
-import { SageMakerError, type SageMakerPort, type Tag } from "../kernel/sagemaker-port.js";
 import type { Problem } from "../kernel/result.js";
+import { SageMakerError, type SageMakerPort, type Tag } from "../kernel/sagemaker-port.js";
+import type { ActionKind, GuardFacts, NewPlan, PlanDetail, PlanStep, TrackedResource } from "./plan.js";
 
 export interface PlanningContext {
   policy: Policy;

@@ -7,7 +7,7 @@ import type { RequestParams } from "../interpret/schema.js";
 import { fail, type Result } from "../kernel/result.js";
 import { resourceName } from "./arguments.js";
 import type { PlanningContextSource, Requester } from "./context.js";
-import { modelSpec, type ModelRef } from "./model-versions.js";
+import { type ModelRef, modelSpec } from "./model-versions.js";
 import type { Plan } from "./plan.js";
 import { planBatch } from "./planners/batch.js";
 import { planDeploy } from "./planners/deploy.js";

@@ -4,12 +4,12 @@
  * as the offline interpreter's output; anything else (an error, throttling, a timeout, text
  * instead of a tool call, invalid params) falls back to the offline interpreter.
  */
-import { ConverseCommand, type BedrockRuntimeClient, type Tool } from "@aws-sdk/client-bedrock-runtime";
+import { type BedrockRuntimeClient, ConverseCommand, type Tool } from "@aws-sdk/client-bedrock-runtime";
 import { z } from "zod";
-import { INTENT_IDS, IntentId, SERVICE_IDS, STAGE_IDS, ServiceId, StageId } from "../catalog/ids.js";
-import type { Logger } from "../logger.js";
+import { INTENT_IDS, IntentId, SERVICE_IDS, ServiceId, STAGE_IDS, StageId } from "../catalog/ids.js";
 import { loadPrompt, loadPromptJson, PromptError } from "../interpret/prompts.js";
-import { RequestParams, type Interpreter, type Request } from "../interpret/schema.js";
+import { type Interpreter, type Request, RequestParams } from "../interpret/schema.js";
+import type { Logger } from "../logger.js";
 
 /** What the model must put in its tool call: a Request without the text. */
 export const ModelInterpretation = z.object({

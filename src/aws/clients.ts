@@ -1,6 +1,6 @@
-import { SageMakerClient } from "@aws-sdk/client-sagemaker";
-import { S3Client } from "@aws-sdk/client-s3";
 import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
+import { S3Client } from "@aws-sdk/client-s3";
+import { SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import type { Config } from "../config.js";
 

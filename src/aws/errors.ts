@@ -1,5 +1,5 @@
 import { ownValue } from "../kernel/lookup.js";
-import { SageMakerError, type AwsErrorCode } from "../kernel/sagemaker-port.js";
+import { type AwsErrorCode, SageMakerError } from "../kernel/sagemaker-port.js";
 
 /** AWS error names (as the SDK sets `error.name`) to our codes. */
 const CODES: Record<string, AwsErrorCode> = {

@@ -26,25 +26,25 @@ import {
   ListPipelinesCommand,
   ListTagsCommand,
   ListTrainingJobsCommand,
-  StartPipelineExecutionCommand,
-  StopTrainingJobCommand,
-  UpdateEndpointCommand,
   type ProductionVariantInstanceType,
   type SageMakerClient,
+  StartPipelineExecutionCommand,
+  StopTrainingJobCommand,
   type TrainingInstanceType,
   type TransformInstanceType,
+  UpdateEndpointCommand,
 } from "@aws-sdk/client-sagemaker";
 import type {
   EndpointDescription,
   ModelApprovalStatus,
   ModelPackageSummary,
+  PipelineExecutionDescription,
   SageMakerPort,
   Tag,
   TrainingJobDescription,
   TrainingJobStatus,
-  TuningJobDescription,
   TransformJobDescription,
-  PipelineExecutionDescription,
+  TuningJobDescription,
 } from "../kernel/sagemaker-port.js";
 import { toSageMakerError } from "./errors.js";
 

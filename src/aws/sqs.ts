@@ -5,7 +5,7 @@
  */
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import type { EventSource } from "../watch/events.js";
-import { createSqsClient, type AwsTarget } from "./clients.js";
+import { type AwsTarget, createSqsClient } from "./clients.js";
 
 export interface SqsEventSourceOptions {
   queueUrl: string;
@@ -16,7 +16,7 @@ export interface SqsEventSourceOptions {
 }
 
 /** Some deletes SQS refused: the messages come back after their visibility timeout. */
-export class SqsAckError extends Error {
+class SqsAckError extends Error {
   constructor(readonly failed: { id: string; code?: string; message?: string }[]) {
     super(`SQS did not delete ${failed.length} message(s): ${failed.map((f) => f.code ?? "unknown").join(", ")}`);
     this.name = "SqsAckError";

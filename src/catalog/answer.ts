@@ -65,11 +65,11 @@ export type Answer =
   /** What the bot can do, for text it could not place. */
   | { kind: "capabilities"; capabilities: string[]; examples: string[] };
 
-export function stageSummary(stage: StageEntry): StageSummary {
+function stageSummary(stage: StageEntry): StageSummary {
   return { id: stage.id, name: stage.name, summary: stage.summary };
 }
 
-export function serviceCard(id: ServiceId): ServiceCard {
+function serviceCard(id: ServiceId): ServiceCard {
   const entry: ServiceEntry = getService(id);
   const card: ServiceCard = {
     id: entry.id,

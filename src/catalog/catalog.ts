@@ -1,4 +1,4 @@
-import { SERVICE_IDS, STAGE_IDS, type ServiceId, type StageId } from "./ids.js";
+import { SERVICE_IDS, type ServiceId, STAGE_IDS, type StageId } from "./ids.js";
 import { SERVICES } from "./services.js";
 import { STAGES } from "./stages.js";
 import type { ServiceEntry, StageEntry } from "./types.js";

@@ -1,11 +1,11 @@
-import { loadConfig, ConfigError } from "../config.js";
 import { awsTargetFromConfig } from "../aws/clients.js";
 import { createInterpreter } from "../compose/interpreter.js";
+import { ConfigError, loadConfig } from "../config.js";
 import type { Interpreter } from "../interpret/schema.js";
 import { createLogger } from "../logger.js";
 import { evalCommand } from "./eval.js";
 import { interpretCommand } from "./interpret.js";
-import { processIo, linesOf, EXIT, type CliIo } from "./io.js";
+import { type CliIo, EXIT, linesOf, processIo } from "./io.js";
 import { policyCommand } from "./policy.js";
 import { runCommand } from "./run.js";
 import { sandboxCommand } from "./sandbox.js";

@@ -1,7 +1,7 @@
-import { loadConfig, ConfigError } from "../config.js";
-import { startBot, type RunningBot } from "../index.js";
-import { EXIT, type CliIo } from "./io.js";
 import { z } from "zod";
+import { type Config, ConfigError, loadConfig } from "../config.js";
+import { type RunningBot, startBot } from "../index.js";
+import { type CliIo, EXIT } from "./io.js";
 
 const ConsoleArgs = z.object({
   user: z.string().regex(/^[UW][A-Z0-9]{2,}$/, "--user takes a Slack user id such as U0APPROVER").optional(),
@@ -27,7 +27,7 @@ function parseConsoleArgs(args: string[]): z.infer<typeof ConsoleArgs> | string 
  * then run until input ends (console) or a signal arrives, and shut down cleanly.
  */
 export async function runCommand(args: string[], io: CliIo, env: Record<string, string | undefined>, forceConsole: boolean): Promise<number> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(env);
   } catch (error) {

@@ -3,7 +3,7 @@
  * 127.0.0.1 until interrupted, and says how to point an AWS SDK at it.
  */
 import { z } from "zod";
-import { DEFAULT_PACE, startSandbox } from "../sandbox/index.js";
+import { DEFAULT_PACE, type Sandbox, startSandbox } from "../sandbox/index.js";
 
 const SandboxArgs = z.object({
   port: z.coerce.number({ error: "--port takes a port number (0..65535)" }).int("--port takes a port number (0..65535)").min(0, "--port takes a port number (0..65535)").max(65535, "--port takes a port number (0..65535)").optional(),
@@ -56,7 +56,7 @@ export async function sandboxCommand(args: string[], io: { out: (line: string) =
     io.err(`sageops sandbox: ${parsed}`);
     return 2;
   }
-  let sandbox;
+  let sandbox: Sandbox;
   try {
     sandbox = await startSandbox({ port: parsed.port ?? 0, pace: parsed.pace, seed: parsed.empty !== true });
   } catch (error) {

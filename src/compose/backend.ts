@@ -1,7 +1,7 @@
 /** Which SageMaker the bot talks to: the configured account, a target the caller gives, or the embedded sandbox. */
-import { awsTargetFromConfig, sandboxTarget, type AwsTarget } from "../aws/clients.js";
+import { type AwsTarget, awsTargetFromConfig, sandboxTarget } from "../aws/clients.js";
 import type { Config } from "../config.js";
-import { startSandbox, type Sandbox } from "../sandbox/index.js";
+import { type Sandbox, startSandbox } from "../sandbox/index.js";
 
 export interface Backend {
   target: AwsTarget;

@@ -1,10 +1,10 @@
 /** The console run mode's Slack: a local Web API stand-in on loopback, and the terminal as the workspace. */
-import { ConsoleReceiver, type ConsoleIdentity } from "../console/receiver.js";
+import { type ConsoleIdentity, ConsoleReceiver } from "../console/receiver.js";
 import { LocalSlackApi } from "../console/slack-api.js";
 import { ConsoleView } from "../console/view.js";
 import type { Logger } from "../logger.js";
 
-export const CONSOLE_DEFAULT_IDENTITY: ConsoleIdentity = { userId: "U0ENGINEER", channelId: "C0MLOPS" };
+const CONSOLE_DEFAULT_IDENTITY: ConsoleIdentity = { userId: "U0ENGINEER", channelId: "C0MLOPS" };
 export const CONSOLE_BOT_TOKEN = "xoxb-local-console";
 
 export interface ConsoleSlack {

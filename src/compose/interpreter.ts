@@ -1,10 +1,10 @@
+import { BedrockInterpreter, loadInterpretPrompt } from "../aws/bedrock.js";
 import type { AwsTarget } from "../aws/clients.js";
 import { createBedrockClient } from "../aws/clients.js";
 import type { Config } from "../config.js";
-import type { Logger } from "../logger.js";
-import { BedrockInterpreter, loadInterpretPrompt } from "../aws/bedrock.js";
 import { createOfflineInterpreter } from "../interpret/offline.js";
 import type { Interpreter } from "../interpret/schema.js";
+import type { Logger } from "../logger.js";
 
 /** The offline interpreter, shared: it holds no state. */
 export const offlineInterpreter: Interpreter = createOfflineInterpreter();

@@ -1,7 +1,7 @@
 /** The policy in force, and what the rest of the bot reads from it at start. */
 import { fileURLToPath } from "node:url";
-import { ConfigError, type Config } from "../config.js";
-import { loadPolicy, resolvePolicy, type Policy } from "../guard/policy.js";
+import { type Config, ConfigError } from "../config.js";
+import { loadPolicy, type Policy, resolvePolicy } from "../guard/policy.js";
 import type { PolicySource } from "../slack/deps.js";
 
 /** The example policy shipped with the package: the company the sandbox's seed data describes. */

@@ -32,12 +32,12 @@ function triggerId(): string {
   return `${Date.now()}.${randomUUID().slice(0, 8)}`;
 }
 
-export function eventId(): string {
+function eventId(): string {
   return `Ev${randomUUID().replace(/-/g, "").slice(0, 12).toUpperCase()}`;
 }
 
 /** A ts in Slack's "seconds.micros" form. */
-export function slackTs(date = new Date()): string {
+function slackTs(date = new Date()): string {
   const micros = String(Math.floor(Math.random() * 1e6)).padStart(6, "0");
   return `${Math.floor(date.getTime() / 1000)}.${micros}`;
 }

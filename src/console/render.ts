@@ -24,14 +24,14 @@ function textOf(value: unknown): string {
 }
 
 /** Slack mrkdwn to plain text: links, mentions and escapes made readable. */
-export function mrkdwnToPlain(text: string): string {
+function mrkdwnToPlain(text: string): string {
   return text
     .replace(/<(https?:\/\/[^|>]+)\|([^>]+)>/g, "$2 ($1)")
     .replace(/<(https?:\/\/[^>]+)>/g, "$1")
     .replace(/<#([A-Z0-9]+)\|([^>]*)>/g, (_match, id: string, name: string) => `#${name || id}`)
     .replace(/<#([A-Z0-9]+)>/g, "#$1")
     .replace(/<@([A-Z0-9]+)(\|[^>]*)?>/g, "@$1")
-    .replace(/<!date\^(\d+)\^[^|>]*\|[^>]*>/g, (_match, seconds: string) => new Date(Number(seconds) * 1000).toISOString().replace("T", " ").slice(0, 16) + " UTC")
+    .replace(/<!date\^(\d+)\^[^|>]*\|[^>]*>/g, (_match, seconds: string) => `${new Date(Number(seconds) * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC`)
     .replace(/<!(here|channel|everyone)>/g, "@$1")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

@@ -4,9 +4,10 @@
  * server as their fake Slack and read its record of calls. It answers like Slack: `ok`, `ts`,
  * `channel`, and `{ ok: false, error }` for what it does not know.
  */
+
+import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { EventEmitter } from "node:events";
 
 export type SlackArgs = Record<string, unknown>;
 

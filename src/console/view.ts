@@ -1,6 +1,6 @@
-import type { LocalSlackApi, StoredMessage } from "./slack-api.js";
 import { ConsoleForm } from "./form.js";
-import { renderBlocksToText, type ButtonChoice } from "./render.js";
+import { type ButtonChoice, renderBlocksToText } from "./render.js";
+import type { LocalSlackApi, StoredMessage } from "./slack-api.js";
 
 /** A button a person can press by typing its number, with the message it belongs to. */
 export interface NumberedChoice extends ButtonChoice {

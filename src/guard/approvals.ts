@@ -1,5 +1,5 @@
 import { holdsRole, mentionUser } from "./membership.js";
-import { ACTION_KINDS, ANYONE, type ActionKind, type EnvironmentPolicy, type Policy } from "./policy-schema.js";
+import { ACTION_KINDS, type ActionKind, ANYONE, type EnvironmentPolicy, type Policy } from "./policy-schema.js";
 
 /** How many people of which role must approve before the plan runs. */
 export interface ApprovalRequirement {

@@ -1,4 +1,4 @@
-import { lookupPrice, type CostEstimate } from "./cost.js";
+import { type CostEstimate, lookupPrice } from "./cost.js";
 import { formatDuration } from "./duration.js";
 import type { EnvironmentPolicy, Policy } from "./policy-schema.js";
 

@@ -50,7 +50,3 @@ const builtin: Policy = {
 };
 
 export const BUILTIN_POLICY: Policy = Object.freeze(builtin);
-
-export function isBuiltinPolicy(policy: Policy): boolean {
-  return policy === BUILTIN_POLICY;
-}

@@ -1,19 +1,19 @@
-import { approvalFor, type ApprovalRequirement } from "./approvals.js";
+import { type ApprovalRequirement, approvalFor } from "./approvals.js";
 import { waysWithinBudget } from "./budget.js";
-import { describeEstimate, estimateHourlyEndpointCost, estimateJobCost, formatUsd, lookupPrice, suggestInstanceType, type CostEstimate, type CostResult } from "./cost.js";
+import { type CostEstimate, type CostResult, describeEstimate, estimateHourlyEndpointCost, estimateJobCost, formatUsd, lookupPrice, suggestInstanceType } from "./cost.js";
 import { formatDuration } from "./duration.js";
 import { checkHyperparameters, checkPipelineParameters, checkTuning, type HyperparameterFacts, type TuningFacts } from "./hyperparameters.js";
-import { describeAllowedImages, describeImage, endpointOwners, imageAllowed, outputOwners, uriWithin, uriWithinAny, withClosingSlash, type ImageRef } from "./matchers.js";
-import { isAdmin, isListed, mentionChannel, mentionUser, rolesOf, type Requester } from "./membership.js";
-import { ANYONE, type ActionKind, type BlueGreen, type EnvironmentPolicy, type Mode, type Policy } from "./policy-schema.js";
-import { refuse, type Refusal } from "./refusal.js";
+import { describeAllowedImages, describeImage, endpointOwners, type ImageRef, imageAllowed, outputOwners, uriWithin, uriWithinAny, withClosingSlash } from "./matchers.js";
+import { isAdmin, isListed, mentionChannel, mentionUser, type Requester, rolesOf } from "./membership.js";
+import { type ActionKind, ANYONE, type BlueGreen, type EnvironmentPolicy, type Mode, type Policy } from "./policy-schema.js";
+import { type Refusal, refuse } from "./refusal.js";
 import { closestMatch } from "./suggest.js";
 
-export { canApprove, type ApprovalCheck, type ApprovalRequirement } from "./approvals.js";
-export { isAdmin, isListed, rolesOf, type Requester } from "./membership.js";
-export type { ImageRef } from "./matchers.js";
-export { RULE_IDS, type Refusal, type RuleId } from "./refusal.js";
+export { type ApprovalCheck, type ApprovalRequirement, canApprove } from "./approvals.js";
 export type { HyperparameterFacts, TuningFacts } from "./hyperparameters.js";
+export type { ImageRef } from "./matchers.js";
+export { isAdmin, type Requester, rolesOf } from "./membership.js";
+export { type Refusal, RULE_IDS, type RuleId } from "./refusal.js";
 
 
 /** A model package version a deploy, batch transform or rollback would use. */

@@ -12,7 +12,7 @@ import { closestMatch } from "./suggest.js";
  * override this table per deployment with `instancePrices` in the policy.
  */
 export const PRICES_AS_OF = "2025-06-01";
-export const PRICE_REFERENCE_REGION = "us-east-1";
+const PRICE_REFERENCE_REGION = "us-east-1";
 
 const US_EAST_1: Readonly<Record<string, number>> = {
   // Burstable, hosting and notebooks only.

@@ -7,18 +7,18 @@
 import { codePointLabel, INVISIBLE_OR_CONTROL } from "../kernel/text.js";
 import { nameMatches } from "./matchers.js";
 import type { EnvironmentPolicy, HyperparameterRange } from "./policy-schema.js";
-import { refuse, type Refusal } from "./refusal.js";
+import { type Refusal, refuse } from "./refusal.js";
 
 /** SageMaker's limits on CreateTrainingJob's HyperParameters and a tuning job's StaticHyperParameters. */
-export const HYPERPARAMETER_LIMITS = { count: 100, nameLength: 256, valueLength: 2500 } as const;
+const HYPERPARAMETER_LIMITS = { count: 100, nameLength: 256, valueLength: 2500 } as const;
 /** SageMaker's limits on a tuning job's ParameterRanges. */
-export const TUNING_LIMITS = { ranges: 30, categoricalValues: 30 } as const;
+const TUNING_LIMITS = { ranges: 30, categoricalValues: 30 } as const;
 /** SageMaker's limits on StartPipelineExecution's PipelineParameters. */
-export const PIPELINE_PARAMETER_LIMITS = { count: 200, nameLength: 256, valueLength: 1024 } as const;
+const PIPELINE_PARAMETER_LIMITS = { count: 200, nameLength: 256, valueLength: 1024 } as const;
 const PIPELINE_PARAMETER_NAME = /^[A-Za-z0-9\-_]*$/;
 
 /** Keys the SageMaker framework containers read as instructions to fetch and run code. */
-export const RESERVED_HYPERPARAMETER = "sagemaker_*";
+const RESERVED_HYPERPARAMETER = "sagemaker_*";
 
 
 /** Names that every JavaScript object answers to; never a hyperparameter anybody means. */

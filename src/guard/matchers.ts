@@ -64,7 +64,7 @@ export function endpointOwners(policy: Policy, endpoint: string): string[] {
 }
 
 /** An image pattern matches exactly, or by prefix when it ends in "*". */
-export function imageMatches(uri: string, pattern: string): boolean {
+function imageMatches(uri: string, pattern: string): boolean {
   return pattern.endsWith("*") ? uri.startsWith(pattern.slice(0, -1)) : uri === pattern;
 }
 

@@ -1,7 +1,7 @@
-import { ACTION_KINDS, ANYONE, type Policy, type Recipe } from "./policy-schema.js";
 import { describeEstimate, estimateJobCost, formatUsd, knownInstanceTypes, lookupPrice, PRICES_AS_OF, suggestInstanceType } from "./cost.js";
 import { formatDuration } from "./duration.js";
-import { describeAllowedImages, imageAllowed, uriWithin, uriWithinAny, type ImageRef } from "./matchers.js";
+import { describeAllowedImages, type ImageRef, imageAllowed, uriWithin, uriWithinAny } from "./matchers.js";
+import { ACTION_KINDS, ANYONE, type Policy, type Recipe } from "./policy-schema.js";
 import { closestMatch } from "./suggest.js";
 
 /** A problem found across fields, at a path in the file. */

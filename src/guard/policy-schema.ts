@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { BUILTIN_ALGORITHMS, describeBuiltins, isKnownBuiltin } from "../catalog/algorithms.js";
 import { Environment as EnvironmentName, INSTANCE_TYPE, S3_URI, SAGEMAKER_NAME } from "../interpret/schema.js";
-import { parseDuration } from "./duration.js";
 import { withoutPrototype } from "../kernel/lookup.js";
+import { parseDuration } from "./duration.js";
 
 /** The actions the guard decides on. `batch` and `rollback` are the deploy intent's other modes. */
 export const ACTION_KINDS = ["train", "tune", "pipeline", "stop", "deploy", "batch", "rollback"] as const;
@@ -37,10 +37,10 @@ const ENDPOINT_PATTERN = /^(?=.{1,63}$)[A-Za-z0-9*](-*[A-Za-z0-9*])*$/;
 /** A hyperparameter name, or a pattern with * ("sagemaker_*"). */
 const HYPERPARAMETER_PATTERN = /^[A-Za-z0-9_.:*-]{1,256}$/;
 
-export const UserId = z.string().regex(SLACK_USER, "must be a Slack user id such as U0ENGINEER");
-export const GroupId = z.string().regex(SLACK_GROUP, "must be a Slack user group id such as S0MLTEAM");
-export const ChannelId = z.string().regex(SLACK_CHANNEL, "must be a Slack channel id such as C0MLOPS");
-export const RoleName = z.string().regex(ROLE_NAME, "must be a role name: lower-case letters, digits, - or _, starting with a letter");
+const UserId = z.string().regex(SLACK_USER, "must be a Slack user id such as U0ENGINEER");
+const GroupId = z.string().regex(SLACK_GROUP, "must be a Slack user group id such as S0MLTEAM");
+const ChannelId = z.string().regex(SLACK_CHANNEL, "must be a Slack channel id such as C0MLOPS");
+const RoleName = z.string().regex(ROLE_NAME, "must be a role name: lower-case letters, digits, - or _, starting with a letter");
 
 const S3Prefix = z
   .string()
@@ -71,7 +71,7 @@ function duration(max: number, maxText: string) {
 const Text = z.union([z.string(), z.number(), z.boolean()], { error: "must be text or a number" }).transform(String);
 
 /** "xgboost:1.7-1" (one version) or "xgboost" (every version sageops knows). */
-export const AlgorithmRef = z
+const AlgorithmRef = z
   .string({ error: 'must be written "name:version" in quotes, such as "xgboost:1.7-1" (or a name alone for every version)' })
   .transform((value) => {
     const [name = "", version] = value.split(":", 2);

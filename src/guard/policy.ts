@@ -3,13 +3,12 @@ import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { BUILTIN_POLICY } from "./builtin-policy.js";
 import { checkConsistency, type RawProblem } from "./policy-consistency.js";
-import { PolicySchema, type Policy } from "./policy-schema.js";
+import { type Policy, PolicySchema } from "./policy-schema.js";
 import { knownKeysAt } from "./schema-keys.js";
 import { closestMatch } from "./suggest.js";
 import { locate } from "./yaml-locate.js";
 
-export { BUILTIN_POLICY, isBuiltinPolicy } from "./builtin-policy.js";
-export { ACTION_KINDS, ActionKind, ANYONE, MODES, PolicySchema } from "./policy-schema.js";
+export { BUILTIN_POLICY } from "./builtin-policy.js";
 export type { AlgorithmRef, ApprovalRule, BlueGreen, EnvironmentPolicy, HyperparameterRange, Limits, Mode, Policy, Recipe, Role, TuningSettings } from "./policy-schema.js";
 
 /** One thing wrong with a policy file, where it is, and what is wrong, in words. */
@@ -23,7 +22,7 @@ export interface PolicyProblem {
 
 export type PolicyResult = { ok: true; policy: Policy } | { ok: false; problems: PolicyProblem[] };
 
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, segment) => (typeof segment === "number" ? `${text}[${segment}]` : text === "" ? String(segment) : `${text}.${String(segment)}`), "");
 }
 

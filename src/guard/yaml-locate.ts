@@ -1,4 +1,4 @@
-import { isMap, isNode, isScalar, isSeq, type Document, type LineCounter, type Node } from "yaml";
+import { type Document, isMap, isNode, isScalar, isSeq, type LineCounter, type Node } from "yaml";
 
 export interface Location {
   /** 1-based line of the key (or item) at the path, or of the nearest ancestor that exists. */

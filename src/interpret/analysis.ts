@@ -1,5 +1,5 @@
-import { ownValue } from "../kernel/lookup.js";
 import type { IntentId } from "../catalog/ids.js";
+import { ownValue } from "../kernel/lookup.js";
 import type { CompiledLexicon } from "./compiled.js";
 import type { Shape } from "./cues.js";
 import {
@@ -13,12 +13,12 @@ import {
   REQUEST_PREFIXES,
   WH_OPENERS,
 } from "./lexicon.js";
-import { unwrapSlackText, type ChannelRef } from "./slack-text.js";
-import { shapeOf, tokenize, type Token } from "./tokens.js";
+import { type ChannelRef, unwrapSlackText } from "./slack-text.js";
+import { shapeOf, type Token, tokenize } from "./tokens.js";
 
 /** Only this much of a message is analysed; a longer paste is read, but never as an action. */
-export const ANALYSED_CHARS = 1000;
-export const LONGEST_ACTION_CHARS = 1000;
+const ANALYSED_CHARS = 1000;
+const LONGEST_ACTION_CHARS = 1000;
 
 /** Everything the classifiers need to know about one message, computed once. */
 export interface Utterance {

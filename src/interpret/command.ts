@@ -1,5 +1,5 @@
-import { ownValue } from "../kernel/lookup.js";
 import type { IntentId } from "../catalog/ids.js";
+import { ownValue } from "../kernel/lookup.js";
 import type { Utterance } from "./analysis.js";
 import { isEndpointLikeName, isJobLikeName, type Token, type TokenKind } from "./tokens.js";
 

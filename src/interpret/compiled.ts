@@ -1,6 +1,6 @@
 import { allServices } from "../catalog/catalog.js";
-import { INTENT_IDS, SERVICE_IDS, STAGE_IDS, type IntentId, type ServiceId, type StageId } from "../catalog/ids.js";
-import { compileCue, compileCues, CueIndex, vocabularyOf, type CompiledCue } from "./cues.js";
+import { INTENT_IDS, type IntentId, SERVICE_IDS, type ServiceId, STAGE_IDS, type StageId } from "../catalog/ids.js";
+import { type CompiledCue, CueIndex, compileCue, compileCues, vocabularyOf } from "./cues.js";
 import { Speller } from "./fuzzy.js";
 import * as lexicon from "./lexicon.js";
 

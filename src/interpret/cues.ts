@@ -12,7 +12,7 @@ const GAP = "(?: \\S+){1,4}";
 /** A longer, optional gap, for frames that wrap a whole noun phrase ("how is the training job for churn-xgb doing"). */
 const LONG_GAP = "(?: \\S+){0,8}";
 
-function escape(word: string): string {
+function escapeRegExp(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
@@ -22,7 +22,7 @@ export function compileCue([phrase, weight]: Cue): CompiledCue {
   for (const word of words) {
     if (word === "*") source += GAP;
     else if (word === "**") source += LONG_GAP;
-    else source += source === "" ? escape(word) : ` ${escape(word)}`;
+    else source += source === "" ? escapeRegExp(word) : ` ${escapeRegExp(word)}`;
   }
   return {
     phrase,

@@ -76,7 +76,7 @@ export interface IntentDecision {
 }
 
 /** Evidence that the message is about SageMaker and ML, from domain words and service names and cues. */
-export function domainEvidence(utterance: Utterance, lexicon: CompiledLexicon): number {
+function domainEvidence(utterance: Utterance, lexicon: CompiledLexicon): number {
   let total = score(lexicon.domain, utterance.shape) + score(lexicon.lifecycle, utterance.shape);
   for (const cues of Object.values(lexicon.stages)) {
     const stage = score(cues, utterance.shape);

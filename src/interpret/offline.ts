@@ -4,7 +4,7 @@ import { compiledLexicon } from "./compiled.js";
 import { decideIntent } from "./intent.js";
 import { extractParams } from "./params.js";
 import { looksUnsafe } from "./safety.js";
-import { Request, type Interpreter, type RequestParams } from "./schema.js";
+import { type Interpreter, Request, type RequestParams } from "./schema.js";
 import { deployModeOf, resolveSubject, type Subject } from "./subject.js";
 
 const COMMAND_CONFIDENCE = 0.97;
@@ -54,7 +54,7 @@ export function interpretOffline(text: string): Request {
 }
 
 /** The embedded interpreter: no network, no model, the same answer every time. */
-export class OfflineInterpreter implements Interpreter {
+class OfflineInterpreter implements Interpreter {
   async interpret(text: string): Promise<Request> {
     return interpretOffline(text);
   }

@@ -1,7 +1,7 @@
-import { ownValue } from "../kernel/lookup.js";
 import type { IntentId } from "../catalog/ids.js";
+import { ownValue } from "../kernel/lookup.js";
 import { KNOWN_HYPERPARAMETERS } from "./lexicon.js";
-import { RequestParams, type ModelVersionRef } from "./schema.js";
+import { type ModelVersionRef, RequestParams } from "./schema.js";
 import type { ChannelRef } from "./slack-text.js";
 import type { Token } from "./tokens.js";
 
@@ -66,7 +66,7 @@ function isNameToken(token: Token): boolean {
 }
 
 /** The number a token stands for: digits or a number word. */
-export function numberOf(token: Token | undefined): number | undefined {
+function numberOf(token: Token | undefined): number | undefined {
   if (token === undefined) return undefined;
   if (token.kind === "number") return Number(token.raw);
   if (token.kind === "word" && token.words.length === 1) return NUMBER_WORDS[token.words[0] ?? ""];
@@ -77,8 +77,8 @@ function wordOf(token: Token | undefined): string {
   return token?.kind === "word" && token.words.length === 1 ? (token.words[0] ?? "") : "";
 }
 
-/** "2h", "90m", "1h30m", "45" (minutes by default for bare numbers in max-runtime=). */
-export function parseDuration(text: string): number | undefined {
+/** A duration as people write it in a sentence: "2h", "90 minutes", "1.5 hours", "1h30m", "45" (minutes); policy and key=value durations use guard/duration.ts. */
+function parseSpokenDuration(text: string): number | undefined {
   const compound = /^(\d+)h(\d+)m$/i.exec(text);
   if (compound) return Number(compound[1]) * 3600 + Number(compound[2]) * 60;
   const simple = /^(\d+(?:\.\d+)?)\s*([a-z]+)?$/i.exec(text);
@@ -150,7 +150,7 @@ export function extractParams(input: ParamInput): RequestParams {
         set(key, /^\d+$/.test(value) ? Number(value) : undefined);
         break;
       case "maxRuntimeSeconds":
-        set(key, parseDuration(value));
+        set(key, parseSpokenDuration(value));
         break;
       case "instanceType":
       case "environment":
@@ -215,7 +215,7 @@ export function extractParams(input: ParamInput): RequestParams {
   for (const token of tokens) {
     let seconds: number | undefined;
     let span = 1;
-    if (token.kind === "duration") seconds = parseDuration(token.raw);
+    if (token.kind === "duration") seconds = parseSpokenDuration(token.raw);
     else {
       const amount = numberOf(token);
       const unit = UNIT_SECONDS[wordOf(tokens[token.index + 1])];

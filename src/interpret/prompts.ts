@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** The prompts folder, found from this module, not from the working directory. */
-export const PROMPTS_DIR = fileURLToPath(new URL("../../prompts/", import.meta.url));
+const PROMPTS_DIR = fileURLToPath(new URL("../../prompts/", import.meta.url));
 
 export class PromptError extends Error {
   constructor(message: string) {

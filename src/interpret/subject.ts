@@ -1,9 +1,9 @@
 import { getService, leadServiceOf, servicesOfStage } from "../catalog/catalog.js";
-import { SERVICE_IDS, STAGE_IDS, type IntentId, type ServiceId, type StageId } from "../catalog/ids.js";
+import { type IntentId, SERVICE_IDS, type ServiceId, STAGE_IDS, type StageId } from "../catalog/ids.js";
 import { SCENARIO_WALKTHROUGH } from "../catalog/scenario.js";
 import type { Utterance } from "./analysis.js";
 import type { CompiledLexicon } from "./compiled.js";
-import { firstPosition, matches, positionOf, score, type CompiledCue, type Shape } from "./cues.js";
+import { type CompiledCue, firstPosition, matches, positionOf, type Shape, score } from "./cues.js";
 import type { RequestParams } from "./schema.js";
 
 type Question = NonNullable<RequestParams["question"]>;

@@ -35,7 +35,7 @@ export interface Token {
 }
 
 /** The class token a kind contributes to the shape string (plain words contribute themselves). */
-export const CLASS_TOKEN: Readonly<Partial<Record<TokenKind, string>>> = {
+const CLASS_TOKEN: Readonly<Partial<Record<TokenKind, string>>> = {
   s3: "_s3_",
   instance: "_inst_",
   kv: "_kv_",
@@ -68,7 +68,7 @@ export function isJobLikeName(name: string): boolean {
 const CONTRACTIONS = new Set(["what's", "that's", "it's", "how's", "where's", "who's", "there's", "here's", "let's", "he's", "she's", "when's", "why's"]);
 
 function trimPunctuation(chunk: string): string {
-  let text = chunk.replace(/^[("'\[{“‘«`*_~]+/, "");
+  let text = chunk.replace(/^[("'[{“‘«`*_~]+/, "");
   if (text.startsWith("s3://")) return text.replace(/[)"'\]},.;:!?”’»]+$/, "");
   text = text.replace(/[)"'\]},.;:!?”’»…`*_~]+$/, "");
   // A possessive 's goes ("churn-xgb's", "sagemaker's"); a contraction stays ("what's" reads "whats").

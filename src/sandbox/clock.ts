@@ -25,7 +25,7 @@ export interface PacedClock extends SandboxClock {
 export const DEFAULT_PACE = 20;
 
 /** 2026-11-26T09:00:00Z, the morning the example set-up (docs/architecture.md, section 3) takes place. */
-export const EXAMPLE_START_MS = Date.UTC(2026, 10, 26, 9, 0, 0);
+const EXAMPLE_START_MS = Date.UTC(2026, 10, 26, 9, 0, 0);
 
 export function createManualClock(startEpochMs: number = EXAMPLE_START_MS): ManualClock {
   let now = startEpochMs;

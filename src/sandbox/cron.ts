@@ -32,7 +32,7 @@ function parseHours(field: string): number[] | undefined {
 export function parseScheduleExpression(expression: string): Cadence | undefined {
   const match = /^cron\((.*)\)$/.exec(expression.trim());
   const fields = match?.[1]?.trim().split(/\s+/);
-  if (!fields || fields.length !== 6) return undefined;
+  if (fields?.length !== 6) return undefined;
   const [minuteField = "", hourField = "", dayOfMonth, month, dayOfWeek, year] = fields;
   if (!/^\d{1,2}$/.test(minuteField) || Number(minuteField) > 59) return undefined;
   if (!["?", "*"].includes(dayOfMonth ?? "") || month !== "*" || !["?", "*"].includes(dayOfWeek ?? "") || year !== "*") return undefined;

@@ -6,15 +6,15 @@
  * deployment rolls back.
  */
 import { z } from "zod";
+import { MINUTE, type SandboxEnv, SECOND, sagemakerArn, wireTime } from "./env.js";
 import { validationError } from "./errors.js";
-import { MINUTE, SECOND, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
 import { eventDetail, type WatchedResource } from "./events.js";
+import type { Models, ProductionVariant } from "./models.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
-import type { Models, ProductionVariant } from "./models.js";
 import { paginate, sortItems, within } from "./paging.js";
 import { hexId } from "./random.js";
-import { maxResults, nextToken, parseRequest, resourceName, sortOrder, tags, timestamp, LIST_FILTERS } from "./validate.js";
+import { LIST_FILTERS, parseRequest, resourceName, sortOrder, tags, } from "./validate.js";
 
 const CapacitySize = z.looseObject({ Type: z.enum(["INSTANCE_COUNT", "CAPACITY_PERCENT"]), Value: z.number().int().min(1) });
 

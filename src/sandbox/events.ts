@@ -8,7 +8,7 @@
 import { hexId } from "./random.js";
 import type { Timeline } from "./timeline.js";
 
-export const DETAIL_TYPES = {
+const DETAIL_TYPES = {
   "training-job": "SageMaker Training Job State Change",
   endpoint: "SageMaker Endpoint State Change",
   "transform-job": "SageMaker Transform Job State Change",

@@ -11,18 +11,16 @@ import { z } from "zod";
 import { CallLog, type SandboxCall } from "./calls.js";
 import { createPacedClock, DEFAULT_PACE, type SandboxClock } from "./clock.js";
 import { SANDBOX_ACCOUNT } from "./env.js";
-import { FaultInjector, FaultSettingsSchema, type FaultSettings } from "./faults.js";
+import { FaultInjector, type FaultSettings, FaultSettingsSchema } from "./faults.js";
 import { seedExampleAccount } from "./seed.js";
 import { startServer } from "./server.js";
 import { EVENTS_QUEUE } from "./sqs.js";
 import { SandboxState } from "./state.js";
 
-export { createManualClock, createPacedClock, DEFAULT_PACE, EXAMPLE_START_MS, type ManualClock, type PacedClock, type SandboxClock } from "./clock.js";
 export type { SandboxCall } from "./calls.js";
+export { createManualClock, createPacedClock, DEFAULT_PACE, type ManualClock, type PacedClock, type SandboxClock } from "./clock.js";
 export type { FaultSettings } from "./faults.js";
 export { SEED } from "./seed.js";
-export { DETAIL_TYPES } from "./events.js";
-export { EVENTS_QUEUE } from "./sqs.js";
 
 const OptionsSchema = z.object({
   port: z.number().int().min(0).max(65535).optional(),

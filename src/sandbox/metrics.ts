@@ -6,7 +6,7 @@ function higherIsBetter(metricName: string): boolean {
   return /auc|accuracy|acc\b|f1|precision|recall|r2|ndcg|map\b/i.test(metricName);
 }
 
-export function simulatedMetric(metricName: string, seed: string): number {
+function simulatedMetric(metricName: string, seed: string): number {
   const u = unitHash(`${metricName}|${seed}`);
   return higherIsBetter(metricName) ? round(0.82 + 0.11 * u) : round(0.08 + 0.3 * u);
 }

@@ -4,8 +4,8 @@
  * Missing resources are ValidationExceptions worded as SageMaker words them.
  */
 import { z } from "zod";
+import { type SandboxEnv, sagemakerArn, wireTime } from "./env.js";
 import { validationError } from "./errors.js";
-import { sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import type { ModelRegistry } from "./registry.js";

@@ -5,17 +5,17 @@
  * `<output S3Uri>/<endpoint>/<schedule>/<yyyy>/<mm>/<dd>/<hh>/`, as Model Monitor lays them out.
  */
 import { z } from "zod";
-import { parseScheduleExpression, type Cadence } from "./cron.js";
-import { inUseError, notFoundError, validationError } from "./errors.js";
-import { MINUTE, SECOND, joinS3, parseS3Uri, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
+import { type Cadence, parseScheduleExpression } from "./cron.js";
 import type { Endpoints } from "./endpoints.js";
+import { joinS3, MINUTE, parseS3Uri, type SandboxEnv, SECOND, sagemakerArn, wireTime } from "./env.js";
+import { inUseError, notFoundError, validationError } from "./errors.js";
 import { constraintViolationsJson, driftViolations, statisticsJson, type Violation } from "./monitor-reports.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
 import type { ProcessingJob, ProcessingJobs } from "./processing.js";
 import { hexId, unitHash } from "./random.js";
-import { imageUri, instanceType, maxResults, nextToken, parseRequest, resourceName, roleArn, s3Uri, sortOrder, stringMap, tags, timestamp, LIST_FILTERS } from "./validate.js";
+import { imageUri, instanceType, LIST_FILTERS, maxResults, nextToken, parseRequest, resourceName, roleArn, s3Uri, sortOrder, stringMap, tags, timestamp } from "./validate.js";
 
 const MONITORING_TYPES = ["DataQuality", "ModelQuality", "ModelBias", "ModelExplainability"] as const;
 

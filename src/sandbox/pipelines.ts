@@ -6,18 +6,18 @@
  * version. CreatePipeline and StartPipelineExecution are idempotent on ClientRequestToken.
  */
 import { z } from "zod";
-import { SandboxError, notFoundError, validationError } from "./errors.js";
-import { MINUTE, SECOND, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
+import { MINUTE, type SandboxEnv, SECOND, sagemakerArn, wireTime } from "./env.js";
+import { notFoundError, SandboxError, validationError } from "./errors.js";
 import type { WatchedResource } from "./events.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
-import { parseDefinition, type Definition, type StepDefinition } from "./pipeline-definition.js";
-import { ExpressionError, resolveExpressions, type ExpressionContext } from "./pipeline-expressions.js";
+import { type Definition, parseDefinition, type StepDefinition } from "./pipeline-definition.js";
+import { type ExpressionContext, ExpressionError, resolveExpressions } from "./pipeline-expressions.js";
 import type { ProcessingJob, ProcessingJobs } from "./processing.js";
 import { alnumId, hexId, unitHash } from "./random.js";
-import { parseCreateModelPackage, type ModelRegistry } from "./registry.js";
-import { modelArtifactsUri, parseCreateTrainingJob, plannedEnd, viewTrainingJob, type TrainingJob, type TrainingJobs } from "./training.js";
+import { type ModelRegistry, parseCreateModelPackage } from "./registry.js";
+import { modelArtifactsUri, parseCreateTrainingJob, plannedEnd, type TrainingJob, type TrainingJobs, viewTrainingJob } from "./training.js";
 import { maxResults, nameFromArn, nameOrArn, nextToken, parseRequest, resourceName, roleArn, sortOrder, tags, timestamp } from "./validate.js";
 
 const pipelineName = resourceName(256);

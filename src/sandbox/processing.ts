@@ -4,8 +4,8 @@
  * its report (ProcessingOutputConfig.Outputs[].S3Output.S3Uri).
  */
 import { z } from "zod";
+import { type SandboxEnv, SECOND, sagemakerArn, wireTime } from "./env.js";
 import { notFoundError } from "./errors.js";
-import { SECOND, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { parseRequest, resourceName } from "./validate.js";

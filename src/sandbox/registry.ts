@@ -3,8 +3,8 @@
  * with approval status. CreateModelPackage is idempotent on ClientToken, as in SageMaker.
  */
 import { z } from "zod";
+import { type SandboxEnv, sagemakerArn, wireTime } from "./env.js";
 import { validationError } from "./errors.js";
-import { sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";

@@ -4,8 +4,8 @@
  * ListBuckets. Errors are S3's XML, so the real `@aws-sdk/client-s3` raises NoSuchKey and friends.
  */
 import { randomUUID } from "node:crypto";
+import { type HttpAnswer, type HttpExchange, headerValue } from "./http.js";
 import type { ObjectStore, StoredObject } from "./s3.js";
-import { headerValue, type HttpAnswer, type HttpExchange } from "./http.js";
 
 const XMLNS = "http://s3.amazonaws.com/doc/2006-03-01/";
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';

@@ -88,7 +88,7 @@ function processingStep(name: string, script: string, inputs: unknown[], outputs
 }
 
 /** The `churn-retrain` pipeline: Preprocess, Train, Evaluate, RegisterModel. */
-export function churnRetrainDefinition(): string {
+function churnRetrainDefinition(): string {
   const input = (name: string, uri: unknown): unknown => ({ InputName: name, S3Input: { S3Uri: uri, LocalPath: `/opt/ml/processing/input/${name}`, S3DataType: "S3Prefix", S3InputMode: "File" } });
   const processedTrain = { Get: "Steps.Preprocess.ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri" };
   const processedValidation = { Get: "Steps.Preprocess.ProcessingOutputConfig.Outputs['validation'].S3Output.S3Uri" };

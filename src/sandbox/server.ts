@@ -5,14 +5,15 @@
  * S3. Injected faults, added latency and the call log (`SQS.<Operation>` for SQS) live here, in
  * front of all three.
  */
+
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomUUID } from "node:crypto";
 import type { CallLog } from "./calls.js";
 import type { SandboxClock } from "./clock.js";
 import { SandboxError } from "./errors.js";
 import type { Fault, FaultInjector } from "./faults.js";
-import { headerValue, type HttpAnswer, type HttpExchange } from "./http.js";
+import { type HttpAnswer, type HttpExchange, headerValue } from "./http.js";
 import { handleS3, s3Error, s3OperationName } from "./s3-http.js";
 import { handleSqs, SqsError, sqsErrorAnswer } from "./sqs-http.js";
 import type { SandboxState } from "./state.js";

@@ -29,7 +29,7 @@ export class SqsError extends Error {
 const missingQueue = (): SqsError => new SqsError("QueueDoesNotExist", "AWS.SimpleQueueService.NonExistentQueue", "The specified queue does not exist.");
 const invalid = (message: string): SqsError => new SqsError("InvalidParameterValue", "InvalidParameterValue", message);
 
-export function sqsAnswer(status: number, body: unknown): HttpAnswer {
+function sqsAnswer(status: number, body: unknown): HttpAnswer {
   return { status, headers: { "content-type": CONTENT_TYPE }, body: JSON.stringify(body) };
 }
 

@@ -8,7 +8,7 @@ import { hexId } from "./random.js";
 
 export const EVENTS_QUEUE = "sageops-events";
 /** SQS's default visibility timeout. */
-export const DEFAULT_VISIBILITY_SECONDS = 30;
+const DEFAULT_VISIBILITY_SECONDS = 30;
 /** SQS's default retention (4 days): a sandbox nobody reads keeps bounded. */
 const RETENTION_MS = 4 * 24 * 3600 * 1000;
 

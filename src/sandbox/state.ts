@@ -3,11 +3,11 @@
  * dispatch from an operation name to its handler. Before anything is read, the timeline is run up
  * to the simulated now, so what a caller sees is always consistent with the clock.
  */
-import { SandboxError } from "./errors.js";
-import { SANDBOX_ACCOUNT, type SandboxEnv } from "./env.js";
+
 import { Endpoints } from "./endpoints.js";
+import { SANDBOX_ACCOUNT, type SandboxEnv } from "./env.js";
+import { SandboxError } from "./errors.js";
 import { StateChangeEvents } from "./events.js";
-import { ResourceTags } from "./tags.js";
 import { Models } from "./models.js";
 import { MonitoringSchedules } from "./monitoring.js";
 import type { Operations } from "./operations.js";
@@ -16,6 +16,7 @@ import { ProcessingJobs } from "./processing.js";
 import { ModelRegistry } from "./registry.js";
 import { ObjectStore } from "./s3.js";
 import { EVENTS_QUEUE, MessageQueues } from "./sqs.js";
+import { ResourceTags } from "./tags.js";
 import { Timeline } from "./timeline.js";
 import { TrainingJobs } from "./training.js";
 import { TransformJobs } from "./transform.js";

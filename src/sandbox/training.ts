@@ -4,15 +4,15 @@
  * planned when it is created; what a Describe shows is that plan cut at the simulated now.
  */
 import { z } from "zod";
+import { joinS3, type SandboxEnv, SECOND, sagemakerArn, wireTime } from "./env.js";
 import { inUseError, limitError, notFoundError, validationError } from "./errors.js";
-import { joinS3, SECOND, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
 import { eventDetail, type WatchedResource } from "./events.js";
 import { finalMetrics } from "./metrics.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
 import { unitHash } from "./random.js";
-import { imageUri, instanceType, maxResults, nextToken, parseRequest, resourceName, roleArn, s3Uri, sortOrder, stringMap, tags, timestamp, LIST_FILTERS } from "./validate.js";
+import { imageUri, instanceType, LIST_FILTERS, parseRequest, resourceName, roleArn, s3Uri, sortOrder, stringMap, tags, } from "./validate.js";
 
 export const TrainingChannelSchema = z.looseObject({
   ChannelName: z.string().min(1).max(64).regex(/^[A-Za-z0-9.\-_]+$/),

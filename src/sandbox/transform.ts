@@ -4,15 +4,15 @@
  * when its input cannot exist).
  */
 import { z } from "zod";
+import { joinS3, MINUTE, parseS3Uri, type SandboxEnv, SECOND, sagemakerArn, wireTime } from "./env.js";
 import { inUseError, notFoundError } from "./errors.js";
-import { MINUTE, SECOND, joinS3, parseS3Uri, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
 import { eventDetail } from "./events.js";
 import type { Models } from "./models.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
 import { unitHash } from "./random.js";
-import { instanceType, maxResults, nextToken, parseRequest, resourceName, s3Uri, sortOrder, stringMap, tags, timestamp, LIST_FILTERS } from "./validate.js";
+import { instanceType, LIST_FILTERS, parseRequest, resourceName, s3Uri, sortOrder, stringMap, tags, } from "./validate.js";
 
 const CreateTransformJobSchema = z.looseObject({
   TransformJobName: resourceName(),

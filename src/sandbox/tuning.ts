@@ -4,8 +4,8 @@
  * at a time, until MaxNumberOfTrainingJobs have run; its best job is the best objective value.
  */
 import { z } from "zod";
+import { type SandboxEnv, SECOND, sagemakerArn, wireTime } from "./env.js";
 import { inUseError, notFoundError, validationError } from "./errors.js";
-import { SECOND, sagemakerArn, wireTime, type SandboxEnv } from "./env.js";
 import { eventDetail, type WatchedResource } from "./events.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
@@ -13,17 +13,17 @@ import { paginate, sortItems, within } from "./paging.js";
 import { hexId, round, unitHash } from "./random.js";
 import {
   AlgorithmSpecificationSchema,
+  type CreateTrainingJobInput,
   OutputDataConfigSchema,
+  plannedEnd,
   ResourceConfigSchema,
   StoppingConditionSchema,
   TrainingChannelSchema,
-  plannedEnd,
-  viewTrainingJob,
-  type CreateTrainingJobInput,
   type TrainingJob,
   type TrainingJobs,
+  viewTrainingJob,
 } from "./training.js";
-import { maxResults, nextToken, parseRequest, resourceName, roleArn, sortOrder, stringMap, tags, timestamp, LIST_FILTERS } from "./validate.js";
+import { LIST_FILTERS, maxResults, nextToken, parseRequest, resourceName, roleArn, sortOrder, stringMap, tags, } from "./validate.js";
 
 const ScalingType = z.enum(["Auto", "Linear", "Logarithmic", "ReverseLogarithmic"]);
 const NumericRange = z.looseObject({ Name: z.string().min(1).max(256), MinValue: z.string().max(256), MaxValue: z.string().max(256), ScalingType: ScalingType.optional() });

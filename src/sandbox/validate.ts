@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { validationError } from "./errors.js";
 
-export const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+const NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 
 /** A SageMaker resource name (training jobs, models, endpoints, ...). */
 export const resourceName = (maxLength = 63): z.ZodString =>

@@ -2,8 +2,9 @@
  * The Slack side of requests: a plan request's result as the requester's private reply, and the
  * read-only answers (status, drift) rendered from the core's results.
  */
-import type { Requester } from "../actions/context.js";
+
 import { resourceName } from "../actions/arguments.js";
+import type { Requester } from "../actions/context.js";
 import type { Plan } from "../actions/plan.js";
 import type { Result } from "../kernel/result.js";
 import { renderDrift } from "./blocks/drift.js";

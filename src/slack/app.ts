@@ -1,8 +1,8 @@
 import { App, type Receiver } from "@slack/bolt";
-import type { SlackDeps } from "./deps.js";
 import { createAssistant } from "./assistant.js";
 import { registerButtons } from "./buttons/index.js";
 import { registerCommands } from "./commands/index.js";
+import type { SlackDeps } from "./deps.js";
 import { registerEvents } from "./events/index.js";
 import { boltLogger } from "./logger.js";
 import { dedupeEvents, dedupeReplayedCommands } from "./middleware/dedupe.js";

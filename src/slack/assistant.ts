@@ -1,10 +1,10 @@
 import { Assistant } from "@slack/bolt";
-import { replyToText, type ConversationDeps } from "./conversation.js";
+import { type ConversationDeps, replyToText } from "./conversation.js";
 import type { SlackDeps } from "./deps.js";
 import { answerOrApologise } from "./errors.js";
 
 /** Prompts offered when a person opens the assistant pane. */
-export const SUGGESTED_PROMPTS = [
+const SUGGESTED_PROMPTS = [
   { title: "Which service detects drift?", message: "Which SageMaker service detects data drift in production?" },
   { title: "The whole lifecycle", message: "Which AWS service fits each stage of the ML lifecycle?" },
   { title: "Batch or real-time?", message: "Batch transform or a real-time endpoint for nightly scoring?" },

@@ -24,7 +24,7 @@ function modelOf(params: RequestParams): ModelRef | undefined {
   return params.modelPackageGroup ? { group: params.modelPackageGroup, version: params.modelVersion ?? "latest-approved" } : undefined;
 }
 
-export async function replyToRequest(request: Request, requester: Requester, deps: ConversationDeps): Promise<Rendered> {
+async function replyToRequest(request: Request, requester: Requester, deps: ConversationDeps): Promise<Rendered> {
   const params = request.params;
   switch (request.intent) {
     case "help":

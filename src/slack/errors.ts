@@ -1,6 +1,6 @@
-import { safeOutgoing, type Rendered } from "./blocks/kit.js";
-import { renderProblem } from "./blocks/notice.js";
 import type { Logger } from "../logger.js";
+import { type Rendered, safeOutgoing } from "./blocks/kit.js";
+import { renderProblem } from "./blocks/notice.js";
 
 /**
  * Runs a listener's slow work after its ack; a failure is logged with a reference and the

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { TrackedResource } from "../kernel/resources.js";
-import { RESOURCE_TYPES, ResourceStatusSchema, type ResourceStatus, type ResourceType } from "../watch/status.js";
+import { RESOURCE_TYPES, type ResourceStatus, ResourceStatusSchema, type ResourceType } from "../watch/status.js";
 import type { NoticeKind, NoticeOutcome, TrackedRecord, TrackedStore, TrackingContext } from "../watch/tracked-store.js";
 import type { Db } from "./db.js";
 

@@ -3,16 +3,17 @@
  * is looked up as each kind of resource at once, and tracked records add who asked for it and
  * where it reports. With no name, the asker's and the channel's running resources, refreshed.
  */
-import type { TrackedResource } from "../kernel/resources.js";
-import { SageMakerError } from "../kernel/sagemaker-port.js";
-import type { Problem } from "../kernel/result.js";
+
 import { editDistance } from "../interpret/fuzzy.js";
 import type { Clock } from "../kernel/clock.js";
+import type { TrackedResource } from "../kernel/resources.js";
+import type { Problem } from "../kernel/result.js";
+import { SageMakerError } from "../kernel/sagemaker-port.js";
 import { describeResource, pipelineNameFromArn, type WatchPort } from "./describe.js";
 import { isBackoff, isNotFound } from "./errors.js";
 import type { ResourceType } from "./status.js";
 import type { TrackedRecord, TrackedStore } from "./tracked-store.js";
-import { viewOf, type ResourceView } from "./view.js";
+import { type ResourceView, viewOf } from "./view.js";
 
 export type StatusAnswer =
   /** One or more resources go by this name (a training job and an endpoint may share one). */

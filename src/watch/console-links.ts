@@ -1,5 +1,5 @@
-import type { ResourceType } from "./status.js";
 import { pipelineNameFromArn } from "./describe.js";
+import type { ResourceType } from "./status.js";
 
 /** The console's host for a region: China regions have their own domain. */
 function consoleBase(region: string): string {

@@ -22,7 +22,7 @@ export type WatchPort = Pick<
 
 const iso = (date: Date | undefined): string | undefined => (date ? date.toISOString() : undefined);
 
-export function trainingPhase(status: TrainingJobDescription["TrainingJobStatus"]): Phase {
+function trainingPhase(status: TrainingJobDescription["TrainingJobStatus"]): Phase {
   switch (status) {
     case "Completed":
       return "succeeded";
@@ -36,7 +36,7 @@ export function trainingPhase(status: TrainingJobDescription["TrainingJobStatus"
   }
 }
 
-export function tuningPhase(status: TuningJobDescription["HyperParameterTuningJobStatus"]): Phase {
+function tuningPhase(status: TuningJobDescription["HyperParameterTuningJobStatus"]): Phase {
   switch (status) {
     case "Completed":
       return "succeeded";
@@ -52,7 +52,7 @@ export function tuningPhase(status: TuningJobDescription["HyperParameterTuningJo
 }
 
 /** An endpoint deploy is over once it serves (InService) or can no longer (Failed, deleted). */
-export function endpointPhase(status: EndpointDescription["EndpointStatus"], rolledBack: boolean): Phase {
+function endpointPhase(status: EndpointDescription["EndpointStatus"], rolledBack: boolean): Phase {
   switch (status) {
     case "InService":
       return rolledBack ? "failed" : "succeeded";
@@ -67,15 +67,15 @@ export function endpointPhase(status: EndpointDescription["EndpointStatus"], rol
   }
 }
 
-export function transformPhase(status: TransformJobDescription["TransformJobStatus"]): Phase {
+function transformPhase(status: TransformJobDescription["TransformJobStatus"]): Phase {
   return status === "Completed" ? "succeeded" : status === "Failed" ? "failed" : status === "Stopped" ? "stopped" : "running";
 }
 
-export function pipelinePhase(status: PipelineExecutionDescription["PipelineExecutionStatus"]): Phase {
+function pipelinePhase(status: PipelineExecutionDescription["PipelineExecutionStatus"]): Phase {
   return status === "Succeeded" ? "succeeded" : status === "Failed" ? "failed" : status === "Stopped" ? "stopped" : "running";
 }
 
-export function trainingStatus(job: TrainingJobDescription): TrainingStatus {
+function trainingStatus(job: TrainingJobDescription): TrainingStatus {
   return {
     type: "training-job",
     name: job.TrainingJobName,
@@ -97,7 +97,7 @@ export function trainingStatus(job: TrainingJobDescription): TrainingStatus {
   };
 }
 
-export function tuningStatus(job: TuningJobDescription, arn?: string): TuningStatus {
+function tuningStatus(job: TuningJobDescription, arn?: string): TuningStatus {
   const counters = job.TrainingJobStatusCounters ?? {};
   const best = job.BestTrainingJob;
   return {
@@ -127,7 +127,7 @@ export function tuningStatus(job: TuningJobDescription, arn?: string): TuningSta
  * SageMaker keeps no status history for endpoints, so the timeline is what sageops has seen,
  * carried over from the previous snapshot.
  */
-export function endpointStatus(endpoint: EndpointDescription, previous: EndpointStatus | undefined, observedAt: Date): EndpointStatus {
+function endpointStatus(endpoint: EndpointDescription, previous: EndpointStatus | undefined, observedAt: Date): EndpointStatus {
   const at = (endpoint.LastModifiedTime ?? observedAt).toISOString();
   const timeline = [...(previous?.timeline ?? [])];
   const last = timeline[timeline.length - 1];
@@ -163,7 +163,7 @@ export function endpointStatus(endpoint: EndpointDescription, previous: Endpoint
   };
 }
 
-export function transformStatus(job: TransformJobDescription, arn?: string): TransformStatus {
+function transformStatus(job: TransformJobDescription, arn?: string): TransformStatus {
   return {
     type: "transform-job",
     name: job.TransformJobName,
@@ -183,7 +183,7 @@ export function pipelineNameFromArn(arn: string): string | undefined {
   return /:pipeline\/([^/]+)\/execution\//.exec(arn)?.[1];
 }
 
-export function pipelineStatus(name: string, execution: PipelineExecutionDescription, steps: readonly PipelineExecutionStep[]): PipelineStatus {
+function pipelineStatus(name: string, execution: PipelineExecutionDescription, steps: readonly PipelineExecutionStep[]): PipelineStatus {
   const phase = pipelinePhase(execution.PipelineExecutionStatus);
   return {
     type: "pipeline-execution",

@@ -3,8 +3,8 @@
  * that found violations, the violations themselves from the report Model Monitor wrote to S3.
  */
 import { z } from "zod";
-import { SageMakerError, type MonitoringExecutionSummary, type ObjectReader, type SageMakerPort } from "../kernel/sagemaker-port.js";
-import { fail, ok, type Problem, type Result } from "../kernel/result.js";
+import { ok, type Result } from "../kernel/result.js";
+import { type MonitoringExecutionSummary, type ObjectReader, SageMakerError, type SageMakerPort } from "../kernel/sagemaker-port.js";
 
 const ViolationsReport = z.object({
   violations: z.array(z.object({ feature_name: z.string(), constraint_check_type: z.string(), description: z.string() })).default([]),

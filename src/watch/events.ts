@@ -7,8 +7,8 @@
  * polling resumes.
  */
 import { z } from "zod";
-import type { TrackedResource } from "../kernel/resources.js";
 import type { Clock } from "../kernel/clock.js";
+import type { TrackedResource } from "../kernel/resources.js";
 import type { ResourceType } from "./status.js";
 
 /** Where events come from (src/aws/sqs.ts implements it over SQS). */
@@ -27,7 +27,7 @@ export interface StateChange {
 }
 
 /** The event detail types read, and the resource type each is about. */
-export const EVENT_TYPES: Readonly<Record<string, ResourceType>> = {
+const EVENT_TYPES: Readonly<Record<string, ResourceType>> = {
   "SageMaker Training Job State Change": "training-job",
   "SageMaker Endpoint State Change": "endpoint",
   "SageMaker Transform Job State Change": "transform-job",
@@ -41,7 +41,7 @@ export const EVENT_TYPES: Readonly<Record<string, ResourceType>> = {
  * own state changes (SageMaker sends no tuning-job event when one of its training jobs ends), so
  * those two keep being polled; their events still bring a status change at once.
  */
-export const COVERED_TYPES: readonly ResourceType[] = ["training-job", "endpoint", "transform-job"];
+const COVERED_TYPES: readonly ResourceType[] = ["training-job", "endpoint", "transform-job"];
 
 const name = z.string().min(1);
 const arn = z.string().startsWith("arn:").optional();

@@ -15,7 +15,7 @@
 import type { Clock } from "../kernel/clock.js";
 import type { ResourceStatus } from "./status.js";
 import type { NoticeKind, TrackedRecord, TrackedStore } from "./tracked-store.js";
-import { viewOf, type ResourceView } from "./view.js";
+import { type ResourceView, viewOf } from "./view.js";
 
 /** A resource and its status, as a report shows it. */
 export type StatusView = ResourceView & { status: ResourceStatus };

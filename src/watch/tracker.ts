@@ -18,14 +18,15 @@
  *   short interval, only by a slow safety poll (`safetyPollMs`) for events that never came; when
  *   the feed fails, polling returns to normal.
  */
-import type { TrackedResource } from "../kernel/resources.js";
+
 import type { Clock } from "../kernel/clock.js";
+import type { TrackedResource } from "../kernel/resources.js";
 import { describeCost, describeResource, goneStatus, UndescribableError, type WatchPort } from "./describe.js";
 import { isBackoff, isNotFound } from "./errors.js";
 import type { ChangeListener, StateChange } from "./events.js";
 import { StatusPublisher, type StatusReporter } from "./publisher.js";
 import { checkIntervalMs, DEFAULT_TIMING, nextSchedule, type PollTiming, type ScheduleState } from "./schedule.js";
-import { TYPE_LABEL, type ResourceStatus, type ResourceType } from "./status.js";
+import { type ResourceStatus, type ResourceType, TYPE_LABEL } from "./status.js";
 import type { NoticeKind, TrackedRecord, TrackedStore, TrackingContext } from "./tracked-store.js";
 
 export interface TrackerDeps {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import type { StoredMessage } from "../../src/console/slack-api.js";
+import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { buttonsIn, useHttpHarness } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { LocalSlackApi } from "../../src/console/slack-api.js";
-import { createManualClock, startSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { createManualClock, type Sandbox, startSandbox } from "../../src/sandbox/index.js";
+import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { buttonsIn, EXAMPLE_POLICY, planIdOf, startHttpHarness, Workspace } from "../support/harness.js";
 import { waitFor } from "../support/wait.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
-import type { StoredMessage } from "../../src/console/slack-api.js";
 import { appHomeOpenedEvent, eventEnvelope } from "../../src/console/payloads.js";
+import type { StoredMessage } from "../../src/console/slack-api.js";
+import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { useHttpHarness } from "../support/harness.js";
 import { waitFor } from "../support/wait.js";
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
-import { EXAMPLE_POLICY, startHttpHarness, Workspace, type HttpHarness } from "../support/harness.js";
+import { EXAMPLE_POLICY, type HttpHarness, startHttpHarness, Workspace } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 
 /**

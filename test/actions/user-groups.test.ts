@@ -2,9 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { LocalSlackApi } from "../../src/console/slack-api.js";
-import { EXAMPLE_POLICY, startHttpHarness, Workspace, type HttpHarness } from "../support/harness.js";
+import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
+import { EXAMPLE_POLICY, type HttpHarness, startHttpHarness, Workspace } from "../support/harness.js";
 import { waitFor } from "../support/wait.js";
 
 /** The example policy, with the engineers' role also held by members of Slack user group S0MLTEAM and approvers by S0LEADS. */

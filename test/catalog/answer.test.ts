@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeAnswer, type Answer } from "../../src/catalog/answer.js";
+import { type Answer, composeAnswer } from "../../src/catalog/answer.js";
 import { STAGE_IDS } from "../../src/catalog/ids.js";
 import { interpretOffline } from "../../src/interpret/offline.js";
 

@@ -3,9 +3,9 @@
  * with the example policy: every way around the policy is closed, and each refusal says why.
  */
 import { describe, expect, it } from "vitest";
-import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import type { StoredMessage } from "../../src/console/slack-api.js";
-import { planIdOf, useHttpHarness, type HttpHarness, type Workspace } from "../support/harness.js";
+import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
+import { type HttpHarness, planIdOf, useHttpHarness, type Workspace } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 
 const MUTATING = /^(Create|Update|Start|Stop|Delete|Add)/;

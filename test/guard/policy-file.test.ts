@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUILTIN_POLICY, loadPolicy, parsePolicy, resolvePolicy, type PolicyProblem } from "../../src/guard/policy.js";
+import { BUILTIN_POLICY, loadPolicy, type PolicyProblem, parsePolicy, resolvePolicy } from "../../src/guard/policy.js";
 import { REPO_ROOT } from "../support/cli.js";
 
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures/policies");

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { evaluate, type Decision, type GuardInput, type Refusal } from "../../src/guard/checks.js";
+import { type Decision, evaluate, type GuardInput, type Refusal } from "../../src/guard/checks.js";
 import { loadPolicy, type Policy } from "../../src/guard/policy.js";
 import { findRecipe } from "../../src/guard/recipes.js";
 import { REPO_ROOT } from "../support/cli.js";
@@ -51,7 +51,7 @@ export function deployRequest(overrides: Partial<GuardInput> = {}): GuardInput {
   };
 }
 
-export function refusals(decision: Decision): readonly Refusal[] {
+function refusals(decision: Decision): readonly Refusal[] {
   return decision.allowed ? [] : decision.refusals;
 }
 

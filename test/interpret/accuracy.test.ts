@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { evaluate, formatReport, parseLabelledSet, predictAll, type EvaluationReport } from "../../src/interpret/evaluate.js";
-import { createOfflineInterpreter } from "../../src/interpret/offline.js";
 import { INTENT_IDS, SERVICE_IDS, STAGE_IDS } from "../../src/catalog/ids.js";
+import { type EvaluationReport, evaluate, formatReport, parseLabelledSet, predictAll } from "../../src/interpret/evaluate.js";
+import { createOfflineInterpreter } from "../../src/interpret/offline.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
 

@@ -1,11 +1,11 @@
-import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBedrockClient } from "../../src/aws/clients.js";
+import { z } from "zod";
 import { BedrockInterpreter, loadInterpretPrompt, ModelInterpretation } from "../../src/aws/bedrock.js";
+import { createBedrockClient } from "../../src/aws/clients.js";
 import { offlineInterpreter } from "../../src/compose/interpreter.js";
 import { loadPrompt, PromptError } from "../../src/interpret/prompts.js";
 import { createLogger } from "../../src/logger.js";
-import { startFakeBedrock, type BedrockAnswer, type FakeBedrock } from "../support/fake-bedrock.js";
+import { type BedrockAnswer, type FakeBedrock, startFakeBedrock } from "../support/fake-bedrock.js";
 
 describe("the Bedrock interpreter, through the real SDK to a loopback fake", () => {
   let fake: FakeBedrock;

@@ -1,7 +1,8 @@
 /** A sandbox on an ephemeral port with a manual clock, and the real AWS SDK clients pointed at it. */
-import { SageMakerClient, type CreateHyperParameterTuningJobCommandInput } from "@aws-sdk/client-sagemaker";
+
 import { S3Client } from "@aws-sdk/client-s3";
-import { createManualClock, startSandbox, type ManualClock, type Sandbox, type SandboxOptions } from "../../src/sandbox/index.js";
+import { type CreateHyperParameterTuningJobCommandInput, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { createManualClock, type ManualClock, type Sandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/index.js";
 
 export const START = Date.parse("2026-11-26T09:00:00Z");
 export const ROLE = "arn:aws:iam::123456789012:role/SageOpsSageMakerRole";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PACE, createManualClock, createPacedClock } from "../../src/sandbox/index.js";
+import { createManualClock, createPacedClock, DEFAULT_PACE } from "../../src/sandbox/index.js";
 
 describe("the sandbox's simulated clock", () => {
   it("a paced clock runs `pace` simulated seconds per real second", () => {

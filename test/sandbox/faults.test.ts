@@ -1,5 +1,5 @@
-import { DescribeEndpointCommand, ListEndpointsCommand } from "@aws-sdk/client-sagemaker";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
+import { DescribeEndpointCommand, ListEndpointsCommand } from "@aws-sdk/client-sagemaker";
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "./clients.js";
 

@@ -4,14 +4,14 @@ import {
   CreateModelCommand,
   DeleteEndpointCommand,
   DescribeEndpointCommand,
+  type DescribeEndpointCommandOutput,
   DescribeEndpointConfigCommand,
   DescribeModelCommand,
   ListEndpointsCommand,
   UpdateEndpointCommand,
-  type DescribeEndpointCommandOutput,
 } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLE, advanceUntil, startTestSandbox, type TestSandbox } from "./clients.js";
+import { advanceUntil, ROLE, startTestSandbox, type TestSandbox } from "./clients.js";
 
 const V1 = "arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-xgb/1";
 const V2 = "arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-xgb/2";

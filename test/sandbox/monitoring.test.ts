@@ -1,18 +1,18 @@
+import { GetObjectCommand } from "@aws-sdk/client-s3";
 import {
   CreateEndpointCommand,
   CreateMonitoringScheduleCommand,
+  type CreateMonitoringScheduleCommandInput,
   DescribeMonitoringScheduleCommand,
   DescribeProcessingJobCommand,
   ListMonitoringExecutionsCommand,
   ListMonitoringSchedulesCommand,
-  ResourceInUse,
-  type CreateMonitoringScheduleCommandInput,
   type MonitoringExecutionSummary,
+  ResourceInUse,
 } from "@aws-sdk/client-sagemaker";
-import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PACE } from "../../src/sandbox/index.js";
-import { ROLE, START, advanceUntil, startTestSandbox, type TestSandbox } from "./clients.js";
+import { advanceUntil, ROLE, START, startTestSandbox, type TestSandbox } from "./clients.js";
 
 interface ViolationsReport {
   violations: { feature_name: string; constraint_check_type: string; description: string }[];

@@ -7,13 +7,13 @@ import {
   ListPipelineExecutionStepsCommand,
   ListPipelineExecutionsCommand,
   ListPipelinesCommand,
+  type PipelineExecutionStep,
   ResourceNotFound,
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
-  type PipelineExecutionStep,
 } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROLE, advanceUntil, startTestSandbox, type TestSandbox } from "./clients.js";
+import { advanceUntil, ROLE, startTestSandbox, type TestSandbox } from "./clients.js";
 
 describe("sandbox pipelines", () => {
   let t: TestSandbox;

@@ -1,6 +1,6 @@
 import { ListEndpointsCommand, ListModelPackageGroupsCommand, ListPipelinesCommand, ListTrainingJobsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createManualClock, startSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { createManualClock, type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 import { startTestSandbox, type TestSandbox } from "./clients.js";
 
 /** A raw AWS JSON 1.1 call, to see the wire format itself. */

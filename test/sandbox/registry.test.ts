@@ -8,7 +8,7 @@ import {
   UpdateModelPackageCommand,
 } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { XGBOOST, startTestSandbox, type TestSandbox } from "./clients.js";
+import { startTestSandbox, type TestSandbox, XGBOOST } from "./clients.js";
 
 describe("sandbox model registry", () => {
   let t: TestSandbox;

@@ -1,8 +1,8 @@
 import { CreateEndpointCommand, CreateHyperParameterTuningJobCommand, CreateTrainingJobCommand, CreateTransformJobCommand, StartPipelineExecutionCommand, StopTrainingJobCommand } from "@aws-sdk/client-sagemaker";
-import { DeleteMessageBatchCommand, DeleteMessageCommand, GetQueueUrlCommand, QueueDoesNotExist, ReceiveMessageCommand, SQSClient, type Message } from "@aws-sdk/client-sqs";
+import { DeleteMessageBatchCommand, DeleteMessageCommand, GetQueueUrlCommand, type Message, QueueDoesNotExist, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SEED } from "../../src/sandbox/index.js";
-import { startTestSandbox, trainingRequest, tuningRequest, type TestSandbox } from "./clients.js";
+import { startTestSandbox, type TestSandbox, trainingRequest, tuningRequest } from "./clients.js";
 
 interface SageMakerEvent {
   id: string;

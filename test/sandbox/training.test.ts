@@ -1,17 +1,17 @@
+import { GetObjectCommand } from "@aws-sdk/client-s3";
 import {
   CreateTrainingJobCommand,
   DescribeTrainingJobCommand,
+  type DescribeTrainingJobCommandOutput,
   ListTrainingJobsCommand,
   ResourceInUse,
   ResourceLimitExceeded,
   ResourceNotFound,
   StopTrainingJobCommand,
-  type DescribeTrainingJobCommandOutput,
 } from "@aws-sdk/client-sagemaker";
-import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_PACE } from "../../src/sandbox/index.js";
-import { advanceUntil, startTestSandbox, trainingRequest, type TestSandbox } from "./clients.js";
+import { advanceUntil, startTestSandbox, type TestSandbox, trainingRequest } from "./clients.js";
 
 describe("sandbox training jobs, through the real SageMaker SDK", () => {
   let t: TestSandbox;

@@ -1,5 +1,5 @@
-import { CreateTransformJobCommand, DescribeTransformJobCommand, ListTransformJobsCommand, ResourceInUse, type CreateTransformJobCommandInput } from "@aws-sdk/client-sagemaker";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { CreateTransformJobCommand, type CreateTransformJobCommandInput, DescribeTransformJobCommand, ListTransformJobsCommand, ResourceInUse } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceUntil, startTestSandbox, type TestSandbox } from "./clients.js";
 

@@ -8,7 +8,7 @@ import {
   StopHyperParameterTuningJobCommand,
 } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceUntil, startTestSandbox, tuningRequest, type TestSandbox } from "./clients.js";
+import { advanceUntil, startTestSandbox, type TestSandbox, tuningRequest } from "./clients.js";
 
 describe("sandbox hyperparameter tuning jobs", () => {
   let t: TestSandbox;

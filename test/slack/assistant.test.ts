@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { directMessageEvent, eventEnvelope } from "../../src/console/payloads.js";
-import { startHttpHarness, type HttpHarness } from "../support/harness.js";
+import { type HttpHarness, startHttpHarness } from "../support/harness.js";
 import { waitFor } from "../support/wait.js";
 
 describe("the assistant pane", () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slashCommandPayload } from "../../src/console/payloads.js";
-import { startFakeBedrock, type FakeBedrock } from "../support/fake-bedrock.js";
-import { startHttpHarness, type HttpHarness } from "../support/harness.js";
+import { type FakeBedrock, startFakeBedrock } from "../support/fake-bedrock.js";
+import { type HttpHarness, startHttpHarness } from "../support/harness.js";
 import { waitFor } from "../support/wait.js";
 
 describe("the bot with BEDROCK_MODEL_ID set", () => {

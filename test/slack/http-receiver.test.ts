@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { directMessageEvent, eventEnvelope, slashCommandPayload } from "../../src/console/payloads.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxTarget } from "../../src/aws/clients.js";
-import { SIGNING_SECRET, startHttpHarness, Workspace, type HttpHarness } from "../support/harness.js";
+import { directMessageEvent, eventEnvelope, slashCommandPayload } from "../../src/console/payloads.js";
+import { type HttpHarness, SIGNING_SECRET, startHttpHarness, Workspace } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 
 describe("the bot over HTTP with signed Slack requests", () => {

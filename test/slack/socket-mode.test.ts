@@ -1,13 +1,13 @@
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WebSocketServer, type WebSocket } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import { sandboxTarget } from "../../src/aws/clients.js";
 import { loadConfig } from "../../src/config.js";
 import { slashCommandPayload } from "../../src/console/payloads.js";
 import { LocalSlackApi } from "../../src/console/slack-api.js";
-import { startBot, type RunningBot } from "../../src/index.js";
+import { type RunningBot, startBot } from "../../src/index.js";
 import { createLogger } from "../../src/logger.js";
-import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
+import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 import { waitFor } from "../support/wait.js";
 
 describe("the bot in Socket Mode", () => {

@@ -3,21 +3,21 @@
  * stand-in (as a fake Slack) and SageMaker to a sandbox, all on loopback ephemeral ports.
  */
 import path from "node:path";
-import { afterAll, beforeAll } from "vitest";
 import { Writable } from "node:stream";
-import { sandboxTarget, type AwsTarget } from "../../src/aws/clients.js";
+import { afterAll, beforeAll } from "vitest";
+import { type AwsTarget, sandboxTarget } from "../../src/aws/clients.js";
 import { loadConfig } from "../../src/config.js";
 import { blockActionsPayload, slashCommandPayload } from "../../src/console/payloads.js";
 import { LocalSlackApi, type SlackApiCall, type StoredMessage } from "../../src/console/slack-api.js";
+import { type RunningBot, startBot } from "../../src/index.js";
 import { createLogger } from "../../src/logger.js";
-import { startBot, type RunningBot } from "../../src/index.js";
-import { startSandbox, createManualClock, type Sandbox } from "../../src/sandbox/index.js";
+import { createManualClock, type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 import { REPO_ROOT } from "./cli.js";
 import { SlackHttpClient } from "./slack-http.js";
 import { settle, waitFor } from "./wait.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
-export const BOT_TOKEN = "xoxb-test-0000-token";
+const BOT_TOKEN = "xoxb-test-0000-token";
 
 export interface HttpHarness {
   bot: RunningBot;

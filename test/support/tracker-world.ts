@@ -7,20 +7,20 @@
 import { WebClient } from "@slack/web-api";
 import { createSageMakerClient, sandboxTarget } from "../../src/aws/clients.js";
 import { SdkSageMakerPort } from "../../src/aws/sagemaker.js";
-import type { CreateTrainingJobRequest } from "../../src/kernel/sagemaker-port.js";
 import { LocalSlackApi } from "../../src/console/slack-api.js";
+import type { Clock } from "../../src/kernel/clock.js";
+import type { CreateTrainingJobRequest } from "../../src/kernel/sagemaker-port.js";
+import { createManualClock, type Sandbox, type ManualClock as SandboxClock, SEED, startSandbox } from "../../src/sandbox/index.js";
 import { PacedPoster } from "../../src/slack/notify/pacer.js";
 import { WebApiPoster } from "../../src/slack/notify/slack-poster.js";
 import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
-import { createManualClock, SEED, startSandbox, type ManualClock as SandboxClock, type Sandbox } from "../../src/sandbox/index.js";
-import { openDatabase, type Db } from "../../src/store/db.js";
+import { type Db, openDatabase } from "../../src/store/db.js";
 import { SqliteTrackedStore } from "../../src/store/tracked.js";
-import type { Clock } from "../../src/kernel/clock.js";
-import { Tracker, type PollReport, type TrackerDeps } from "../../src/watch/tracker.js";
+import { type PollReport, Tracker, type TrackerDeps } from "../../src/watch/tracker.js";
 import { ManualClock } from "./manual-clock.js";
 
-export const T0 = Date.parse("2026-11-26T09:00:00Z");
-export const BOT_TOKEN = "xoxb-test-0000-token";
+const T0 = Date.parse("2026-11-26T09:00:00Z");
+const BOT_TOKEN = "xoxb-test-0000-token";
 
 export interface World {
   sandbox: Sandbox;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { renderStatusAnswer } from "../../src/slack/blocks/status.js";
 import { SEED } from "../../src/sandbox/index.js";
-import { StatusQuery } from "../../src/watch/ask.js";
+import { renderStatusAnswer } from "../../src/slack/blocks/status.js";
 import type { SqliteTrackedStore } from "../../src/store/tracked.js";
+import { StatusQuery } from "../../src/watch/ask.js";
 import { startWorld, trainingRequest, type World } from "../support/tracker-world.js";
 
 describe("asking for the status of something", () => {

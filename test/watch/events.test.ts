@@ -10,8 +10,8 @@ import type { SqliteTrackedStore } from "../../src/store/tracked.js";
 import { EventFeed, parseStateChange } from "../../src/watch/events.js";
 import type { TrackingContext } from "../../src/watch/tracked-store.js";
 import type { Tracker } from "../../src/watch/tracker.js";
-import { waitFor } from "../support/wait.js";
 import { startWorld, trainingRequest, type World } from "../support/tracker-world.js";
+import { waitFor } from "../support/wait.js";
 
 const event = (detailType: string, detail: Record<string, unknown>, extra: Record<string, unknown> = {}): string =>
   JSON.stringify({ version: "0", id: "844e2571-85d4-695f-b930-0153b71dcb42", "detail-type": detailType, source: "aws.sagemaker", account: "123456789012", time: "2026-11-26T09:00:00Z", region: "us-east-1", resources: [], detail, ...extra });

@@ -1,11 +1,11 @@
-import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
 import type { TrackingContext } from "../../src/watch/tracked-store.js";
-import { waitFor } from "../support/wait.js";
 import { startWorld, trainingRequest, type World } from "../support/tracker-world.js";
+import { waitFor } from "../support/wait.js";
 
 /** Ten instance types, so 200 jobs at once stay within the sandbox's per-type quota of 20. */
 const INSTANCE_TYPES = ["ml.m5.xlarge", "ml.m5.2xlarge", "ml.m5.4xlarge", "ml.c5.xlarge", "ml.c5.2xlarge", "ml.c5.4xlarge", "ml.m4.xlarge", "ml.m4.2xlarge", "ml.r5.xlarge", "ml.r5.2xlarge"];
@@ -32,7 +32,10 @@ describe("polling SageMaker kindly", () => {
     let messages = 0;
     const tracker = world.tracker(store, {
       reporter: new SlackStatusReporter({
-        post: async () => ({ ts: `1764147600.${String((messages += 1)).padStart(6, "0")}` }),
+        post: async () => {
+          messages += 1;
+          return { ts: `1764147600.${String(messages).padStart(6, "0")}` };
+        },
         update: async () => undefined,
         ephemeral: async () => undefined,
       }),

@@ -1,16 +1,16 @@
-import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Rendered } from "../../src/slack/blocks/kit.js";
 import type { SlackApiCall } from "../../src/console/slack-api.js";
 import { SEED } from "../../src/sandbox/index.js";
+import type { Rendered } from "../../src/slack/blocks/kit.js";
+import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
 import type { SqliteTrackedStore } from "../../src/store/tracked.js";
 import type { TrackingContext } from "../../src/watch/tracked-store.js";
 import type { Tracker } from "../../src/watch/tracker.js";
-import { waitFor } from "../support/wait.js";
 import { startWorld, trainingRequest, type World } from "../support/tracker-world.js";
+import { waitFor } from "../support/wait.js";
 
 const textOf = (call: SlackApiCall): string => `${String(call.args["text"])}\n${JSON.stringify(call.args["blocks"] ?? [])}`;
 

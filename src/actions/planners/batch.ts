@@ -1,7 +1,7 @@
 import { formatDuration } from "../../guard/duration.js";
 import type { RequestParams } from "../../interpret/schema.js";
-import { describeVersion, resolveModelVersion, type ModelRef } from "../model-versions.js";
-import { decide, defaultEnvironment, invalid, timestampedName, type PlanningContext, type PlanningResult } from "../planning.js";
+import { describeVersion, type ModelRef, resolveModelVersion } from "../model-versions.js";
+import { decide, defaultEnvironment, invalid, type PlanningContext, type PlanningResult, timestampedName } from "../planning.js";
 import { derivedName } from "./deploy.js";
 
 /** Transform jobs have no stopping condition of their own; this bounds the cost estimate. */

@@ -1,10 +1,10 @@
+import { formatDuration } from "../../guard/duration.js";
 import type { BlueGreen } from "../../guard/policy.js";
 import type { RequestParams } from "../../interpret/schema.js";
-import { describeVersion, findEndpoint, resolveModelVersion, servedModel, type ModelRef } from "../model-versions.js";
-import type { PlanStep } from "../plan.js";
 import type { DeploymentConfig } from "../../kernel/sagemaker-port.js";
+import { describeVersion, findEndpoint, type ModelRef, resolveModelVersion, servedModel } from "../model-versions.js";
+import type { PlanStep } from "../plan.js";
 import { decide, endpointFacts, environmentForEndpoint, invalid, type PlanningContext, type PlanningResult } from "../planning.js";
-import { formatDuration } from "../../guard/duration.js";
 
 /** The policy's blue/green settings in SageMaker's DeploymentConfig shape. */
 export function deploymentConfig(blueGreen: BlueGreen): DeploymentConfig {
@@ -49,7 +49,7 @@ export async function planDeploy(spec: ModelRef, endpointName: string, params: R
   if (!endpoint.ok) return invalid(endpoint.problem);
   const existing = endpoint.value;
   if (existing && existing.EndpointStatus !== "InService") {
-    return invalid({ what: `Endpoint \`${endpointName}\` is ${existing.EndpointStatus}; it can only be updated when InService.`, fix: existing.EndpointStatus === "Failed" ? "A failed endpoint has to be deleted and deployed anew." : "Wait for the current change to finish (`/sageops status " + endpointName + "`), then ask again." });
+    return invalid({ what: `Endpoint \`${endpointName}\` is ${existing.EndpointStatus}; it can only be updated when InService.`, fix: existing.EndpointStatus === "Failed" ? "A failed endpoint has to be deleted and deployed anew." : `Wait for the current change to finish (\`/sageops status ${endpointName}\`), then ask again.` });
   }
   const served = existing ? await servedModel(context.port, existing) : undefined;
   const facts = await endpointFacts(endpointName, existing?.EndpointArn, context);

@@ -1,7 +1,7 @@
+import { closestMatch } from "../../guard/suggest.js";
 import type { RequestParams } from "../../interpret/schema.js";
 import { SageMakerError } from "../../kernel/sagemaker-port.js";
 import { decide, defaultEnvironment, invalid, type PlanningContext, type PlanningResult } from "../planning.js";
-import { closestMatch } from "../../guard/suggest.js";
 
 /** `/sageops pipeline start <name> [Param=value ...]` */
 export async function planPipelineStart(name: string, params: RequestParams, parameters: Record<string, string>, context: PlanningContext): Promise<PlanningResult> {

@@ -1,4 +1,4 @@
-import { findEndpoint, servedModel, describeVersion } from "../model-versions.js";
+import { describeVersion, findEndpoint, servedModel } from "../model-versions.js";
 import { decide, endpointFacts, environmentForEndpoint, invalid, type PlanningContext, type PlanningResult } from "../planning.js";
 import { deploymentConfig, describeTrafficShift } from "./deploy.js";
 

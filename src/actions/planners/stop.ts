@@ -1,5 +1,5 @@
 import { SageMakerError } from "../../kernel/sagemaker-port.js";
-import { decide, defaultEnvironment, invalid, tagsOf, tagValue, type PlanningContext, type PlanningResult } from "../planning.js";
+import { decide, defaultEnvironment, invalid, type PlanningContext, type PlanningResult, tagsOf, tagValue } from "../planning.js";
 
 async function originFromTags(context: PlanningContext, arn: string | undefined): Promise<{ requester: string; environment: string } | undefined> {
   const tags = await tagsOf(context.port, arn);

@@ -1,12 +1,12 @@
+import { resolveBuiltinImage } from "../../catalog/algorithms.js";
+import type { ImageRef } from "../../guard/checks.js";
 import { formatDuration } from "../../guard/duration.js";
 import type { Recipe } from "../../guard/policy.js";
 import { findRecipe } from "../../guard/recipes.js";
 import type { RequestParams } from "../../interpret/schema.js";
-import { resolveBuiltinImage } from "../../catalog/algorithms.js";
+import type { Result } from "../../kernel/result.js";
 import type { TrainingChannel, TrainingSetup } from "../../kernel/sagemaker-port.js";
-import { decide, invalid, timestampedName, type PlanningContext, type PlanningResult } from "../planning.js";
-import type { ImageRef } from "../../guard/checks.js";
-import type { Problem, Result } from "../../kernel/result.js";
+import { decide, invalid, type PlanningContext, type PlanningResult, timestampedName } from "../planning.js";
 
 /** What a training or tuning request resolves to once its recipe and overrides are applied. */
 export interface ResolvedTraining {

@@ -1,9 +1,9 @@
 import { formatDuration } from "../../guard/duration.js";
 import type { HyperparameterRange } from "../../guard/policy.js";
 import type { RequestParams } from "../../interpret/schema.js";
-import type { ParameterRanges } from "../../kernel/sagemaker-port.js";
-import { decide, invalid, timestampedName, type PlanningContext, type PlanningResult } from "../planning.js";
 import type { Problem } from "../../kernel/result.js";
+import type { ParameterRanges } from "../../kernel/sagemaker-port.js";
+import { decide, invalid, type PlanningContext, type PlanningResult, timestampedName } from "../planning.js";
 import { describeImage, formatHyperparameters, resolveTraining, trainingGuardInput, trainingSetup } from "./train.js";
 
 /** Tuning job names are limited to 32 characters. */

@@ -1,5 +1,5 @@
 import type { AlternativeCard, Answer, ComparisonSide, ScenarioStep, ServiceCard } from "../../catalog/answer.js";
-import { context, divider, escapeMrkdwn, header, section, withinBlockLimit, type KnownBlock, type Rendered } from "./kit.js";
+import { context, divider, escapeMrkdwn, header, type KnownBlock, type Rendered, section, withinBlockLimit } from "./kit.js";
 
 function link(url: string, label: string): string {
   return `<${url}|${escapeMrkdwn(label)}>`;

@@ -1,5 +1,5 @@
 import type { AuditRecord } from "../../actions/ports.js";
-import { context, escapeMrkdwn, header, section, type KnownBlock, type Rendered } from "./kit.js";
+import { context, escapeMrkdwn, header, type KnownBlock, type Rendered, section } from "./kit.js";
 
 /** The latest audit records, newest first, one line each. */
 export function renderAudit(records: readonly AuditRecord[]): Rendered {

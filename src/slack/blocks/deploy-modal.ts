@@ -1,8 +1,8 @@
 import type { ModalView } from "@slack/types";
-import type { ModelPackageSummary } from "../../kernel/sagemaker-port.js";
 import { describeVersion } from "../../actions/model-versions.js";
 import type { Policy } from "../../guard/policy.js";
-import { context, planModal, section, selectInput, selectOption, textInput, type KnownBlock } from "./kit.js";
+import type { ModelPackageSummary } from "../../kernel/sagemaker-port.js";
+import { context, type KnownBlock, planModal, section, selectInput, selectOption, textInput } from "./kit.js";
 
 export const DEPLOY_MODAL = {
   callbackId: "deploy_modal",

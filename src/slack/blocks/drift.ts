@@ -1,5 +1,5 @@
 import type { DriftReport } from "../../watch/drift.js";
-import { context, escapeMrkdwn, header, section, type KnownBlock, type Rendered } from "./kit.js";
+import { context, escapeMrkdwn, header, type KnownBlock, type Rendered, section } from "./kit.js";
 
 const CHECK_NAMES: Record<string, string> = {
   baseline_drift_check: "drifted from the baseline",
@@ -8,7 +8,7 @@ const CHECK_NAMES: Record<string, string> = {
 };
 
 function when(date: Date | undefined): string {
-  return date ? date.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "time unknown";
+  return date ? `${date.toISOString().replace("T", " ").slice(0, 16)} UTC` : "time unknown";
 }
 
 /** Model Monitor findings: what drifted, in which feature, and the recent runs. */

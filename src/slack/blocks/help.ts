@@ -1,5 +1,5 @@
-import { DEPLOY_USAGE, SAGEOPS_SUBCOMMANDS, TRAIN_USAGE, type CommandUsage } from "../commands/usage.js";
-import { context, divider, header, section, type KnownBlock, type Rendered } from "./kit.js";
+import { type CommandUsage, DEPLOY_USAGE, SAGEOPS_SUBCOMMANDS, TRAIN_USAGE } from "../commands/usage.js";
+import { context, divider, header, type KnownBlock, type Rendered, section } from "./kit.js";
 
 function usageLine(command: CommandUsage): string {
   return `*\`${command.usage}\`*\n${command.summary}\n_e.g._ \`${command.example}\``;

@@ -1,4 +1,4 @@
-import { context, divider, header, section, type KnownBlock, type Rendered } from "./kit.js";
+import { context, divider, header, type KnownBlock, type Rendered, section } from "./kit.js";
 
 /** The App Home tab: what sageops does, then the person's running and recent resources. */
 export function renderHome(options: { backendNote?: string; resources?: readonly KnownBlock[] }): Rendered {

@@ -2,12 +2,13 @@
  * Small builders for Block Kit shapes, so renderers read as what they show. Texts are cut to
  * Block Kit's limits here, once, rather than in every renderer.
  */
-import { codePointLabel, INVISIBLE_CHARACTERS } from "../../kernel/text.js";
+
 import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, InputBlock, KnownBlock, ModalView, PlainTextOption, SectionBlock } from "@slack/types";
+import { codePointLabel, INVISIBLE_CHARACTERS } from "../../kernel/text.js";
 
 export type { KnownBlock } from "@slack/types";
 
-export const LIMITS = { sectionText: 3000, headerText: 150, field: 2000, contextText: 2000, buttonText: 75, blocks: 50 } as const;
+const LIMITS = { sectionText: 3000, headerText: 150, field: 2000, contextText: 2000, buttonText: 75, blocks: 50 } as const;
 
 /** A message body: the plain-text fallback (notifications, screen readers) and the blocks. */
 export interface Rendered {

@@ -1,6 +1,6 @@
-import type { Problem } from "../../kernel/result.js";
 import type { Refusal } from "../../guard/checks.js";
-import { context, defuseBroadcasts, section, type KnownBlock, type Rendered } from "./kit.js";
+import type { Problem } from "../../kernel/result.js";
+import { context, defuseBroadcasts, type KnownBlock, type Rendered, section } from "./kit.js";
 
 /**
  * A short message that says what was wrong and how to fix it; used for every user-facing

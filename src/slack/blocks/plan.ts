@@ -1,6 +1,6 @@
 import type { Plan } from "../../actions/plan.js";
-import { formatUsd, type CostEstimate } from "../../guard/cost.js";
-import { actions, button, context, escapeMrkdwn, fieldsSection, header, section, truncate, type KnownBlock, type Rendered } from "./kit.js";
+import { type CostEstimate, formatUsd } from "../../guard/cost.js";
+import { actions, button, context, escapeMrkdwn, fieldsSection, header, type KnownBlock, type Rendered, section, truncate } from "./kit.js";
 
 /** Button action ids; the value of each button is the plan id. */
 export const PLAN_BUTTONS = {

@@ -1,8 +1,8 @@
-import type { PolicySource } from "../deps.js";
+import { rolesOf } from "../../guard/checks.js";
 import { formatDuration } from "../../guard/duration.js";
 import type { Policy } from "../../guard/policy.js";
-import { rolesOf } from "../../guard/checks.js";
-import { context, header, section, type KnownBlock, type Rendered } from "./kit.js";
+import type { PolicySource } from "../deps.js";
+import { context, header, type KnownBlock, type Rendered, section } from "./kit.js";
 
 /** What the policy allows one person, per environment. */
 export function renderPolicySummary(policy: Policy, userId: string, source: PolicySource): Rendered {

@@ -6,9 +6,9 @@
 import type { StatusAnswer } from "../../watch/ask.js";
 import { consoleUrl } from "../../watch/console-links.js";
 import { explainFailure } from "../../watch/failure-reason.js";
-import { TYPE_LABEL, type EndpointStatus, type Phase, type PipelineStatus, type ResourceStatus, type TrainingStatus, type TransformStatus, type TuningStatus } from "../../watch/status.js";
+import { type EndpointStatus, type Phase, type PipelineStatus, type ResourceStatus, type TrainingStatus, type TransformStatus, type TuningStatus, TYPE_LABEL } from "../../watch/status.js";
 import type { ResourceView } from "../../watch/view.js";
-import { context, divider, escapeMrkdwn, fieldsSection, section, withinBlockLimit, type KnownBlock, type Rendered } from "./kit.js";
+import { context, divider, escapeMrkdwn, fieldsSection, type KnownBlock, type Rendered, section, withinBlockLimit } from "./kit.js";
 
 export type ViewWithStatus = ResourceView & { status: ResourceStatus };
 
@@ -59,7 +59,7 @@ function link(view: ResourceView, text = "Open in the AWS console"): string {
 }
 
 /** What a resource is doing, in one line: "InProgress (Training)", "Executing: step 2 of 3, Train". */
-export function statusWords(status: ResourceStatus): string {
+function statusWords(status: ResourceStatus): string {
   switch (status.type) {
     case "training-job":
       return status.secondaryStatus && status.secondaryStatus !== status.status ? `${status.status} (${status.secondaryStatus})` : status.status;
@@ -246,7 +246,7 @@ export function renderFailureAlert(view: ViewWithStatus, now: Date): Rendered {
 }
 
 /** One line per resource, for lists: the App Home and "what is running". */
-export function statusListLine(view: ResourceView, now: Date): string {
+function statusListLine(view: ResourceView, now: Date): string {
   const label = TYPE_LABEL[view.resource.type];
   const name = link(view, view.resource.name);
   if (!view.status) return `:grey_question: ${label} ${name}: not checked yet`;

@@ -1,9 +1,9 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { z } from "zod";
-import { PLAN_BUTTONS } from "../blocks/plan.js";
-import { renderNote, renderProblem } from "../blocks/notice.js";
-import type { Result } from "../../kernel/result.js";
 import type { Plan } from "../../actions/plan.js";
+import type { Result } from "../../kernel/result.js";
+import { renderNote, renderProblem } from "../blocks/notice.js";
+import { PLAN_BUTTONS } from "../blocks/plan.js";
 import type { SlackDeps } from "../deps.js";
 import { answerOrApologise } from "../errors.js";
 

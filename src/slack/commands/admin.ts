@@ -1,9 +1,10 @@
 /** `/sageops freeze|unfreeze|audit`: admins only. */
+
+import type { Requester } from "../../actions/context.js";
+import { isAdmin } from "../../guard/checks.js";
 import { renderAudit } from "../blocks/audit.js";
 import type { Rendered } from "../blocks/kit.js";
 import { renderNote, renderProblem } from "../blocks/notice.js";
-import { isAdmin } from "../../guard/checks.js";
-import type { Requester } from "../../actions/context.js";
 import type { SlackDeps } from "../deps.js";
 
 function notAdmin(what: string): Rendered {

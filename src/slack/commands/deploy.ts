@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { parseArguments } from "../../actions/arguments.js";
-import { parseModelSpec, type ModelRef } from "../../actions/model-versions.js";
+import { type ModelRef, parseModelSpec } from "../../actions/model-versions.js";
 import type { Result } from "../../kernel/result.js";
 import { planReply } from "../action-requests.js";
 import { renderProblem } from "../blocks/notice.js";

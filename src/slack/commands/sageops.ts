@@ -1,20 +1,20 @@
-import { ownValue } from "../../kernel/lookup.js";
 import type { App } from "@slack/bolt";
 import { parseArguments, resourceName } from "../../actions/arguments.js";
+import type { Requester } from "../../actions/context.js";
+import { ownValue } from "../../kernel/lookup.js";
+import { driftReply, planReply, statusReply } from "../action-requests.js";
 import { renderHelp } from "../blocks/help.js";
 import type { Rendered } from "../blocks/kit.js";
 import { renderProblem } from "../blocks/notice.js";
 import { renderPolicySummary } from "../blocks/policy.js";
-import type { Requester } from "../../actions/context.js";
-import { driftReply, planReply, statusReply } from "../action-requests.js";
-import { replyToText, type ConversationDeps } from "../conversation.js";
+import { type ConversationDeps, replyToText } from "../conversation.js";
 import type { SlackDeps } from "../deps.js";
 import { answerOrApologise } from "../errors.js";
 import { audit, freeze, unfreeze } from "./admin.js";
 import { SAGEOPS_SUBCOMMANDS } from "./usage.js";
 
 /** Splits `/sageops <sub> rest` into the subcommand (lower-cased) and the rest as typed. */
-export function splitSubcommand(text: string): { sub: string; rest: string } {
+function splitSubcommand(text: string): { sub: string; rest: string } {
   const match = /^(\S+)\s*([\s\S]*)$/.exec(text.trim());
   if (!match) return { sub: "", rest: "" };
   return { sub: (match[1] ?? "").toLowerCase(), rest: match[2] ?? "" };

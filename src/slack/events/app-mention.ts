@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { replyToText, type ConversationDeps } from "../conversation.js";
+import { type ConversationDeps, replyToText } from "../conversation.js";
 import type { SlackDeps } from "../deps.js";
 import { answerOrApologise } from "../errors.js";
 

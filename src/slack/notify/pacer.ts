@@ -8,8 +8,9 @@
  * The Slack client must hand 429s over rather than retry them itself: create the WebClient with
  * `rejectRateLimitedCalls: true`; the Web API poster turns them into SlackRateLimited.
  */
-import type { Rendered } from "../blocks/kit.js";
+
 import type { Clock } from "../../kernel/clock.js";
+import type { Rendered } from "../blocks/kit.js";
 import { SlackRateLimited } from "./errors.js";
 import type { SlackPoster } from "./poster.js";
 

@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import { safeOutgoing, type Rendered } from "../blocks/kit.js";
+import { type Rendered, safeOutgoing } from "../blocks/kit.js";
 import { toSlackError } from "./errors.js";
 import type { SlackPoster } from "./poster.js";
 

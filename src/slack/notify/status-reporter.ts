@@ -1,6 +1,7 @@
 /** The tracker's StatusReporter in Slack: Block Kit from blocks/status.ts, sent through the paced poster. */
-import { renderFailureAlert, renderFinalReply, renderStatusMessage } from "../blocks/status.js";
+
 import type { StatusReporter, StatusView } from "../../watch/publisher.js";
+import { renderFailureAlert, renderFinalReply, renderStatusMessage } from "../blocks/status.js";
 import type { SlackPoster } from "./poster.js";
 
 export class SlackStatusReporter implements StatusReporter {

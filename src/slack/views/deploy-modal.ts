@@ -1,12 +1,12 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { Requester } from "../../actions/context.js";
 import { applyOption, resourceName } from "../../actions/arguments.js";
+import type { Requester } from "../../actions/context.js";
 import { parseModelSpec } from "../../actions/model-versions.js";
 import type { RequestParams } from "../../interpret/schema.js";
 import type { ModelPackageSummary } from "../../kernel/sagemaker-port.js";
 import { planReply } from "../action-requests.js";
-import { DEPLOY_MODAL, renderDeployModal, type DeployChoices } from "../blocks/deploy-modal.js";
+import { DEPLOY_MODAL, type DeployChoices, renderDeployModal } from "../blocks/deploy-modal.js";
 import { safeOutgoing } from "../blocks/kit.js";
 import type { SlackDeps } from "../deps.js";
 import { readSubmission } from "./form-values.js";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The parts of a view_submission we read; values are optional, Slack omits empty fields. */
-export const ViewSubmission = z.object({
+const ViewSubmission = z.object({
   user: z.object({ id: z.string().min(1) }),
   view: z.object({
     private_metadata: z.string(),

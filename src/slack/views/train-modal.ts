@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { Requester } from "../../actions/context.js";
 import { applyOption } from "../../actions/arguments.js";
+import type { Requester } from "../../actions/context.js";
 import type { RequestParams } from "../../interpret/schema.js";
 import { planReply } from "../action-requests.js";
 import { safeOutgoing } from "../blocks/kit.js";

@@ -1,10 +1,10 @@
 import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
-import { renderAnswer } from "../../../src/slack/blocks/answer.js";
-import { composeAnswer, composeCapabilities, composeLifecycle, composeScenario, type Answer } from "../../../src/catalog/answer.js";
+import { type Answer, composeAnswer, composeCapabilities, composeLifecycle, composeScenario } from "../../../src/catalog/answer.js";
 import { allStages, getService } from "../../../src/catalog/catalog.js";
 import { SERVICE_IDS, STAGE_IDS } from "../../../src/catalog/ids.js";
 import { interpretOffline } from "../../../src/interpret/offline.js";
+import { renderAnswer } from "../../../src/slack/blocks/answer.js";
 
 function everything(rendered: { text: string; blocks: KnownBlock[] }): string {
   return `${rendered.text}\n${JSON.stringify(rendered.blocks)}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Plan } from "../../../src/actions/plan.js";
-import { PLAN_BUTTONS, renderApprovalRequest, renderPlan } from "../../../src/slack/blocks/plan.js";
 import { renderProblem, renderRefusal } from "../../../src/slack/blocks/notice.js";
+import { PLAN_BUTTONS, renderApprovalRequest, renderPlan } from "../../../src/slack/blocks/plan.js";
 
 const plan: Plan = {
   id: "p-0123456789abcdef01234567",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Plan } from "../../../src/actions/plan.js";
 import { escapeMrkdwn, fitLines, safeOutgoing, showInvisible } from "../../../src/slack/blocks/kit.js";
 import { renderPlan } from "../../../src/slack/blocks/plan.js";
-import type { Plan } from "../../../src/actions/plan.js";
 
 describe("text from outside, on its way to Slack", () => {
   it("escaping leaves no link, mention or broadcast to form, and shows invisible characters", () => {

@@ -1,12 +1,12 @@
 import { WebClient } from "@slack/web-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Rendered } from "../../../src/slack/blocks/kit.js";
 import { LocalSlackApi } from "../../../src/console/slack-api.js";
+import type { Rendered } from "../../../src/slack/blocks/kit.js";
 import { SlackRateLimited, SlackRefused, toSlackError } from "../../../src/slack/notify/errors.js";
 import { PacedPoster } from "../../../src/slack/notify/pacer.js";
 import { WebApiPoster } from "../../../src/slack/notify/slack-poster.js";
-import { settle, waitFor } from "../../support/wait.js";
 import { ManualClock } from "../../support/manual-clock.js";
+import { settle, waitFor } from "../../support/wait.js";
 
 const text = (body: string): Rendered => ({ text: body, blocks: [] });
 

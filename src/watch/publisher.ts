@@ -22,7 +22,7 @@ export type StatusView = ResourceView & { status: ResourceStatus };
 
 /**
  * Where tracking reports, owned by the core and implemented by the Slack wing
- * (src/notify/status-reporter.ts): one status message per resource, kept up to date, a final reply
+ * (src/slack/notify/status-reporter.ts): one status message per resource, kept up to date, a final reply
  * in its thread, and an alert in the environment's alert channel.
  */
 export interface StatusReporter {

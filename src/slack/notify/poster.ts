@@ -1,6 +1,6 @@
 import type { Rendered } from "../blocks/kit.js";
 
-/** Posting to Slack, as the rest of the bot needs it; src/notify/slack-poster.ts implements it. */
+/** Posting to Slack, as the Slack wing needs it; src/slack/notify/slack-poster.ts implements it over the Web API, pacer.ts paces it. */
 export interface SlackPoster {
   post(channel: string, message: Rendered, options?: { threadTs?: string }): Promise<{ ts: string }>;
   update(channel: string, ts: string, message: Rendered): Promise<void>;

@@ -10,7 +10,7 @@ import { INSTANCE_TYPE, type RequestParams, S3_URI, SAGEMAKER_NAME } from "../in
 import { ownValue, withoutPrototype } from "../kernel/lookup.js";
 import type { Problem, Result } from "../kernel/result.js";
 
-export interface ParsedArguments {
+interface ParsedArguments {
   /** Bare words, in order (recipe, group/version, "to", endpoint...). */
   words: string[];
   params: RequestParams;

@@ -81,7 +81,7 @@ export async function findEndpoint(port: SageMakerPort, name: string): Promise<R
   }
 }
 
-export interface ServedModel {
+interface ServedModel {
   configName: string;
   instanceType?: string;
   instanceCount?: number;

@@ -22,7 +22,7 @@ export const ModelInterpretation = z.object({
 
 const ToolFile = z.object({ name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/), description: z.string().min(1), inputSchema: z.record(z.string(), z.unknown()) });
 
-export interface InterpretPrompt {
+interface InterpretPrompt {
   system: string;
   tool: z.infer<typeof ToolFile>;
 }

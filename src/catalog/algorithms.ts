@@ -126,12 +126,12 @@ export const BUILTIN_ALGORITHMS: Readonly<Record<string, AlgorithmImages>> = {
   blazingtext: { repository: "blazingtext", versions: ["1"], registries: BLAZINGTEXT_REGISTRIES },
 };
 
-export type ImageError =
+type ImageError =
   | { kind: "unknown-algorithm"; algorithm: string; supported: string[]; message: string }
   | { kind: "unsupported-version"; algorithm: string; version: string; supported: string[]; message: string }
   | { kind: "unsupported-region"; algorithm: string; region: string; supported: string[]; message: string };
 
-export type ImageResolution = { ok: true; uri: string } | { ok: false; error: ImageError };
+type ImageResolution = { ok: true; uri: string } | { ok: false; error: ImageError };
 
 function dnsSuffix(region: string): string {
   return region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";

@@ -5,7 +5,7 @@ import { SCENARIO_WALKTHROUGH } from "./scenario.js";
 import type { Alternative, ServiceAvailability, ServiceEntry, StageEntry } from "./types.js";
 
 /** What the composer needs from an interpreted request (a structural subset of `Request`). */
-export interface AnswerQuery {
+interface AnswerQuery {
   intent: string;
   stage: StageId | null;
   services: readonly ServiceId[];

@@ -1,7 +1,7 @@
 import type { ServiceId } from "./ids.js";
 
 /** When each of two services wins, for the pairs people most often weigh against each other. */
-export interface PairNote {
+interface PairNote {
   pair: readonly [ServiceId, ServiceId];
   winsWhen: Readonly<Partial<Record<ServiceId, string>>>;
 }

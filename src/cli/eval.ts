@@ -8,7 +8,7 @@ export const DEFAULT_LABELLED_SET = fileURLToPath(new URL("../../test/fixtures/i
 
 const USAGE = "usage: sageops eval [--file FILE] [--misses N]";
 
-export interface ReportIo {
+interface ReportIo {
   out: (line: string) => void;
   err: (line: string) => void;
 }

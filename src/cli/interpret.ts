@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Interpreter, Request } from "../interpret/schema.js";
 
 /** Lines in, lines out: what `sageops interpret` needs from the terminal. */
-export interface LineIo {
+interface LineIo {
   /** Standard input, one line per item, without line endings. */
   stdin: AsyncIterable<string>;
   out: (line: string) => void;

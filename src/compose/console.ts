@@ -7,7 +7,7 @@ import type { Logger } from "../logger.js";
 const CONSOLE_DEFAULT_IDENTITY: ConsoleIdentity = { userId: "U0ENGINEER", channelId: "C0MLOPS" };
 export const CONSOLE_BOT_TOKEN = "xoxb-local-console";
 
-export interface ConsoleSlack {
+interface ConsoleSlack {
   api: LocalSlackApi;
   apiUrl: string;
 }

@@ -7,7 +7,7 @@ import type { PolicySource } from "../slack/deps.js";
 /** The example policy shipped with the package: the company the sandbox's seed data describes. */
 export const EXAMPLE_POLICY_PATH = fileURLToPath(new URL("../../policy.example.yml", import.meta.url));
 
-export interface PolicyInForce {
+interface PolicyInForce {
   policy: Policy;
   source: PolicySource;
   path?: string;

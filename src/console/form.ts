@@ -3,7 +3,7 @@
  * next line typed. Pure state: the receiver feeds it lines and turns it into a view_submission.
  */
 
-export interface FormField {
+interface FormField {
   blockId: string;
   actionId: string;
   label: string;

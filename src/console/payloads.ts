@@ -4,13 +4,13 @@
  */
 import { randomUUID } from "node:crypto";
 
-export interface Actor {
+interface Actor {
   userId: string;
   teamId: string;
   apiAppId?: string;
 }
 
-export interface SlashCommandPayload {
+interface SlashCommandPayload {
   [key: string]: string;
   token: string;
   team_id: string;
@@ -59,7 +59,7 @@ export function slashCommandPayload(options: Actor & { command: string; text: st
   };
 }
 
-export type EventEnvelope = {
+type EventEnvelope = {
   token: string;
   team_id: string;
   api_app_id: string;
@@ -101,7 +101,7 @@ export function appHomeOpenedEvent(options: { userId: string }): Record<string, 
   return { type: "app_home_opened", user: options.userId, channel: `D${options.userId.slice(1)}`, tab: "home", event_ts: slackTs() };
 }
 
-export interface ButtonClick {
+interface ButtonClick {
   actionId: string;
   blockId: string;
   value?: string;

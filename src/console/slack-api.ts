@@ -38,13 +38,13 @@ export interface StoredMessage {
 }
 
 /** An answer to force for a call (fault injection), e.g. a 429 with Retry-After. */
-export interface ForcedResponse {
+interface ForcedResponse {
   status: number;
   headers?: Record<string, string>;
   body: SlackArgs;
 }
 
-export type Interceptor = (method: string, args: SlackArgs) => ForcedResponse | undefined;
+type Interceptor = (method: string, args: SlackArgs) => ForcedResponse | undefined;
 
 export interface LocalSlackApiOptions {
   teamId?: string;

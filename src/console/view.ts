@@ -3,7 +3,7 @@ import { type ButtonChoice, renderBlocksToText } from "./render.js";
 import type { LocalSlackApi, StoredMessage } from "./slack-api.js";
 
 /** A button a person can press by typing its number, with the message it belongs to. */
-export interface NumberedChoice extends ButtonChoice {
+interface NumberedChoice extends ButtonChoice {
   channel: string;
   messageTs: string;
   message: StoredMessage;

@@ -24,7 +24,7 @@ export function approvalFor(policy: Policy, env: EnvironmentPolicy, action: Acti
   };
 }
 
-export type ApprovalCheck =
+type ApprovalCheck =
   | { allowed: true }
   | { allowed: false; rule: "approve.unknown-environment" | "approve.not-required" | "approve.own-plan" | "approve.role"; message: string };
 

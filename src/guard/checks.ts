@@ -9,11 +9,11 @@ import { type ActionKind, ANYONE, type BlueGreen, type EnvironmentPolicy, type M
 import { type Refusal, refuse } from "./refusal.js";
 import { closestMatch } from "./suggest.js";
 
-export { type ApprovalCheck, type ApprovalRequirement, canApprove } from "./approvals.js";
+export { type ApprovalRequirement, canApprove } from "./approvals.js";
 export type { HyperparameterFacts, TuningFacts } from "./hyperparameters.js";
 export type { ImageRef } from "./matchers.js";
 export { isAdmin, type Requester, rolesOf } from "./membership.js";
-export { type Refusal, RULE_IDS, type RuleId } from "./refusal.js";
+export { type Refusal, RULE_IDS } from "./refusal.js";
 
 
 /** A model package version a deploy, batch transform or rollback would use. */
@@ -213,7 +213,7 @@ function checkWhere(policy: Policy, input: GuardInput, env: EnvironmentPolicy | 
   ];
 }
 
-export interface EndpointOwner {
+interface EndpointOwner {
   environments: string[];
   source: "policy" | "tag" | "history";
 }

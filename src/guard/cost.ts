@@ -90,7 +90,7 @@ const PRICES_BY_REGION: Readonly<Record<string, Readonly<Record<string, number>>
 };
 
 /** Prices a deployment adds or overrides (the policy's `instancePrices`), USD per hour, any region. */
-export type ExtraPrices = Readonly<Record<string, number>>;
+type ExtraPrices = Readonly<Record<string, number>>;
 
 export interface InstancePrice {
   instanceType: string;
@@ -112,7 +112,7 @@ export interface UnknownInstanceType {
   message: string;
 }
 
-export type PriceLookup = { ok: true; price: InstancePrice } | { ok: false; error: UnknownInstanceType };
+type PriceLookup = { ok: true; price: InstancePrice } | { ok: false; error: UnknownInstanceType };
 
 /** Every instance type with a known price: the table's, then the policy's. */
 export function knownInstanceTypes(extra: ExtraPrices = {}): string[] {
@@ -183,7 +183,7 @@ function pricesNote(price: InstancePrice): string {
   return price.regionFallback ? `${note}; ${price.requestedRegion} has no prices in the table and may differ` : note;
 }
 
-export interface JobCostInput {
+interface JobCostInput {
   region: string;
   instanceType: string;
   count: number;

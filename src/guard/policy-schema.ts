@@ -81,7 +81,6 @@ const AlgorithmRef = z
     const known = ref.version === undefined ? Object.hasOwn(BUILTIN_ALGORITHMS, ref.name) : isKnownBuiltin(ref.name, ref.version);
     if (!known) ctx.addIssue({ code: "custom", message: `is not a built-in algorithm and version sageops knows; known: ${describeBuiltins()}` });
   });
-export type AlgorithmRef = z.output<typeof AlgorithmRef>;
 
 const Role = z.strictObject({
   description: z.string().optional(),
@@ -112,7 +111,6 @@ const Approval = z.strictObject({
   /** Which actions need approval; every action when left out. */
   actions: z.array(ActionKind).optional(),
 });
-export type ApprovalRule = z.output<typeof Approval>;
 
 /** SageMaker's traffic wait interval and termination wait are each at most an hour. */
 const Wait = duration(3600, "1h");
@@ -142,7 +140,6 @@ const HyperparameterRules = z.strictObject({
   /** Names or patterns a request may never set. Framework keys (sagemaker_*) are denied unless allow names them. */
   deny: z.array(z.string().regex(HYPERPARAMETER_PATTERN, 'must be a hyperparameter name or a pattern such as "sagemaker_*"')).default([]),
 });
-export type HyperparameterRules = z.output<typeof HyperparameterRules>;
 
 const EnvironmentSettings = z.strictObject({
   description: z.string().optional(),
@@ -214,7 +211,6 @@ const Tuning = z.strictObject({
   maxTrainingJobs: z.number().int().min(1).max(500).default(10),
   maxParallelJobs: z.number().int().min(1).max(100).default(2),
 });
-export type TuningSettings = z.output<typeof Tuning>;
 
 const Recipe = z.strictObject({
   description: z.string().optional(),
@@ -267,4 +263,3 @@ export const PolicySchema = z.strictObject({
 
 export type Policy = z.output<typeof PolicySchema>;
 export type EnvironmentPolicy = Policy["environments"][string];
-export type Limits = Policy["limits"];

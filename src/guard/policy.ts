@@ -9,7 +9,7 @@ import { closestMatch } from "./suggest.js";
 import { locate } from "./yaml-locate.js";
 
 export { BUILTIN_POLICY } from "./builtin-policy.js";
-export type { AlgorithmRef, ApprovalRule, BlueGreen, EnvironmentPolicy, HyperparameterRange, Limits, Mode, Policy, Recipe, Role, TuningSettings } from "./policy-schema.js";
+export type { BlueGreen, EnvironmentPolicy, HyperparameterRange, Policy, Recipe } from "./policy-schema.js";
 
 /** One thing wrong with a policy file, where it is, and what is wrong, in words. */
 export interface PolicyProblem {
@@ -20,7 +20,7 @@ export interface PolicyProblem {
   message: string;
 }
 
-export type PolicyResult = { ok: true; policy: Policy } | { ok: false; problems: PolicyProblem[] };
+type PolicyResult = { ok: true; policy: Policy } | { ok: false; problems: PolicyProblem[] };
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, segment) => (typeof segment === "number" ? `${text}[${segment}]` : text === "" ? String(segment) : `${text}.${String(segment)}`), "");
@@ -111,7 +111,7 @@ export function loadPolicy(path: string): PolicyResult {
   return parsePolicy(text);
 }
 
-export type PolicySource = "file" | "builtin";
+type PolicySource = "file" | "builtin";
 
 /**
  * The policy in force at start-up: the file, or the built-in policy when the default path has

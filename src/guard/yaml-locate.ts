@@ -1,6 +1,6 @@
 import { type Document, isMap, isNode, isScalar, isSeq, type LineCounter, type Node } from "yaml";
 
-export interface Location {
+interface Location {
   /** 1-based line of the key (or item) at the path, or of the nearest ancestor that exists. */
   line?: number;
   /** True when the whole path exists in the document. */

@@ -6,7 +6,7 @@ import { isEndpointLikeName, isJobLikeName, type Token, type TokenKind } from ".
 type DeployMode = "realtime" | "batch" | "rollback";
 
 /** A message in the slash-command form: "train churn-xgb data=s3://... env=dev". */
-export interface CommandForm {
+interface CommandForm {
   intent: Exclude<IntentId, "unknown">;
   deployMode?: DeployMode;
   /** The tokens, with bare positional words re-read as names. */

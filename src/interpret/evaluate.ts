@@ -22,7 +22,7 @@ export const LabelledExample = z.object({
 });
 export type LabelledExample = z.infer<typeof LabelledExample>;
 
-export interface LabelledSetProblem {
+interface LabelledSetProblem {
   line: number;
   message: string;
 }

@@ -66,7 +66,7 @@ const ML_OBJECT = /(^| )(model|models|recipe|classifier|endpoint|version|trainin
 /** "deploy a model for real-time predictions" speaks of any model: it asks how, it names nothing to act on. */
 const INDEFINITE_OBJECT = /(^| )(a|an|some|any|every|each)( \S+){0,2} (model|models|recipe|classifier|endpoint|version|training job|training run|hyperparameters)( |$)/;
 
-export interface IntentDecision {
+interface IntentDecision {
   intent: IntentId;
   confidence: number;
   /** Sum of the evidence for each intent that could be chosen. */

@@ -111,7 +111,7 @@ function parseVersionValue(value: string): ModelVersionRef | undefined {
   return undefined;
 }
 
-export interface ParamInput {
+interface ParamInput {
   intent: IntentId;
   tokens: readonly Token[];
   channels: readonly ChannelRef[];

@@ -4,7 +4,7 @@ export interface ChannelRef {
   name?: string;
 }
 
-export interface UnwrappedText {
+interface UnwrappedText {
   /** The text with mentions removed, links and channel references unwrapped, entities decoded. */
   text: string;
   /** Channel references given as `<#C123|name>` or `<#C123>`, in order. */

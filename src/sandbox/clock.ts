@@ -14,7 +14,7 @@ export interface SandboxClock {
 export type ManualClock = SandboxClock;
 
 /** A clock that runs `pace` simulated seconds per real second. */
-export interface PacedClock extends SandboxClock {
+interface PacedClock extends SandboxClock {
   readonly pace: number;
 }
 

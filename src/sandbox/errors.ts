@@ -3,7 +3,7 @@
  * (`__type` plus `x-amzn-ErrorType`), which the real SDK raises as the named exception.
  */
 
-export type SageMakerErrorType =
+type SageMakerErrorType =
   | "ValidationException"
   | "ResourceNotFound"
   | "ResourceInUse"

@@ -36,7 +36,7 @@ export interface WatchedResource {
   withPrevious?: (detail: Record<string, unknown>, previous: string | undefined) => Record<string, unknown>;
 }
 
-export type EventSink = (body: string, at: number) => void;
+type EventSink = (body: string, at: number) => void;
 
 /** ISO time without milliseconds, as EventBridge stamps events. */
 function eventTime(at: number): string {

@@ -18,7 +18,7 @@ import { EVENTS_QUEUE } from "./sqs.js";
 import { SandboxState } from "./state.js";
 
 export type { SandboxCall } from "./calls.js";
-export { createManualClock, createPacedClock, DEFAULT_PACE, type ManualClock, type PacedClock, type SandboxClock } from "./clock.js";
+export { createManualClock, createPacedClock, DEFAULT_PACE, type ManualClock, type SandboxClock } from "./clock.js";
 export type { FaultSettings } from "./faults.js";
 export { SEED } from "./seed.js";
 

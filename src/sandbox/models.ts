@@ -61,14 +61,14 @@ type CreateEndpointConfigInput = z.output<typeof CreateEndpointConfigSchema>;
 
 const EndpointConfigNameSchema = z.looseObject({ EndpointConfigName: resourceName() });
 
-export interface Model {
+interface Model {
   name: string;
   arn: string;
   request: CreateModelInput;
   createdAt: number;
 }
 
-export interface EndpointConfig {
+interface EndpointConfig {
   name: string;
   arn: string;
   request: CreateEndpointConfigInput;

@@ -1,7 +1,7 @@
 /** The filter, sort and pagination mechanics shared by the List* operations. */
 import { validationError } from "./errors.js";
 
-export type SortOrder = "Ascending" | "Descending";
+type SortOrder = "Ascending" | "Descending";
 
 /** Sorts by a key (strings or numbers), stably, in the requested order. */
 export function sortItems<T>(items: readonly T[], key: (item: T) => string | number, order: SortOrder): T[] {

@@ -10,7 +10,7 @@ import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { parseRequest, resourceName } from "./validate.js";
 
-export interface ProcessingJobSpec {
+interface ProcessingJobSpec {
   name: string;
   imageUri: string;
   roleArn: string;
@@ -34,7 +34,7 @@ export interface ProcessingJob extends ProcessingJobSpec {
 const STOPPING_DURATION = 30 * SECOND;
 const NameSchema = z.looseObject({ ProcessingJobName: resourceName() });
 
-export type ProcessingStatus = "InProgress" | "Completed" | "Failed" | "Stopping" | "Stopped";
+type ProcessingStatus = "InProgress" | "Completed" | "Failed" | "Stopping" | "Stopped";
 
 export class ProcessingJobs {
   private readonly jobs = new NameMap<ProcessingJob>();

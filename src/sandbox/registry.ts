@@ -11,7 +11,7 @@ import { paginate, sortItems, within } from "./paging.js";
 import { clientToken, imageUri, maxResults, nameFromArn, nameOrArn, nextToken, parseRequest, resourceName, s3Uri, sortOrder, stringMap, tags, timestamp } from "./validate.js";
 
 const APPROVAL = z.enum(["Approved", "Rejected", "PendingManualApproval"]);
-export type ModelApprovalStatus = z.output<typeof APPROVAL>;
+type ModelApprovalStatus = z.output<typeof APPROVAL>;
 
 const ModelPackageArnPattern = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:model-package\/[\S]{1,2048}$/;
 
@@ -105,7 +105,7 @@ interface PackageGroup {
   versions: ModelPackage[];
 }
 
-export interface ModelPackage {
+interface ModelPackage {
   arn: string;
   /** For a version, its group's name (as SageMaker reports ModelPackageName). */
   name: string;

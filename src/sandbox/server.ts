@@ -28,7 +28,7 @@ export interface SandboxServerDeps {
   calls: CallLog;
 }
 
-export interface RunningServer {
+interface RunningServer {
   url: string;
   port: number;
   close(): Promise<void>;

@@ -54,7 +54,7 @@ const DeleteSchema = z.looseObject({ QueueUrl: QueueUrlSchema, ReceiptHandle: z.
 const DeleteBatchSchema = z.looseObject({ QueueUrl: QueueUrlSchema, Entries: z.array(z.looseObject({ Id: z.string().min(1).max(80), ReceiptHandle: z.string().min(1) })).min(1).max(10) });
 const SendSchema = z.looseObject({ QueueUrl: QueueUrlSchema, MessageBody: z.string().min(1).max(262_144) });
 
-export interface SqsContext {
+interface SqsContext {
   queues: MessageQueues;
   account: string;
   /** The sandbox's base URL as the caller reached it. */

@@ -24,7 +24,7 @@ interface StoredMessage {
   receiptHandle?: string;
 }
 
-export interface ReceivedMessage {
+interface ReceivedMessage {
   MessageId: string;
   ReceiptHandle: string;
   MD5OfBody: string;

@@ -4,7 +4,7 @@
  * and the clock has passed them, so the simulation needs no timers and stays deterministic.
  */
 
-export type Effect = (at: number) => void;
+type Effect = (at: number) => void;
 
 interface Scheduled {
   at: number;

@@ -72,7 +72,7 @@ export function parseCreateTrainingJob(input: unknown): CreateTrainingJobInput {
 }
 
 const TRAINING_STATUSES = ["InProgress", "Completed", "Failed", "Stopping", "Stopped", "Deleting"] as const;
-export type TrainingJobStatus = (typeof TRAINING_STATUSES)[number];
+type TrainingJobStatus = (typeof TRAINING_STATUSES)[number];
 
 const ListTrainingJobsSchema = z.looseObject({
   ...LIST_FILTERS,
@@ -130,7 +130,7 @@ export interface TrainingJob {
 }
 
 /** What a training job looks like at one simulated moment. */
-export interface TrainingJobView {
+interface TrainingJobView {
   status: TrainingJobStatus;
   secondaryStatus: string;
   transitions: Transition[];

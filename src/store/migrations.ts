@@ -2,7 +2,7 @@
  * Numbered schema migrations. Append only: a released migration is never edited, since
  * databases in the field have already applied it (their `user_version` says how far).
  */
-export interface Migration {
+interface Migration {
   version: number;
   name: string;
   sql: string;

@@ -99,7 +99,7 @@ export interface EventFeedOptions {
   onError?: (error: unknown, stage: "receive" | "ack") => void;
 }
 
-export interface EventFeedStats {
+interface EventFeedStats {
   received: number;
   /** Events about a tracked resource. */
   matched: number;

@@ -32,7 +32,7 @@ export interface StatusReporter {
   failureAlert(view: StatusView, at: Date, channel: string): Promise<void>;
 }
 
-export interface PublishFailure {
+interface PublishFailure {
   recordId: number;
   what: "message" | NoticeKind;
   error: unknown;

@@ -16,7 +16,7 @@ export interface PollTiming {
 
 export const DEFAULT_TIMING: PollTiming = { fastMs: 15_000, slowMs: 120_000, idleMs: 600_000, maxBackoffMs: 600_000 };
 
-export interface RoundOutcome {
+interface RoundOutcome {
   active: number;
   changed: boolean;
   throttled: boolean;

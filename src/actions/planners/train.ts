@@ -9,7 +9,7 @@ import type { TrainingChannel, TrainingSetup } from "../../kernel/sagemaker-port
 import { decide, invalid, type PlanningContext, type PlanningResult, timestampedName } from "../planning.js";
 
 /** What a training or tuning request resolves to once its recipe and overrides are applied. */
-export interface ResolvedTraining {
+interface ResolvedTraining {
   recipeName: string;
   recipe: Recipe;
   environment: string;

@@ -121,7 +121,7 @@ export function withinBlockLimit(blocks: KnownBlock[]): KnownBlock[] {
 }
 
 /** A form field's ids: the input block and its element. */
-export interface FieldIds {
+interface FieldIds {
   block: string;
   action: string;
 }

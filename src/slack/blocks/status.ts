@@ -10,7 +10,7 @@ import { type EndpointStatus, type Phase, type PipelineStatus, type ResourceStat
 import type { ResourceView } from "../../watch/view.js";
 import { context, divider, escapeMrkdwn, fieldsSection, type KnownBlock, type Rendered, section, withinBlockLimit } from "./kit.js";
 
-export type ViewWithStatus = ResourceView & { status: ResourceStatus };
+type ViewWithStatus = ResourceView & { status: ResourceStatus };
 
 const PHASE_EMOJI: Record<Phase, string> = {
   running: ":hourglass_flowing_sand:",

@@ -12,7 +12,6 @@ export interface CommandUsage {
 }
 
 export const SLASH_COMMANDS = ["/train", "/deploy", "/sageops"] as const;
-export type SlashCommand = (typeof SLASH_COMMANDS)[number];
 
 export const TRAIN_USAGE: CommandUsage = {
   usage: "/train <recipe> [data=s3://...] [instance=ml.m5.xlarge] [count=N] [max-runtime=2h] [env=dev] [name=value ...]",

@@ -8,7 +8,7 @@ const ViewSubmission = z.object({
     state: z.object({ values: z.record(z.string(), z.record(z.string(), z.object({ value: z.string().nullish(), selected_option: z.object({ value: z.string() }).nullish() }))) }),
   }),
 });
-export type ViewSubmission = z.infer<typeof ViewSubmission>;
+type ViewSubmission = z.infer<typeof ViewSubmission>;
 
 const Metadata = z.object({ channelId: z.string().min(1) });
 

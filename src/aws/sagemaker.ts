@@ -15,6 +15,7 @@ import {
   DescribeModelCommand,
   DescribeModelPackageCommand,
   DescribePipelineExecutionCommand,
+  DescribeMonitoringScheduleCommand,
   DescribeProcessingJobCommand,
   DescribeTrainingJobCommand,
   DescribeTransformJobCommand,
@@ -225,10 +226,31 @@ export class SdkSageMakerPort implements SageMakerPort {
 
   listMonitoringExecutions: SageMakerPort["listMonitoringExecutions"] = (filter) =>
     this.call(async () =>
-      ((await this.client.send(new ListMonitoringExecutionsCommand({ EndpointName: filter.endpointName, MonitoringScheduleName: filter.scheduleName, SortBy: "ScheduledTime", SortOrder: "Descending", MaxResults: filter.maxResults ?? 10 })))
+      ((await this.client.send(new ListMonitoringExecutionsCommand({
+          EndpointName: filter.endpointName,
+          MonitoringScheduleName: filter.scheduleName,
+          ScheduledTimeAfter: filter.scheduledAfter,
+          SortBy: "ScheduledTime",
+          SortOrder: "Descending",
+          MaxResults: filter.maxResults ?? 10,
+        })))
         .MonitoringExecutionSummaries ?? []
       ).map((m) => ({ ...m, MonitoringScheduleName: m.MonitoringScheduleName ?? "", MonitoringExecutionStatus: m.MonitoringExecutionStatus ?? "Pending" })),
     );
+
+  describeMonitoringSchedule: SageMakerPort["describeMonitoringSchedule"] = (name) =>
+    this.call(async () => {
+      const out = await this.client.send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: name }));
+      const config = out.MonitoringScheduleConfig;
+      const baseline = config?.MonitoringJobDefinition?.BaselineConfig;
+      return {
+        MonitoringScheduleName: required(out.MonitoringScheduleName, "MonitoringScheduleName"),
+        MonitoringType: out.MonitoringType ?? config?.MonitoringType,
+        EndpointName: out.EndpointName,
+        BaselineConstraintsUri: baseline?.ConstraintsResource?.S3Uri,
+        BaselineStatisticsUri: baseline?.StatisticsResource?.S3Uri,
+      };
+    });
 
   monitoringReportUri: SageMakerPort["monitoringReportUri"] = (processingJobArn) =>
     this.call(async () => {

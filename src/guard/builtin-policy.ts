@@ -43,6 +43,7 @@ const builtin: Policy = {
       allowUnownedEndpoints: true,
       hyperparameters: { deny: [] },
       maxParallelTrials: 10,
+      drift: { watch: [] },
     },
   }),
   recipes: withoutPrototype({}),

@@ -1,6 +1,6 @@
 import { describeEstimate, estimateJobCost, formatUsd, knownInstanceTypes, lookupPrice, PRICES_AS_OF, suggestInstanceType } from "./cost.js";
 import { formatDuration } from "./duration.js";
-import { describeAllowedImages, type ImageRef, imageAllowed, uriWithin, uriWithinAny } from "./matchers.js";
+import { describeAllowedImages, endpointOwners, type ImageRef, imageAllowed, uriWithin, uriWithinAny } from "./matchers.js";
 import { ACTION_KINDS, ANYONE, type Policy, type Recipe } from "./policy-schema.js";
 import { closestMatch } from "./suggest.js";
 
@@ -139,7 +139,6 @@ function recipeProblems(policy: Policy): RawProblem[] {
   return problems;
 }
 
-/** Every problem no single field shows: references between sections, and recipes their own environment would refuse. */
 /** An endpoint name listed by two environments would belong to both, so either could change it. */
 function endpointProblems(policy: Policy): RawProblem[] {
   const problems: RawProblem[] = [];
@@ -155,6 +154,41 @@ function endpointProblems(policy: Policy): RawProblem[] {
   return problems;
 }
 
+/**
+ * Drift watches: each endpoint watched by the environment that owns it, its retraining naming a
+ * recipe there (pipelines are checked against SageMaker when a plan is made), alerts going
+ * somewhere, and subscriber roles that exist.
+ */
+function driftProblems(policy: Policy): RawProblem[] {
+  const problems: RawProblem[] = [];
+  const recipes = Object.keys(policy.recipes);
+  for (const [envName, env] of Object.entries(policy.environments)) {
+    const at = (...rest: PropertyKey[]): PropertyKey[] => ["environments", envName, "drift", ...rest];
+    env.drift.subscribers?.forEach((role, index) => {
+      if (!policy.roles[role]) problems.push({ path: at("subscribers", index), message: `role "${role}" is not defined under roles (roles: ${Object.keys(policy.roles).join(", ") || "none"})` });
+    });
+    const watched = new Set<string>();
+    env.drift.watch.forEach((watch, index) => {
+      if (watched.has(watch.endpoint)) problems.push({ path: at("watch", index, "endpoint"), message: `${watch.endpoint} is watched twice here; list it once with all its channels` });
+      watched.add(watch.endpoint);
+      const owners = endpointOwners(policy, watch.endpoint);
+      if (owners.length > 0 && !owners.includes(envName))
+        problems.push({ path: at("watch", index, "endpoint"), message: `${watch.endpoint} belongs to ${owners.join(", ")} (its endpoints list), so watch it there` });
+      if ((watch.channels ?? []).length === 0 && !env.alertChannel)
+        problems.push({ path: at("watch", index, "channels"), message: `alerts for ${watch.endpoint} would go nowhere: list channels here, or set alertChannel for ${envName}` });
+      const retrain = watch.retrain;
+      if (retrain?.environment && !policy.environments[retrain.environment])
+        problems.push({ path: at("watch", index, "retrain", "environment"), message: `environment "${retrain.environment}" is not defined under environments` });
+      if (retrain && "recipe" in retrain && !policy.recipes[retrain.recipe]) {
+        const suggestion = closestMatch(retrain.recipe, recipes);
+        problems.push({ path: at("watch", index, "retrain", "recipe"), message: `recipe "${retrain.recipe}" is not defined under recipes${suggestion ? `; did you mean ${suggestion}?` : ""}` });
+      }
+    });
+  }
+  return problems;
+}
+
+/** Every problem no single field shows: references between sections, and recipes their own environment would refuse. */
 export function checkConsistency(policy: Policy): RawProblem[] {
-  return [...roleProblems(policy), ...priceProblems(policy), ...recipeProblems(policy), ...endpointProblems(policy)];
+  return [...roleProblems(policy), ...priceProblems(policy), ...recipeProblems(policy), ...endpointProblems(policy), ...driftProblems(policy)];
 }

@@ -141,6 +141,34 @@ const HyperparameterRules = z.strictObject({
   deny: z.array(z.string().regex(HYPERPARAMETER_PATTERN, 'must be a hyperparameter name or a pattern such as "sagemaker_*"')).default([]),
 });
 
+/** What to run when an endpoint drifts: a recipe to train, or a pipeline to start. */
+const Retrain = z.union(
+  [
+    z.strictObject({ recipe: z.string().regex(SAGEMAKER_NAME, "must be a recipe name"), environment: EnvironmentName.optional() }),
+    z.strictObject({ pipeline: z.string().regex(SAGEMAKER_NAME, "must be a pipeline name"), environment: EnvironmentName.optional() }),
+  ],
+  { error: "must be { recipe: <name> } or { pipeline: <name> }, optionally with environment" },
+);
+
+/** One endpoint this environment watches for drift, where its alerts go, and what retrains it. */
+const DriftWatch = z.strictObject({
+  endpoint: z.string().regex(SAGEMAKER_NAME, "must be an endpoint name"),
+  /** Channels that get its alerts without anyone subscribing (default: the environment's alertChannel). */
+  channels: z.array(ChannelId).optional(),
+  retrain: Retrain.optional(),
+  /** A pipeline whose QualityCheck and ClarifyCheck steps check this endpoint's data or model. */
+  checkPipeline: z.string().regex(SAGEMAKER_NAME, "must be a pipeline name").optional(),
+  /** Where a team's own drift job writes reports in Model Monitor's format (one folder per run). */
+  reportPrefix: S3Prefix.optional(),
+});
+
+const Drift = z.strictObject({
+  /** Roles that may subscribe channels to this environment's endpoints (default: those who may deploy here). */
+  subscribers: z.array(RoleName).optional(),
+  watch: z.array(DriftWatch).default([]),
+});
+export type DriftWatch = z.output<typeof DriftWatch>;
+
 const EnvironmentSettings = z.strictObject({
   description: z.string().optional(),
   mode: z.enum(MODES, { error: 'must be "live" or "dry-run"' }),
@@ -170,6 +198,8 @@ const EnvironmentSettings = z.strictObject({
   hyperparameters: HyperparameterRules.default({ deny: [] }),
   /** Most trials a tuning job may run at once here. */
   maxParallelTrials: z.number().int().min(1).max(100).default(10),
+  /** Drift alerts: who may subscribe, and the endpoints watched with their channels, retraining and sources. */
+  drift: Drift.default({ watch: [] }),
 });
 
 /** Environments named prod or production accept only approved model versions unless told otherwise. */

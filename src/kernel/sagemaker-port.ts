@@ -224,6 +224,17 @@ export interface MonitoringExecutionSummary {
   ProcessingJobArn?: string;
   EndpointName?: string;
   FailureReason?: string;
+  /** DataQuality, ModelQuality, ModelBias or ModelExplainability. */
+  MonitoringType?: string;
+}
+
+/** A schedule's monitor type and the baseline files its runs compare against. */
+export interface MonitoringScheduleDescription {
+  MonitoringScheduleName: string;
+  MonitoringType?: string;
+  EndpointName?: string;
+  BaselineConstraintsUri?: string;
+  BaselineStatisticsUri?: string;
 }
 
 /** What went wrong on the AWS side, as a typed value (see src/aws/errors.ts for the mapping). */
@@ -275,12 +286,19 @@ export interface SageMakerPort {
   /** A resource's tags, by its ARN. */
   listTags(arn: string): Promise<Tag[]>;
 
-  listMonitoringExecutions(filter: { endpointName?: string; scheduleName?: string; maxResults?: number }): Promise<MonitoringExecutionSummary[]>;
+  /** Newest first; `scheduledAfter` keeps only runs scheduled after it. */
+  listMonitoringExecutions(filter: { endpointName?: string; scheduleName?: string; maxResults?: number; scheduledAfter?: Date }): Promise<MonitoringExecutionSummary[]>;
+  describeMonitoringSchedule(name: string): Promise<MonitoringScheduleDescription>;
   /** Where a monitoring execution wrote its report (its processing job's output URI). */
   monitoringReportUri(processingJobArn: string): Promise<string | undefined>;
 }
 
+/** An object's text, or why there is none: missing, or larger than the reader was allowed to read. */
+export type ObjectText = { kind: "text"; text: string } | { kind: "missing" } | { kind: "too-large"; bytes: number };
+
 /** Reads objects (Model Monitor reports) from S3. */
 export interface ObjectReader {
-  getText(s3Uri: string): Promise<string | undefined>;
+  readText(s3Uri: string, maxBytes: number): Promise<ObjectText>;
+  /** Objects under a prefix modified after a moment, oldest first (at most `limit`). */
+  list(prefix: string, options: { modifiedAfter?: Date; limit: number }): Promise<{ uri: string; lastModified: Date; size: number }[]>;
 }

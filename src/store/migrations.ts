@@ -111,4 +111,67 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: "drift subscriptions, source positions, handled runs, the alert outbox, alerts and mutes",
+    sql: `
+      CREATE TABLE drift_subscriptions (
+        endpoint TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (endpoint, channel)
+      );
+      CREATE TABLE drift_positions (
+        source TEXT PRIMARY KEY,
+        run_at TEXT NOT NULL
+      );
+      CREATE TABLE drift_runs (
+        source TEXT NOT NULL,
+        run_id TEXT NOT NULL,
+        endpoint TEXT NOT NULL,
+        status TEXT NOT NULL,
+        run_at TEXT NOT NULL,
+        handled_at TEXT NOT NULL,
+        PRIMARY KEY (source, run_id)
+      );
+      CREATE TABLE drift_outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source TEXT NOT NULL,
+        run_id TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        finding TEXT NOT NULL,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        lease_until TEXT,
+        updated_at TEXT NOT NULL,
+        UNIQUE (source, run_id, channel)
+      );
+      CREATE INDEX drift_outbox_due ON drift_outbox (state, lease_until);
+      CREATE TABLE drift_alerts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        endpoint TEXT NOT NULL,
+        monitor_type TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        subjects_key TEXT NOT NULL,
+        message_ts TEXT,
+        first_at TEXT NOT NULL,
+        last_at TEXT NOT NULL,
+        runs INTEGER NOT NULL DEFAULT 1,
+        open INTEGER NOT NULL DEFAULT 1,
+        acknowledged_by TEXT,
+        acknowledged_at TEXT,
+        finding TEXT NOT NULL
+      );
+      CREATE INDEX drift_alerts_latest ON drift_alerts (endpoint, monitor_type, channel, id);
+      CREATE TABLE drift_mutes (
+        endpoint TEXT NOT NULL,
+        monitor_type TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        muted_by TEXT NOT NULL,
+        until TEXT NOT NULL,
+        PRIMARY KEY (endpoint, monitor_type, channel)
+      );
+    `,
+  },
 ];

@@ -50,7 +50,8 @@ export async function driftFindings(port: SageMakerPort, objects: ObjectReader, 
     const output = await port.monitoringReportUri(flagged.ProcessingJobArn);
     if (!output) return ok(report);
     const reportUri = `${output.replace(/\/$/, "")}/constraint_violations.json`;
-    const text = await objects.getText(reportUri);
+    const read = await objects.readText(reportUri, 5_000_000);
+    const text = read.kind === "text" ? read.text : undefined;
     const parsed = text === undefined ? undefined : ViolationsReport.safeParse(JSON.parse(text));
     report.reportUri = reportUri;
     report.violationsAt = flagged.ScheduledTime;

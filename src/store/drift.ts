@@ -3,8 +3,9 @@
  * transaction; a delivery is leased before it is sent, so two processes never send it together,
  * and one whose sender died is sent again once its lease runs out.
  */
-import type { DriftFinding, MonitorType } from "../watch/finding.js";
+
 import type { DriftAlertRecord, DriftStore, DriftSubscription, DueDelivery } from "../watch/drift-store.js";
+import type { DriftFinding, MonitorType } from "../watch/finding.js";
 import type { Db } from "./db.js";
 
 /** Attempts at one delivery before it is given up (Slack kept refusing it). */

@@ -1,34 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { StoredMessage } from "../../src/console/slack-api.js";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
-import { buttonsIn, useHttpHarness } from "../support/harness.js";
+import { planIdOf, untilInService, useHttpHarness } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 
 describe("guarded deploys over signed HTTP, against the sandbox", () => {
   const world = useHttpHarness();
 
-  async function planFrom(userId: string, command: string, text: string): Promise<StoredMessage> {
-    const { posted, reply } = await world.ws.command(userId, command, text);
-    const plan = posted[0];
-    if (!plan) throw new Error(`no plan for ${command} ${text}: ${JSON.stringify(reply?.args)}`);
-    return plan;
-  }
-
   async function approveInThread(plan: StoredMessage): Promise<void> {
-    const request = await waitFor(() => world.h.slack.messagesIn(plan.channel).find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks).includes(PLAN_BUTTONS.approve)), { what: "the approval request" });
-    await world.ws.click("U0APPROVER", request, PLAN_BUTTONS.approve);
-  }
-
-  async function untilInService(endpoint: string): Promise<void> {
-    for (let i = 0; i < 50; i += 1) {
-      if ((await world.h.bot.core.sagemaker.describeEndpoint(endpoint)).EndpointStatus === "InService") return;
-      world.h.sandbox.clock.advance(60);
-    }
-    throw new Error(`${endpoint} never reached InService`);
+    await world.ws.click("U0APPROVER", await world.ws.approvalRequestFor(plan), PLAN_BUTTONS.approve);
   }
 
   it("a confirmed deploy of an approved version creates the model, config and endpoint once, double click and retry included, and it reaches InService", async () => {
-    const plan = await planFrom("U0ENGINEER", "/deploy", "churn-xgb/1 to churn-dev env=dev");
+    const plan = await world.ws.planFrom("U0ENGINEER", "/deploy", "churn-xgb/1 to churn-dev env=dev");
     const shown = JSON.stringify(plan.blocks);
     expect(shown).toContain("churn-dev (new)");
     expect(shown).toContain("churn-xgb/1 (Approved)");
@@ -41,7 +25,7 @@ describe("guarded deploys over signed HTTP, against the sandbox", () => {
     expect(world.h.sandbox.countCalls("CreateModel")).toBe(1);
     expect(world.h.sandbox.countCalls("CreateEndpointConfig")).toBe(1);
     expect(world.h.sandbox.countCalls("CreateEndpoint")).toBe(1);
-    await untilInService("churn-dev");
+    await untilInService(world.h, "churn-dev");
   });
 
   it("a pending version to prod is refused, naming the approval status; nothing is created", async () => {
@@ -60,12 +44,11 @@ describe("guarded deploys over signed HTTP, against the sandbox", () => {
 
   it("an update of the prod endpoint waits for an approver, uses the blue/green config, and rollback restores the previous config", async () => {
     const before = await world.h.bot.core.sagemaker.describeEndpoint("churn-prod");
-    const plan = await planFrom("U0ENGINEER", "/deploy", "churn-xgb@latest-approved to churn-prod");
+    const plan = await world.ws.planFrom("U0ENGINEER", "/deploy", "churn-xgb@latest-approved to churn-prod");
     const shown = JSON.stringify(plan.blocks);
     expect(shown).toContain("churn-prod (update)");
     expect(shown).toContain("canary: 10%");
-    const planId = buttonsIn(plan).find((b) => b.actionId === PLAN_BUTTONS.confirm)?.value ?? "";
-    const update = world.h.bot.core.plans.get(planId)?.steps.find((step) => step.operation === "UpdateEndpoint");
+    const update = world.h.bot.core.plans.get(planIdOf(plan))?.steps.find((step) => step.operation === "UpdateEndpoint");
     expect(update?.request).toMatchObject({
       EndpointName: "churn-prod",
       DeploymentConfig: {
@@ -86,21 +69,21 @@ describe("guarded deploys over signed HTTP, against the sandbox", () => {
 
     const busy = await world.ws.command("U0ENGINEER", "/deploy", "churn-xgb/1 to churn-prod");
     expect(JSON.stringify(busy.reply?.args)).toContain("is Updating");
-    await untilInService("churn-prod");
+    await untilInService(world.h, "churn-prod");
     expect((await world.h.bot.core.sagemaker.describeEndpoint("churn-prod")).EndpointConfigName).toBe(updating.PendingEndpointConfigName);
 
-    const rollback = await planFrom("U0ENGINEER", "/sageops", "rollback churn-prod");
+    const rollback = await world.ws.planFrom("U0ENGINEER", "/sageops", "rollback churn-prod");
     expect(JSON.stringify(rollback.blocks)).toContain(before.EndpointConfigName ?? "?");
     await world.ws.click("U0ENGINEER", rollback, PLAN_BUTTONS.confirm);
     world.h.sandbox.resetCalls();
     await approveInThread(rollback);
     await waitFor(() => world.h.sandbox.countCalls("UpdateEndpoint") === 1, { what: "the rollback's update" });
-    await untilInService("churn-prod");
+    await untilInService(world.h, "churn-prod");
     expect((await world.h.bot.core.sagemaker.describeEndpoint("churn-prod")).EndpointConfigName).toBe(before.EndpointConfigName);
   });
 
   it("a batch transform runs after confirmation", async () => {
-    const plan = await planFrom("U0ENGINEER", "/deploy", "batch churn-xgb/1 input=s3://sageops-demo/churn/score/");
+    const plan = await world.ws.planFrom("U0ENGINEER", "/deploy", "batch churn-xgb/1 input=s3://sageops-demo/churn/score/");
     expect(JSON.stringify(plan.blocks)).toContain("s3://sageops-demo/churn/score/");
     world.h.sandbox.resetCalls();
     await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);

@@ -8,9 +8,7 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
   const world = useHttpHarness();
 
   it("a job can be stopped by the engineer who started it, not by someone else", async () => {
-    const { posted } = await world.ws.command("U0ENGINEER", "/train", "churn-xgb");
-    const plan = posted[0];
-    if (!plan) throw new Error("no plan");
+    const plan = await world.ws.planFrom("U0ENGINEER", "/train", "churn-xgb");
     await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
     await waitFor(() => JSON.stringify(world.ws.message(plan).blocks).includes("accepted it"), { what: "the job to start" });
     const jobName = /churn-xgb-\d{8}-\d{6}-[0-9a-f]{4}/.exec(JSON.stringify(plan.blocks))?.[0] ?? "";
@@ -70,9 +68,7 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
   });
 
   it("when SageMaker fails the call, the plan says so in words, the audit records it, and nothing is retried behind anyone's back", async () => {
-    const { posted } = await world.ws.command("U0ENGINEER", "/train", "churn-xgb");
-    const plan = posted[0];
-    if (!plan) throw new Error("no plan");
+    const plan = await world.ws.planFrom("U0ENGINEER", "/train", "churn-xgb");
     world.h.sandbox.setFaults({ errorRate: 1, randomSeed: 7 });
     try {
       await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
@@ -86,9 +82,7 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
   });
 
   it("a button press carrying no readable plan gets a clear answer", async () => {
-    const { posted } = await world.ws.command("U0ENGINEER", "/train", "churn-xgb");
-    const plan = posted[0];
-    if (!plan) throw new Error("no plan");
+    const plan = await world.ws.planFrom("U0ENGINEER", "/train", "churn-xgb");
     const { payload } = await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.cancel);
     const forged = JSON.parse(JSON.stringify(payload)) as { actions: { value: string }[]; response_url: string };
     const first = forged.actions[0];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { NewPlan, Plan } from "../../src/actions/plan.js";
 import { PlanService } from "../../src/actions/plan-service.js";
+import { START_DATE } from "../support/constants.js";
 import { InMemoryAudit, InMemoryFreeze, InMemoryPlanRepository, RecordingNotifier, unreachableSageMaker } from "../support/core-fakes.js";
 
 const TRAIN_PLAN: NewPlan = { id: "p-00000000000000000000abcd", kind: "train", requester: "U0ENGINEER", channel: "C0MLOPS", environment: "dev", mode: "live", title: "Train churn-xgb", resourceName: "churn-xgb-1", details: [], steps: [] };
@@ -32,7 +33,7 @@ async function world(start: Date, approval?: { required: number; role: string },
 
 describe("submitting a plan", () => {
   it("stores it pending, posts it once through the notifier and keeps the message's ts", async () => {
-    const w = await world(new Date("2026-11-26T09:00:00Z"));
+    const w = await world(START_DATE);
     expect(w.plan.status).toBe("pending");
     expect(w.plans.get(w.plan.id)?.messageTs).toBe("1764147600.000001");
     expect(w.submitted.ok && w.submitted.note).toContain("I posted the plan for *Train churn-xgb* above");
@@ -40,14 +41,14 @@ describe("submitting a plan", () => {
   });
 
   it("a plan that cannot be posted says so, stays unseen and unconfirmable, and expires", async () => {
-    const unposted = new PlanService({ ...(await world(new Date("2026-11-26T09:00:00Z"))).deps, notifier: new RecordingNotifier({ unpostable: true }), plans: new InMemoryPlanRepository() });
+    const unposted = new PlanService({ ...(await world(START_DATE)).deps, notifier: new RecordingNotifier({ unpostable: true }), plans: new InMemoryPlanRepository() });
     const result = await unposted.submit({ kind: "plan", plan: TRAIN_PLAN }, { userId: "U0ENGINEER", channelId: "C0PRIVATE" });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem.what).toContain("can't post the plan");
   });
 
   it("a refusal is audited with its rules and explained, and nothing is stored", async () => {
-    const w = await world(new Date("2026-11-26T09:00:00Z"));
+    const w = await world(START_DATE);
     const result = await w.service.submit({ kind: "refused", title: "Train churn-xgb", refusals: [{ rule: "who.role", message: "You are not listed.", allowed: [] }] }, { userId: "U0STRANGER", channelId: "C0MLOPS" });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem).toMatchObject({ what: "I can't plan *Train churn-xgb*: the policy does not allow it.", detail: ["You are not listed."] });
@@ -57,7 +58,7 @@ describe("submitting a plan", () => {
 
 describe("a plan's life", () => {
   it("a plan not confirmed within 15 minutes expires, says so, and can never run", async () => {
-    const w = await world(new Date("2026-11-26T09:00:00Z"));
+    const w = await world(START_DATE);
     w.advance(16 * 60 * 1000);
     const result = await w.service.confirm(w.plan.id, "U0ENGINEER");
     expect(result.ok).toBe(false);
@@ -69,7 +70,7 @@ describe("a plan's life", () => {
   });
 
   it("a cancelled plan cannot be confirmed afterwards", async () => {
-    const w = await world(new Date("2026-11-26T09:00:00Z"));
+    const w = await world(START_DATE);
     expect((await w.service.cancel(w.plan.id, "U0ENGINEER")).ok).toBe(true);
     const confirm = await w.service.confirm(w.plan.id, "U0ENGINEER");
     expect(confirm.ok && confirm.value.status).toBe("cancelled");
@@ -77,20 +78,20 @@ describe("a plan's life", () => {
   });
 
   it("only the requester or an admin can cancel", async () => {
-    const w = await world(new Date("2026-11-26T09:00:00Z"));
+    const w = await world(START_DATE);
     expect((await w.service.cancel(w.plan.id, "U0APPROVER")).ok).toBe(false);
     expect((await w.service.cancel(w.plan.id, "U0ADMIN")).ok).toBe(true);
   });
 
   it("an unknown plan id is named back, not a crash", async () => {
-    const w = await world(new Date("2026-11-26T09:00:00Z"));
+    const w = await world(START_DATE);
     const result = await w.service.confirm("p-ffffffffffffffffffffffff", "U0ENGINEER");
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem.what).toContain("can't find plan");
   });
 
   it("a confirmed plan waits a day for its approvals, not 15 minutes, and then expires", async () => {
-    const w = await world(new Date("2026-11-26T09:00:00Z"), { required: 1, role: "approvers" });
+    const w = await world(START_DATE, { required: 1, role: "approvers" });
     expect((await w.service.confirm(w.plan.id, "U0ENGINEER")).ok).toBe(true);
     w.advance(3 * 3600 * 1000);
     expect((await w.service.expireStale()).map((p) => p.id)).toEqual([]);
@@ -101,7 +102,7 @@ describe("a plan's life", () => {
   });
 
   it("an approval during a freeze records nothing; the held plan can be cancelled, or expires like any other", async () => {
-    const w = await world(new Date("2026-11-26T09:00:00Z"), { required: 1, role: "approvers" });
+    const w = await world(START_DATE, { required: 1, role: "approvers" });
     expect((await w.service.confirm(w.plan.id, "U0ENGINEER")).ok).toBe(true);
     w.settings.freeze("U0ADMIN", "incident");
     const approval = await w.service.approve(w.plan.id, "U0APPROVER");
@@ -115,7 +116,7 @@ describe("a plan's life", () => {
   });
 
   it("a plan the guard no longer passes at Confirm is refused for good, with the reason, and never runs", async () => {
-    const w = await world(new Date("2026-11-26T09:00:00Z"));
+    const w = await world(START_DATE);
     const refusing = new PlanService({
       ...w.deps,
       recheck: { prepare: async () => () => ({ ok: false, frozen: false, refusals: [{ rule: "how-often.concurrent-jobs", message: "You have 2 jobs running.", allowed: [] }] }) },

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalSlackApi } from "../../src/console/slack-api.js";
 import { createManualClock, type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
-import { buttonsIn, EXAMPLE_POLICY, planIdOf, startHttpHarness, Workspace } from "../support/harness.js";
+import { EXAMPLE_POLICY_PATH, START_MS } from "../support/constants.js";
+import { planIdOf, startHttpHarness, Workspace } from "../support/harness.js";
 import { waitFor } from "../support/wait.js";
 
 describe("a plan caught by a restart of the bot", () => {
@@ -16,7 +17,7 @@ describe("a plan caught by a restart of the bot", () => {
   beforeAll(async () => {
     slack = new LocalSlackApi();
     await slack.start();
-    sandbox = await startSandbox({ clock: createManualClock(Date.parse("2026-11-26T09:00:00Z")) });
+    sandbox = await startSandbox({ clock: createManualClock(START_MS) });
     db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sageops-restart-")), "sageops.db");
   });
   afterAll(async () => {
@@ -26,10 +27,7 @@ describe("a plan caught by a restart of the bot", () => {
 
   it("a plan approved just before the bot stopped runs once after it starts again, and not again after another restart", async () => {
     const first = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
-    const { posted } = await new Workspace(first).command("U0ENGINEER", "/train", "churn-xgb");
-    const message = posted[0];
-    const planId = message ? buttonsIn(message).find((b) => b.actionId === PLAN_BUTTONS.confirm)?.value : undefined;
-    if (!planId) throw new Error("no plan posted");
+    const planId = planIdOf(await new Workspace(first).planFrom("U0ENGINEER", "/train", "churn-xgb"));
     // The state a crash leaves between the approval and the call to SageMaker.
     const plans = first.bot.core.plans;
     expect(plans.transition(planId, ["pending"], "confirmed", new Date(), { actedBy: "U0ENGINEER" })?.status).toBe("confirmed");
@@ -50,10 +48,7 @@ describe("a plan caught by a restart of the bot", () => {
 
   it("a plan interrupted after SageMaker accepted the job is recorded as started without a second job", async () => {
     const first = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
-    const { posted } = await new Workspace(first).command("U0ENGINEER", "/train", "churn-xgb max_depth=4");
-    const message = posted[0];
-    const planId = message ? buttonsIn(message).find((b) => b.actionId === PLAN_BUTTONS.confirm)?.value : undefined;
-    if (!planId) throw new Error("no plan posted");
+    const planId = planIdOf(await new Workspace(first).planFrom("U0ENGINEER", "/train", "churn-xgb max_depth=4"));
     const plans = first.bot.core.plans;
     plans.transition(planId, ["pending"], "confirmed", new Date());
     plans.transition(planId, ["confirmed"], "approved", new Date());
@@ -76,15 +71,13 @@ describe("a plan caught by a restart of the bot", () => {
   it("a plan made before the policy changed is refused at Confirm under the new policy, saying why, and never runs", async () => {
     const file = path.join(path.dirname(db), "tighter-policy.yml");
     // The new policy takes training in dev away from engineers.
-    const tighter = fs.readFileSync(EXAMPLE_POLICY, "utf8").replace("      train: [engineers]\n      tune: [engineers]", "      train: [approvers]\n      tune: [engineers]");
-    expect(tighter).not.toBe(fs.readFileSync(EXAMPLE_POLICY, "utf8"));
+    const tighter = fs.readFileSync(EXAMPLE_POLICY_PATH, "utf8").replace("      train: [engineers]\n      tune: [engineers]", "      train: [approvers]\n      tune: [engineers]");
+    expect(tighter).not.toBe(fs.readFileSync(EXAMPLE_POLICY_PATH, "utf8"));
     fs.writeFileSync(file, tighter);
     // Its own store: the earlier stories here left jobs running for this engineer.
     const store = path.join(path.dirname(db), "policy-change.db");
     const before = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: store } });
-    const { posted } = await new Workspace(before).command("U0ENGINEER", "/train", "churn-xgb");
-    const message = posted[0];
-    if (!message) throw new Error("no plan posted");
+    const message = await new Workspace(before).planFrom("U0ENGINEER", "/train", "churn-xgb");
     await before.close();
     sandbox.resetCalls();
 

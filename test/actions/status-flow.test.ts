@@ -19,9 +19,7 @@ describe("status that comes to you, through the bot", () => {
   }
 
   async function confirmedPlan(command: string, text: string): Promise<StoredMessage> {
-    const { posted } = await world.ws.command("U0ENGINEER", command, text);
-    const plan = posted[0];
-    if (!plan) throw new Error(`no plan for ${command} ${text}`);
+    const plan = await world.ws.planFrom("U0ENGINEER", command, text);
     await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
     await waitFor(() => JSON.stringify(world.ws.message(plan).blocks).includes("Started"), { what: "the plan to start" });
     // The tracker is told just after the plan message changes; polling before then would find nothing to follow.

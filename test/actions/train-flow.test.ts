@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
-import { EXAMPLE_POLICY, type HttpHarness, startHttpHarness, Workspace } from "../support/harness.js";
+import { EXAMPLE_POLICY_PATH } from "../support/constants.js";
+import { type HttpHarness, startHttpHarness, Workspace } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 
 /**
@@ -13,7 +14,7 @@ import { settle, waitFor } from "../support/wait.js";
 function policyWithDevBudget(usd: number): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sageops-policy-")), "policy.yml");
   const text = fs
-    .readFileSync(EXAMPLE_POLICY, "utf8")
+    .readFileSync(EXAMPLE_POLICY_PATH, "utf8")
     .replace(/maxCostPerJobUsd: 20/, `maxCostPerJobUsd: ${usd}`)
     .replace(/concurrentJobs: 2 /, "concurrentJobs: 10 ")
     .replace(/jobsPerHour: 5 /, "jobsPerHour: 50 ");
@@ -58,9 +59,7 @@ describe("guarded training over signed HTTP, against the sandbox", () => {
   });
 
   it("someone else cannot confirm an engineer's plan", async () => {
-    const { posted } = await ws.command("U0ENGINEER", "/train", "churn-xgb");
-    const plan = posted[0];
-    if (!plan) throw new Error("no plan posted");
+    const plan = await ws.planFrom("U0ENGINEER", "/train", "churn-xgb");
     h.sandbox.resetCalls();
     await ws.click("U0APPROVER", plan, PLAN_BUTTONS.confirm);
     await waitFor(() => ws.privateRepliesTo("U0APPROVER").some((r) => r.includes("Only <@U0ENGINEER> can confirm")), { what: "the refusal" });
@@ -119,12 +118,10 @@ describe("guarded training over signed HTTP, against the sandbox", () => {
   });
 
   it("a prod plan does not run on the requester's own approval, and runs after an approver's", async () => {
-    const { posted } = await ws.command("U0ENGINEER", "/train", "churn-xgb env=prod");
-    const plan = posted[0];
-    if (!plan) throw new Error("no plan posted");
+    const plan = await ws.planFrom("U0ENGINEER", "/train", "churn-xgb env=prod");
     h.sandbox.resetCalls();
     await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
-    const request = await waitFor(() => h.slack.messagesIn("C0MLOPS").find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks).includes(PLAN_BUTTONS.approve)), { what: "the approval request in the thread" });
+    const request = await ws.approvalRequestFor(plan);
     expect(request.text).toContain("Approval needed");
     expect(JSON.stringify(request.blocks)).toContain("<@U0APPROVER>");
     await ws.click("U0ENGINEER", request, PLAN_BUTTONS.approve);
@@ -136,9 +133,7 @@ describe("guarded training over signed HTTP, against the sandbox", () => {
   });
 
   it("a tuning job starts after confirmation", async () => {
-    const { posted } = await ws.command("U0ENGINEER", "/sageops", "tune churn-xgb trials=4 parallel=2 eta=0.05..0.2");
-    const plan = posted[0];
-    if (!plan) throw new Error("no plan posted");
+    const plan = await ws.planFrom("U0ENGINEER", "/sageops", "tune churn-xgb trials=4 parallel=2 eta=0.05..0.2");
     expect(JSON.stringify(plan.blocks)).toContain("eta 0.05..0.2");
     h.sandbox.resetCalls();
     await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
@@ -147,9 +142,7 @@ describe("guarded training over signed HTTP, against the sandbox", () => {
 
   it("a pipeline execution starts after confirmation; an unknown pipeline gets a suggestion", async () => {
     expect(JSON.stringify((await ws.command("U0ENGINEER", "/sageops", "pipeline start churn-retrian")).reply?.args)).toContain("churn-retrain");
-    const { posted } = await ws.command("U0ENGINEER", "/sageops", "pipeline start churn-retrain TrainingInstanceType=ml.m5.xlarge");
-    const plan = posted[0];
-    if (!plan) throw new Error("no plan posted");
+    const plan = await ws.planFrom("U0ENGINEER", "/sageops", "pipeline start churn-retrain TrainingInstanceType=ml.m5.xlarge");
     h.sandbox.resetCalls();
     await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
     await waitFor(() => h.sandbox.countCalls("StartPipelineExecution") === 1, { what: "the pipeline execution" });
@@ -176,9 +169,7 @@ describe("dry run", () => {
   });
 
   it("the plan shows the exact request and confirming sends nothing", async () => {
-    const { posted } = await ws.command("U0ENGINEER", "/train", "churn-xgb");
-    const plan = posted[0];
-    if (!plan) throw new Error("no plan posted");
+    const plan = await ws.planFrom("U0ENGINEER", "/train", "churn-xgb");
     const text = JSON.stringify(plan.blocks);
     expect(text).toContain("CreateTrainingJob");
     expect(text).toContain("TrainingJobName");

@@ -4,14 +4,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalSlackApi } from "../../src/console/slack-api.js";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
-import { EXAMPLE_POLICY, type HttpHarness, startHttpHarness, Workspace } from "../support/harness.js";
+import { EXAMPLE_POLICY_PATH } from "../support/constants.js";
+import { type HttpHarness, startHttpHarness, Workspace } from "../support/harness.js";
 import { waitFor } from "../support/wait.js";
 
 /** The example policy, with the engineers' role also held by members of Slack user group S0MLTEAM and approvers by S0LEADS. */
 function policyWithGroups(): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sageops-groups-")), "policy.yml");
   const text = fs
-    .readFileSync(EXAMPLE_POLICY, "utf8")
+    .readFileSync(EXAMPLE_POLICY_PATH, "utf8")
     .replace("users: [U0ENGINEER, U0APPROVER]", "users: [U0ENGINEER, U0APPROVER]\n    groups: [S0MLTEAM]")
     .replace("users: [U0APPROVER]", "users: [U0APPROVER]\n    groups: [S0LEADS]");
   fs.writeFileSync(file, text);
@@ -40,11 +41,9 @@ describe("roles held through Slack user groups", () => {
   });
 
   it("a member of the approvers' group may approve a prod plan", async () => {
-    const { posted } = await ws.command("U0GROUPIE", "/train", "churn-xgb env=prod");
-    const plan = posted[0];
-    if (!plan) throw new Error("no plan");
+    const plan = await ws.planFrom("U0GROUPIE", "/train", "churn-xgb env=prod");
     await ws.click("U0GROUPIE", plan, PLAN_BUTTONS.confirm);
-    const request = await waitFor(() => h.slack.messagesIn("C0MLOPS").find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks ?? []).includes(PLAN_BUTTONS.approve)), { what: "the approval request" });
+    const request = await ws.approvalRequestFor(plan);
     h.sandbox.resetCalls();
     await ws.click("U0LEAD", request, PLAN_BUTTONS.approve);
     await waitFor(() => h.sandbox.countCalls("CreateTrainingJob") === 1, { what: "the approved job" });

@@ -5,29 +5,13 @@
 import { describe, expect, it } from "vitest";
 import type { StoredMessage } from "../../src/console/slack-api.js";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
-import { type HttpHarness, planIdOf, useHttpHarness, type Workspace } from "../support/harness.js";
+import { type HttpHarness, planIdOf, untilInService, useHttpHarness, type Workspace } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 
 const MUTATING = /^(Create|Update|Start|Stop|Delete|Add)/;
 
 function mutatingCalls(h: HttpHarness): string[] {
   return h.sandbox.calls.filter((call) => MUTATING.test(call.operation)).map((call) => call.operation);
-}
-
-async function planFrom(ws: Workspace, userId: string, command: string, text: string): Promise<StoredMessage> {
-  const { posted, reply } = await ws.command(userId, command, text);
-  const plan = posted[0];
-  if (!plan) throw new Error(`no plan for ${command} ${text}: ${JSON.stringify(reply?.args)}`);
-  return plan;
-}
-
-async function untilInService(h: HttpHarness, endpoint: string): Promise<void> {
-  for (let i = 0; i < 60 && (await h.bot.core.sagemaker.describeEndpoint(endpoint)).EndpointStatus !== "InService"; i += 1) h.sandbox.clock.advance(60);
-}
-
-/** The approval request the bot posts in a confirmed plan's thread. */
-function approvalRequestFor(h: HttpHarness, plan: StoredMessage): Promise<StoredMessage> {
-  return waitFor(() => h.slack.messagesIn(plan.channel).find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks).includes(PLAN_BUTTONS.approve)), { what: "the approval request" });
 }
 
 /** The private answer to a command that must not post a plan. */
@@ -59,10 +43,10 @@ describe("production cannot be changed under another environment's rules", () =>
 
   it("after a real prod deploy, a rollback under dev's rules is refused because the endpoint belongs to prod", async () => {
     const { h, ws } = world;
-    const plan = await planFrom(ws, "U0ENGINEER", "/deploy", "churn-xgb/1 to churn-prod");
+    const plan = await ws.planFrom("U0ENGINEER", "/deploy", "churn-xgb/1 to churn-prod");
     expect(JSON.stringify(plan.blocks)).toContain("prod (the policy lists this endpoint there)");
     await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
-    const request = await approvalRequestFor(h, plan);
+    const request = await ws.approvalRequestFor(plan);
     await ws.click("U0APPROVER", request, PLAN_BUTTONS.approve);
     await waitFor(() => JSON.stringify(ws.message(plan).blocks).includes("Started"), { what: "the prod deploy to start" });
     await untilInService(h, "churn-prod");
@@ -94,7 +78,7 @@ describe("limits hold at Confirm, not only when the plan is made", () => {
   it("plans made first and confirmed later start only as many jobs as the concurrency limit allows; the rest are refused and say why", async () => {
     const { h, ws } = world;
     const plans: StoredMessage[] = [];
-    for (let i = 0; i < 4; i += 1) plans.push(await planFrom(ws, "U0ENGINEER", "/train", "churn-xgb"));
+    for (let i = 0; i < 4; i += 1) plans.push(await ws.planFrom("U0ENGINEER", "/train", "churn-xgb"));
     h.sandbox.resetCalls();
     for (const plan of plans) await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
     await waitFor(() => plans.every((plan) => /Started|Refused/.test(JSON.stringify(ws.message(plan).blocks))), { what: "every plan to be decided" });
@@ -144,9 +128,9 @@ describe("a freeze holds to the end", () => {
 
   it("an approval during a freeze records nothing; the plan can still be cancelled; nothing runs at unfreeze", async () => {
     const { h, ws } = world;
-    const plan = await planFrom(ws, "U0ENGINEER", "/train", "churn-xgb env=prod");
+    const plan = await ws.planFrom("U0ENGINEER", "/train", "churn-xgb env=prod");
     await ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
-    const request = await approvalRequestFor(h, plan);
+    const request = await ws.approvalRequestFor(plan);
     await ws.command("U0ADMIN", "/sageops", "freeze incident 42");
     h.sandbox.resetCalls();
     const before = h.slack.callsTo("response_url").length;
@@ -170,12 +154,12 @@ describe("ownership comes from the plan that started a job, never from a draft",
 
   it("after an admin merely drafts a stop, the job's owner can still stop it; a colleague cannot", async () => {
     const { h, ws } = world;
-    const train = await planFrom(ws, "U0ENGINEER", "/train", "churn-xgb");
+    const train = await ws.planFrom("U0ENGINEER", "/train", "churn-xgb");
     await ws.click("U0ENGINEER", train, PLAN_BUTTONS.confirm);
     await waitFor(() => JSON.stringify(ws.message(train).blocks).includes("Started"), { what: "the job to start" });
     const job = h.bot.core.plans.get(planIdOf(train))?.resourceName ?? "";
-    await planFrom(ws, "U0ADMIN", "/sageops", `stop ${job}`);
-    const own = await planFrom(ws, "U0ENGINEER", "/sageops", `stop ${job}`);
+    await ws.planFrom("U0ADMIN", "/sageops", `stop ${job}`);
+    const own = await ws.planFrom("U0ENGINEER", "/sageops", `stop ${job}`);
     expect(JSON.stringify(own.blocks)).toContain("U0ENGINEER in dev");
     expect(await refusalOf(ws, "U0APPROVER", "/sageops", `stop ${job}`)).toContain("You can stop only jobs you started");
   });
@@ -210,7 +194,7 @@ describe("a flood is slowed without starving others", () => {
     }
     expect(h.slack.callsTo("chat.postMessage").length - posts).toBe(6);
     expect(answers.filter((a) => a.includes("the limit is 6 a minute per person"))).toHaveLength(4);
-    const colleague = await planFrom(ws, "U0APPROVER", "/train", "churn-xgb");
+    const colleague = await ws.planFrom("U0APPROVER", "/train", "churn-xgb");
     expect(JSON.stringify(colleague.blocks)).toContain("U0APPROVER");
 
     const { slashCommandPayload } = await import("../../src/console/payloads.js");

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { evaluate } from "../../src/guard/checks.js";
 import { checkHyperparameters, checkPipelineParameters, checkTuning } from "../../src/guard/hyperparameters.js";
 import { endpointOwners, nameMatches, outputOwners, uriWithin, withClosingSlash } from "../../src/guard/matchers.js";
 import type { EnvironmentPolicy, Policy } from "../../src/guard/policy.js";
-import { deployRequest, evaluate, examplePolicy, refusalFor, ruleIds, trainFromRecipe } from "./requests.js";
+import { deployRequest, examplePolicy, refusalFor, ruleIds, trainFromRecipe } from "../support/guard.js";
 
 const policy = examplePolicy();
 const dev = policy.environments["dev"] as EnvironmentPolicy;

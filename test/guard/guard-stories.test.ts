@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { canApprove, isAdmin, RULE_IDS } from "../../src/guard/checks.js";
+import { canApprove, evaluate, isAdmin, RULE_IDS } from "../../src/guard/checks.js";
 import { BUILTIN_POLICY } from "../../src/guard/policy.js";
 import { findRecipe } from "../../src/guard/recipes.js";
-import { deployRequest, evaluate, examplePolicy, refusalFor, ruleIds, trainFromRecipe } from "./requests.js";
+import { deployRequest, examplePolicy, refusalFor, ruleIds, trainFromRecipe } from "../support/guard.js";
 
 const policy = examplePolicy();
 

@@ -2,6 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { policyCommand } from "../../src/cli/policy.js";
 import { REPO_ROOT } from "../support/cli.js";
+import { EXAMPLE_POLICY_PATH } from "../support/constants.js";
 
 async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -12,7 +13,7 @@ async function run(args: string[]): Promise<{ code: number; out: string[]; err: 
 
 describe("sageops policy check FILE", () => {
   it("an administrator checks the example policy and is told it is fine, with what it holds", async () => {
-    const file = path.join(REPO_ROOT, "policy.example.yml");
+    const file = EXAMPLE_POLICY_PATH;
     const result = await run(["check", file]);
     expect(result).toEqual({ code: 0, out: [`${file}: ok (2 environments, 1 recipe)`], err: [] });
   });

@@ -3,9 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_POLICY, loadPolicy, type PolicyProblem, parsePolicy, resolvePolicy } from "../../src/guard/policy.js";
 import { REPO_ROOT } from "../support/cli.js";
+import { EXAMPLE_POLICY_PATH } from "../support/constants.js";
 
 const FIXTURES = path.join(REPO_ROOT, "test/fixtures/policies");
-const EXAMPLE = path.join(REPO_ROOT, "policy.example.yml");
 
 function problemsOf(file: string): PolicyProblem[] {
   const result = loadPolicy(path.join(FIXTURES, file));
@@ -28,7 +28,7 @@ function problemAt(problems: PolicyProblem[], problemPath: string): PolicyProble
 
 describe("policy.example.yml", () => {
   it("is a valid policy describing the example company", () => {
-    const result = loadPolicy(EXAMPLE);
+    const result = loadPolicy(EXAMPLE_POLICY_PATH);
     if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
     const { policy } = result;
     expect(Object.keys(policy.environments)).toEqual(["dev", "prod"]);
@@ -45,7 +45,7 @@ describe("policy.example.yml", () => {
   });
 
   it("environments named prod require approved models unless told otherwise; others do not", () => {
-    const text = fs.readFileSync(EXAMPLE, "utf8").replace(/^\s*requireApprovedModels: (true|false)\n/gm, "");
+    const text = fs.readFileSync(EXAMPLE_POLICY_PATH, "utf8").replace(/^\s*requireApprovedModels: (true|false)\n/gm, "");
     const result = parsePolicy(text);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.policy.environments["prod"]?.requireApprovedModels).toBe(true);
@@ -161,7 +161,7 @@ describe("which policy is in force", () => {
   });
 
   it("a file that exists is read and checked", () => {
-    const resolved = resolvePolicy({ path: EXAMPLE, explicit: false });
+    const resolved = resolvePolicy({ path: EXAMPLE_POLICY_PATH, explicit: false });
     expect(resolved.ok && resolved.source).toBe("file");
     expect(resolvePolicy({ path: path.join(FIXTURES, "typos.yml"), explicit: false }).ok).toBe(false);
   });
@@ -169,7 +169,7 @@ describe("which policy is in force", () => {
 
 describe("typos deep inside a section", () => {
   it("a misspelt blue/green setting is caught and the right key suggested", () => {
-    const text = fs.readFileSync(EXAMPLE, "utf8").replace("canarySizePercent: 10", "canarySize: 10");
+    const text = fs.readFileSync(EXAMPLE_POLICY_PATH, "utf8").replace("canarySizePercent: 10", "canarySize: 10");
     const result = parsePolicy(text);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -180,7 +180,7 @@ describe("typos deep inside a section", () => {
 });
 
 describe("endpoints, hyperparameters and plan limits in the policy", () => {
-  const example = fs.readFileSync(EXAMPLE, "utf8");
+  const example = fs.readFileSync(EXAMPLE_POLICY_PATH, "utf8");
 
   it("an endpoint listed by two environments is a problem at its path, since an endpoint belongs to one", () => {
     const result = parsePolicy(example.replace('endpoints: [churn-prod, "churn-prod-*"]', 'endpoints: [churn-prod, "churn-prod-*", churn-staging]'));

@@ -1,6 +1,7 @@
 import { ListEndpointsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { describe, expect, it } from "vitest";
 import { sandboxCommand } from "../../src/cli/sandbox.js";
+import { SANDBOX_CREDENTIALS } from "../support/sandbox.js";
 
 function captureIo(): { out: string[]; err: string[]; io: { out: (line: string) => void; err: (line: string) => void } } {
   const out: string[] = [];
@@ -22,7 +23,7 @@ describe("sageops sandbox", () => {
     expect(out[1]).toContain("simulation");
     expect(out[1]).toContain(`AWS_ENDPOINT_URL=${url}`);
 
-    const client = new SageMakerClient({ endpoint: url, region: "us-east-1", credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" } });
+    const client = new SageMakerClient({ endpoint: url, region: "us-east-1", credentials: SANDBOX_CREDENTIALS });
     const endpoints = await client.send(new ListEndpointsCommand({}));
     expect(endpoints.Endpoints?.map((e) => e.EndpointName)).toContain("churn-prod");
     client.destroy();
@@ -37,7 +38,7 @@ describe("sageops sandbox", () => {
     let stop = (): void => undefined;
     const running = sandboxCommand(["--empty", "--port", "0"], io, new Promise<void>((resolve) => (stop = resolve)));
     for (let i = 0; i < 200 && out.length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-    const client = new SageMakerClient({ endpoint: out[0], region: "us-east-1", credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" } });
+    const client = new SageMakerClient({ endpoint: out[0], region: "us-east-1", credentials: SANDBOX_CREDENTIALS });
     expect((await client.send(new ListEndpointsCommand({}))).Endpoints).toEqual([]);
     client.destroy();
     stop();

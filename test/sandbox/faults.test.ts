@@ -1,7 +1,7 @@
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { DescribeEndpointCommand, ListEndpointsCommand } from "@aws-sdk/client-sagemaker";
 import { afterEach, describe, expect, it } from "vitest";
-import { startTestSandbox, type TestSandbox } from "./clients.js";
+import { startTestSandbox, type TestSandbox } from "../support/sandbox.js";
 
 describe("sandbox fault injection", () => {
   let t: TestSandbox | undefined;

@@ -10,23 +10,19 @@ import {
   ListEndpointsCommand,
   UpdateEndpointCommand,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceUntil, ROLE, startTestSandbox, type TestSandbox } from "./clients.js";
+import { describe, expect, it } from "vitest";
+import { advanceUntil, SAGEMAKER_ROLE_ARN, useTestSandbox } from "../support/sandbox.js";
 
 const V1 = "arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-xgb/1";
 const V2 = "arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-xgb/2";
 
 describe("sandbox hosting: models, endpoint configs and endpoints", () => {
-  let t: TestSandbox;
-  beforeAll(async () => {
-    t = await startTestSandbox();
-  });
-  afterAll(async () => t.close());
+  const t = useTestSandbox();
 
   const describeEndpoint = (name: string): Promise<DescribeEndpointCommandOutput> => t.sagemaker.send(new DescribeEndpointCommand({ EndpointName: name }));
 
   async function modelAndConfig(model: string, config: string, container: { ModelPackageName?: string; Image?: string }): Promise<void> {
-    await t.sagemaker.send(new CreateModelCommand({ ModelName: model, Containers: [container], ExecutionRoleArn: ROLE }));
+    await t.sagemaker.send(new CreateModelCommand({ ModelName: model, Containers: [container], ExecutionRoleArn: SAGEMAKER_ROLE_ARN }));
     await t.sagemaker.send(new CreateEndpointConfigCommand({ EndpointConfigName: config, ProductionVariants: [{ VariantName: "AllTraffic", ModelName: model, InstanceType: "ml.m5.large", InitialInstanceCount: 2 }] }));
   }
 
@@ -51,7 +47,7 @@ describe("sandbox hosting: models, endpoint configs and endpoints", () => {
   });
 
   it("creating a model from a package that does not exist, or an endpoint on a config that does not exist, is a ValidationException as in SageMaker", async () => {
-    await expect(t.sagemaker.send(new CreateModelCommand({ ModelName: "ghost", Containers: [{ ModelPackageName: `${V1}0` }], ExecutionRoleArn: ROLE }))).rejects.toMatchObject({ name: "ValidationException" });
+    await expect(t.sagemaker.send(new CreateModelCommand({ ModelName: "ghost", Containers: [{ ModelPackageName: `${V1}0` }], ExecutionRoleArn: SAGEMAKER_ROLE_ARN }))).rejects.toMatchObject({ name: "ValidationException" });
     const error = await t.sagemaker.send(new CreateEndpointCommand({ EndpointName: "ghost", EndpointConfigName: "no-such-config" })).catch((e: unknown) => e);
     expect(String((error as Error).message)).toBe('Could not find endpoint configuration "arn:aws:sagemaker:us-east-1:123456789012:endpoint-config/no-such-config".');
     await expect(describeEndpoint("no-such-endpoint")).rejects.toMatchObject({ name: "ValidationException", message: expect.stringContaining("Could not find endpoint") });

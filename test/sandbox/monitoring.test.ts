@@ -10,9 +10,10 @@ import {
   type MonitoringExecutionSummary,
   ResourceInUse,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_PACE } from "../../src/sandbox/index.js";
-import { advanceUntil, ROLE, START, startTestSandbox, type TestSandbox } from "./clients.js";
+import { START_MS } from "../support/constants.js";
+import { advanceUntil, SAGEMAKER_ROLE_ARN, useTestSandbox } from "../support/sandbox.js";
 
 interface ViolationsReport {
   violations: { feature_name: string; constraint_check_type: string; description: string }[];
@@ -29,18 +30,14 @@ function scheduleRequest(name: string, endpoint: string, expression: string): Cr
         MonitoringOutputConfig: { MonitoringOutputs: [{ S3Output: { S3Uri: `s3://sageops-demo/monitoring/${name}`, LocalPath: "/opt/ml/processing/output" } }] },
         MonitoringResources: { ClusterConfig: { InstanceCount: 1, InstanceType: "ml.m5.xlarge", VolumeSizeInGB: 20 } },
         MonitoringAppSpecification: { ImageUri: "156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer" },
-        RoleArn: ROLE,
+        RoleArn: SAGEMAKER_ROLE_ARN,
       },
     },
   };
 }
 
 describe("sandbox model monitoring", () => {
-  let t: TestSandbox;
-  beforeAll(async () => {
-    t = await startTestSandbox();
-  });
-  afterAll(async () => t.close());
+  const t = useTestSandbox();
 
   const executions = async (filter: { EndpointName?: string; MonitoringScheduleName?: string }): Promise<MonitoringExecutionSummary[]> =>
     (await t.sagemaker.send(new ListMonitoringExecutionsCommand({ ...filter, SortBy: "ScheduledTime", SortOrder: "Descending" }))).MonitoringExecutionSummaries ?? [];
@@ -65,7 +62,7 @@ describe("sandbox model monitoring", () => {
     expect(await violationsOf(atStart[1] as MonitoringExecutionSummary)).toEqual({ violations: [] });
 
     const latest = await advanceUntil(t.clock, async () => (await executions({ EndpointName: "churn-prod" }))[0], (e) => e?.MonitoringExecutionStatus === "CompletedWithViolations", 30);
-    const realSecondsAtDefaultPace = ((latest?.LastModifiedTime?.getTime() ?? Infinity) - START) / 1000 / DEFAULT_PACE;
+    const realSecondsAtDefaultPace = ((latest?.LastModifiedTime?.getTime() ?? Infinity) - START_MS) / 1000 / DEFAULT_PACE;
     expect(realSecondsAtDefaultPace).toBeLessThan(60);
 
     const report = await violationsOf(latest as MonitoringExecutionSummary);

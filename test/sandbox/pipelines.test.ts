@@ -12,15 +12,11 @@ import {
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceUntil, ROLE, startTestSandbox, type TestSandbox } from "./clients.js";
+import { describe, expect, it } from "vitest";
+import { advanceUntil, SAGEMAKER_ROLE_ARN, useTestSandbox } from "../support/sandbox.js";
 
 describe("sandbox pipelines", () => {
-  let t: TestSandbox;
-  beforeAll(async () => {
-    t = await startTestSandbox();
-  });
-  afterAll(async () => t.close());
+  const t = useTestSandbox();
 
   const steps = async (arn: string): Promise<PipelineExecutionStep[]> => (await t.sagemaker.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: arn, SortOrder: "Ascending" }))).PipelineExecutionSteps ?? [];
 
@@ -106,7 +102,7 @@ describe("sandbox pipelines", () => {
 
   it("CreatePipeline validates the definition and is idempotent on its ClientRequestToken", async () => {
     const definition = JSON.stringify({ Version: "2020-12-01", Steps: [{ Name: "Check", Type: "Condition", Arguments: {} }] });
-    const request = { PipelineName: "tiny", PipelineDefinition: definition, RoleArn: ROLE, ClientRequestToken: "create-tiny-pipeline-0000000000001" };
+    const request = { PipelineName: "tiny", PipelineDefinition: definition, RoleArn: SAGEMAKER_ROLE_ARN, ClientRequestToken: "create-tiny-pipeline-0000000000001" };
     const first = await t.sagemaker.send(new CreatePipelineCommand(request));
     const again = await t.sagemaker.send(new CreatePipelineCommand(request));
     expect(again.PipelineArn).toBe(first.PipelineArn);

@@ -1,7 +1,7 @@
 import { ListEndpointsCommand, ListModelPackageGroupsCommand, ListPipelinesCommand, ListTrainingJobsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createManualClock, type Sandbox, startSandbox } from "../../src/sandbox/index.js";
-import { startTestSandbox, type TestSandbox } from "./clients.js";
+import { SANDBOX_CREDENTIALS, useTestSandbox } from "../support/sandbox.js";
 
 /** A raw AWS JSON 1.1 call, to see the wire format itself. */
 async function rawCall(url: string, target: string, body: string): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }> {
@@ -10,11 +10,7 @@ async function rawCall(url: string, target: string, body: string): Promise<{ sta
 }
 
 describe("the sandbox speaks SageMaker's wire protocol", () => {
-  let t: TestSandbox;
-  beforeAll(async () => {
-    t = await startTestSandbox({ region: "eu-west-1" });
-  });
-  afterAll(async () => t.close());
+  const t = useTestSandbox({ region: "eu-west-1" });
 
   it("answers AWS JSON 1.1 with epoch-second dates, marks itself simulated, and uses the region in ARNs", async () => {
     const { status, headers, json } = await rawCall(t.sandbox.url, "SageMaker.DescribeEndpoint", JSON.stringify({ EndpointName: "churn-prod" }));
@@ -55,7 +51,7 @@ describe("a sandbox started empty", () => {
   let client: SageMakerClient;
   beforeAll(async () => {
     sandbox = await startSandbox({ seed: false, clock: createManualClock() });
-    client = new SageMakerClient({ endpoint: sandbox.url, region: sandbox.region, credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" } });
+    client = new SageMakerClient({ endpoint: sandbox.url, region: sandbox.region, credentials: SANDBOX_CREDENTIALS });
   });
   afterAll(async () => {
     client.destroy();

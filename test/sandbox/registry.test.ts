@@ -7,15 +7,11 @@ import {
   ListModelPackagesCommand,
   UpdateModelPackageCommand,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox, type TestSandbox, XGBOOST } from "./clients.js";
+import { describe, expect, it } from "vitest";
+import { useTestSandbox, XGBOOST_IMAGE } from "../support/sandbox.js";
 
 describe("sandbox model registry", () => {
-  let t: TestSandbox;
-  beforeAll(async () => {
-    t = await startTestSandbox();
-  });
-  afterAll(async () => t.close());
+  const t = useTestSandbox();
 
   it("the example group churn-xgb has version 1 Approved and version 2 PendingManualApproval, filterable by approval", async () => {
     const all = await t.sagemaker.send(new ListModelPackagesCommand({ ModelPackageGroupName: "churn-xgb", SortBy: "CreationTime", SortOrder: "Descending" }));
@@ -27,7 +23,7 @@ describe("sandbox model registry", () => {
     expect(approved.ModelPackageSummaryList?.map((p) => p.ModelPackageArn)).toEqual(["arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-xgb/1"]);
 
     const v1 = await t.sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: "arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-xgb/1" }));
-    expect(v1.InferenceSpecification?.Containers?.[0]).toMatchObject({ Image: XGBOOST, ModelDataUrl: expect.stringMatching(/^s3:\/\/sageops-demo\/churn\/models\//) });
+    expect(v1.InferenceSpecification?.Containers?.[0]).toMatchObject({ Image: XGBOOST_IMAGE, ModelDataUrl: expect.stringMatching(/^s3:\/\/sageops-demo\/churn\/models\//) });
     expect(v1.ModelPackageStatus).toBe("Completed");
 
     const groups = await t.sagemaker.send(new ListModelPackageGroupsCommand({}));
@@ -52,7 +48,7 @@ describe("sandbox model registry", () => {
 
     const request = {
       ModelPackageGroupName: "fraud-xgb",
-      InferenceSpecification: { Containers: [{ Image: XGBOOST, ModelDataUrl: "s3://sageops-demo/fraud/model.tar.gz" }], SupportedContentTypes: ["text/csv"], SupportedResponseMIMETypes: ["text/csv"] },
+      InferenceSpecification: { Containers: [{ Image: XGBOOST_IMAGE, ModelDataUrl: "s3://sageops-demo/fraud/model.tar.gz" }], SupportedContentTypes: ["text/csv"], SupportedResponseMIMETypes: ["text/csv"] },
       ClientToken: "register-fraud-once",
     };
     const first = await t.sagemaker.send(new CreateModelPackageCommand(request));

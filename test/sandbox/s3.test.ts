@@ -1,14 +1,11 @@
 import { Readable } from "node:stream";
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, type ListObjectsV2CommandOutput, NoSuchBucket, NoSuchKey, NotFound, PutObjectCommand } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox, type TestSandbox } from "./clients.js";
+import { describe, expect, it } from "vitest";
+import { START_MS } from "../support/constants.js";
+import { useTestSandbox } from "../support/sandbox.js";
 
 describe("sandbox S3, through the real S3 SDK in path style", () => {
-  let t: TestSandbox;
-  beforeAll(async () => {
-    t = await startTestSandbox();
-  });
-  afterAll(async () => t.close());
+  const t = useTestSandbox();
 
   it("the example bucket holds the churn training and validation data", async () => {
     const train = await t.s3.send(new ListObjectsV2Command({ Bucket: "sageops-demo", Prefix: "churn/train/" }));
@@ -26,7 +23,7 @@ describe("sandbox S3, through the real S3 SDK in path style", () => {
     expect(await got.Body?.transformToString()).toBe("héllo, sandbox\n");
     expect(got.ContentType).toBe("text/plain");
     expect(got.ETag).toMatch(/^"[0-9a-f]{32}"$/);
-    expect(got.LastModified?.getTime()).toBe(Date.parse("2026-11-26T09:00:00Z"));
+    expect(got.LastModified?.getTime()).toBe(START_MS);
 
     const payload = Buffer.alloc(70_000, 7);
     await t.s3.send(new PutObjectCommand({ Bucket: "sageops-demo", Key: "notes/stream.bin", Body: Readable.from([payload]), ContentLength: payload.length }));

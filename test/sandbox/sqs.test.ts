@@ -2,7 +2,7 @@ import { CreateEndpointCommand, CreateHyperParameterTuningJobCommand, CreateTrai
 import { DeleteMessageBatchCommand, DeleteMessageCommand, GetQueueUrlCommand, type Message, QueueDoesNotExist, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SEED } from "../../src/sandbox/index.js";
-import { startTestSandbox, type TestSandbox, trainingRequest, tuningRequest } from "./clients.js";
+import { SANDBOX_CREDENTIALS, startTestSandbox, type TestSandbox, trainingRequest, tuningRequest } from "../support/sandbox.js";
 
 interface SageMakerEvent {
   id: string;
@@ -23,7 +23,7 @@ describe("SageMaker state-change events through the sandbox's SQS queue", () => 
 
   beforeEach(async () => {
     t = await startTestSandbox({ maxAttempts: 1 });
-    sqs = new SQSClient({ endpoint: t.sandbox.url, region: t.sandbox.region, credentials: { accessKeyId: "sandbox", secretAccessKey: "sandbox" }, maxAttempts: 1 });
+    sqs = new SQSClient({ endpoint: t.sandbox.url, region: t.sandbox.region, credentials: SANDBOX_CREDENTIALS, maxAttempts: 1 });
     queueUrl = t.sandbox.eventsQueue.url;
   });
 

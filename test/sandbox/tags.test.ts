@@ -1,13 +1,9 @@
 import { AddTagsCommand, DescribeEndpointCommand, ListTagsCommand } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox, type TestSandbox } from "./clients.js";
+import { describe, expect, it } from "vitest";
+import { useTestSandbox } from "../support/sandbox.js";
 
 describe("sandbox tags", () => {
-  let t: TestSandbox;
-  beforeAll(async () => {
-    t = await startTestSandbox();
-  });
-  afterAll(async () => t.close());
+  const t = useTestSandbox();
 
   it("keeps the tags a Create call carried, and those added later, by ARN", async () => {
     const endpoint = await t.sagemaker.send(new DescribeEndpointCommand({ EndpointName: "churn-prod" }));

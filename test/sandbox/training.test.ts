@@ -9,16 +9,12 @@ import {
   ResourceNotFound,
   StopTrainingJobCommand,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_PACE } from "../../src/sandbox/index.js";
-import { advanceUntil, startTestSandbox, type TestSandbox, trainingRequest } from "./clients.js";
+import { advanceUntil, trainingRequest, useTestSandbox } from "../support/sandbox.js";
 
 describe("sandbox training jobs, through the real SageMaker SDK", () => {
-  let t: TestSandbox;
-  beforeAll(async () => {
-    t = await startTestSandbox();
-  });
-  afterAll(async () => t.close());
+  const t = useTestSandbox();
 
   const describeJob = (name: string): Promise<DescribeTrainingJobCommandOutput> => t.sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: name }));
 

@@ -1,7 +1,7 @@
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { CreateTransformJobCommand, type CreateTransformJobCommandInput, DescribeTransformJobCommand, ListTransformJobsCommand, ResourceInUse } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceUntil, startTestSandbox, type TestSandbox } from "./clients.js";
+import { describe, expect, it } from "vitest";
+import { advanceUntil, useTestSandbox } from "../support/sandbox.js";
 
 function transformRequest(name: string, inputUri: string, model = "churn-xgb-v1"): CreateTransformJobCommandInput {
   return {
@@ -14,11 +14,7 @@ function transformRequest(name: string, inputUri: string, model = "churn-xgb-v1"
 }
 
 describe("sandbox batch transform jobs", () => {
-  let t: TestSandbox;
-  beforeAll(async () => {
-    t = await startTestSandbox();
-  });
-  afterAll(async () => t.close());
+  const t = useTestSandbox();
 
   it("a transform job over the example batch input goes InProgress to Completed and writes one .out per input file", async () => {
     const { TransformJobArn } = await t.sagemaker.send(new CreateTransformJobCommand(transformRequest("churn-batch-nov", "s3://sageops-demo/churn/batch/input/")));

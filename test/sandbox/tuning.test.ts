@@ -7,15 +7,11 @@ import {
   ResourceInUse,
   StopHyperParameterTuningJobCommand,
 } from "@aws-sdk/client-sagemaker";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { advanceUntil, startTestSandbox, type TestSandbox, tuningRequest } from "./clients.js";
+import { describe, expect, it } from "vitest";
+import { advanceUntil, tuningRequest, useTestSandbox } from "../support/sandbox.js";
 
 describe("sandbox hyperparameter tuning jobs", () => {
-  let t: TestSandbox;
-  beforeAll(async () => {
-    t = await startTestSandbox();
-  });
-  afterAll(async () => t.close());
+  const t = useTestSandbox();
 
   it("runs MaxNumberOfTrainingJobs training jobs, never more than MaxParallelTrainingJobs at once, and reports the best one", async () => {
     await t.sagemaker.send(new CreateHyperParameterTuningJobCommand(tuningRequest("churn-tune", 5, 2)));

@@ -134,9 +134,7 @@ describe("secrets never reach the logs, Slack or the store", () => {
   it("with a sentinel in every secret-bearing setting, none appears in any log line, any Slack body or the stored database, errors included", async () => {
     const ws = new Workspace(h);
     await ws.command("U0ENGINEER", "/sageops", "help");
-    const { posted } = await ws.command("U0ENGINEER", "/train", "churn-xgb");
-    const plan = posted[0];
-    if (!plan) throw new Error("no plan posted");
+    const plan = await ws.planFrom("U0ENGINEER", "/train", "churn-xgb");
     expect(JSON.stringify(plan.blocks)).toContain("SageMaker: http://127.0.0.1");
     await ws.click("U0ENGINEER", plan, "plan_confirm");
     await waitFor(() => JSON.stringify(ws.message(plan).blocks).includes("Started"), { what: "the job to start" });

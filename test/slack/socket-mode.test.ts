@@ -8,6 +8,7 @@ import { LocalSlackApi } from "../../src/console/slack-api.js";
 import { type RunningBot, startBot } from "../../src/index.js";
 import { createLogger } from "../../src/logger.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/index.js";
+import { BOT_TOKEN } from "../support/constants.js";
 import { waitFor } from "../support/wait.js";
 
 describe("the bot in Socket Mode", () => {
@@ -30,7 +31,7 @@ describe("the bot in Socket Mode", () => {
     slack = new LocalSlackApi({ socketModeUrl: () => wsUrl });
     const apiUrl = await slack.start();
     sandbox = await startSandbox();
-    const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-socket-test", SLACK_APP_TOKEN: "xapp-socket-test", SLACK_API_URL: apiUrl, SAGEOPS_DB: ":memory:" });
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: "xapp-socket-test", SLACK_API_URL: apiUrl, SAGEOPS_DB: ":memory:" });
     bot = await startBot({ config, io: { stdin: process.stdin, write: () => undefined }, awsTarget: sandboxTarget(sandbox.url, sandbox.region), logger: createLogger({ level: "silent" }) });
   });
 

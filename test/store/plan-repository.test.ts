@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { NewPlan, PlanRepository } from "../../src/actions/plan.js";
 import { openDatabase } from "../../src/store/db.js";
 import { SqlitePlanRepository } from "../../src/store/plans.js";
+import { START_DATE, START_MS } from "../support/constants.js";
 import { InMemoryPlanRepository } from "../support/core-fakes.js";
 
 /** The same semantics from SQLite and from the in-memory fake the core's unit tests use. */
@@ -10,8 +11,7 @@ const REPOSITORIES: [string, () => PlanRepository][] = [
   ["in memory", () => new InMemoryPlanRepository()],
 ];
 
-const AT = new Date("2026-11-26T09:00:00Z");
-const later = (minutes: number) => new Date(AT.getTime() + minutes * 60_000);
+const later = (minutes: number) => new Date(START_MS + minutes * 60_000);
 
 function plan(id: string, overrides: Partial<NewPlan> = {}): NewPlan {
   return { id, kind: "train", requester: "U0ENGINEER", channel: "C0MLOPS", environment: "dev", mode: "live", title: "Train churn-xgb", resourceName: `job-${id}`, details: [], steps: [], ...overrides };
@@ -20,7 +20,7 @@ function plan(id: string, overrides: Partial<NewPlan> = {}): NewPlan {
 describe.each(REPOSITORIES)("the plan store (%s)", (_name, create) => {
   it("moves a plan only from the statuses named, once, and hands back the moved plan", () => {
     const plans = create();
-    plans.insert(plan("p-1"), AT, 900);
+    plans.insert(plan("p-1"), START_DATE, 900);
     expect(plans.transition("p-1", ["pending"], "confirmed", later(1), { actedBy: "U0ENGINEER" })).toMatchObject({ status: "confirmed", actedBy: "U0ENGINEER" });
     expect(plans.transition("p-1", ["pending"], "confirmed", later(1))).toBeUndefined();
     expect(plans.transition("p-unknown", ["pending"], "confirmed", later(1))).toBeUndefined();
@@ -30,13 +30,13 @@ describe.each(REPOSITORIES)("the plan store (%s)", (_name, create) => {
 
   it("counts a person's jobs: started within the hour, and waiting ones as running", () => {
     const plans = create();
-    plans.insert(plan("p-a"), AT, 900);
-    plans.insert(plan("p-b"), AT, 900);
-    plans.insert(plan("p-c", { kind: "deploy" }), AT, 900);
+    plans.insert(plan("p-a"), START_DATE, 900);
+    plans.insert(plan("p-b"), START_DATE, 900);
+    plans.insert(plan("p-c", { kind: "deploy" }), START_DATE, 900);
     for (const id of ["p-a", "p-c"]) {
-      plans.transition(id, ["pending"], "confirmed", AT);
-      plans.transition(id, ["confirmed"], "approved", AT);
-      plans.transition(id, ["approved"], "running", AT);
+      plans.transition(id, ["pending"], "confirmed", START_DATE);
+      plans.transition(id, ["confirmed"], "approved", START_DATE);
+      plans.transition(id, ["approved"], "running", START_DATE);
       plans.transition(id, ["running"], "started", later(1));
     }
     plans.transition("p-b", ["pending"], "confirmed", later(2));
@@ -49,13 +49,13 @@ describe.each(REPOSITORIES)("the plan store (%s)", (_name, create) => {
 
   it("finds plans to resume and plans past their expiry, oldest first", () => {
     const plans = create();
-    plans.insert(plan("p-old"), AT, 900);
+    plans.insert(plan("p-old"), START_DATE, 900);
     plans.insert(plan("p-new"), later(1), 900);
     plans.transition("p-new", ["pending"], "confirmed", later(1));
     plans.transition("p-new", ["confirmed"], "approved", later(1));
     expect(plans.resumable().map((p) => p.id)).toEqual(["p-new"]);
     expect(plans.expiredBefore(later(16)).map((p) => p.id)).toEqual(["p-old"]);
     expect(plans.plansAskedSince(later(1), { requester: "U0ENGINEER" })).toBe(1);
-    expect(plans.plansAskedSince(AT, { channel: "C0MLOPS" })).toBe(2);
+    expect(plans.plansAskedSince(START_DATE, { channel: "C0MLOPS" })).toBe(2);
   });
 });

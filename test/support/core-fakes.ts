@@ -7,6 +7,7 @@ import type { NewPlan, Plan, PlanPatch, PlanRepository, PlanStatus } from "../..
 import type { AuditEntry, AuditRecord, AuditTrail, FreezeControl, FreezeState, PlanNotifier } from "../../src/actions/ports.js";
 import { fail, ok, type Result } from "../../src/kernel/result.js";
 import { SageMakerError, type SageMakerPort } from "../../src/kernel/sagemaker-port.js";
+import { fakeMessageTs } from "./constants.js";
 
 const JOB_KINDS: ReadonlySet<string> = new Set(["train", "tune", "pipeline", "batch"]);
 
@@ -145,7 +146,7 @@ export class RecordingNotifier implements PlanNotifier {
   async planCreated(): Promise<Result<{ ts: string }>> {
     if (this.options.unpostable) return fail({ what: "I can't post the plan in this channel, so nobody could confirm it." });
     this.posted += 1;
-    return ok({ ts: `1764147600.${String(this.posted).padStart(6, "0")}` });
+    return ok({ ts: fakeMessageTs(this.posted) });
   }
 
   async planChanged(plan: Plan): Promise<void> {

@@ -1,12 +1,12 @@
-import path from "node:path";
-import { type Decision, evaluate, type GuardInput, type Refusal } from "../../src/guard/checks.js";
+/** Guard inputs as the bot builds them for the example policy, and what its refusals name. */
+import type { Decision, GuardInput, Refusal } from "../../src/guard/checks.js";
 import { loadPolicy, type Policy } from "../../src/guard/policy.js";
 import { findRecipe } from "../../src/guard/recipes.js";
-import { REPO_ROOT } from "../support/cli.js";
+import { EXAMPLE_POLICY_PATH } from "./constants.js";
 
 /** The example company's policy (docs/architecture.md, section 3), read from the file users copy. */
 export function examplePolicy(): Policy {
-  const result = loadPolicy(path.join(REPO_ROOT, "policy.example.yml"));
+  const result = loadPolicy(EXAMPLE_POLICY_PATH);
   if (!result.ok) throw new Error(`policy.example.yml is invalid: ${JSON.stringify(result.problems)}`);
   return result.policy;
 }
@@ -64,5 +64,3 @@ export function refusalFor(decision: Decision, rule: string): Refusal {
   if (!found) throw new Error(`no refusal ${rule}; got ${JSON.stringify(refusals(decision))}`);
   return found;
 }
-
-export { evaluate };

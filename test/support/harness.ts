@@ -2,7 +2,6 @@
  * Starts the real bot in HTTP mode with its Web API calls going to the local Slack API
  * stand-in (as a fake Slack) and SageMaker to a sandbox, all on loopback ephemeral ports.
  */
-import path from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll } from "vitest";
 import { type AwsTarget, sandboxTarget } from "../../src/aws/clients.js";
@@ -12,12 +11,12 @@ import { LocalSlackApi, type SlackApiCall, type StoredMessage } from "../../src/
 import { type RunningBot, startBot } from "../../src/index.js";
 import { createLogger } from "../../src/logger.js";
 import { createManualClock, type Sandbox, startSandbox } from "../../src/sandbox/index.js";
-import { REPO_ROOT } from "./cli.js";
+import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
+import { BOT_TOKEN, CHANNEL_NAMES, EXAMPLE_POLICY_PATH, START_MS } from "./constants.js";
 import { SlackHttpClient } from "./slack-http.js";
 import { settle, waitFor } from "./wait.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
-const BOT_TOKEN = "xoxb-test-0000-token";
 
 export interface HttpHarness {
   bot: RunningBot;
@@ -29,8 +28,6 @@ export interface HttpHarness {
   close(): Promise<void>;
 }
 
-export const EXAMPLE_POLICY = path.join(REPO_ROOT, "policy.example.yml");
-
 export interface HarnessOptions {
   env?: Record<string, string>;
   /** Reuse these instead of starting new ones (for restarting the bot alone). */
@@ -41,9 +38,9 @@ export interface HarnessOptions {
 }
 
 export async function startHttpHarness(options: HarnessOptions = {}): Promise<HttpHarness> {
-  const slack = options.slack ?? new LocalSlackApi({ channels: { C0MLOPS: "mlops", C0ALERTS: "ml-alerts" } });
+  const slack = options.slack ?? new LocalSlackApi({ channels: CHANNEL_NAMES });
   const apiUrl = options.slack ? slack.apiUrl : await slack.start();
-  const sandbox = options.sandbox ?? (await startSandbox({ clock: createManualClock(Date.parse("2026-11-26T09:00:00Z")) }));
+  const sandbox = options.sandbox ?? (await startSandbox({ clock: createManualClock(START_MS) }));
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -56,7 +53,7 @@ export async function startHttpHarness(options: HarnessOptions = {}): Promise<Ht
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: apiUrl,
     SAGEOPS_DB: ":memory:",
-    SAGEOPS_POLICY: EXAMPLE_POLICY,
+    SAGEOPS_POLICY: EXAMPLE_POLICY_PATH,
     AWS_ENDPOINT_URL: sandbox.url,
     ...options.env,
   });
@@ -84,13 +81,13 @@ export async function startHttpHarness(options: HarnessOptions = {}): Promise<Ht
 }
 
 /** A button found in a stored message's blocks. */
-export interface FoundButton {
+interface FoundButton {
   actionId: string;
   blockId: string;
   value?: string;
 }
 
-export function buttonsIn(message: StoredMessage): FoundButton[] {
+function buttonsIn(message: StoredMessage): FoundButton[] {
   const found: FoundButton[] = [];
   for (const block of (message.blocks ?? []) as { type?: string; block_id?: string; elements?: { type?: string; action_id?: string; value?: string }[] }[]) {
     if (block.type !== "actions") continue;
@@ -101,11 +98,20 @@ export function buttonsIn(message: StoredMessage): FoundButton[] {
   return found;
 }
 
-/** The plan id a message's Confirm (or any plan) button carries. */
+/** The plan id a plan message's Confirm button carries. */
 export function planIdOf(message: StoredMessage): string {
-  const id = buttonsIn(message).find((b) => b.value?.startsWith("p-"))?.value;
-  if (!id) throw new Error(`message ${message.ts} carries no plan button`);
+  const id = buttonsIn(message).find((b) => b.actionId === PLAN_BUTTONS.confirm)?.value;
+  if (!id) throw new Error(`message ${message.ts} carries no Confirm button`);
   return id;
+}
+
+/** Moves the sandbox's time on a minute at a time until the endpoint is InService; fails after an hour. */
+export async function untilInService(h: HttpHarness, endpoint: string): Promise<void> {
+  for (let minute = 0; minute < 60; minute += 1) {
+    if ((await h.bot.core.sagemaker.describeEndpoint(endpoint)).EndpointStatus === "InService") return;
+    h.sandbox.clock.advance(60);
+  }
+  throw new Error(`${endpoint} never reached InService`);
 }
 
 /** Drives the bot as people in the workspace would: slash commands and button clicks, signed. */
@@ -128,6 +134,19 @@ export class Workspace {
       .map((call) => this.h.slack.messages.get(`${String(call.args["channel"])}:${String(call.response["ts"])}`))
       .filter((m): m is StoredMessage => m !== undefined);
     return { reply: ownReply(), posted };
+  }
+
+  /** Runs a slash command that must post a plan, and returns the plan message. */
+  async planFrom(userId: string, command: string, text: string): Promise<StoredMessage> {
+    const { posted, reply } = await this.command(userId, command, text);
+    const plan = posted[0];
+    if (!plan) throw new Error(`no plan for ${command} ${text}: ${JSON.stringify(reply?.args)}`);
+    return plan;
+  }
+
+  /** The approval request the bot posts in a confirmed plan's thread, once it is there. */
+  approvalRequestFor(plan: StoredMessage): Promise<StoredMessage> {
+    return waitFor(() => this.h.slack.messagesIn(plan.channel).find((m) => m.threadTs === plan.ts && JSON.stringify(m.blocks ?? []).includes(PLAN_BUTTONS.approve)), { what: "the approval request" });
   }
 
   /** Clicks a button on a message as `userId`; resolves once the bot has handled it. */

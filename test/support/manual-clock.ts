@@ -1,4 +1,5 @@
 import type { Clock } from "../../src/kernel/clock.js";
+import { START_MS } from "./constants.js";
 
 /** A Clock whose time moves only when a test says so; due timers fire in time order. */
 export class ManualClock implements Clock {
@@ -6,7 +7,7 @@ export class ManualClock implements Clock {
   private timers: { at: number; seq: number; callback: () => void }[] = [];
   private seq = 0;
 
-  constructor(startMs = Date.parse("2026-11-26T09:00:00Z")) {
+  constructor(startMs = START_MS) {
     this.current = startMs;
   }
 

@@ -9,18 +9,15 @@ import { createSageMakerClient, sandboxTarget } from "../../src/aws/clients.js";
 import { SdkSageMakerPort } from "../../src/aws/sagemaker.js";
 import { LocalSlackApi } from "../../src/console/slack-api.js";
 import type { Clock } from "../../src/kernel/clock.js";
-import type { CreateTrainingJobRequest } from "../../src/kernel/sagemaker-port.js";
-import { createManualClock, type Sandbox, type ManualClock as SandboxClock, SEED, startSandbox } from "../../src/sandbox/index.js";
+import { createManualClock, type Sandbox, type ManualClock as SandboxClock, startSandbox } from "../../src/sandbox/index.js";
 import { PacedPoster } from "../../src/slack/notify/pacer.js";
 import { WebApiPoster } from "../../src/slack/notify/slack-poster.js";
 import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
 import { type Db, openDatabase } from "../../src/store/db.js";
 import { SqliteTrackedStore } from "../../src/store/tracked.js";
 import { type PollReport, Tracker, type TrackerDeps } from "../../src/watch/tracker.js";
+import { BOT_TOKEN, CHANNEL_NAMES, START_MS } from "./constants.js";
 import { ManualClock } from "./manual-clock.js";
-
-const T0 = Date.parse("2026-11-26T09:00:00Z");
-const BOT_TOKEN = "xoxb-test-0000-token";
 
 export interface World {
   sandbox: Sandbox;
@@ -43,13 +40,13 @@ export interface World {
 }
 
 export async function startWorld(): Promise<World> {
-  const sandboxClock = createManualClock(T0);
+  const sandboxClock = createManualClock(START_MS);
   const sandbox = await startSandbox({ clock: sandboxClock });
-  const slack = new LocalSlackApi({ channels: { C0MLOPS: "mlops", C0ALERTS: "ml-alerts" } });
+  const slack = new LocalSlackApi({ channels: CHANNEL_NAMES });
   await slack.start();
   // One attempt: the tracker, not the SDK, decides what to do about throttling.
   const port = new SdkSageMakerPort(createSageMakerClient({ ...sandboxTarget(sandbox.url, sandbox.region), maxAttempts: 1 }));
-  const timers = new ManualClock(T0);
+  const timers = new ManualClock(START_MS);
   const clock: Clock = { now: () => sandboxClock.now(), after: (ms, callback) => timers.after(ms, callback) };
   const client = new WebClient(BOT_TOKEN, { slackApiUrl: slack.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
   const poster = new PacedPoster(new WebApiPoster(client), { clock: timers, intervalMs: 1000, burst: 3 });
@@ -98,17 +95,4 @@ export async function startWorld(): Promise<World> {
     },
   };
   return world;
-}
-
-export function trainingRequest(name: string, trainUri = "s3://sageops-demo/churn/train/", instanceType = "ml.m5.xlarge"): CreateTrainingJobRequest {
-  return {
-    TrainingJobName: name,
-    AlgorithmSpecification: { TrainingImage: SEED.xgboostImage, TrainingInputMode: "File" },
-    RoleArn: SEED.roleArn,
-    InputDataConfig: [{ ChannelName: "train", DataSource: { S3DataSource: { S3DataType: "S3Prefix", S3Uri: trainUri } }, ContentType: "text/csv" }],
-    OutputDataConfig: { S3OutputPath: "s3://sageops-demo/churn/models/" },
-    ResourceConfig: { InstanceType: instanceType, InstanceCount: 1, VolumeSizeInGB: 30 },
-    StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-    HyperParameters: { objective: "binary:logistic", eval_metric: "auc", num_round: "50" },
-  };
 }

@@ -3,7 +3,8 @@ import { SEED } from "../../src/sandbox/index.js";
 import { renderStatusAnswer } from "../../src/slack/blocks/status.js";
 import type { SqliteTrackedStore } from "../../src/store/tracked.js";
 import { StatusQuery } from "../../src/watch/ask.js";
-import { startWorld, trainingRequest, type World } from "../support/tracker-world.js";
+import { trainingRequest } from "../support/sandbox.js";
+import { startWorld, type World } from "../support/tracker-world.js";
 
 describe("asking for the status of something", () => {
   let world: World;

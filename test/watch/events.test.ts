@@ -10,7 +10,8 @@ import type { SqliteTrackedStore } from "../../src/store/tracked.js";
 import { EventFeed, parseStateChange } from "../../src/watch/events.js";
 import type { TrackingContext } from "../../src/watch/tracked-store.js";
 import type { Tracker } from "../../src/watch/tracker.js";
-import { startWorld, trainingRequest, type World } from "../support/tracker-world.js";
+import { trainingRequest } from "../support/sandbox.js";
+import { startWorld, type World } from "../support/tracker-world.js";
 import { waitFor } from "../support/wait.js";
 
 const event = (detailType: string, detail: Record<string, unknown>, extra: Record<string, unknown> = {}): string =>

@@ -1,14 +1,17 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { TrainingInstanceType } from "@aws-sdk/client-sagemaker";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
 import type { TrackingContext } from "../../src/watch/tracked-store.js";
-import { startWorld, trainingRequest, type World } from "../support/tracker-world.js";
+import { fakeMessageTs } from "../support/constants.js";
+import { trainingRequest } from "../support/sandbox.js";
+import { startWorld, type World } from "../support/tracker-world.js";
 import { waitFor } from "../support/wait.js";
 
 /** Ten instance types, so 200 jobs at once stay within the sandbox's per-type quota of 20. */
-const INSTANCE_TYPES = ["ml.m5.xlarge", "ml.m5.2xlarge", "ml.m5.4xlarge", "ml.c5.xlarge", "ml.c5.2xlarge", "ml.c5.4xlarge", "ml.m4.xlarge", "ml.m4.2xlarge", "ml.r5.xlarge", "ml.r5.2xlarge"];
+const INSTANCE_TYPES: readonly TrainingInstanceType[] = ["ml.m5.xlarge", "ml.m5.2xlarge", "ml.m5.4xlarge", "ml.c5.xlarge", "ml.c5.2xlarge", "ml.c5.4xlarge", "ml.m4.xlarge", "ml.m4.2xlarge", "ml.r5.xlarge", "ml.r5.2xlarge"];
 
 describe("polling SageMaker kindly", () => {
   let world: World;
@@ -34,7 +37,7 @@ describe("polling SageMaker kindly", () => {
       reporter: new SlackStatusReporter({
         post: async () => {
           messages += 1;
-          return { ts: `1764147600.${String(messages).padStart(6, "0")}` };
+          return { ts: fakeMessageTs(messages) };
         },
         update: async () => undefined,
         ephemeral: async () => undefined,
@@ -46,7 +49,7 @@ describe("polling SageMaker kindly", () => {
     // A busy morning: 200 jobs started over ten minutes, the bot polling every 20 s meanwhile.
     for (let i = 0; i < 200; i += 1) {
       const name = `churn-sweep-${String(i).padStart(3, "0")}`;
-      await world.port.createTrainingJob(trainingRequest(name, undefined, INSTANCE_TYPES[i % INSTANCE_TYPES.length]));
+      await world.port.createTrainingJob(trainingRequest(name, { instanceType: INSTANCE_TYPES[i % INSTANCE_TYPES.length] }));
       expectedCalls += 1;
       tracker.track({ type: "training-job", name }, context());
       if (i % 7 === 6) {
@@ -83,7 +86,7 @@ describe("polling SageMaker kindly", () => {
     const tracker = world.tracker(store, { maxCallsPerRound: 10 });
     for (let i = 0; i < 25; i += 1) {
       const name = `churn-cap-${i}`;
-      await world.port.createTrainingJob(trainingRequest(name, undefined, INSTANCE_TYPES[i % INSTANCE_TYPES.length]));
+      await world.port.createTrainingJob(trainingRequest(name, { instanceType: INSTANCE_TYPES[i % INSTANCE_TYPES.length] }));
       tracker.track({ type: "training-job", name }, context());
     }
     world.sandbox.resetCalls();

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/db.js";
 import { SqliteTrackedStore } from "../../src/store/tracked.js";
 import type { TrainingStatus } from "../../src/watch/status.js";
+import { START_DATE, START_MS } from "../support/constants.js";
 
-const T0 = new Date("2026-11-26T09:00:00Z");
-const at = (seconds: number): Date => new Date(T0.getTime() + seconds * 1000);
+const at = (seconds: number): Date => new Date(START_MS + seconds * 1000);
 const context = { requester: "U0ENGINEER", channel: "C0MLOPS", threadTs: "1764147600.000100", planId: "plan-1", alertChannel: "C0ALERTS", region: "us-east-1" };
 const job = { type: "training-job" as const, name: "churn-xgb-1" };
 
@@ -26,7 +26,7 @@ describe("the tracked-resource store", () => {
 
   it("tracks a resource once, however often a plan asks, and learns its ARN later", () => {
     const store = new SqliteTrackedStore(openDatabase(":memory:"));
-    const first = store.track(job, context, T0);
+    const first = store.track(job, context, START_DATE);
     const again = store.track({ ...job, arn: "arn:aws:sagemaker:us-east-1:1:training-job/churn-xgb-1" }, context, at(5));
     expect(first.created).toBe(true);
     expect(again.created).toBe(false);
@@ -38,7 +38,7 @@ describe("the tracked-resource store", () => {
   it("starts over when a finished endpoint is deployed again by another plan", () => {
     const store = new SqliteTrackedStore(openDatabase(":memory:"));
     const endpoint = { type: "endpoint" as const, name: "churn-prod" };
-    const first = store.track(endpoint, context, T0).record;
+    const first = store.track(endpoint, context, START_DATE).record;
     store.saveStatus(first.id, { type: "endpoint", name: "churn-prod", status: "InService", phase: "succeeded", variants: [], timeline: [], rolledBack: false }, at(60), ["reply"]);
     expect(store.track(endpoint, context, at(61)).created).toBe(false);
     const redeploy = store.track(endpoint, { ...context, planId: "plan-2" }, at(120));
@@ -50,7 +50,7 @@ describe("the tracked-resource store", () => {
 
   it("bumps the version only when the snapshot changes, and queues the final notices once", () => {
     const store = new SqliteTrackedStore(openDatabase(":memory:"));
-    const { id } = store.track(job, context, T0).record;
+    const { id } = store.track(job, context, START_DATE).record;
     expect(store.saveStatus(id, status(), at(10), [])).toBe(true);
     expect(store.saveStatus(id, status(), at(20), [])).toBe(false);
     expect(store.get(id)?.version).toBe(1);
@@ -73,7 +73,7 @@ describe("the tracked-resource store", () => {
     const file = tempFile();
     const a = new SqliteTrackedStore(openDatabase(file));
     const b = new SqliteTrackedStore(openDatabase(file));
-    const { id } = a.track(job, context, T0).record;
+    const { id } = a.track(job, context, START_DATE).record;
     a.saveStatus(id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
     expect(b.claimNotice(id, "reply", at(601))).toBe(true);
     expect(a.claimNotice(id, "reply", at(601))).toBe(false);
@@ -82,7 +82,7 @@ describe("the tracked-resource store", () => {
 
   it("retries a notice Slack refused a few times, then gives it up", () => {
     const store = new SqliteTrackedStore(openDatabase(":memory:"));
-    const { id } = store.track(job, context, T0).record;
+    const { id } = store.track(job, context, START_DATE).record;
     store.saveStatus(id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       expect(store.claimNotice(id, "reply", at(600 + attempt))).toBe(true);
@@ -96,7 +96,7 @@ describe("the tracked-resource store", () => {
     const file = tempFile();
     const first = openDatabase(file);
     const store = new SqliteTrackedStore(first);
-    const { id } = store.track(job, context, T0).record;
+    const { id } = store.track(job, context, START_DATE).record;
     store.saveStatus(id, status({ secondaryStatus: "Training" }), at(100), []);
     store.setMessage(id, "1764147700.000200");
     store.setPublished(id, 1);
@@ -111,7 +111,7 @@ describe("the tracked-resource store", () => {
 
   it("finds a person's and a channel's running resources, and their recent ones", () => {
     const store = new SqliteTrackedStore(openDatabase(":memory:"));
-    const mine = store.track(job, context, T0).record;
+    const mine = store.track(job, context, START_DATE).record;
     store.track({ type: "endpoint", name: "churn-prod" }, { ...context, requester: "U0ADMIN" }, at(1));
     store.track({ type: "endpoint", name: "elsewhere" }, { ...context, requester: "U0ADMIN", channel: "C0OTHER" }, at(2));
     expect(store.activeFor({ requester: "U0ENGINEER", channel: "C0MLOPS" }).map((r) => r.resource.name).sort()).toEqual(["churn-prod", "churn-xgb-1"]);

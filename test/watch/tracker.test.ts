@@ -9,7 +9,8 @@ import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
 import type { SqliteTrackedStore } from "../../src/store/tracked.js";
 import type { TrackingContext } from "../../src/watch/tracked-store.js";
 import type { Tracker } from "../../src/watch/tracker.js";
-import { startWorld, trainingRequest, type World } from "../support/tracker-world.js";
+import { trainingRequest } from "../support/sandbox.js";
+import { startWorld, type World } from "../support/tracker-world.js";
 import { waitFor } from "../support/wait.js";
 
 const textOf = (call: SlackApiCall): string => `${String(call.args["text"])}\n${JSON.stringify(call.args["blocks"] ?? [])}`;
@@ -93,7 +94,7 @@ describe("status that comes to you", () => {
     const tracker = world.tracker(store);
     const planTs = await world.planMessage();
     const name = "churn-xgb-missing-data";
-    await world.port.createTrainingJob(trainingRequest(name, "s3://sageops-demo/churn/missing/"));
+    await world.port.createTrainingJob(trainingRequest(name, { trainUri: "s3://sageops-demo/churn/missing/" }));
     tracker.track({ type: "training-job", name }, context(planTs));
 
     await followToTheEnd(tracker, store);

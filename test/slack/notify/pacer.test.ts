@@ -5,6 +5,7 @@ import type { Rendered } from "../../../src/slack/blocks/kit.js";
 import { SlackRateLimited, SlackRefused, toSlackError } from "../../../src/slack/notify/errors.js";
 import { PacedPoster } from "../../../src/slack/notify/pacer.js";
 import { WebApiPoster } from "../../../src/slack/notify/slack-poster.js";
+import { BOT_TOKEN } from "../../support/constants.js";
 import { ManualClock } from "../../support/manual-clock.js";
 import { settle, waitFor } from "../../support/wait.js";
 
@@ -21,7 +22,7 @@ describe("the pacer between the bot and Slack", () => {
     await api.start();
     clock = new ManualClock();
     // As the bot must create it: 429s come back to the pacer instead of being retried inside the client.
-    const client = new WebClient("xoxb-test", { slackApiUrl: api.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+    const client = new WebClient(BOT_TOKEN, { slackApiUrl: api.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
     slack = new WebApiPoster(client);
     paced = new PacedPoster(slack, { clock, intervalMs: 1000, burst: 2 });
   });
@@ -142,7 +143,7 @@ describe("the pacer between the bot and Slack", () => {
   });
 
   it("turns the Web API client's errors into typed ones: a rate limit with its wait, a refusal with its code", async () => {
-    const client = new WebClient("xoxb-test", { slackApiUrl: api.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+    const client = new WebClient(BOT_TOKEN, { slackApiUrl: api.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
     const poster = new WebApiPoster(client);
     const stopLimiting = api.intercept(() => ({ status: 429, headers: { "retry-after": "7" }, body: { ok: false, error: "ratelimited" } }));
     const limited: unknown = await poster.post("C0MLOPS", text("x")).catch((e: unknown) => e);

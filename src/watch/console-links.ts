@@ -29,3 +29,17 @@ export function consoleUrl(type: ResourceType, name: string, region: string, arn
     }
   }
 }
+
+/** An endpoint's page, where its monitoring schedules and their runs are listed. */
+export function monitoringScheduleUrl(endpoint: string, region: string): string {
+  return `${consoleBase(region)}#/endpoints/${encodeURIComponent(endpoint)}`;
+}
+
+/** An S3 object (or a folder, for a URI ending in /) in the S3 console. */
+export function s3ConsoleUrl(uri: string, region: string): string | undefined {
+  const match = /^s3:\/\/([^/]+)\/(.*)$/.exec(uri);
+  if (!match?.[1]) return undefined;
+  const key = match[2] ?? "";
+  const kind = key === "" || key.endsWith("/") ? "buckets" : "object";
+  return `https://s3.console.aws.amazon.com/s3/${kind}/${encodeURIComponent(match[1])}?region=${encodeURIComponent(region)}&prefix=${encodeURIComponent(key)}`;
+}

@@ -8,6 +8,7 @@
 import { EventEmitter } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { z } from "zod";
 
 export type SlackArgs = Record<string, unknown>;
 
@@ -37,6 +38,33 @@ export interface StoredMessage {
   updates: number;
 }
 
+/** A file shared through files.getUploadURLExternal, the upload URL and files.completeUploadExternal. */
+export interface StoredFile {
+  id: string;
+  filename: string;
+  title: string;
+  altText?: string;
+  bytes: Uint8Array;
+  /** Where the upload was completed into; unset for a file completed without a channel (private). */
+  channel?: string;
+  threadTs?: string;
+}
+
+/** An upload between its URL being handed out and its completion. */
+interface PendingUpload {
+  filename: string;
+  altText?: string;
+  bytes?: Uint8Array;
+}
+
+// Request bodies as @slack/web-api's filesUploadV2 sends them (form fields; `files` JSON-encoded).
+const GetUploadUrlArgs = z.object({ filename: z.string().min(1), length: z.coerce.number().int().min(0), alt_text: z.string().optional() });
+const CompleteUploadArgs = z.object({
+  files: z.array(z.object({ id: z.string().min(1), title: z.string().optional() })).min(1),
+  channel_id: z.string().min(1).optional(),
+  thread_ts: z.string().min(1).optional(),
+});
+
 /** An answer to force for a call (fault injection), e.g. a 429 with Retry-After. */
 interface ForcedResponse {
   status: number;
@@ -65,6 +93,8 @@ interface Events {
   message: [StoredMessage, "posted" | "updated" | "deleted"];
   view: [{ method: string; view: unknown; userId?: string; triggerId?: string }];
   status: [{ channel: string; threadTs?: string; status: string }];
+  /** A file completed into a channel (or thread). */
+  file: [StoredFile];
 }
 
 export class LocalSlackApi extends EventEmitter<Events> {
@@ -75,6 +105,9 @@ export class LocalSlackApi extends EventEmitter<Events> {
   private tsCounter = 0;
   private responseUrlCounter = 0;
   private readonly interceptors: Interceptor[] = [];
+  private readonly pendingUploads = new Map<string, PendingUpload>();
+  private readonly completedFiles: StoredFile[] = [];
+  private fileCounter = 0;
   private readonly options: Required<Omit<LocalSlackApiOptions, "socketModeUrl">> & Pick<LocalSlackApiOptions, "socketModeUrl">;
 
 
@@ -144,6 +177,11 @@ export class LocalSlackApi extends EventEmitter<Events> {
     return this.calls.filter((call) => call.method === method);
   }
 
+  /** Files completed so far, oldest first, shared into a channel or not. */
+  files(): StoredFile[] {
+    return [...this.completedFiles];
+  }
+
   /** Messages in a channel (optionally one thread), oldest first, latest versions. */
   messagesIn(channel: string, threadTs?: string): StoredMessage[] {
     return [...this.messages.values()].filter(
@@ -160,14 +198,18 @@ export class LocalSlackApi extends EventEmitter<Events> {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", this.baseUrl || "http://127.0.0.1");
     const raw = await readBody(req);
-    const args = parseArgs(raw, String(req.headers["content-type"] ?? ""));
+    const contentType = String(req.headers["content-type"] ?? "");
+    const isUpload = url.pathname.startsWith("/upload/");
+    // An upload URL receives the file's bytes, not form fields: its args record only what arrived.
+    const uploaded = isUpload ? await uploadedBytes(raw, contentType) : undefined;
+    const args = isUpload ? { file_id: url.pathname.slice("/upload/".length), length: uploaded?.byteLength ?? 0 } : parseArgs(raw.toString("utf8"), contentType);
     const auth = String(req.headers.authorization ?? "");
     const token = auth.startsWith("Bearer ") ? auth.slice(7) : typeof args["token"] === "string" ? args["token"] : undefined;
 
     let method: string;
     if (url.pathname.startsWith("/api/")) method = url.pathname.slice(5);
     else if (url.pathname.startsWith("/response/")) method = "response_url";
-    else if (url.pathname.startsWith("/upload/")) method = "file_upload";
+    else if (isUpload) method = "file_upload";
     else {
       res.writeHead(404).end();
       return;
@@ -178,12 +220,47 @@ export class LocalSlackApi extends EventEmitter<Events> {
     }
 
     const forced = this.interceptors.map((interceptor) => interceptor(method, args)).find((answer) => answer !== undefined);
-    const answer = forced ?? { status: 200, body: this.answer(method, args) };
+    const answer = forced ?? (method === "file_upload" ? this.receiveUpload(String(args["file_id"]), uploaded) : { status: 200, body: this.answer(method, args) });
     const call: SlackApiCall = { method, args, token, response: answer.body, status: answer.status, ...(method === "response_url" ? { url: `${this.baseUrl}${req.url ?? ""}` } : {}) };
     this.calls.push(call);
     this.emit("call", call);
     res.writeHead(answer.status, { "content-type": "application/json", ...(answer.headers ?? {}) });
     res.end(JSON.stringify(answer.body));
+  }
+
+  private openUpload(args: SlackArgs): SlackArgs {
+    const parsed = GetUploadUrlArgs.safeParse(args);
+    if (!parsed.success) return { ok: false, error: "invalid_arguments" };
+    this.fileCounter += 1;
+    const fileId = `F${String(this.fileCounter).padStart(8, "0")}`;
+    this.pendingUploads.set(fileId, { filename: parsed.data.filename, altText: parsed.data.alt_text });
+    return { ok: true, upload_url: `${this.baseUrl}/upload/${fileId}`, file_id: fileId };
+  }
+
+  /** Slack's upload URLs answer 200 with a plain body; an unknown URL is a 404. */
+  private receiveUpload(fileId: string, bytes: Uint8Array | undefined): ForcedResponse {
+    const pending = this.pendingUploads.get(fileId);
+    if (!pending) return { status: 404, body: { ok: false, error: "file_not_found" } };
+    if (!bytes) return { status: 400, body: { ok: false, error: "no_file_data" } };
+    pending.bytes = bytes;
+    return { status: 200, body: { ok: true } };
+  }
+
+  private completeUpload(args: SlackArgs): SlackArgs {
+    const parsed = CompleteUploadArgs.safeParse(args);
+    if (!parsed.success) return { ok: false, error: "invalid_arguments" };
+    const { files, channel_id: channel, thread_ts: threadTs } = parsed.data;
+    const completed: StoredFile[] = [];
+    for (const file of files) {
+      const pending = this.pendingUploads.get(file.id);
+      // Every file must have been uploaded before any is shared: the call fails whole.
+      if (!pending?.bytes) return { ok: false, error: "file_not_found" };
+      completed.push({ id: file.id, filename: pending.filename, title: file.title ?? pending.filename, altText: pending.altText, bytes: pending.bytes, channel, threadTs: channel ? threadTs : undefined });
+    }
+    for (const file of completed) this.pendingUploads.delete(file.id);
+    this.completedFiles.push(...completed);
+    for (const file of completed) if (file.channel) this.emit("file", file);
+    return { ok: true, files: completed.map((file) => ({ id: file.id, name: file.filename, title: file.title, size: file.bytes.byteLength })) };
   }
 
   private store(message: Omit<StoredMessage, "updates">, event: "posted" | "updated"): StoredMessage {
@@ -277,16 +354,10 @@ export class LocalSlackApi extends EventEmitter<Events> {
         const thread = this.messagesIn(str("channel") ?? "", str("ts"));
         return { ok: true, messages: thread.map((m) => ({ ts: m.ts, thread_ts: m.threadTs, text: m.text, blocks: m.blocks })) };
       }
-      case "files.getUploadURLExternal": {
-        const fileId = `F${String(this.calls.length + 1).padStart(8, "0")}`;
-        return { ok: true, upload_url: `${this.baseUrl}/upload/${fileId}`, file_id: fileId };
-      }
-      case "file_upload":
-        return { ok: true };
-      case "files.completeUploadExternal": {
-        const files = Array.isArray(args["files"]) ? (args["files"] as { id?: string; title?: string }[]) : [];
-        return { ok: true, files: files.map((file) => ({ id: file.id, title: file.title })) };
-      }
+      case "files.getUploadURLExternal":
+        return this.openUpload(args);
+      case "files.completeUploadExternal":
+        return this.completeUpload(args);
       case "apps.connections.open": {
         const url = this.options.socketModeUrl?.();
         return url ? { ok: true, url } : { ok: false, error: "not_allowed_token_type" };
@@ -297,13 +368,24 @@ export class LocalSlackApi extends EventEmitter<Events> {
   }
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+/**
+ * The file posted to an upload URL: WebClient sends it as multipart form data (one file part),
+ * other clients may post the raw bytes. Undefined for a form without a file part.
+ */
+async function uploadedBytes(raw: Buffer, contentType: string): Promise<Uint8Array | undefined> {
+  if (!contentType.includes("multipart/form-data")) return new Uint8Array(raw);
+  const form = await new Response(new Uint8Array(raw), { headers: { "content-type": contentType } }).formData();
+  const part = [...form.values()].find((value): value is File => typeof value !== "string");
+  return part ? new Uint8Array(await part.arrayBuffer()) : undefined;
 }
 
 /** WebClient sends form fields with JSON-encoded objects (blocks, view); response URLs get JSON. */

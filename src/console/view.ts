@@ -1,6 +1,9 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { ConsoleForm } from "./form.js";
 import { type ButtonChoice, renderBlocksToText } from "./render.js";
-import type { LocalSlackApi, StoredMessage } from "./slack-api.js";
+import type { LocalSlackApi, StoredFile, StoredMessage } from "./slack-api.js";
 
 /** A button a person can press by typing its number, with the message it belongs to. */
 interface NumberedChoice extends ButtonChoice {
@@ -11,11 +14,14 @@ interface NumberedChoice extends ButtonChoice {
 
 /**
  * Prints what the bot posts to the local Slack API, as text, and remembers the numbered
- * buttons. An updated message is printed again with its current content.
+ * buttons. An updated message is printed again with its current content. A shared file (a chart)
+ * cannot be shown in a terminal: it is written to a temporary folder and its path printed.
  */
 export class ConsoleView {
   private readonly choices = new Map<number, NumberedChoice>();
   private nextNumber = 1;
+  /** Made on the first shared file; left behind at exit so the person can still open the files. */
+  private filesDir?: string;
 
   constructor(
     api: LocalSlackApi,
@@ -23,6 +29,7 @@ export class ConsoleView {
   ) {
     api.on("message", (message, event) => this.show(message, event));
     api.on("view", ({ method, view }) => this.showView(method, view));
+    api.on("file", (file) => this.showFile(file));
   }
 
   choice(number: number): NumberedChoice | undefined {
@@ -48,6 +55,14 @@ export class ConsoleView {
     this.write(`${heading}\n${body.split("\n").map((line) => `  ${line}`).join("\n")}\n\n`);
   }
 
+  private showFile(file: StoredFile): void {
+    this.filesDir ??= fs.mkdtempSync(path.join(os.tmpdir(), "sageops-console-"));
+    const where = path.join(this.filesDir, uniqueName(this.filesDir, file.filename));
+    fs.writeFileSync(where, file.bytes);
+    const kind = /\.(png|jpe?g|gif|svg)$/i.test(where) ? "chart" : "file";
+    this.write(`sageops › ${file.channel}${file.threadTs ? " (in thread)" : ""}\n  ${kind}: ${where}\n\n`);
+  }
+
   /** A form opened by the bot and being filled in at the terminal, if any. */
   form?: ConsoleForm;
 
@@ -67,4 +82,16 @@ export class ConsoleView {
     const question = this.form?.prompt();
     if (question) this.write(`  ? ${question}\n`);
   }
+}
+
+/**
+ * The uploaded name made safe as one file in `dir` (it came over HTTP: no separators, no dot
+ * files), numbered when an earlier file took it.
+ */
+function uniqueName(dir: string, filename: string): string {
+  const safe = path.basename(filename).replace(/[^A-Za-z0-9._-]/g, "-").replace(/^\.+/, "") || "file";
+  const { name, ext } = path.parse(safe);
+  let candidate = safe;
+  for (let n = 2; fs.existsSync(path.join(dir, candidate)); n += 1) candidate = `${name}-${n}${ext}`;
+  return candidate;
 }

@@ -41,6 +41,7 @@ describe("polling SageMaker kindly", () => {
         },
         update: async () => undefined,
         ephemeral: async () => undefined,
+        upload: async () => undefined,
       }),
     });
     const reports = [];

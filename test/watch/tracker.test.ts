@@ -291,6 +291,7 @@ describe("status that comes to you", () => {
       },
       update: world.poster.update.bind(world.poster),
       ephemeral: world.poster.ephemeral.bind(world.poster),
+      upload: world.poster.upload.bind(world.poster),
     };
     void world.tracker(store, { reporter: new SlackStatusReporter(dying) }).pollOnce();
     await waitFor(() => posts === 2, { what: "the reply to be on its way" });

@@ -3,7 +3,7 @@
  * bucket (about one message a second, with a short burst allowed); an HTTP 429 pauses every
  * channel for the Retry-After Slack gave, then the same call is sent again. An update waiting in
  * a queue is replaced by a newer update of the same message, so only the latest content goes
- * out. Nothing else is ever dropped: posts (final replies included) wait their turn.
+ * out. Nothing else is ever dropped: posts (final replies included) and file uploads wait their turn.
  *
  * The Slack client must hand 429s over rather than retry them itself: create the WebClient with
  * `rejectRateLimitedCalls: true`; the Web API poster turns them into SlackRateLimited.
@@ -12,7 +12,7 @@
 import type { Clock } from "../../kernel/clock.js";
 import type { Rendered } from "../blocks/kit.js";
 import { SlackRateLimited } from "./errors.js";
-import type { SlackPoster } from "./poster.js";
+import type { OutgoingFile, SlackPoster } from "./poster.js";
 
 export interface PacerOptions {
   clock: Clock;
@@ -33,7 +33,8 @@ interface Waiter<T> {
 type Job =
   | { kind: "post"; channel: string; message: Rendered; threadTs?: string; attempts: number; waiters: Waiter<{ ts: string }>[] }
   | { kind: "update"; channel: string; ts: string; message: Rendered; attempts: number; waiters: Waiter<void>[] }
-  | { kind: "ephemeral"; channel: string; user: string; message: Rendered; threadTs?: string; attempts: number; waiters: Waiter<void>[] };
+  | { kind: "ephemeral"; channel: string; user: string; message: Rendered; threadTs?: string; attempts: number; waiters: Waiter<void>[] }
+  | { kind: "upload"; channel: string; file: OutgoingFile; threadTs?: string; attempts: number; waiters: Waiter<void>[] };
 
 interface ChannelQueue {
   jobs: Job[];
@@ -80,6 +81,11 @@ export class PacedPoster implements SlackPoster {
 
   ephemeral(channel: string, user: string, message: Rendered, options: { threadTs?: string } = {}): Promise<void> {
     return new Promise((resolve, reject) => this.enqueue({ kind: "ephemeral", channel, user, message, threadTs: options.threadTs, attempts: 0, waiters: [{ resolve, reject }] }));
+  }
+
+  /** A file shared in the channel takes its turn like a message: it appears there as one. */
+  upload(channel: string, file: OutgoingFile, options: { threadTs?: string } = {}): Promise<void> {
+    return new Promise((resolve, reject) => this.enqueue({ kind: "upload", channel, file, threadTs: options.threadTs, attempts: 0, waiters: [{ resolve, reject }] }));
   }
 
   /** Calls waiting (not yet sent) across all channels. */
@@ -138,6 +144,9 @@ export class PacedPoster implements SlackPoster {
           break;
         case "ephemeral":
           await this.inner.ephemeral(job.channel, job.user, job.message, { threadTs: job.threadTs });
+          break;
+        case "upload":
+          await this.inner.upload(job.channel, job.file, { threadTs: job.threadTs });
           break;
       }
       for (const waiter of job.waiters) waiter.resolve();

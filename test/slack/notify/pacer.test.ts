@@ -120,6 +120,7 @@ describe("the pacer between the bot and Slack", () => {
     const slowSlack = {
       post: slack.post.bind(slack),
       ephemeral: slack.ephemeral.bind(slack),
+      upload: slack.upload.bind(slack),
       update: async (channel: string, messageTs: string, message: Rendered) => {
         if (first) {
           first = false;

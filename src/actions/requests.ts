@@ -3,6 +3,8 @@
  * structured parameters to a planner, in the requester's planning context, and the decision
  * submitted, so a plan is stored and posted, or the refusal audited and explained.
  */
+import { policyWatches } from "../guard/drift-access.js";
+import type { Policy } from "../guard/policy.js";
 import type { RequestParams } from "../interpret/schema.js";
 import { fail, type Result } from "../kernel/result.js";
 import { resourceName } from "./arguments.js";
@@ -19,6 +21,7 @@ import { planTuning } from "./planners/tune.js";
 import type { PlanningResult } from "./planning.js";
 
 export interface ActionRequestsDeps {
+  policy: Policy;
   context: PlanningContextSource;
   plans: { submit(result: PlanningResult, requester: Requester): Promise<Result<Plan>> };
 }
@@ -64,5 +67,28 @@ export class ActionRequests {
     const checked = resourceName(endpoint, "endpoint", "/sageops rollback churn-prod");
     if (!checked.ok) return checked;
     return this.deps.plans.submit(await planRollback(checked.value, params.environment, await this.deps.context(requester)), requester);
+  }
+
+  /**
+   * Retraining for a drifting endpoint, as the policy links it (a recipe or a pipeline), asked for
+   * by the person who pressed Retrain on its alert. The plan goes to the alert's channel when the
+   * environment lets actions be requested there, else to the environment's own channel; it needs
+   * confirming (and approving, where the policy says) like any other.
+   */
+  async retrain(endpoint: string, requester: Requester): Promise<Result<Plan>> {
+    const entry = policyWatches(this.deps.policy).find((w) => w.watch.endpoint === endpoint);
+    const retrain = entry?.watch.retrain;
+    if (!entry || !retrain)
+      return fail({
+        what: `The policy links no retraining to \`${endpoint}\`.`,
+        fix: "An admin can add `retrain: { recipe: <name> }` (or `{ pipeline: <name> }`) to its entry under `environments.<env>.drift.watch` in the policy file.",
+      });
+    const environment = retrain.environment ?? ("recipe" in retrain ? this.deps.policy.recipes[retrain.recipe]?.environment : undefined) ?? entry.environment;
+    const channels = this.deps.policy.environments[environment]?.channels ?? [];
+    const channelId = channels.includes("*") || channels.includes(requester.channelId) ? requester.channelId : (channels[0] ?? requester.channelId);
+    const asked = { userId: requester.userId, channelId };
+    const result = "recipe" in retrain ? await this.train({ recipe: retrain.recipe, environment }, {}, asked) : await this.startPipeline(retrain.pipeline, { environment }, {}, asked);
+    if (!result.ok || channelId === requester.channelId) return result;
+    return { ...result, note: `I posted the retraining plan in <#${channelId}>, where ${environment} actions are requested. Check it, then press Confirm within 15 minutes.` };
   }
 }

@@ -11,6 +11,8 @@ export async function startBackgroundWork(core: Core, logger: Logger, options: {
   if (options.trackerLoop) {
     core.tracker.start();
     stops.push(() => core.tracker.stop());
+    core.driftWatcher.start();
+    stops.push(() => core.driftWatcher.stop());
     const feed = core.eventFeed;
     if (feed) {
       feed.start();

@@ -31,9 +31,11 @@ import { WorkspaceSettings } from "../store/settings.js";
 import { SqliteTrackedStore } from "../store/tracked.js";
 import { StatusQuery } from "../watch/ask.js";
 import { driftFindings } from "../watch/drift.js";
+import type { DriftWatcher } from "../watch/drift-watch.js";
 import { EventFeed } from "../watch/events.js";
 import { Tracker } from "../watch/tracker.js";
 import { type Backend, describeBackend } from "./backend.js";
+import { buildDriftWatching } from "./drift.js";
 import { createInterpreter } from "./interpreter.js";
 import { approversOf, describePolicy, policyGroupIds, policyInForce } from "./policy.js";
 
@@ -57,6 +59,8 @@ export interface Core {
   status: StatusQuery;
   audit: AuditLog;
   deliveries: DeliveryLedger;
+  /** Reads every watched endpoint's drift sources and tells the subscribed channels. */
+  driftWatcher: DriftWatcher;
 }
 
 export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } {
@@ -136,6 +140,7 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
     onStarted: follow,
   });
   const requests = new ActionRequests({
+    policy,
     plans: planService,
     context: createPlanningContextSource({
       policy,
@@ -149,9 +154,12 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
     }),
   });
   const status = new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock });
+  const drift = buildDriftWatching({ db, policy, sagemaker, objects, poster, groupsOf: (userId) => groups.groupsOf(userId), region: target.region, logger,
+    // The sandbox's schedules run on its fast clock; AWS's at most hourly.
+    intervalMs: backend.sandbox ? 60_000 : undefined });
 
   return {
-    core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, deliveries },
+    core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, deliveries, driftWatcher: drift.watcher },
     slack: {
       logger,
       // Bedrock is always AWS's, even when SageMaker is the sandbox.
@@ -166,7 +174,10 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
       planLife: planService,
       freeze: settings,
       registry: sagemaker,
-      drift: (endpoint) => driftFindings(sagemaker, objects, endpoint),
+      driftFindings: (endpoint) => driftFindings(sagemaker, objects, endpoint),
+      driftSubscriptions: drift.subscriptions,
+      driftAlerts: drift.store,
+      driftReporter: drift.reporter,
       status,
       poster,
     },

@@ -25,9 +25,9 @@ export async function statusReply(name: string | undefined, requester: Requester
 }
 
 /** Model Monitor's latest findings for an endpoint. */
-export async function driftReply(endpoint: string | undefined, deps: Pick<SlackDeps, "drift" | "simulationNote">): Promise<Rendered> {
+export async function driftReply(endpoint: string | undefined, deps: Pick<SlackDeps, "driftFindings" | "simulationNote">): Promise<Rendered> {
   const checked = resourceName(endpoint, "endpoint", "/sageops drift churn-prod");
   if (!checked.ok) return renderProblem(checked.problem);
-  const answer = await deps.drift(checked.value);
+  const answer = await deps.driftFindings(checked.value);
   return answer.ok ? withNote(renderDrift(answer.value), deps.simulationNote) : renderProblem(answer.problem);
 }

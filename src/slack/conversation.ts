@@ -9,7 +9,7 @@ import type { Rendered } from "./blocks/kit.js";
 import { withNote } from "./blocks/notice.js";
 import type { SlackDeps } from "./deps.js";
 
-export type ConversationDeps = Pick<SlackDeps, "interpreter" | "backendNote" | "simulationNote" | "requests" | "status" | "drift">;
+export type ConversationDeps = Pick<SlackDeps, "interpreter" | "backendNote" | "simulationNote" | "requests" | "status" | "driftFindings">;
 
 /**
  * The one answer to a person's words, whatever surface they came from (DM, mention,

@@ -12,7 +12,10 @@ import type { SageMakerPort } from "../kernel/sagemaker-port.js";
 import type { Logger } from "../logger.js";
 import type { StatusQuery } from "../watch/ask.js";
 import type { DriftReport } from "../watch/drift.js";
+import type { DriftStore } from "../watch/drift-store.js";
+import type { DriftSubscriptions } from "../watch/drift-subscriptions.js";
 import type { DeliveryClaims } from "./middleware/dedupe.js";
+import type { SlackDriftReporter } from "./notify/drift-reporter.js";
 import type { SlackPoster } from "./notify/poster.js";
 
 /** Where the policy came from: a file, the built-in one (dry runs only), or the example (on the sandbox). */
@@ -36,8 +39,13 @@ export interface SlackDeps {
   freeze: FreezeControl;
   /** What the deploy form offers: registry versions and endpoints. */
   registry: Pick<SageMakerPort, "listModelPackageGroups" | "listModelPackages" | "listEndpoints">;
-  /** Model Monitor's latest findings for an endpoint. */
-  drift: (endpoint: string) => Promise<Result<DriftReport>>;
+  /** Model Monitor's latest findings for an endpoint, on demand. */
+  driftFindings: (endpoint: string) => Promise<Result<DriftReport>>;
+  /** Which channels get which endpoint's drift alerts. */
+  driftSubscriptions: DriftSubscriptions;
+  /** The alerts posted, for their buttons. */
+  driftAlerts: Pick<DriftStore, "alert" | "acknowledge" | "mute">;
+  driftReporter: SlackDriftReporter;
   /** Answers "status of X" from SageMaker, and the App Home's list. */
   status: Pick<StatusQuery, "ask" | "home">;
   /** Paced posting, for replies outside a listener's own respond/say. */

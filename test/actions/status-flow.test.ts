@@ -70,7 +70,7 @@ describe("status that comes to you, through the bot", () => {
     const { reply } = await world.ws.command("U0ENGINEER", "/sageops", "drift churn-prod");
     const text = JSON.stringify(reply?.args);
     expect(text).toContain("violation(s)");
-    expect(text).toContain("drifted from the baseline");
+    expect(text).toContain("distribution drifted (`baseline_drift_check`)");
     expect(text).toContain("constraint_violations.json");
     expect(text).toContain("Simulated: this comes from the sageops sandbox");
     expect(JSON.stringify((await world.ws.command("U0ENGINEER", "/sageops", "drift no-such-endpoint")).reply?.args)).toContain("has no Model Monitor runs");

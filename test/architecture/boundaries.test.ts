@@ -23,7 +23,7 @@ const ROOMS: Readonly<Record<string, Room>> = {
   "src/interpret": { rooms: ["src/catalog", "src/kernel"], packages: ["zod"] },
   "src/guard": { rooms: ["src/interpret", "src/catalog", "src/kernel"], packages: ["zod", "yaml"] },
   "src/actions": { rooms: ["src/guard", "src/interpret", "src/catalog", "src/kernel"], packages: ["zod"] },
-  "src/watch": { rooms: ["src/interpret", "src/catalog", "src/kernel"], packages: ["zod"] },
+  "src/watch": { rooms: ["src/guard", "src/interpret", "src/catalog", "src/kernel"], packages: ["zod"] },
   "src/slack": { rooms: [...CORE, "src/logger.ts"], packages: ["@slack/bolt", "@slack/types", "@slack/web-api", "zod", "vega", "vega-lite", "@resvg/resvg-js"] },
   "src/aws": { rooms: [...CORE, "src/config.ts", "src/logger.ts"], packages: ["@aws-sdk/", "zod"] },
   "src/store": { rooms: [...CORE], packages: ["better-sqlite3", "zod"] },

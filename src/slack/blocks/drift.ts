@@ -1,27 +1,39 @@
 import type { DriftReport } from "../../watch/drift.js";
-import { context, escapeMrkdwn, header, type KnownBlock, type Rendered, section } from "./kit.js";
+import type { DriftFinding } from "../../watch/finding.js";
+import { violationLine, worstFirst } from "./drift-alert.js";
+import { context, escapeMrkdwn, fitLines, header, type KnownBlock, type Rendered, section } from "./kit.js";
 
-const CHECK_NAMES: Record<string, string> = {
-  baseline_drift_check: "drifted from the baseline",
-  data_type_check: "has values of the wrong type",
-  completeness_check: "has missing values",
-};
+/** Violations listed per monitor in an on-demand answer; the rest are counted. */
+const LISTED = 8;
 
 function when(date: Date | undefined): string {
   return date ? `${date.toISOString().replace("T", " ").slice(0, 16)} UTC` : "time unknown";
 }
 
-/** Model Monitor findings: what drifted, in which feature, and the recent runs. */
+const MONITOR_WORDS: Record<DriftFinding["monitorType"], string> = { "data-quality": "Data quality", "model-quality": "Model quality", "model-bias": "Model bias", "model-explainability": "Model explainability" };
+
+function findingSection(finding: DriftFinding): string {
+  const title = `*${MONITOR_WORDS[finding.monitorType]}*, run of ${when(new Date(finding.runAt))}`;
+  if (finding.status === "clean") return `:white_check_mark: ${title}: no violations.`;
+  if (finding.status === "failed") return `:x: ${title}: the run failed (${escapeMrkdwn(finding.reason ?? "no reason given")}), so it says nothing about drift.`;
+  if (finding.status === "unreadable") return `:warning: ${title}: violations, but the report could not be read: ${escapeMrkdwn(finding.reason ?? "no reason given")}`;
+  const lines = worstFirst(finding.violations).slice(0, LISTED).map(violationLine);
+  const more = finding.violations.length - lines.length;
+  return fitLines(`:rotating_light: ${title}: *${finding.violations.length} violation(s)*\n${lines.join("\n")}${more > 0 ? `\n…and ${more} more in the report.` : ""}`, 3000);
+}
+
+/** Model Monitor findings on demand: each monitor's newest run, what it found, and the recent runs. */
 export function renderDrift(report: DriftReport): Rendered {
   const blocks: KnownBlock[] = [header(`Model Monitor: ${report.endpoint}`)];
-  if (report.violations.length > 0) {
-    const lines = report.violations.slice(0, 20).map((v) => `• *${escapeMrkdwn(v.feature)}* ${CHECK_NAMES[v.check] ?? escapeMrkdwn(v.check)}: ${escapeMrkdwn(v.description)}`);
-    blocks.push(section(`:rotating_light: *${report.violations.length} violation(s)* in the run of ${when(report.violationsAt)}:\n${lines.join("\n")}`));
-  } else {
-    blocks.push(section(":white_check_mark: The recent runs found no violations."));
-  }
+  for (const finding of report.findings) blocks.push(section(findingSection(finding)));
+  if (report.findings.length === 0) blocks.push(section("No run has finished yet."));
   blocks.push(section(`*Recent runs*\n${report.executions.map((e) => `• ${when(e.scheduledAt)}: ${e.status}${e.failureReason ? ` (${escapeMrkdwn(e.failureReason)})` : ""} — ${escapeMrkdwn(e.schedule)}`).join("\n")}`));
-  if (report.reportUri) blocks.push(context(`Report: ${report.reportUri}`));
-  const text = report.violations.length > 0 ? `${report.endpoint}: ${report.violations.length} drift violation(s): ${report.violations.map((v) => `${v.feature} (${v.check})`).join(", ")}` : `${report.endpoint}: no violations in the recent Model Monitor runs`;
+  const reports = report.findings.flatMap((f) => (f.reportUri ? [f.reportUri] : []));
+  if (reports.length > 0) blocks.push(context(`Reports: ${reports.map(escapeMrkdwn).join(", ")}`));
+  const violating = report.findings.filter((f) => f.status === "violations");
+  const text =
+    violating.length > 0
+      ? `${report.endpoint}: ${violating.map((f) => `${MONITOR_WORDS[f.monitorType].toLowerCase()} ${f.violations.length} violation(s)`).join(", ")}`
+      : `${report.endpoint}: no violations in the newest Model Monitor runs`;
   return { text, blocks };
 }

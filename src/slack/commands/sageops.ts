@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import { parseArguments, resourceName } from "../../actions/arguments.js";
 import type { Requester } from "../../actions/context.js";
 import { ownValue } from "../../kernel/lookup.js";
-import { driftReply, planReply, statusReply } from "../action-requests.js";
+import { planReply, statusReply } from "../action-requests.js";
 import { renderHelp } from "../blocks/help.js";
 import type { Rendered } from "../blocks/kit.js";
 import { renderProblem } from "../blocks/notice.js";
@@ -11,6 +11,7 @@ import { type ConversationDeps, replyToText } from "../conversation.js";
 import type { SlackDeps } from "../deps.js";
 import { answerOrApologise } from "../errors.js";
 import { audit, freeze, unfreeze } from "./admin.js";
+import { driftCommand } from "./drift.js";
 import { SAGEOPS_SUBCOMMANDS } from "./usage.js";
 
 /** Splits `/sageops <sub> rest` into the subcommand (lower-cased) and the rest as typed. */
@@ -20,7 +21,7 @@ function splitSubcommand(text: string): { sub: string; rest: string } {
   return { sub: (match[1] ?? "").toLowerCase(), rest: match[2] ?? "" };
 }
 
-type SageopsDeps = ConversationDeps & Pick<SlackDeps, "logger" | "policy" | "policySource" | "planLife" | "freeze" | "audit">;
+type SageopsDeps = ConversationDeps & Pick<SlackDeps, "logger" | "policy" | "policySource" | "planLife" | "freeze" | "audit" | "driftSubscriptions" | "poster">;
 
 async function tune(rest: string, requester: Requester, deps: Pick<SlackDeps, "requests">): Promise<Rendered> {
   const parsed = parseArguments(rest);
@@ -74,7 +75,7 @@ export function registerSageopsCommand(app: App, deps: SageopsDeps): void {
           return statusReply(words[0], requester, deps);
         }
         case "drift":
-          return driftReply(rest.trim().split(/\s+/)[0] || undefined, deps);
+          return driftCommand(rest, requester, deps);
         case "rollback":
           return planReply(await deps.requests.rollback(rest.trim().split(/\s+/)[0] || undefined, {}, requester));
         case "freeze":

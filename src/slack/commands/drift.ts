@@ -1,0 +1,76 @@
+/** `/sageops drift [endpoint] | subscribe <endpoint> [#channel] | unsubscribe <endpoint> [#channel] | list`. */
+
+import { resourceName } from "../../actions/arguments.js";
+import type { Requester } from "../../actions/context.js";
+import { driftReply } from "../action-requests.js";
+import { renderSubscriptions } from "../blocks/drift-alert.js";
+import type { Rendered } from "../blocks/kit.js";
+import { renderNote, renderProblem } from "../blocks/notice.js";
+import type { SlackDeps } from "../deps.js";
+import { SlackRefused, UNPOSTABLE_CHANNEL_CODES } from "../notify/errors.js";
+
+type DriftDeps = Pick<SlackDeps, "driftFindings" | "simulationNote" | "driftSubscriptions" | "poster">;
+
+const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
+
+/**
+ * The channel a command names: a Slack channel link (`<#C0ALERTS|ml-alerts>`) or an id, else the
+ * channel it was typed in. A bare `#name` cannot be told from another workspace's channel without
+ * listing every channel, so the person is asked for the link or the id.
+ */
+export function channelArgument(word: string | undefined, here: string): { channel: string } | { problem: string } {
+  if (word === undefined || word === "here") return { channel: here };
+  const link = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/.exec(word);
+  if (link?.[1]) return { channel: link[1] };
+  if (CHANNEL_ID.test(word)) return { channel: word };
+  return { problem: `I can't tell which channel \`${word}\` is.` };
+}
+
+const CHANNEL_FIX = "Pick the channel from the list Slack offers as you type `#` (so it becomes a link), give its id (C…, at the bottom of the channel's details), or run the command in that channel without naming one.";
+
+async function subscribe(words: string[], requester: Requester, deps: DriftDeps): Promise<Rendered> {
+  const endpoint = resourceName(words[0], "endpoint", "/sageops drift subscribe churn-prod #ml-alerts");
+  if (!endpoint.ok) return renderProblem(endpoint.problem);
+  const where = channelArgument(words[1], requester.channelId);
+  if ("problem" in where) return renderProblem({ what: where.problem, fix: CHANNEL_FIX });
+  const result = await deps.driftSubscriptions.subscribe(endpoint.value, where.channel, requester.userId);
+  if (!result.ok) return renderProblem(result.problem);
+  if (!result.value.created) return renderNote(result.note ?? "Already subscribed.");
+  try {
+    await deps.poster.post(where.channel, renderNote(`:bell: This channel now gets drift alerts for \`${endpoint.value}\` (subscribed by <@${requester.userId}>). \`/sageops drift unsubscribe ${endpoint.value}\` stops them.`));
+  } catch (error) {
+    if (!(error instanceof SlackRefused && UNPOSTABLE_CHANNEL_CODES.has(error.code))) throw error;
+    // Nothing would ever reach that channel, so the subscription is not kept.
+    await deps.driftSubscriptions.unsubscribe(endpoint.value, where.channel, requester.userId);
+    return renderProblem({ what: `I can't post in <#${where.channel}>, so it would never get an alert.`, fix: "Invite me there with `/invite @sageops`, then subscribe again." });
+  }
+  return renderNote(`<#${where.channel}> now gets drift alerts for \`${endpoint.value}\`.`);
+}
+
+async function unsubscribe(words: string[], requester: Requester, deps: DriftDeps): Promise<Rendered> {
+  const endpoint = resourceName(words[0], "endpoint", "/sageops drift unsubscribe churn-prod #ml-alerts");
+  if (!endpoint.ok) return renderProblem(endpoint.problem);
+  const where = channelArgument(words[1], requester.channelId);
+  if ("problem" in where) return renderProblem({ what: where.problem, fix: CHANNEL_FIX });
+  const result = await deps.driftSubscriptions.unsubscribe(endpoint.value, where.channel, requester.userId);
+  if (!result.ok) return renderProblem(result.problem);
+  return renderNote(`<#${where.channel}> no longer gets drift alerts for \`${endpoint.value}\`.${result.note ? ` ${result.note}` : ""}`);
+}
+
+export async function driftCommand(rest: string, requester: Requester, deps: DriftDeps): Promise<Rendered> {
+  const [verb, ...words] = rest.trim().split(/\s+/).filter(Boolean);
+  if (words.length > 2) return renderProblem({ what: `I don't know what to do with \`${words.slice(2).join(" ")}\`.`, fix: "For example: `/sageops drift subscribe churn-prod #ml-alerts`." });
+  switch (verb?.toLowerCase()) {
+    case "subscribe":
+      return subscribe(words, requester, deps);
+    case "unsubscribe":
+      return unsubscribe(words, requester, deps);
+    case "list":
+      return renderSubscriptions(deps.driftSubscriptions.list(), requester.channelId);
+    case undefined:
+      return renderSubscriptions(deps.driftSubscriptions.list(requester.channelId), requester.channelId, { onlyHere: true });
+    default:
+      if (words.length > 0) return renderProblem({ what: "Ask about one endpoint at a time.", fix: "For example: `/sageops drift churn-prod`, or `/sageops drift subscribe churn-prod #ml-alerts`." });
+      return driftReply(verb, deps);
+  }
+}

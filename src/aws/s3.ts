@@ -49,6 +49,6 @@ export class S3ObjectReader implements ObjectReader {
     } catch (error) {
       throw toSageMakerError(error);
     }
-    return found.sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime()).slice(0, options.limit);
+    return found.sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime()).slice(-options.limit);
   }
 }

@@ -62,7 +62,7 @@ export function buildDriftWatching(inputs: DriftInputs) {
       ...(muted ? { muted } : {}),
     };
   };
-  const reporter = new SlackDriftReporter(inputs.poster, contextOf);
+  const reporter = new SlackDriftReporter(inputs.poster, contextOf, (error, alert) => inputs.logger.warn({ err: error, endpoint: alert.endpoint }, "could not share a drift chart"));
   // Sources live as long as the process, so each keeps its schedules' baselines read once.
   const sources = new Map<string, DriftSource[]>();
   const sourcesOf = (endpoint: string): DriftSource[] => {

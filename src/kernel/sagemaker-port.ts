@@ -299,6 +299,6 @@ export type ObjectText = { kind: "text"; text: string } | { kind: "missing" } | 
 /** Reads objects (Model Monitor reports) from S3. */
 export interface ObjectReader {
   readText(s3Uri: string, maxBytes: number): Promise<ObjectText>;
-  /** Objects under a prefix modified after a moment, oldest first (at most `limit`). */
+  /** Objects under a prefix modified after a moment, oldest first (the newest `limit` of them). */
   list(prefix: string, options: { modifiedAfter?: Date; limit: number }): Promise<{ uri: string; lastModified: Date; size: number }[]>;
 }

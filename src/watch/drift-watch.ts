@@ -44,7 +44,7 @@ export interface DriftWatcherDeps {
   onError?: (error: unknown, about: { source?: string; stage: string }) => void;
 }
 
-/** How far back a source is read the first time, and how long a repeat joins an earlier alert. */
+/** How long a repeat joins an earlier alert. */
 const DAY_MS = 24 * 3600_000;
 /** A sender that died holds its deliveries this long. */
 const LEASE_MS = 2 * 60_000;
@@ -136,30 +136,28 @@ export class DriftWatcher {
     return { claimed, delivered, failed };
   }
 
-  /** Claims the source's new runs; on the first read, only the newest run of each monitor is told. */
+  /**
+   * Claims the source's new runs. The first read of a source tells only the newest run of each
+   * monitor (not its whole history); it goes by the runs' own times, never this machine's clock.
+   */
   private async readSource(source: DriftSource): Promise<number> {
     const { store, clock } = this.deps;
     const now = new Date(clock.now());
     const position = store.position(source.key);
-    const after = position ? new Date(position) : new Date(now.getTime() - DAY_MS);
-    const handledHere = (runId: string) => store.claimedRun(source.key, runId);
-    const { findings, oldestOpen } = await source.finishedRuns(after, handledHere);
+    const { findings, oldestOpen } = await source.finishedRuns(position ? new Date(position) : undefined, (runId) => store.claimedRun(source.key, runId));
     const channels = this.deps.channelsFor(source.endpoint);
-    const newestPerMonitor = new Set<MonitorType>();
+    const toldMonitors = new Set<MonitorType>();
     let claimed = 0;
     let newest = position;
-    for (const finding of findings) {
-      const first = !newestPerMonitor.has(finding.monitorType);
-      newestPerMonitor.add(finding.monitorType);
-      // A source read for the first time tells only its latest state, not a day of history.
-      const tell = position !== undefined || first;
+    for (const finding of [...findings].sort((a, b) => b.runAt.localeCompare(a.runAt))) {
+      const tell = position !== undefined || !toldMonitors.has(finding.monitorType);
+      toldMonitors.add(finding.monitorType);
       if (store.claimRun(source.key, finding, tell ? channels : [], now)) claimed += 1;
       if (newest === undefined || finding.runAt > newest) newest = finding.runAt;
     }
     // Never past a run still in progress: it is read again until it finishes.
     const next = oldestOpen !== undefined && (newest === undefined || oldestOpen < newest) ? oldestOpen : newest;
     if (next !== undefined && next !== position) store.setPosition(source.key, next);
-    else if (position === undefined) store.setPosition(source.key, after.toISOString());
     return claimed;
   }
 

@@ -37,7 +37,7 @@ class ScriptedSource implements DriftSource {
   reads: string[] = [];
   async finishedRuns(after: Date | undefined, handled: (runId: string) => boolean): Promise<{ findings: DriftFinding[] }> {
     this.lists += 1;
-    const fresh = this.runs.filter((r) => (!after || Date.parse(r.runAt) > after.getTime() - 1000) && !handled(r.runId)).sort((a, b) => b.runAt.localeCompare(a.runAt));
+    const fresh = this.runs.filter((r) => (!after || Date.parse(r.runAt) > after.getTime() - 1000) && !handled(r.runId));
     this.reads.push(...fresh.map((r) => r.runId));
     return { findings: fresh };
   }

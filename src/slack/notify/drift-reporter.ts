@@ -1,8 +1,12 @@
-/** Drift watching's reporter in Slack: alerts, repeats and back-to-normal replies, sent through the paced poster. */
+/**
+ * Drift watching's reporter in Slack: alerts (with a chart of baseline against current
+ * distributions in their thread), repeats and back-to-normal replies, sent through the paced poster.
+ */
 import type { DriftAlertRecord } from "../../watch/drift-store.js";
 import type { DriftReporter } from "../../watch/drift-watch.js";
 import type { DriftFinding } from "../../watch/finding.js";
 import { type AlertContext, renderBackToNormal, renderDriftAlert, renderDriftRepeat } from "../blocks/drift-alert.js";
+import { renderDistributionChart } from "../charts/distribution-chart.js";
 import type { SlackPoster } from "./poster.js";
 
 export class SlackDriftReporter implements DriftReporter {
@@ -10,10 +14,20 @@ export class SlackDriftReporter implements DriftReporter {
     private readonly poster: SlackPoster,
     /** What the alert shows besides the finding: environment, region, retraining, a mute. */
     private readonly contextOf: (alert: DriftAlertRecord) => AlertContext,
+    /** A chart that could not be drawn or shared: the alert itself is out, so this is only told. */
+    private readonly onChartError: (error: unknown, alert: DriftAlertRecord) => void = () => undefined,
   ) {}
 
   async alert(alert: DriftAlertRecord): Promise<{ ts: string }> {
-    return this.poster.post(alert.channel, renderDriftAlert(alert, this.contextOf(alert)));
+    const posted = await this.poster.post(alert.channel, renderDriftAlert(alert, this.contextOf(alert)));
+    if (alert.finding.distributions.length > 0) {
+      try {
+        await this.shareChart(alert, posted.ts);
+      } catch (error) {
+        this.onChartError(error, alert);
+      }
+    }
+    return posted;
   }
 
   async repeat(alert: DriftAlertRecord): Promise<void> {
@@ -31,5 +45,17 @@ export class SlackDriftReporter implements DriftReporter {
   /** The alert message brought up to date after a button (acknowledged, muted). */
   async refresh(alert: DriftAlertRecord): Promise<void> {
     if (alert.messageTs) await this.poster.update(alert.channel, alert.messageTs, renderDriftAlert(alert, this.contextOf(alert)));
+  }
+
+  private async shareChart(alert: DriftAlertRecord, threadTs: string): Promise<void> {
+    const { finding } = alert;
+    const features = finding.distributions.map((pair) => ({ name: pair.current.feature, baseline: pair.baseline.buckets, current: pair.current.buckets }));
+    const bytes = await renderDistributionChart({ title: `${finding.endpoint}: baseline against the run of ${finding.runAt.slice(0, 16).replace("T", " ")} UTC`, features });
+    const names = features.slice(0, 4).map((f) => f.name);
+    await this.poster.upload(
+      alert.channel,
+      { filename: `drift-${finding.endpoint}-${finding.runAt.slice(0, 13).replace(/[^0-9]/g, "")}.png`, title: `Drift on ${finding.endpoint}: ${names.join(", ")}`, bytes, altText: `Histograms of ${names.join(", ")}: baseline against the current run.` },
+      { threadTs },
+    );
   }
 }

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import type { StoredMessage } from "../../src/console/slack-api.js";
+import { DRIFT_BUTTONS } from "../../src/slack/blocks/drift-alert.js";
+import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
+import { useHttpHarness } from "../support/harness.js";
+import { waitFor } from "../support/wait.js";
+
+/** Drift alerts end to end: signed Slack requests to the real Bolt app, SageMaker and S3 on the sandbox. */
+describe("drift alerts, through the bot", () => {
+  const world = useHttpHarness();
+
+  const alertsIn = (channel: string): StoredMessage[] => world.h.slack.messagesIn(channel).filter((m) => !m.threadTs && JSON.stringify(m.blocks ?? []).includes(DRIFT_BUTTONS.report));
+  const text = (message: StoredMessage | undefined): string => JSON.stringify(message?.blocks ?? []);
+
+  it("a subscription is confirmed in its channel, and listed with the policy's own", async () => {
+    const { reply } = await world.ws.command("U0ENGINEER", "/sageops", "drift subscribe churn-prod");
+    expect(JSON.stringify(reply?.args)).toContain("now gets drift alerts for `churn-prod`");
+    await waitFor(() => world.h.slack.messagesIn("C0MLOPS").some((m) => (m.text ?? "").includes("This channel now gets drift alerts")), { what: "the confirmation in the channel" });
+    const listed = await world.ws.command("U0ENGINEER", "/sageops", "drift list");
+    const listing = JSON.stringify(listed.reply?.args);
+    expect(listing).toContain("<#C0MLOPS> (here) (by <@U0ENGINEER>)");
+    expect(listing).toContain("<#C0ALERTS> (from the policy)");
+  });
+
+  it("someone without a subscriber role, or a channel the bot cannot post to, gets a clear answer", async () => {
+    const stranger = await world.ws.command("U0STRANGER", "/sageops", "drift subscribe churn-prod");
+    expect(JSON.stringify(stranger.reply?.args)).toContain("can be routed by the roles *engineers*");
+    // A private channel the bot was never invited to.
+    const stop = world.h.slack.intercept((method, args) => (method === "chat.postMessage" && args["channel"] === "C0SECRET" ? { status: 200, body: { ok: false, error: "not_in_channel" } } : undefined));
+    const hidden = await world.ws.command("U0ENGINEER", "/sageops", "drift subscribe churn-prod C0SECRET");
+    stop();
+    expect(JSON.stringify(hidden.reply?.args)).toContain("/invite @sageops");
+    const listed = await world.ws.command("U0ENGINEER", "/sageops", "drift list");
+    expect(JSON.stringify(listed.reply?.args)).not.toContain("C0SECRET");
+    const named = await world.ws.command("U0ENGINEER", "/sageops", "drift subscribe churn-prod #somewhere");
+    expect(JSON.stringify(named.reply?.args)).toContain("I can't tell which channel `#somewhere` is");
+  });
+
+  it("a violating run alerts each channel once, naming the features, checks and figures; a later round posts nothing again", async () => {
+    // The first read at 09:00 finds the 08:00 run clean and the 09:00 run still running.
+    expect(await world.h.bot.core.driftWatcher.checkOnce()).toMatchObject({ delivered: 0 });
+    world.h.sandbox.clock.advance(20 * 60);
+    const round = await world.h.bot.core.driftWatcher.checkOnce();
+    expect(round.failed).toBe(0);
+    await waitFor(() => alertsIn("C0ALERTS").length > 0 && alertsIn("C0MLOPS").length > 0, { what: "the alerts" });
+    const alert = alertsIn("C0ALERTS").find((m) => text(m).includes("data quality"));
+    expect(text(alert)).toContain("monthly_charges");
+    expect(text(alert)).toContain("distribution drifted (`baseline_drift_check`)");
+    expect(text(alert)).toMatch(/distance \d\.\d+ over threshold 0\.10/);
+    expect(text(alert)).toContain("Schedule in the AWS console");
+    const before = alertsIn("C0ALERTS").length + alertsIn("C0MLOPS").length;
+    await world.h.bot.core.driftWatcher.checkOnce();
+    expect(alertsIn("C0ALERTS").length + alertsIn("C0MLOPS").length).toBe(before);
+  });
+
+  it("Acknowledge records who, on the alert", async () => {
+    const alert = alertsIn("C0ALERTS")[0];
+    if (!alert) throw new Error("no alert");
+    await world.ws.click("U0APPROVER", alert, DRIFT_BUTTONS.acknowledge);
+    await waitFor(() => text(world.ws.message(alert)).includes("Acknowledged by <@U0APPROVER>"), { what: "the acknowledgement on the alert" });
+  });
+
+  it("View report opens a modal within Slack's limits", async () => {
+    const alert = alertsIn("C0ALERTS")[0];
+    if (!alert) throw new Error("no alert");
+    const before = world.h.slack.callsTo("views.open").length;
+    await world.ws.click("U0ENGINEER", alert, DRIFT_BUTTONS.report);
+    await waitFor(() => world.h.slack.callsTo("views.open").length > before, { what: "the report modal" });
+    const view = world.h.slack.callsTo("views.open").at(-1)?.args["view"];
+    const blocks = (typeof view === "string" ? JSON.parse(view) : view) as { blocks: unknown[] };
+    expect(blocks.blocks.length).toBeGreaterThan(1);
+    expect(blocks.blocks.length).toBeLessThanOrEqual(100);
+  });
+
+  it("Retrain on a churn-prod alert in the alerts channel gives a plan to confirm, in the channel prod allows, needing approval", async () => {
+    const alert = alertsIn("C0ALERTS").find((m) => text(m).includes(DRIFT_BUTTONS.retrain));
+    if (!alert) throw new Error("no alert with Retrain");
+    const before = world.h.slack.messagesIn("C0MLOPS").length;
+    await world.ws.click("U0ENGINEER", alert, DRIFT_BUTTONS.retrain);
+    const plan = await waitFor(() => world.h.slack.messagesIn("C0MLOPS").slice(before).find((m) => text(m).includes(PLAN_BUTTONS.confirm)), { what: "the retraining plan" });
+    expect(text(plan)).toContain("Confirm and ask for approval");
+    await waitFor(() => world.ws.privateRepliesTo("U0ENGINEER").some((r) => r.includes("I posted the retraining plan in <#C0MLOPS>")), { what: "the note to the presser" });
+  });
+
+  it("Mute 24h silences the next violating run of that monitor in that channel, and says who muted it", async () => {
+    const alert = alertsIn("C0MLOPS").find((m) => text(m).includes("data quality"));
+    if (!alert) throw new Error("no data-quality alert in C0MLOPS");
+    await world.ws.click("U0ENGINEER", alert, DRIFT_BUTTONS.mute);
+    await waitFor(() => world.h.slack.messagesIn("C0MLOPS", alert.ts).some((m) => (m.text ?? "").includes("muted data quality alerts")), { what: "the mute note in the thread" });
+    const repliesBefore = world.h.slack.messagesIn("C0MLOPS", alert.ts).length;
+    const alertsBefore = alertsIn("C0MLOPS").length;
+    world.h.sandbox.clock.advance(2 * 3600);
+    await world.h.bot.core.driftWatcher.checkOnce();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(alertsIn("C0MLOPS").length).toBe(alertsBefore);
+    expect(world.h.slack.messagesIn("C0MLOPS", alert.ts).length).toBe(repliesBefore);
+  });
+
+  it("unsubscribing stops a channel's alerts", async () => {
+    const { reply } = await world.ws.command("U0ENGINEER", "/sageops", "drift unsubscribe churn-prod");
+    expect(JSON.stringify(reply?.args)).toContain("no longer gets drift alerts for `churn-prod`");
+    const listed = await world.ws.command("U0ENGINEER", "/sageops", "drift");
+    expect(JSON.stringify(listed.reply?.args)).toContain("This channel gets no drift alerts");
+  });
+});

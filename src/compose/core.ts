@@ -91,11 +91,15 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
       if (record.context.planId) plans.markFinished(record.context.planId, new Date());
     },
   });
+  const drift = buildDriftWatching({ db, policy, sagemaker, objects, poster, groupsOf: (userId) => groups.groupsOf(userId), region: target.region, logger,
+    // The sandbox's schedules run on its fast clock; AWS's at most hourly.
+    intervalMs: backend.sandbox ? 60_000 : undefined });
   // SageMaker's state-change events, from the configured queue or the embedded sandbox's own.
   const eventSource = createEventSource(config.eventsQueueUrl ?? backend.sandbox?.eventsQueue.url, target);
   const eventFeed = eventSource
     ? new EventFeed(eventSource, tracker, systemClock, {
         onError: (error, stage) => logger.warn({ err: error, stage }, "the SageMaker events queue failed; polling SageMaker until it answers again"),
+        onProcessingJobFinished: () => drift.watcher.wake(),
       })
     : undefined;
   const follow = (plan: Plan): void => {
@@ -154,9 +158,6 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
     }),
   });
   const status = new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock });
-  const drift = buildDriftWatching({ db, policy, sagemaker, objects, poster, groupsOf: (userId) => groups.groupsOf(userId), region: target.region, logger,
-    // The sandbox's schedules run on its fast clock; AWS's at most hourly.
-    intervalMs: backend.sandbox ? 60_000 : undefined });
 
   return {
     core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, deliveries, driftWatcher: drift.watcher },

@@ -1,6 +1,7 @@
 import { analyse } from "./analysis.js";
 import { readCommandForm } from "./command.js";
 import { compiledLexicon } from "./compiled.js";
+import { readDriftSubscription } from "./drift-subscription.js";
 import { decideIntent } from "./intent.js";
 import { extractParams } from "./params.js";
 import { looksUnsafe } from "./safety.js";
@@ -26,6 +27,8 @@ export function interpretOffline(text: string): Request {
 
   // A long paste or a negated command ("don't deploy churn-xgb/2") is never read as the command form.
   const command = utterance.long || utterance.negated ? undefined : readCommandForm(utterance);
+  const routing = command === undefined && !utterance.long ? driftRouting(text, utterance) : undefined;
+  if (routing) return routing;
   const decision = command === undefined ? decideIntent(utterance, lexicon) : undefined;
   const intent = command?.intent ?? decision?.intent ?? "unknown";
   if (intent === "unknown") return unknownRequest(text, decision?.confidence ?? 0.5);
@@ -51,6 +54,15 @@ export function interpretOffline(text: string): Request {
     confidence: command === undefined ? (decision?.confidence ?? 0.5) : COMMAND_CONFIDENCE,
   });
   return request.success ? request.data : unknownRequest(text, 0.5);
+}
+
+/** A request to route drift alerts, when the words ask for one: it changes where alerts go, never AWS. */
+function driftRouting(text: string, utterance: ReturnType<typeof analyse>): Request | undefined {
+  const params = extractParams({ intent: "drift", tokens: utterance.tokens, channels: utterance.channels });
+  const action = readDriftSubscription(utterance, params.endpointName !== undefined);
+  if (!action) return undefined;
+  const request = Request.safeParse({ text, intent: "drift", stage: "monitoring", services: ["model-monitor"], params: { ...params, driftAction: action }, confidence: 0.9 });
+  return request.success ? request.data : undefined;
 }
 
 /** The embedded interpreter: no network, no model, the same answer every time. */

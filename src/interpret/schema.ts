@@ -43,6 +43,8 @@ export const RequestParams = z
     channel: z.object({ id: z.string().optional(), name: z.string().optional() }).optional(),
     /** deploy: "realtime" (default), "batch" or "rollback". */
     deployMode: z.enum(["realtime", "batch", "rollback"]).optional(),
+    /** drift: routing alerts rather than reading findings ("notify #ml-alerts when churn-prod drifts"). */
+    driftAction: z.enum(["subscribe", "unsubscribe", "list"]).optional(),
     /** ask: what kind of question it is. */
     question: z.enum(["service", "stage", "compare", "lifecycle", "scenario", "recommend"]).optional(),
   })

@@ -4,12 +4,14 @@ import { composeAnswer } from "../catalog/answer.js";
 import type { Request, RequestParams } from "../interpret/schema.js";
 import { driftReply, planReply, statusReply } from "./action-requests.js";
 import { renderAnswer } from "./blocks/answer.js";
+import { renderSubscriptions } from "./blocks/drift-alert.js";
 import { renderHelp } from "./blocks/help.js";
 import type { Rendered } from "./blocks/kit.js";
 import { withNote } from "./blocks/notice.js";
+import { channelFromWords, subscribeReply, unsubscribeReply } from "./commands/drift.js";
 import type { SlackDeps } from "./deps.js";
 
-export type ConversationDeps = Pick<SlackDeps, "interpreter" | "backendNote" | "simulationNote" | "requests" | "status" | "driftFindings">;
+export type ConversationDeps = Pick<SlackDeps, "interpreter" | "backendNote" | "simulationNote" | "requests" | "status" | "driftFindings" | "driftSubscriptions" | "poster">;
 
 /**
  * The one answer to a person's words, whatever surface they came from (DM, mention,
@@ -38,6 +40,9 @@ async function replyToRequest(request: Request, requester: Requester, deps: Conv
     case "stop":
       return planReply(await deps.requests.stop(params.jobName, requester));
     case "drift":
+      if (params.driftAction === "subscribe") return subscribeReply(params.endpointName, channelFromWords(params.channel, requester.channelId), requester, deps);
+      if (params.driftAction === "unsubscribe") return unsubscribeReply(params.endpointName, channelFromWords(params.channel, requester.channelId), requester, deps);
+      if (params.driftAction === "list") return renderSubscriptions(deps.driftSubscriptions.list(requester.channelId), requester.channelId, { onlyHere: true });
       return driftReply(params.endpointName, deps);
     case "status":
       return statusReply(params.jobName ?? params.endpointName ?? params.pipelineName, requester, deps);

@@ -89,11 +89,20 @@ export class DriftWatcher {
     this.scheduleNext(0);
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops the loop and waits a little for a round in progress. A round stuck on a Slack that does
+   * not answer must not hold shutdown: what it already claimed is in the store, and is sent by the
+   * next process (a delivery's lease runs out).
+   */
+  async stop(graceMs = 3000): Promise<void> {
     this.running = false;
     this.cancelTimer?.();
     this.cancelTimer = undefined;
-    await this.inFlight?.catch(() => undefined);
+    const round = this.inFlight?.catch(() => undefined);
+    if (!round) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([round, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
   }
 
   /** A processing job finished (an event said so): check now rather than at the end of the pause. */

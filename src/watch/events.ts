@@ -82,6 +82,21 @@ export function parseStateChange(body: string): StateChange | undefined {
   return { type, ...detail.data };
 }
 
+const ProcessingJobEvent = z.looseObject({
+  source: z.literal("aws.sagemaker"),
+  "detail-type": z.literal("SageMaker Processing Job State Change"),
+  detail: z.looseObject({ ProcessingJobStatus: z.enum(["Completed", "Failed", "Stopped"]) }),
+});
+
+/** True for SageMaker's event that a processing job finished. */
+export function isProcessingJobFinished(body: string): boolean {
+  try {
+    return ProcessingJobEvent.safeParse(JSON.parse(body)).success;
+  } catch {
+    return false;
+  }
+}
+
 /** What the tracker offers the feed. */
 export interface ChangeListener {
   /** Marks a tracked resource as changed; false when nothing tracked matches. */
@@ -97,6 +112,8 @@ export interface EventFeedOptions {
   /** Pause after a receive that brought nothing (default 1 s; a long poll has usually waited already). */
   pauseWhenEmptyMs?: number;
   onError?: (error: unknown, stage: "receive" | "ack") => void;
+  /** A processing job reached a final state (Model Monitor's runs are processing jobs). */
+  onProcessingJobFinished?: () => void;
 }
 
 interface EventFeedStats {
@@ -152,7 +169,11 @@ export class EventFeed {
     this.stats.received += messages.length;
     for (const message of messages) {
       const change = parseStateChange(message.body);
-      if (!change) this.stats.ignored += 1;
+      if (!change && isProcessingJobFinished(message.body)) {
+        // A monitoring run (or a drift job) finished: drift watching reads its report now.
+        this.stats.matched += 1;
+        this.options.onProcessingJobFinished?.();
+      } else if (!change) this.stats.ignored += 1;
       else if (this.listener.noteChanged(change)) this.stats.matched += 1;
       else this.stats.untracked += 1;
     }

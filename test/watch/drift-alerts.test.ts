@@ -96,6 +96,13 @@ describe("drift alerts, through the bot", () => {
     expect(world.h.slack.messagesIn("C0MLOPS", alert.ts).length).toBe(repliesBefore);
   });
 
+  it("the same in plain words: route alerts here, then stop them", async () => {
+    const on = await world.ws.command("U0APPROVER", "/sageops", "ask send drift alerts for churn-prod here");
+    expect(JSON.stringify(on.reply?.args)).toContain("<#C0MLOPS> already gets drift alerts for `churn-prod`");
+    const which = await world.ws.command("U0APPROVER", "/sageops", "ask which drift alerts go to this channel?");
+    expect(JSON.stringify(which.reply?.args)).toContain("`churn-prod` → <#C0MLOPS> (here)");
+  });
+
   it("unsubscribing stops a channel's alerts", async () => {
     const { reply } = await world.ws.command("U0ENGINEER", "/sageops", "drift unsubscribe churn-prod");
     expect(JSON.stringify(reply?.args)).toContain("no longer gets drift alerts for `churn-prod`");

@@ -9,7 +9,7 @@ import { renderNote, renderProblem } from "../blocks/notice.js";
 import type { SlackDeps } from "../deps.js";
 import { SlackRefused, UNPOSTABLE_CHANNEL_CODES } from "../notify/errors.js";
 
-type DriftDeps = Pick<SlackDeps, "driftFindings" | "simulationNote" | "driftSubscriptions" | "poster">;
+export type DriftDeps = Pick<SlackDeps, "driftFindings" | "simulationNote" | "driftSubscriptions" | "poster">;
 
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
@@ -18,7 +18,7 @@ const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
  * channel it was typed in. A bare `#name` cannot be told from another workspace's channel without
  * listing every channel, so the person is asked for the link or the id.
  */
-export function channelArgument(word: string | undefined, here: string): { channel: string } | { problem: string } {
+export function channelArgument(word: string | undefined, here: string): ChannelChoice {
   if (word === undefined || word === "here") return { channel: here };
   const link = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/.exec(word);
   if (link?.[1]) return { channel: link[1] };
@@ -28,10 +28,18 @@ export function channelArgument(word: string | undefined, here: string): { chann
 
 const CHANNEL_FIX = "Pick the channel from the list Slack offers as you type `#` (so it becomes a link), give its id (C…, at the bottom of the channel's details), or run the command in that channel without naming one.";
 
-async function subscribe(words: string[], requester: Requester, deps: DriftDeps): Promise<Rendered> {
-  const endpoint = resourceName(words[0], "endpoint", "/sageops drift subscribe churn-prod #ml-alerts");
+type ChannelChoice = { channel: string } | { problem: string };
+
+/** The channel words named: a link's id, else (a bare name) a problem, else the channel asked in. */
+export function channelFromWords(ref: { id?: string; name?: string } | undefined, here: string): ChannelChoice {
+  if (!ref) return { channel: here };
+  if (ref.id && CHANNEL_ID.test(ref.id)) return { channel: ref.id };
+  return { problem: `I can't tell which channel \`#${ref.name ?? "?"}\` is.` };
+}
+
+export async function subscribeReply(endpointWord: string | undefined, where: ChannelChoice, requester: Requester, deps: DriftDeps): Promise<Rendered> {
+  const endpoint = resourceName(endpointWord, "endpoint", "/sageops drift subscribe churn-prod #ml-alerts");
   if (!endpoint.ok) return renderProblem(endpoint.problem);
-  const where = channelArgument(words[1], requester.channelId);
   if ("problem" in where) return renderProblem({ what: where.problem, fix: CHANNEL_FIX });
   const result = await deps.driftSubscriptions.subscribe(endpoint.value, where.channel, requester.userId);
   if (!result.ok) return renderProblem(result.problem);
@@ -47,10 +55,9 @@ async function subscribe(words: string[], requester: Requester, deps: DriftDeps)
   return renderNote(`<#${where.channel}> now gets drift alerts for \`${endpoint.value}\`.`);
 }
 
-async function unsubscribe(words: string[], requester: Requester, deps: DriftDeps): Promise<Rendered> {
-  const endpoint = resourceName(words[0], "endpoint", "/sageops drift unsubscribe churn-prod #ml-alerts");
+export async function unsubscribeReply(endpointWord: string | undefined, where: ChannelChoice, requester: Requester, deps: DriftDeps): Promise<Rendered> {
+  const endpoint = resourceName(endpointWord, "endpoint", "/sageops drift unsubscribe churn-prod #ml-alerts");
   if (!endpoint.ok) return renderProblem(endpoint.problem);
-  const where = channelArgument(words[1], requester.channelId);
   if ("problem" in where) return renderProblem({ what: where.problem, fix: CHANNEL_FIX });
   const result = await deps.driftSubscriptions.unsubscribe(endpoint.value, where.channel, requester.userId);
   if (!result.ok) return renderProblem(result.problem);
@@ -62,9 +69,9 @@ export async function driftCommand(rest: string, requester: Requester, deps: Dri
   if (words.length > 2) return renderProblem({ what: `I don't know what to do with \`${words.slice(2).join(" ")}\`.`, fix: "For example: `/sageops drift subscribe churn-prod #ml-alerts`." });
   switch (verb?.toLowerCase()) {
     case "subscribe":
-      return subscribe(words, requester, deps);
+      return subscribeReply(words[0], channelArgument(words[1], requester.channelId), requester, deps);
     case "unsubscribe":
-      return unsubscribe(words, requester, deps);
+      return unsubscribeReply(words[0], channelArgument(words[1], requester.channelId), requester, deps);
     case "list":
       return renderSubscriptions(deps.driftSubscriptions.list(), requester.channelId);
     case undefined:

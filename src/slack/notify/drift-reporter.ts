@@ -6,7 +6,6 @@ import type { DriftAlertRecord } from "../../watch/drift-store.js";
 import type { DriftReporter } from "../../watch/drift-watch.js";
 import type { DriftFinding } from "../../watch/finding.js";
 import { type AlertContext, renderBackToNormal, renderDriftAlert, renderDriftRepeat } from "../blocks/drift-alert.js";
-import { renderDistributionChart } from "../charts/distribution-chart.js";
 import type { SlackPoster } from "./poster.js";
 
 export class SlackDriftReporter implements DriftReporter {
@@ -50,6 +49,8 @@ export class SlackDriftReporter implements DriftReporter {
   private async shareChart(alert: DriftAlertRecord, threadTs: string): Promise<void> {
     const { finding } = alert;
     const features = finding.distributions.map((pair) => ({ name: pair.current.feature, baseline: pair.baseline.buckets, current: pair.current.buckets }));
+    // Loaded when the first chart is drawn: the charting libraries take a moment to load, and most runs draw none.
+    const { renderDistributionChart } = await import("../charts/distribution-chart.js");
     const bytes = await renderDistributionChart({ title: `${finding.endpoint}: baseline against the run of ${finding.runAt.slice(0, 16).replace("T", " ")} UTC`, features });
     const names = features.slice(0, 4).map((f) => f.name);
     await this.poster.upload(

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { interpretOffline } from "../../src/interpret/offline.js";
+
+describe("routing drift alerts in plain words", () => {
+  it.each([
+    ["notify <#C0ALERTS|ml-alerts> when churn-prod drifts", "subscribe", "churn-prod", "C0ALERTS"],
+    ["send drift alerts for churn-prod here", "subscribe", "churn-prod", undefined],
+    ["can you ping us if churn-staging starts drifting?", "subscribe", "churn-staging", undefined],
+    ["stop drift alerts for churn-staging here", "unsubscribe", "churn-staging", undefined],
+    ["don't send drift notifications for churn-prod to this channel anymore", "unsubscribe", "churn-prod", undefined],
+    ["which drift alerts go to this channel?", "list", undefined, undefined],
+  ])("%s", (text, action, endpoint, channel) => {
+    const request = interpretOffline(text);
+    expect(request.intent).toBe("drift");
+    expect(request.params.driftAction).toBe(action);
+    expect(request.params.endpointName).toBe(endpoint);
+    expect(request.params.channel?.id).toBe(channel);
+  });
+
+  it.each(["how do I get alerted when my prod model drifts?", "what's the best way to get notified about data drift?", "is churn-prod drifting?", "which service detects drift?"])("%s routes nothing", (text) => {
+    expect(interpretOffline(text).params.driftAction).toBeUndefined();
+  });
+});

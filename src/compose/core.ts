@@ -93,7 +93,7 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   });
   const drift = buildDriftWatching({ db, policy, sagemaker, objects, poster, groupsOf: (userId) => groups.groupsOf(userId), region: target.region, logger,
     // The sandbox's schedules run on its fast clock; AWS's at most hourly.
-    intervalMs: backend.sandbox ? 60_000 : undefined });
+    intervalMs: backend.sandbox ? 15_000 : undefined });
   // SageMaker's state-change events, from the configured queue or the embedded sandbox's own.
   const eventSource = createEventSource(config.eventsQueueUrl ?? backend.sandbox?.eventsQueue.url, target);
   const eventFeed = eventSource

@@ -1,0 +1,86 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parsePolicy } from "../../src/guard/policy.js";
+import type { ObjectReader, ObjectText } from "../../src/kernel/sagemaker-port.js";
+import { ReportPrefixSource } from "../../src/watch/drift-sources.js";
+import { REPO_ROOT } from "../support/cli.js";
+
+/** S3 as a map of URIs to texts, with the times they were written. */
+class MemoryObjects implements ObjectReader {
+  readonly objects = new Map<string, { text: string; at: Date }>();
+  put(uri: string, text: string, at: string): void {
+    this.objects.set(uri, { text, at: new Date(at) });
+  }
+  async readText(uri: string, maxBytes: number): Promise<ObjectText> {
+    const found = this.objects.get(uri);
+    if (!found) return { kind: "missing" };
+    const bytes = Buffer.byteLength(found.text);
+    return bytes > maxBytes ? { kind: "too-large", bytes } : { kind: "text", text: found.text };
+  }
+  async list(prefix: string, options: { modifiedAfter?: Date; limit: number }) {
+    return [...this.objects.entries()]
+      .filter(([uri, o]) => uri.startsWith(prefix) && (!options.modifiedAfter || o.at > options.modifiedAfter))
+      .map(([uri, o]) => ({ uri, lastModified: o.at, size: Buffer.byteLength(o.text) }))
+      .sort((a, b) => a.lastModified.getTime() - b.lastModified.getTime())
+      .slice(-options.limit);
+  }
+}
+
+const PREFIX = "s3://team-bucket/drift/churn-prod/";
+const fixture = (name: string) => fs.readFileSync(path.join(REPO_ROOT, "test/fixtures/model-monitor", name), "utf8");
+
+describe("a team's own drift job as a source", () => {
+  it("reads each run folder's report once; a malformed one is one clear unreadable finding, never a crash or a silent drop", async () => {
+    const s3 = new MemoryObjects();
+    s3.put(`${PREFIX}run-1/constraint_violations.json`, JSON.stringify({ violations: [{ feature_name: "age", constraint_check_type: "baseline_drift_check", description: "Baseline drift distance: 0.4 exceeds threshold: 0.1" }] }), "2026-11-26T08:00:00Z");
+    s3.put(`${PREFIX}run-2/constraint_violations.json`, "{ this is not json", "2026-11-26T09:00:00Z");
+    s3.put(`${PREFIX}run-3/constraint_violations.json`, JSON.stringify({ violations: [] }), "2026-11-26T10:00:00Z");
+    s3.put(`${PREFIX}run-3/statistics.json`, "{}", "2026-11-26T10:00:01Z");
+    const source = new ReportPrefixSource("churn-prod", PREFIX, "data-quality", s3);
+    const { findings } = await source.finishedRuns(undefined, () => false);
+    const byRun = new Map(findings.map((f) => [f.runId, f]));
+    expect(byRun.get(`${PREFIX}run-1`)).toMatchObject({ status: "violations", violations: [{ subject: { kind: "feature", name: "age" } }] });
+    expect(byRun.get(`${PREFIX}run-2`)?.status).toBe("unreadable");
+    expect(byRun.get(`${PREFIX}run-2`)?.reason).toContain("constraint_violations.json");
+    expect(byRun.get(`${PREFIX}run-3`)?.status).toBe("clean");
+    const again = await source.finishedRuns(new Date("2026-11-26T09:30:00Z"), (runId) => byRun.has(runId));
+    expect(again.findings).toEqual([]);
+  });
+
+  it("an oversized report is unreadable with its size, not read into memory", async () => {
+    const s3 = new MemoryObjects();
+    s3.put(`${PREFIX}run-9/constraint_violations.json`, `{"violations":[${'{"feature_name":"a","constraint_check_type":"x","description":"y"},'.repeat(90_000)}{}]}`, "2026-11-26T08:00:00Z");
+    const { findings } = await new ReportPrefixSource("churn-prod", PREFIX, "data-quality", s3).finishedRuns(undefined, () => false);
+    expect(findings[0]?.status).toBe("unreadable");
+    expect(findings[0]?.reason).toMatch(/MB, over the 5\.0 MB sageops reads/);
+  });
+
+  it("reads the documented data-quality files into figures", async () => {
+    const names = fs.readdirSync(path.join(REPO_ROOT, "test/fixtures/model-monitor/data-quality"));
+    const report = names.find((n) => n.includes("violations"));
+    if (!report) throw new Error("no data-quality violations fixture");
+    const s3 = new MemoryObjects();
+    s3.put(`${PREFIX}run-1/constraint_violations.json`, fixture(`data-quality/${report}`), "2026-11-26T08:00:00Z");
+    const { findings } = await new ReportPrefixSource("churn-prod", PREFIX, "data-quality", s3).finishedRuns(undefined, () => false);
+    expect(findings[0]?.status).toBe("violations");
+    expect(findings[0]?.unrecognisedCount).toBe(0);
+  });
+});
+
+describe("the policy's drift section", () => {
+  const base = fs.readFileSync(path.join(REPO_ROOT, "policy.example.yml"), "utf8");
+
+  it("the example's watch list is valid", () => {
+    expect(parsePolicy(base).ok).toBe(true);
+  });
+
+  it("names a retraining recipe that does not exist, and a watch whose alerts would go nowhere", () => {
+    const broken = base.replace("retrain: { recipe: churn-xgb, environment: prod }", "retrain: { recipe: churn-xbg }").replace("    alertChannel: C0ALERTS\n", "").replace("          channels: [C0ALERTS]\n", "");
+    const result = parsePolicy(broken);
+    expect(result.ok).toBe(false);
+    const messages = result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+    expect(messages.join("\n")).toContain('recipe "churn-xbg" is not defined under recipes; did you mean churn-xgb?');
+    expect(messages.join("\n")).toContain("alerts for churn-prod would go nowhere");
+  });
+});

@@ -24,6 +24,7 @@ import {
   ListModelPackagesCommand,
   ListMonitoringExecutionsCommand,
   ListPipelineExecutionStepsCommand,
+  ListPipelineExecutionsCommand,
   ListPipelinesCommand,
   ListTagsCommand,
   ListTrainingJobsCommand,
@@ -134,6 +135,13 @@ export class SdkSageMakerPort implements SageMakerPort {
 
   listPipelineExecutionSteps: SageMakerPort["listPipelineExecutionSteps"] = (arn) =>
     this.call(async () => (await this.client.send(new ListPipelineExecutionStepsCommand({ PipelineExecutionArn: arn, SortOrder: "Ascending" }))).PipelineExecutionSteps ?? []);
+
+  listPipelineExecutions: SageMakerPort["listPipelineExecutions"] = (pipeline, filter) =>
+    this.call(async () =>
+      (
+        (await this.client.send(new ListPipelineExecutionsCommand({ PipelineName: pipeline, CreatedAfter: filter.createdAfter, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: filter.maxResults ?? 20 }))).PipelineExecutionSummaries ?? []
+      ).flatMap((e) => (e.PipelineExecutionArn ? [{ arn: e.PipelineExecutionArn, status: e.PipelineExecutionStatus ?? "Executing", startTime: e.StartTime }] : [])),
+    );
 
   listPipelines: SageMakerPort["listPipelines"] = () =>
     this.call(async () => ((await this.client.send(new ListPipelinesCommand({ MaxResults: 100 }))).PipelineSummaries ?? []).map((p) => ({ name: p.PipelineName ?? "", arn: p.PipelineArn })));

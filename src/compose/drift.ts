@@ -10,7 +10,7 @@ import { SlackDriftReporter } from "../slack/notify/drift-reporter.js";
 import type { SlackPoster } from "../slack/notify/poster.js";
 import type { Db } from "../store/db.js";
 import { SqliteDriftStore } from "../store/drift.js";
-import { ModelMonitorSource, ReportPrefixSource } from "../watch/drift-sources.js";
+import { ModelMonitorSource, PipelineCheckSource, ReportPrefixSource } from "../watch/drift-sources.js";
 import type { DriftAlertRecord } from "../watch/drift-store.js";
 import { DriftSubscriptions } from "../watch/drift-subscriptions.js";
 import { type DriftSource, DriftWatcher } from "../watch/drift-watch.js";
@@ -69,8 +69,9 @@ export function buildDriftWatching(inputs: DriftInputs) {
     let list = sources.get(endpoint);
     if (!list) {
       list = [new ModelMonitorSource(endpoint, sagemaker, objects)];
-      const prefix = watches.find((w) => w.watch.endpoint === endpoint)?.watch.reportPrefix;
-      if (prefix) list.push(new ReportPrefixSource(endpoint, prefix, "data-quality", objects));
+      const watch = watches.find((w) => w.watch.endpoint === endpoint)?.watch;
+      if (watch?.reportPrefix) list.push(new ReportPrefixSource(endpoint, watch.reportPrefix, "data-quality", objects));
+      if (watch?.checkPipeline) list.push(new PipelineCheckSource(endpoint, watch.checkPipeline, sagemaker, objects));
       sources.set(endpoint, list);
     }
     return list;

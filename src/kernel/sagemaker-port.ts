@@ -208,12 +208,24 @@ export interface PipelineExecutionDescription {
   LastModifiedTime?: Date;
 }
 
+/** What a pipeline's QualityCheck or ClarifyCheck step reports about its run. */
+export interface CheckStepMetadata {
+  CheckType?: string;
+  /** The constraint_violations.json the check wrote, when it found violations. */
+  ViolationReport?: string;
+  BaselineUsedForDriftCheckConstraints?: string;
+  BaselineUsedForDriftCheckStatistics?: string;
+  CheckJobArn?: string;
+  SkipCheck?: boolean;
+}
+
 export interface PipelineExecutionStep {
   StepName?: string;
   StepStatus?: string;
   StartTime?: Date;
   EndTime?: Date;
   FailureReason?: string;
+  Metadata?: { QualityCheck?: CheckStepMetadata; ClarifyCheck?: CheckStepMetadata };
 }
 
 export interface MonitoringExecutionSummary {
@@ -265,6 +277,8 @@ export interface SageMakerPort {
   startPipelineExecution(request: StartPipelineExecutionRequest): Promise<{ arn: string }>;
   describePipelineExecution(arn: string): Promise<PipelineExecutionDescription>;
   listPipelineExecutionSteps(arn: string): Promise<PipelineExecutionStep[]>;
+  /** A pipeline's executions, newest first; `createdAfter` keeps only later ones. */
+  listPipelineExecutions(pipeline: string, filter: { createdAfter?: Date; maxResults?: number }): Promise<{ arn: string; status: string; startTime?: Date }[]>;
   listPipelines(): Promise<{ name: string; arn?: string }[]>;
 
   listModelPackageGroups(): Promise<ModelPackageGroupSummary[]>;

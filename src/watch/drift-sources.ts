@@ -3,7 +3,7 @@
  * Monitor: ListMonitoringExecutions for the endpoint; a team's drift job: one S3 listing of its
  * prefix), and reads a run's report only when the run is new.
  */
-import { type MonitoringExecutionSummary, type ObjectReader, SageMakerError, type SageMakerPort } from "../kernel/sagemaker-port.js";
+import { type CheckStepMetadata, type MonitoringExecutionSummary, type ObjectReader, SageMakerError, type SageMakerPort } from "../kernel/sagemaker-port.js";
 import type { DriftSource } from "./drift-watch.js";
 import type { DriftFinding, MonitorType } from "./finding.js";
 import { monitorTypeOf } from "./monitor-report.js";
@@ -150,5 +150,86 @@ export class ReportPrefixSource implements DriftSource {
       findings.push(await readRunReport(this.objects, base, { outputUri: folder, baselineConstraintsUri: this.baseline.constraintsUri, baselineStatisticsUri: this.baseline.statisticsUri }));
     }
     return { findings };
+  }
+}
+
+const CHECK_MONITOR: Readonly<Record<string, MonitorType>> = {
+  DATA_QUALITY: "data-quality",
+  MODEL_QUALITY: "model-quality",
+  DATA_BIAS: "model-bias",
+  MODEL_BIAS: "model-bias",
+  MODEL_EXPLAINABILITY: "model-explainability",
+};
+const PIPELINE_FINISHED = new Set(["Succeeded", "Failed", "Stopped"]);
+
+/**
+ * A pipeline's QualityCheck and ClarifyCheck steps: each finished execution of the pipeline the
+ * policy links to the endpoint is one run per check step, read from the violation report the step
+ * names. One ListPipelineExecutions a round; the steps of an execution are listed once, when it is new.
+ */
+export class PipelineCheckSource implements DriftSource {
+  readonly key: string;
+
+  constructor(
+    readonly endpoint: string,
+    private readonly pipeline: string,
+    private readonly port: SageMakerPort,
+    private readonly objects: ObjectReader,
+  ) {
+    this.key = `pipeline:${endpoint}:${pipeline}`;
+  }
+
+  async finishedRuns(after: Date | undefined, handled: (runId: string) => boolean): Promise<{ findings: DriftFinding[]; oldestOpen?: string; quiet: DriftFinding[] }> {
+    const quiet: DriftFinding[] = [];
+    const executions = await this.port.listPipelineExecutions(this.pipeline, { createdAfter: after ? new Date(after.getTime() - 1000) : undefined, maxResults: 20 });
+    const findings: DriftFinding[] = [];
+    let oldestOpen: string | undefined;
+    for (const execution of executions) {
+      const runAt = (execution.startTime ?? new Date(0)).toISOString();
+      if (!PIPELINE_FINISHED.has(execution.status)) {
+        if (oldestOpen === undefined || runAt < oldestOpen) oldestOpen = runAt;
+        continue;
+      }
+      // An execution's steps are listed once: when it is new.
+      if (handled(`${execution.arn}#steps`)) continue;
+      const steps = await this.port.listPipelineExecutionSteps(execution.arn);
+      let checks = 0;
+      for (const step of steps) {
+        const check = step.Metadata?.QualityCheck ?? step.Metadata?.ClarifyCheck;
+        if (!check || check.SkipCheck) continue;
+        checks += 1;
+        findings.push(await this.read(execution.arn, step.StepName ?? "check", step, check, runAt));
+      }
+      if (checks > 0) quiet.push({ ...this.base(execution.arn, "steps", runAt, "data-quality"), runId: `${execution.arn}#steps` });
+      // An execution without check steps is still marked, so its steps are not listed again.
+      if (checks === 0) quiet.push({ ...this.base(execution.arn, "none", runAt, "data-quality"), runId: `${execution.arn}#steps` });
+    }
+    return { findings, oldestOpen, quiet };
+  }
+
+  private base(executionArn: string, step: string, runAt: string, monitorType: MonitorType): DriftFinding {
+    return {
+      endpoint: this.endpoint,
+      monitorType,
+      source: { kind: "pipeline", pipeline: this.pipeline, step },
+      runId: `${executionArn}#${step}`,
+      runAt,
+      status: "clean",
+      violations: [],
+      unrecognisedCount: 0,
+      distributions: [],
+    };
+  }
+
+  private async read(executionArn: string, stepName: string, step: { StepStatus?: string; FailureReason?: string; EndTime?: Date }, check: CheckStepMetadata, runAt: string): Promise<DriftFinding> {
+    const monitorType = CHECK_MONITOR[check.CheckType ?? ""] ?? "data-quality";
+    const base = { ...this.base(executionArn, stepName, (step.EndTime ?? new Date(runAt)).toISOString(), monitorType) };
+    // A check step fails when it finds violations (unless told to skip failing); its report says which.
+    if (check.ViolationReport) {
+      const folder = check.ViolationReport.replace(/\/constraint_violations\.json$/, "");
+      return readRunReport(this.objects, { ...base, status: "violations" }, { outputUri: folder, baselineConstraintsUri: check.BaselineUsedForDriftCheckConstraints, baselineStatisticsUri: check.BaselineUsedForDriftCheckStatistics });
+    }
+    if (step.StepStatus === "Failed") return { ...base, status: "failed", reason: step.FailureReason ?? "The check step failed without a reason." };
+    return base;
   }
 }

@@ -17,8 +17,9 @@ export interface DriftSource {
    * Finished runs after `after` (all recent ones when undefined), newest first, each read into a
    * finding. `handled` says which run ids were already claimed, so their reports are never read.
    * `oldestOpen` is the run time of the oldest run still in progress, which the position must not pass.
+   * `quiet` runs are only marked handled (a pipeline execution without check steps), never told.
    */
-  finishedRuns(after: Date | undefined, handled: (runId: string) => boolean): Promise<{ findings: DriftFinding[]; oldestOpen?: string }>;
+  finishedRuns(after: Date | undefined, handled: (runId: string) => boolean): Promise<{ findings: DriftFinding[]; oldestOpen?: string; quiet?: DriftFinding[] }>;
 }
 
 /** What a person is told, implemented by the Slack wing. */
@@ -153,7 +154,8 @@ export class DriftWatcher {
     const { store, clock } = this.deps;
     const now = new Date(clock.now());
     const position = store.position(source.key);
-    const { findings, oldestOpen } = await source.finishedRuns(position ? new Date(position) : undefined, (runId) => store.claimedRun(source.key, runId));
+    const { findings, oldestOpen, quiet = [] } = await source.finishedRuns(position ? new Date(position) : undefined, (runId) => store.claimedRun(source.key, runId));
+    for (const finding of quiet) store.claimRun(source.key, finding, [], now);
     const channels = this.deps.channelsFor(source.endpoint);
     const toldMonitors = new Set<MonitorType>();
     let claimed = 0;

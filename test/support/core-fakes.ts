@@ -164,7 +164,13 @@ export class RecordingNotifier implements PlanNotifier {
  * fails the plan visibly.
  */
 export function unreachableSageMaker(): SageMakerPort {
-  return new Proxy({} as SageMakerPort, {
-    get: (_target, operation) => () => Promise.reject(new SageMakerError("Unavailable", `this test's SageMaker is unreachable (${String(operation)})`, "UnknownEndpoint")),
+  return sageMakerWith({});
+}
+
+/** A SageMaker that answers only the calls a test gives; every other call fails as unreachable. */
+export function sageMakerWith(answers: Partial<SageMakerPort>): SageMakerPort {
+  return new Proxy(answers as SageMakerPort, {
+    get: (target, operation) =>
+      operation in target ? Reflect.get(target, operation) : () => Promise.reject(new SageMakerError("Unavailable", `this test's SageMaker is unreachable (${String(operation)})`, "UnknownEndpoint")),
   });
 }

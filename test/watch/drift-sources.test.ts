@@ -2,9 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "../../src/guard/policy.js";
-import type { ObjectReader, ObjectText } from "../../src/kernel/sagemaker-port.js";
-import { ReportPrefixSource } from "../../src/watch/drift-sources.js";
+import type { ObjectReader, ObjectText, PipelineExecutionStep } from "../../src/kernel/sagemaker-port.js";
+import { PipelineCheckSource, ReportPrefixSource } from "../../src/watch/drift-sources.js";
 import { REPO_ROOT } from "../support/cli.js";
+import { sageMakerWith } from "../support/core-fakes.js";
 
 /** S3 as a map of URIs to texts, with the times they were written. */
 class MemoryObjects implements ObjectReader {
@@ -65,6 +66,44 @@ describe("a team's own drift job as a source", () => {
     const { findings } = await new ReportPrefixSource("churn-prod", PREFIX, "data-quality", s3).finishedRuns(undefined, () => false);
     expect(findings[0]?.status).toBe("violations");
     expect(findings[0]?.unrecognisedCount).toBe(0);
+  });
+});
+
+describe("a pipeline's check steps as a source", () => {
+  it("reads each finished execution's QualityCheck and ClarifyCheck steps once, from the reports they name", async () => {
+    const s3 = new MemoryObjects();
+    s3.put("s3://sageops-demo/pipelines/exec-1/quality/constraint_violations.json", JSON.stringify({ violations: [{ feature_name: "tenure", constraint_check_type: "completeness_check", description: "Data completeness requirement is not met." }] }), "2026-11-26T08:00:00Z");
+    const steps: Record<string, PipelineExecutionStep[]> = {
+      "arn:exec-1": [
+        { StepName: "Train", StepStatus: "Succeeded" },
+        { StepName: "CheckDataQuality", StepStatus: "Failed", FailureReason: "violations found", Metadata: { QualityCheck: { CheckType: "DATA_QUALITY", ViolationReport: "s3://sageops-demo/pipelines/exec-1/quality/constraint_violations.json" } } },
+        { StepName: "CheckBias", StepStatus: "Succeeded", Metadata: { ClarifyCheck: { CheckType: "DATA_BIAS" } } },
+      ],
+      "arn:exec-2": [{ StepName: "Train", StepStatus: "Succeeded" }],
+    };
+    const listed: string[] = [];
+    const port = sageMakerWith({
+      listPipelineExecutions: async () => [
+        { arn: "arn:exec-3", status: "Executing", startTime: new Date("2026-11-26T10:00:00Z") },
+        { arn: "arn:exec-2", status: "Succeeded", startTime: new Date("2026-11-26T09:00:00Z") },
+        { arn: "arn:exec-1", status: "Failed", startTime: new Date("2026-11-26T08:00:00Z") },
+      ],
+      listPipelineExecutionSteps: async (arn) => {
+        listed.push(arn);
+        return steps[arn] ?? [];
+      },
+    });
+    const source = new PipelineCheckSource("churn-prod", "churn-retrain", port, s3);
+    const first = await source.finishedRuns(undefined, () => false);
+    expect(first.oldestOpen).toBe("2026-11-26T10:00:00.000Z");
+    expect(first.findings.map((f) => [f.source, f.monitorType, f.status])).toEqual([
+      [{ kind: "pipeline", pipeline: "churn-retrain", step: "CheckDataQuality" }, "data-quality", "violations"],
+      [{ kind: "pipeline", pipeline: "churn-retrain", step: "CheckBias" }, "model-bias", "clean"],
+    ]);
+    const handled = new Set([...first.findings, ...first.quiet].map((f) => f.runId));
+    const second = await source.finishedRuns(new Date("2026-11-26T08:00:00Z"), (runId) => handled.has(runId));
+    expect(second.findings).toEqual([]);
+    expect(listed).toEqual(["arn:exec-2", "arn:exec-1"]);
   });
 });
 

@@ -101,6 +101,8 @@ describe("drift alerts, through the bot", () => {
     expect(JSON.stringify(on.reply?.args)).toContain("<#C0MLOPS> already gets drift alerts for `churn-prod`");
     const which = await world.ws.command("U0APPROVER", "/sageops", "ask which drift alerts go to this channel?");
     expect(JSON.stringify(which.reply?.args)).toContain("`churn-prod` → <#C0MLOPS> (here)");
+    const summary = await world.ws.command("U0APPROVER", "/sageops", "drift");
+    expect(JSON.stringify(summary.reply?.args)).toMatch(/`churn-prod`: data quality :rotating_light: \d+ violation/);
   });
 
   it("unsubscribing stops a channel's alerts", async () => {

@@ -5,7 +5,8 @@ import type { Requester } from "../../actions/context.js";
 import { driftReply } from "../action-requests.js";
 import { renderSubscriptions } from "../blocks/drift-alert.js";
 import type { Rendered } from "../blocks/kit.js";
-import { renderNote, renderProblem } from "../blocks/notice.js";
+import { fitLines, section } from "../blocks/kit.js";
+import { renderNote, renderProblem, withNote } from "../blocks/notice.js";
 import type { SlackDeps } from "../deps.js";
 import { SlackRefused, UNPOSTABLE_CHANNEL_CODES } from "../notify/errors.js";
 
@@ -64,6 +65,29 @@ export async function unsubscribeReply(endpointWord: string | undefined, where: 
   return renderNote(`<#${where.channel}> no longer gets drift alerts for \`${endpoint.value}\`.${result.note ? ` ${result.note}` : ""}`);
 }
 
+/** Endpoints summarised at most in one answer; each costs a List call and a few reads. */
+const SUMMARY_ENDPOINTS = 5;
+
+/** `/sageops drift` alone: each endpoint this channel hears of, with its monitors' newest findings. */
+export async function summaryReply(channel: string, deps: DriftDeps): Promise<Rendered> {
+  const here = deps.driftSubscriptions.list(channel);
+  if (here.length === 0) return renderSubscriptions(here, channel, { onlyHere: true });
+  const endpoints = [...new Set(here.map((line) => line.endpoint))];
+  const lines: string[] = [];
+  for (const endpoint of endpoints.slice(0, SUMMARY_ENDPOINTS)) {
+    const answer = await deps.driftFindings(endpoint);
+    if (!answer.ok) {
+      lines.push(`• \`${endpoint}\`: ${answer.problem.what}`);
+      continue;
+    }
+    const monitors = answer.value.findings.map((f) => `${f.monitorType.replace("-", " ")} ${f.status === "violations" ? `:rotating_light: ${f.violations.length} violation(s)` : f.status === "clean" ? ":white_check_mark: clean" : f.status === "failed" ? ":x: run failed" : ":warning: report unreadable"}`);
+    lines.push(`• \`${endpoint}\`: ${monitors.length > 0 ? monitors.join(", ") : "no finished run yet"}`);
+  }
+  const more = endpoints.length - SUMMARY_ENDPOINTS;
+  const text = `*Drift for the endpoints this channel hears of*\n${lines.join("\n")}${more > 0 ? `\n…and ${more} more: \`/sageops drift list\` names them.` : ""}\n\`/sageops drift <endpoint>\` shows one in full.`;
+  return withNote({ text, blocks: [section(fitLines(text, 3000))] }, deps.simulationNote);
+}
+
 export async function driftCommand(rest: string, requester: Requester, deps: DriftDeps): Promise<Rendered> {
   const [verb, ...words] = rest.trim().split(/\s+/).filter(Boolean);
   if (words.length > 2) return renderProblem({ what: `I don't know what to do with \`${words.slice(2).join(" ")}\`.`, fix: "For example: `/sageops drift subscribe churn-prod #ml-alerts`." });
@@ -75,7 +99,7 @@ export async function driftCommand(rest: string, requester: Requester, deps: Dri
     case "list":
       return renderSubscriptions(deps.driftSubscriptions.list(), requester.channelId);
     case undefined:
-      return renderSubscriptions(deps.driftSubscriptions.list(requester.channelId), requester.channelId, { onlyHere: true });
+      return summaryReply(requester.channelId, deps);
     default:
       if (words.length > 0) return renderProblem({ what: "Ask about one endpoint at a time.", fix: "For example: `/sageops drift churn-prod`, or `/sageops drift subscribe churn-prod #ml-alerts`." });
       return driftReply(verb, deps);

@@ -53,6 +53,19 @@ describe("drift alerts, through the bot", () => {
     expect(alertsIn("C0ALERTS").length + alertsIn("C0MLOPS").length).toBe(before);
   });
 
+  it("a round with nothing new costs one List call per source of each watched endpoint, and no Describe or report read", async () => {
+    await world.h.bot.core.driftWatcher.checkOnce();
+    world.h.sandbox.resetCalls();
+    await world.h.bot.core.driftWatcher.checkOnce();
+    // churn-prod is the one endpoint watched: its Model Monitor runs, its drift job's S3 prefix, its check pipeline.
+    expect(world.h.sandbox.countCalls("ListMonitoringExecutions")).toBe(1);
+    expect(world.h.sandbox.countCalls("ListPipelineExecutions")).toBe(1);
+    expect(world.h.sandbox.countCalls("S3.ListObjectsV2")).toBeLessThanOrEqual(1);
+    expect(world.h.sandbox.countCalls("DescribeProcessingJob")).toBe(0);
+    expect(world.h.sandbox.countCalls("ListPipelineExecutionSteps")).toBe(0);
+    expect(world.h.sandbox.countCalls("S3.GetObject")).toBe(0);
+  });
+
   it("Acknowledge records who, on the alert", async () => {
     const alert = alertsIn("C0ALERTS")[0];
     if (!alert) throw new Error("no alert");

@@ -91,12 +91,12 @@ export class SqliteDriftStore implements DriftStore {
   claimDue(now: Date, leaseMs: number, limit: number): DueDelivery[] {
     return this.db.transaction(() => {
       const rows = this.db
-        .prepare("SELECT id, channel, finding, attempts FROM drift_outbox WHERE state = 'due' OR (state = 'sending' AND lease_until < ?) ORDER BY id LIMIT ?")
-        .all(now.toISOString(), limit) as { id: number; channel: string; finding: string; attempts: number }[];
+        .prepare("SELECT id, source, channel, finding, attempts FROM drift_outbox WHERE state = 'due' OR (state = 'sending' AND lease_until < ?) ORDER BY id LIMIT ?")
+        .all(now.toISOString(), limit) as { id: number; source: string; channel: string; finding: string; attempts: number }[];
       const lease = this.db.prepare("UPDATE drift_outbox SET state = 'sending', lease_until = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?");
       const until = new Date(now.getTime() + leaseMs).toISOString();
       for (const row of rows) lease.run(until, now.toISOString(), row.id);
-      return rows.map((row) => ({ id: row.id, channel: row.channel, finding: JSON.parse(row.finding) as DriftFinding, attempts: row.attempts + 1 }));
+      return rows.map((row) => ({ id: row.id, source: row.source, channel: row.channel, finding: JSON.parse(row.finding) as DriftFinding, attempts: row.attempts + 1 }));
     })();
   }
 
@@ -106,8 +106,8 @@ export class SqliteDriftStore implements DriftStore {
       .run(outcome, MAX_ATTEMPTS, outcome, outcome, now.toISOString(), id);
   }
 
-  latestAlert(endpoint: string, monitorType: MonitorType, channel: string): DriftAlertRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM drift_alerts WHERE endpoint = ? AND monitor_type = ? AND channel = ? ORDER BY id DESC LIMIT 1").get(endpoint, monitorType, channel) as AlertRow | undefined;
+  latestAlert(source: string, endpoint: string, monitorType: MonitorType, channel: string): DriftAlertRecord | undefined {
+    const row = this.db.prepare("SELECT * FROM drift_alerts WHERE source = ? AND endpoint = ? AND monitor_type = ? AND channel = ? ORDER BY id DESC LIMIT 1").get(source, endpoint, monitorType, channel) as AlertRow | undefined;
     return row ? toAlert(row) : undefined;
   }
 
@@ -116,10 +116,10 @@ export class SqliteDriftStore implements DriftStore {
     return row ? toAlert(row) : undefined;
   }
 
-  recordAlert(finding: DriftFinding, channel: string, subjectsKey: string, now: Date): DriftAlertRecord {
+  recordAlert(source: string, finding: DriftFinding, channel: string, subjectsKey: string, now: Date): DriftAlertRecord {
     const info = this.db
-      .prepare("INSERT INTO drift_alerts (endpoint, monitor_type, channel, subjects_key, first_at, last_at, finding) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .run(finding.endpoint, finding.monitorType, channel, subjectsKey, now.toISOString(), now.toISOString(), JSON.stringify(finding));
+      .prepare("INSERT INTO drift_alerts (source, endpoint, monitor_type, channel, subjects_key, first_at, last_at, finding) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .run(source, finding.endpoint, finding.monitorType, channel, subjectsKey, now.toISOString(), now.toISOString(), JSON.stringify(finding));
     const stored = this.alert(Number(info.lastInsertRowid));
     if (!stored) throw new Error("a drift alert was not stored");
     return stored;

@@ -150,6 +150,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX drift_outbox_due ON drift_outbox (state, lease_until);
       CREATE TABLE drift_alerts (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
+        source TEXT NOT NULL,
         endpoint TEXT NOT NULL,
         monitor_type TEXT NOT NULL,
         channel TEXT NOT NULL,
@@ -163,7 +164,7 @@ export const MIGRATIONS: readonly Migration[] = [
         acknowledged_at TEXT,
         finding TEXT NOT NULL
       );
-      CREATE INDEX drift_alerts_latest ON drift_alerts (endpoint, monitor_type, channel, id);
+      CREATE INDEX drift_alerts_latest ON drift_alerts (source, endpoint, monitor_type, channel, id);
       CREATE TABLE drift_mutes (
         endpoint TEXT NOT NULL,
         monitor_type TEXT NOT NULL,

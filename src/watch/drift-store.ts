@@ -17,6 +17,8 @@ export interface DriftSubscription {
 /** One finding waiting to be told to one channel. */
 export interface DueDelivery {
   id: number;
+  /** The key of the source that produced it. */
+  source: string;
   channel: string;
   finding: DriftFinding;
   attempts: number;
@@ -61,10 +63,10 @@ export interface DriftStore {
   claimDue(now: Date, leaseMs: number, limit: number): DueDelivery[];
   settleDelivery(id: number, outcome: "sent" | "retry" | "skipped", now: Date): void;
 
-  /** The newest alert for an endpoint's monitor in a channel. */
-  latestAlert(endpoint: string, monitorType: MonitorType, channel: string): DriftAlertRecord | undefined;
+  /** The newest alert from one source for an endpoint's monitor in a channel. */
+  latestAlert(source: string, endpoint: string, monitorType: MonitorType, channel: string): DriftAlertRecord | undefined;
   alert(id: number): DriftAlertRecord | undefined;
-  recordAlert(finding: DriftFinding, channel: string, subjectsKey: string, now: Date): DriftAlertRecord;
+  recordAlert(source: string, finding: DriftFinding, channel: string, subjectsKey: string, now: Date): DriftAlertRecord;
   setAlertMessage(id: number, messageTs: string): void;
   repeatAlert(id: number, finding: DriftFinding, now: Date): DriftAlertRecord | undefined;
   closeAlert(id: number): void;

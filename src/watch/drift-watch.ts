@@ -195,7 +195,8 @@ export class DriftWatcher {
     const { finding, channel } = due;
     const now = new Date(clock.now());
     if (store.mutedUntil(finding.endpoint, finding.monitorType, channel, now)) return "skipped";
-    const latest = store.latestAlert(finding.endpoint, finding.monitorType, channel);
+    // Alerts group by source: a drift job's findings never close or repeat a Model Monitor schedule's.
+    const latest = store.latestAlert(due.source, finding.endpoint, finding.monitorType, channel);
     if (finding.status === "clean") {
       if (!latest?.open) return "skipped";
       await reporter.backToNormal(latest, finding);
@@ -213,7 +214,7 @@ export class DriftWatcher {
       return "sent";
     }
     if (latest?.open) store.closeAlert(latest.id);
-    return this.post(store.recordAlert(finding, channel, key, now));
+    return this.post(store.recordAlert(due.source, finding, channel, key, now));
   }
 
   private async post(alert: DriftAlertRecord): Promise<"sent"> {

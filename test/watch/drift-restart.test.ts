@@ -1,0 +1,69 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LocalSlackApi } from "../../src/console/slack-api.js";
+import { createManualClock, type Sandbox, startSandbox } from "../../src/sandbox/index.js";
+import { DRIFT_BUTTONS } from "../../src/slack/blocks/drift-alert.js";
+import { CHANNEL_NAMES, START_MS } from "../support/constants.js";
+import { startHttpHarness } from "../support/harness.js";
+
+/** Drift alerts across a restart and across two bot processes on one database. */
+describe("drift alerts, across restarts and replicas", () => {
+  let slack: LocalSlackApi;
+  let sandbox: Sandbox;
+  let db: string;
+
+  beforeAll(async () => {
+    slack = new LocalSlackApi({ channels: CHANNEL_NAMES });
+    await slack.start();
+    sandbox = await startSandbox({ clock: createManualClock(START_MS) });
+    db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sageops-drift-restart-")), "sageops.db");
+  });
+  afterAll(async () => {
+    await sandbox.close();
+    await slack.close();
+  });
+
+  const alerts = () => slack.messagesIn("C0ALERTS").filter((m) => !m.threadTs && JSON.stringify(m.blocks ?? []).includes(DRIFT_BUTTONS.report));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
+
+  it("a restart neither re-alerts nor misses a run that finished while the bot was down; two processes alert once", async () => {
+    const first = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
+    await first.bot.core.driftWatcher.checkOnce();
+    sandbox.clock.advance(20 * 60);
+    await first.bot.core.driftWatcher.checkOnce();
+    await settle();
+    const afterFirst = alerts().length;
+    expect(afterFirst).toBeGreaterThan(0);
+    await first.close();
+
+    // Down for two hours: the 10:00 and 11:00 runs finish meanwhile.
+    sandbox.clock.advance(2 * 3600);
+    const second = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
+    const third = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
+    try {
+      await Promise.all([second.bot.core.driftWatcher.checkOnce(), third.bot.core.driftWatcher.checkOnce()]);
+      await settle();
+      const told = alerts().slice(afterFirst);
+      const repeats = slack.messagesIn("C0ALERTS").filter((m) => m.threadTs && (m.text ?? "").includes("again in the run"));
+      // Every run that finished while down is told once: as a new alert or as a repeat in the first one's thread.
+      const runsTold = told.length + repeats.length;
+      expect(runsTold).toBeGreaterThan(0);
+      // The run each message is about: its time as the alert's context line, or the repeat's text, gives it.
+      const runOf = (m: (typeof told)[number]): string => /run of (?:<!date\^\d+\^[^|]*\|)?(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)/.exec(`${m.text ?? ""} ${JSON.stringify(m.blocks)}`)?.[1] ?? "unknown";
+      const runTimes = [...told, ...repeats].map(runOf);
+      expect(runTimes).not.toContain("unknown");
+      expect(new Set(runTimes).size).toBe(runTimes.length);
+      // The data-quality runs that finished while the bot was down (10:00 and 11:00) are among them.
+      expect(runTimes.filter((t) => t.startsWith("2026-11-26T10:00") || t.startsWith("2026-11-26T11:00")).length).toBeGreaterThanOrEqual(1);
+      // And again: nothing more.
+      await Promise.all([second.bot.core.driftWatcher.checkOnce(), third.bot.core.driftWatcher.checkOnce()]);
+      await settle();
+      expect(alerts().length).toBe(afterFirst + told.length);
+    } finally {
+      await second.close();
+      await third.close();
+    }
+  });
+});

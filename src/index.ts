@@ -12,7 +12,7 @@ import { startBackgroundWork } from "./compose/background.js";
 import { CONSOLE_BOT_TOKEN, consoleGreeting, createConsoleReceiver, startConsoleSlack } from "./compose/console.js";
 import { buildCore, type Core } from "./compose/core.js";
 import { createHttpReceiver, createSocketReceiver } from "./compose/receivers.js";
-import type { Config, RunMode } from "./config.js";
+import { type Config, ConfigError, type RunMode } from "./config.js";
 import type { ConsoleIdentity } from "./console/receiver.js";
 import { createLogger, type Logger } from "./logger.js";
 import type { Sandbox } from "./sandbox/index.js";
@@ -46,6 +46,15 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** The store, or bad configuration naming SAGEOPS_DB when the file cannot be opened or written. */
+function openStore(file: string): ReturnType<typeof openDatabase> {
+  try {
+    return openDatabase(file);
+  } catch (error) {
+    throw new ConfigError("SAGEOPS_DB", `names ${file}, which cannot be opened for writing (${error instanceof Error ? error.message : String(error)}); point it at a writable file`);
+  }
+}
+
 export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { config, io } = options;
   const mode: RunMode = options.forceConsole ? "console" : config.mode;
@@ -61,13 +70,18 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     }
   };
 
+  // One bad request must not stop the bot: a rejection nobody handled (inside a receiver, say) is logged.
+  const onRejection = (reason: unknown): void => logger.error({ err: reason }, "unhandled rejection; sageops keeps serving");
+  process.on("unhandledRejection", onRejection);
+  closers.push(() => process.off("unhandledRejection", onRejection));
+
   try {
     const backend = await connectBackend(config, options.awsTarget);
     const { sandbox } = backend;
     if (sandbox) closers.push(() => sandbox.close());
     // The embedded sandbox forgets everything when it stops; a store that remembered its jobs
     // would count them as running forever. So on the sandbox the default store is in memory too.
-    const db = openDatabase(sandbox && !config.dbPathExplicit ? ":memory:" : config.dbPath);
+    const db = openStore(sandbox && !config.dbPathExplicit ? ":memory:" : config.dbPath);
     closers.push(() => db.close());
     const started = { mode, sandbox, stop };
     const trackerLoop = options.trackerLoop !== false;
@@ -91,8 +105,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     const apiUrl = config.slack.apiUrl;
     const slackClient = new WebClient(botToken, { rejectRateLimitedCalls: true, ...(apiUrl ? { slackApiUrl: apiUrl } : {}) });
     const { core, slack } = buildCore({ config, db, backend, logger, slackClient });
-    const httpReceiver = mode === "http" ? createHttpReceiver(config.slack) : undefined;
-    const receiver: Receiver = httpReceiver ?? createSocketReceiver(config.slack);
+    const httpReceiver = mode === "http" ? createHttpReceiver(config.slack, logger) : undefined;
+    const receiver: Receiver = httpReceiver ?? createSocketReceiver(config.slack, logger);
     const app = createSlackApp({ receiver, botToken, apiUrl, deps: slack });
     let url: string | undefined;
     if (httpReceiver) {

@@ -1,10 +1,35 @@
 /** The Bolt receivers of the two Slack run modes (the console has its own, in src/console/). */
 import { HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import { boltLevelOf, boltLogger } from "../slack/logger.js";
 import { REQUEST_SIGNATURE } from "../slack/middleware/dedupe.js";
 
-export function createHttpReceiver(slack: Config["slack"]): HTTPReceiver {
-  return new HTTPReceiver({
+/** Longer than Bolt's own 3 s answer to an unacknowledged request, so a request Bolt answers is never answered twice. */
+const ANSWER_DEADLINE_MS = 3500;
+
+/**
+ * Every request gets an answer: a body Bolt cannot handle (a signed `payload=null`, say) makes its
+ * listener fail before it answers, and Slack would wait; here it gets a 400 once Bolt has had its time.
+ */
+function answerEveryRequest(receiver: HTTPReceiver, logger: Logger): void {
+  const bolt = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    const timer = setTimeout(() => {
+      if (res.headersSent || res.writableEnded) return;
+      logger.warn({ path: req.url }, "a Slack request was left unanswered (its body could not be handled); answered 400");
+      res.writeHead(400).end();
+    }, ANSWER_DEADLINE_MS);
+    res.once("close", () => clearTimeout(timer));
+    bolt(req, res);
+  };
+}
+
+/** Receivers log through our logger (redacted, at LOG_LEVEL), not to the console on their own. */
+export function createHttpReceiver(slack: Config["slack"], logger: Logger): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    logger: boltLogger(logger),
+    logLevel: boltLevelOf(logger),
     signingSecret: slack.signingSecret ?? "",
     endpoints: "/slack/events",
     // The signature identifies one request from Slack: a replayed slash command is recognised by it.
@@ -23,8 +48,10 @@ export function createHttpReceiver(slack: Config["slack"]): HTTPReceiver {
       },
     ],
   });
+  answerEveryRequest(receiver, logger);
+  return receiver;
 }
 
-export function createSocketReceiver(slack: Config["slack"]): SocketModeReceiver {
-  return new SocketModeReceiver({ appToken: slack.appToken ?? "", installerOptions: { clientOptions: slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {} } });
+export function createSocketReceiver(slack: Config["slack"], logger: Logger): SocketModeReceiver {
+  return new SocketModeReceiver({ logger: boltLogger(logger), logLevel: boltLevelOf(logger), appToken: slack.appToken ?? "", installerOptions: { clientOptions: slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {} } });
 }

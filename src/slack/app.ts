@@ -4,7 +4,7 @@ import { registerButtons } from "./buttons/index.js";
 import { registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./deps.js";
 import { registerEvents } from "./events/index.js";
-import { boltLogger } from "./logger.js";
+import { boltLevelOf, boltLogger } from "./logger.js";
 import { dedupeEvents, dedupeReplayedCommands } from "./middleware/dedupe.js";
 import { registerViews } from "./views/index.js";
 
@@ -23,6 +23,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     token: options.botToken,
     receiver: options.receiver,
     logger: boltLogger(deps.logger),
+    logLevel: boltLevelOf(deps.logger),
     clientOptions: options.apiUrl ? { slackApiUrl: options.apiUrl } : {},
     // The ledger, not Bolt's in-memory conversation store, is what we rely on across processes.
     convoStore: false,

@@ -19,3 +19,12 @@ export function boltLogger(logger: Logger): BoltLogger {
     setName: () => undefined,
   };
 }
+
+/** Bolt's level for our logger's, so LOG_LEVEL reaches Bolt and its receivers too. */
+export function boltLevelOf(logger: Logger): LogLevel {
+  const level = logger.level;
+  if (level === "debug" || level === "trace") return LogLevel.DEBUG;
+  if (level === "info") return LogLevel.INFO;
+  if (level === "warn") return LogLevel.WARN;
+  return LogLevel.ERROR;
+}

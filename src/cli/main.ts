@@ -8,7 +8,7 @@ import { interpretCommand } from "./interpret.js";
 import { type CliIo, EXIT, linesOf, processIo } from "./io.js";
 import { policyCommand } from "./policy.js";
 import { runCommand } from "./run.js";
-import { sandboxCommand } from "./sandbox.js";
+import { sandboxCommand, sandboxRunMonitorCommand } from "./sandbox.js";
 
 /** The interpreter the environment asks for (Bedrock when BEDROCK_MODEL_ID is set), or a config error. */
 function interpreterFrom(env: Record<string, string | undefined>, io: CliIo): Interpreter | undefined {
@@ -30,6 +30,7 @@ const USAGE = [
   "  console [--user U] [--channel C]   the local console, whatever the environment",
   "  interpret [--jsonl]        one utterance per line on stdin, one JSON interpretation per line on stdout",
   "  sandbox [--port N]         run the local SageMaker sandbox alone on 127.0.0.1",
+  "  sandbox run-monitor SCHEDULE [--url URL] [--clean|--violations|--fail]   run a sandbox monitoring schedule now",
   "  policy check FILE          validate a policy file",
   "  eval [--file F]            interpreter accuracy on the labelled set",
 ].join("\n");
@@ -52,7 +53,7 @@ export async function main(argv: string[], io: CliIo = processIo(), env: Record<
       return interpreter ? evalCommand(args, io, interpreter) : EXIT.usage;
     }
     case "sandbox":
-      return sandboxCommand(args, io);
+      return args[0] === "run-monitor" ? sandboxRunMonitorCommand(args.slice(1), io, env) : sandboxCommand(args, io);
     case "policy":
       return policyCommand(args, io);
     case "help":

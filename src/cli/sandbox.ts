@@ -1,9 +1,12 @@
 /**
  * `sageops sandbox [--port N] [--pace X] [--empty]`: runs the SageMaker sandbox alone on
  * 127.0.0.1 until interrupted, and says how to point an AWS SDK at it.
+ * `sageops sandbox run-monitor SCHEDULE [--url URL] [--clean|--violations|--fail]`: asks a running
+ * sandbox to run a monitoring schedule now, through its control route (src/sandbox/control-http.ts).
  */
 import { z } from "zod";
 import { DEFAULT_PACE, type Sandbox, startSandbox } from "../sandbox/index.js";
+import { EXIT } from "./io.js";
 
 const SandboxArgs = z.object({
   port: z.coerce.number({ error: "--port takes a port number (0..65535)" }).int("--port takes a port number (0..65535)").min(0, "--port takes a port number (0..65535)").max(65535, "--port takes a port number (0..65535)").optional(),
@@ -67,7 +70,100 @@ export async function sandboxCommand(args: string[], io: { out: (line: string) =
   io.out(
     `This is a local simulation of SageMaker and S3 (no AWS), ${parsed.pace ?? DEFAULT_PACE} simulated seconds per real second${parsed.empty ? ", empty" : ", with the example account"}. Point an AWS SDK at it with AWS_ENDPOINT_URL=${sandbox.url} (S3 path-style). SageMaker's state-change events arrive on the SQS queue SAGEOPS_EVENTS_QUEUE_URL=${sandbox.eventsQueue.url}. Ctrl-C stops it.`,
   );
+  io.out(`Run a monitoring schedule now, without waiting for its hour: sageops sandbox run-monitor <schedule> --url ${sandbox.url} [--clean|--violations|--fail]`);
   await (stopWhen ?? untilSignalled());
   await sandbox.close();
   return 0;
+}
+
+const RUN_MONITOR_USAGE = "usage: sageops sandbox run-monitor SCHEDULE [--url URL] [--clean|--violations|--fail]";
+const OUTCOME_FLAGS = { "--clean": { violations: false }, "--violations": { violations: true }, "--fail": { fail: true } } as const;
+type OutcomeFlag = keyof typeof OUTCOME_FLAGS;
+
+const RunMonitorArgs = z.object({
+  schedule: z.string(),
+  url: z.url({ protocol: /^https?$/, error: "--url takes the sandbox's http:// URL, as `sageops sandbox` printed it" }),
+  outcome: z.enum(["--clean", "--violations", "--fail"]).optional(),
+});
+type RunMonitorArgs = z.infer<typeof RunMonitorArgs>;
+
+function isOutcomeFlag(flag: string): flag is OutcomeFlag {
+  return Object.hasOwn(OUTCOME_FLAGS, flag);
+}
+
+/** The arguments, with the URL from --url or else the environment the bot itself would use. */
+function parseRunMonitorArgs(args: string[], env: Record<string, string | undefined>): RunMonitorArgs | string {
+  const positional: string[] = [];
+  const outcomes: OutcomeFlag[] = [];
+  let url: string | undefined;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? "";
+    if (arg === "--url") {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith("--")) return `--url needs a value (${RUN_MONITOR_USAGE})`;
+      url = value;
+      i += 1;
+    } else if (isOutcomeFlag(arg)) outcomes.push(arg);
+    else if (arg.startsWith("--")) return `unknown argument ${JSON.stringify(arg)} (${RUN_MONITOR_USAGE})`;
+    else positional.push(arg);
+  }
+  if (positional.length !== 1) return positional.length === 0 ? `which schedule? (${RUN_MONITOR_USAGE})` : `one schedule at a time, not ${positional.length} (${RUN_MONITOR_USAGE})`;
+  if (outcomes.length > 1) return `choose one of --clean, --violations and --fail (${RUN_MONITOR_USAGE})`;
+  const target = url ?? env["AWS_ENDPOINT_URL_SAGEMAKER"] ?? env["AWS_ENDPOINT_URL"];
+  if (target === undefined) return `needs --url URL, the address \`sageops sandbox\` printed (or AWS_ENDPOINT_URL set to it) (${RUN_MONITOR_USAGE})`;
+  const parsed = RunMonitorArgs.safeParse({ schedule: positional[0], url: target, outcome: outcomes[0] });
+  return parsed.success ? parsed.data : (parsed.error.issues[0]?.message ?? RUN_MONITOR_USAGE);
+}
+
+const StartedAnswer = z.object({
+  run: z.object({
+    schedule: z.string(),
+    monitoringType: z.string(),
+    endpoint: z.string(),
+    outcome: z.enum(["violations", "clean", "failed"]),
+    violationCount: z.number(),
+    failureReason: z.string().optional(),
+    finishesAt: z.string(),
+    processingJobName: z.string(),
+    outputUri: z.string(),
+  }),
+});
+const ErrorAnswer = z.object({ error: z.object({ message: z.string() }) });
+
+function describeStarted(run: z.infer<typeof StartedAnswer>["run"]): string {
+  const result = run.outcome === "failed" ? `it will fail (${run.failureReason ?? "no reason given"})` : run.outcome === "violations" ? `it will find ${run.violationCount} violation(s)` : "it will find no violations";
+  const reports = run.outcome === "failed" ? "" : `; reports in ${run.outputUri}/`;
+  return `Started a simulated ${run.monitoringType} run of ${run.schedule} on ${run.endpoint}: ${result}. Processing job ${run.processingJobName}, done at ${run.finishesAt} simulated time${reports}.`;
+}
+
+/**
+ * Asks the sandbox at --url to run a schedule now. Returns 0 once it started, 2 for bad use (bad
+ * arguments, or a schedule or request the sandbox refused), 1 when no sandbox answered.
+ */
+export async function sandboxRunMonitorCommand(args: string[], io: { out: (line: string) => void; err: (line: string) => void }, env: Record<string, string | undefined>): Promise<number> {
+  const fail = (code: number, message: string): number => {
+    io.err(`sageops sandbox run-monitor: ${message}`);
+    return code;
+  };
+  const parsed = parseRunMonitorArgs(args, env);
+  if (typeof parsed === "string") return fail(EXIT.usage, parsed);
+  const endpoint = new URL("/_sandbox/monitoring/run", parsed.url);
+  let response: Response;
+  try {
+    const body = { schedule: parsed.schedule, ...(parsed.outcome ? OUTCOME_FLAGS[parsed.outcome] : {}) };
+    response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+    return fail(EXIT.failure, `no sandbox answered at ${parsed.url} (${cause}); start one with \`sageops sandbox\``);
+  }
+  if (response.headers.get("x-sageops-sandbox") !== "true") return fail(EXIT.failure, `${parsed.url} is not a sageops sandbox (HTTP ${response.status})`);
+  const json: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const message = ErrorAnswer.safeParse(json).data?.error.message ?? `HTTP ${response.status}`;
+    return fail(response.status < 500 ? EXIT.usage : EXIT.failure, message.replace(/\s+/g, " "));
+  }
+  const started = StartedAnswer.safeParse(json);
+  if (!started.success) return fail(EXIT.failure, "the sandbox's answer was not the run it started");
+  io.out(describeStarted(started.data.run));
+  return EXIT.ok;
 }

@@ -6,12 +6,15 @@
  * on an SQS queue served on the same port (`eventsQueue.url`, for `@aws-sdk/client-sqs`).
  * Nothing here touches AWS; jobs, endpoints, pipelines and monitoring reports are simulated from
  * a clock that runs faster than real time (or only when a test advances it). Every answer carries the header `x-sageops-sandbox: true`.
+ * Controls SageMaker does not have (running a monitoring schedule now) are on `monitoring` and, for
+ * other processes, on the same port under `/_sandbox/` (control-http.ts).
  */
 import { z } from "zod";
 import { CallLog, type SandboxCall } from "./calls.js";
 import { createPacedClock, DEFAULT_PACE, type SandboxClock } from "./clock.js";
 import { SANDBOX_ACCOUNT } from "./env.js";
 import { FaultInjector, type FaultSettings, FaultSettingsSchema } from "./faults.js";
+import type { MonitoringRunStarted, RunNowOptions } from "./monitoring-run-now.js";
 import { seedExampleAccount } from "./seed.js";
 import { startServer } from "./server.js";
 import { EVENTS_QUEUE } from "./sqs.js";
@@ -20,6 +23,7 @@ import { SandboxState } from "./state.js";
 export type { SandboxCall } from "./calls.js";
 export { createManualClock, createPacedClock, DEFAULT_PACE, type ManualClock, type SandboxClock } from "./clock.js";
 export type { FaultSettings } from "./faults.js";
+export type { MonitoringRunStarted, RunNowOptions } from "./monitoring-run-now.js";
 export { SEED } from "./seed.js";
 
 const OptionsSchema = z.object({
@@ -58,6 +62,18 @@ export interface SandboxEventsQueue {
   reopen(): void;
 }
 
+/** Sandbox-only controls of Model Monitor: SageMaker runs a schedule on its cron alone. */
+export interface SandboxMonitoring {
+  /**
+   * Starts a run of a monitoring schedule (any of the four types) at the current simulated time;
+   * it finishes about two simulated minutes later and then appears, with its reports in S3, like
+   * any scheduled run. `violations: true` makes it find violations, `false` clean, `fail: true`
+   * fail with a reason; without options it turns out as a scheduled run at this moment would.
+   * Throws SageMaker's ResourceNotFound for an unknown schedule.
+   */
+  runNow(schedule: string, options?: RunNowOptions): MonitoringRunStarted;
+}
+
 export interface Sandbox {
   /** Base URL for both SageMaker and S3 (path-style), e.g. http://127.0.0.1:40123 */
   readonly url: string;
@@ -74,6 +90,7 @@ export interface Sandbox {
   resetCalls(): void;
   /** SageMaker's EventBridge state-change events, through SQS (AWS JSON 1.0 on the same port). */
   readonly eventsQueue: SandboxEventsQueue;
+  readonly monitoring: SandboxMonitoring;
   /** The operations the SageMaker side answers. */
   readonly operations: readonly string[];
   close(): Promise<void>;
@@ -117,6 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         if (queue) queue.open = true;
       },
     },
+    monitoring: { runNow: (schedule, options = {}) => state.runMonitorNow(schedule, options, clock.now()) },
     operations: state.operationNames,
     close: () => server.close(),
   };

@@ -1,75 +1,111 @@
 /**
- * The reports a data-quality monitoring execution writes: constraint_violations.json and
- * statistics.json in Model Monitor's formats, with values that are stable for a given execution.
+ * What a Model Monitor execution or a pipeline check step writes, per kind of analysis: the run's
+ * files (constraint_violations.json, and statistics.json or Clarify's analysis.json), the baseline's
+ * files, and why a run fails when it does. The shapes live in one module per analyzer.
  */
-import { round, unitHash } from "./random.js";
+import { biasBaseline, biasRun, explainabilityBaseline, explainabilityRun } from "./monitor-clarify.js";
+import { dataQualityBaselineStatistics, dataQualityConstraints, dataQualityRun } from "./monitor-data-quality.js";
+import { modelQualityBaselineStatistics, modelQualityConstraints, modelQualityRun, type ProblemType } from "./monitor-model-quality.js";
+import { reportJson } from "./report-json.js";
 
-export interface Violation {
-  feature_name: string;
-  constraint_check_type: "baseline_drift_check" | "data_type_check" | "completeness_check";
-  description: string;
+export const MONITORING_TYPES = ["DataQuality", "ModelQuality", "ModelBias", "ModelExplainability"] as const;
+export type MonitoringType = (typeof MONITORING_TYPES)[number];
+
+/** The analyses behind the four monitor types and the five check types of pipeline check steps. */
+export type Analysis = "data-quality" | "model-quality" | "data-bias" | "model-bias" | "model-explainability";
+
+export const ANALYSIS_OF_MONITORING_TYPE: Readonly<Record<MonitoringType, Analysis>> = {
+  DataQuality: "data-quality",
+  ModelQuality: "model-quality",
+  ModelBias: "model-bias",
+  ModelExplainability: "model-explainability",
+};
+
+export interface ReportFile {
+  name: string;
+  body: string;
 }
 
-/** The features of the churn data set the example set-up monitors. */
-const FEATURES = [
-  { name: "tenure_months", type: "Integral", mean: 32.4, std: 24.5, min: 0, max: 72 },
-  { name: "monthly_charges", type: "Fractional", mean: 64.8, std: 30.1, min: 18.25, max: 118.75 },
-  { name: "total_charges", type: "Fractional", mean: 2283.3, std: 2266.8, min: 18.8, max: 8684.8 },
-  { name: "support_calls", type: "Integral", mean: 1.6, std: 1.3, min: 0, max: 9 },
-  { name: "contract_type", type: "String" },
-] as const;
-
-/** The violations of one execution that found drift: always a drifted feature, sometimes more. */
-export function driftViolations(seed: string): Violation[] {
-  const violations: Violation[] = [
-    {
-      feature_name: "monthly_charges",
-      constraint_check_type: "baseline_drift_check",
-      description: `Baseline drift distance: ${round(0.18 + 0.25 * unitHash(`${seed}|drift`))} exceeds threshold: 0.1`,
-    },
-  ];
-  if (unitHash(`${seed}|completeness`) < 0.7)
-    violations.push({
-      feature_name: "total_charges",
-      constraint_check_type: "completeness_check",
-      description: `Data completeness requirement is not met. Expected completeness: 100.0%. Observed: Only ${(88 + 10 * unitHash(`${seed}|complete`)).toFixed(1)}% of data is complete.`,
-    });
-  if (unitHash(`${seed}|type`) < 0.5)
-    violations.push({
-      feature_name: "support_calls",
-      constraint_check_type: "data_type_check",
-      description: `Data type match requirement is not met. Expected data type: Integral, Expected match: 100.0%. Observed: Only ${(90 + 9 * unitHash(`${seed}|typed`)).toFixed(1)}% of data is Integral.`,
-    });
-  return violations;
+export interface RunReport {
+  violationCount: number;
+  /** constraint_violations.json first, then the run's statistics.json or analysis.json. */
+  files: ReportFile[];
 }
 
-export function constraintViolationsJson(violations: readonly Violation[]): string {
-  return `${JSON.stringify({ violations }, null, 2)}\n`;
+export interface RunConditions {
+  /** Makes the run's figures stable: the same seed always gives the same files. */
+  seed: string;
+  drifted: boolean;
+  /** When the run analysed its data (simulated epoch ms). */
+  at: number;
+  problemType: ProblemType;
 }
 
-/** statistics.json: the dataset's item count and per-feature statistics; drift shifts the means. */
-export function statisticsJson(seed: string, drifted: boolean): string {
-  const items = 1200 + Math.floor(600 * unitHash(`${seed}|items`));
-  const features = FEATURES.map((feature) => {
-    const missing = feature.name === "total_charges" && drifted ? Math.floor(items * 0.06) : 0;
-    const common = { num_present: items - missing, num_missing: missing };
-    if (feature.type === "String")
-      return {
-        name: feature.name,
-        inferred_type: "String",
-        string_statistics: {
-          common,
-          distinct_count: 3,
-          distribution: { categorical: { buckets: [{ value: "month-to-month", count: Math.round(items * 0.55) }, { value: "one-year", count: Math.round(items * 0.21) }, { value: "two-year", count: items - Math.round(items * 0.55) - Math.round(items * 0.21) }] } },
-        },
-      };
-    const shift = drifted && feature.name === "monthly_charges" ? 1.25 : 1 + 0.04 * (unitHash(`${seed}|${feature.name}`) - 0.5);
-    const mean = round(feature.mean * shift, 3);
-    return {
-      name: feature.name,
-      inferred_type: feature.type,
-      numerical_statistics: { common, mean, sum: round(mean * common.num_present, 2), std_dev: round(feature.std, 3), min: feature.min, max: feature.max },
-    };
-  });
-  return `${JSON.stringify({ version: 0.0, dataset: { item_count: items }, features }, null, 2)}\n`;
+function violationsFile(violations: readonly unknown[]): ReportFile {
+  return { name: "constraint_violations.json", body: reportJson({ violations }) };
+}
+
+export function runReport(analysis: Analysis, run: RunConditions): RunReport {
+  const withViolations = (violations: readonly unknown[], file: ReportFile): RunReport => ({ violationCount: violations.length, files: [violationsFile(violations), file] });
+  switch (analysis) {
+    case "data-quality": {
+      const { statistics, violations } = dataQualityRun(run.seed, run.drifted);
+      return withViolations(violations, { name: "statistics.json", body: statistics });
+    }
+    case "model-quality": {
+      const { statistics, violations } = modelQualityRun(run.seed, run.drifted, run.problemType, run.at);
+      return withViolations(violations, { name: "statistics.json", body: statistics });
+    }
+    case "data-bias":
+    case "model-bias": {
+      const { analysis: body, violations } = biasRun(run.seed, run.drifted, analysis === "data-bias" ? "pre-training" : "post-training");
+      return withViolations(violations, { name: "analysis.json", body });
+    }
+    case "model-explainability": {
+      const { analysis: body, violations } = explainabilityRun(run.seed, run.drifted);
+      return withViolations(violations, { name: "analysis.json", body });
+    }
+  }
+}
+
+/**
+ * A baseline's files, as a baselining job suggests them: constraints.json and statistics.json for
+ * Model Monitor's analyzers, analysis.json (which serves as the constraints) for Clarify's.
+ */
+export function baselineReport(analysis: Analysis, problemType: ProblemType, at: number): ReportFile[] {
+  switch (analysis) {
+    case "data-quality":
+      return [
+        { name: "constraints.json", body: dataQualityConstraints() },
+        { name: "statistics.json", body: dataQualityBaselineStatistics() },
+      ];
+    case "model-quality":
+      return [
+        { name: "constraints.json", body: modelQualityConstraints(problemType) },
+        { name: "statistics.json", body: modelQualityBaselineStatistics(problemType, at) },
+      ];
+    case "data-bias":
+    case "model-bias":
+      return [{ name: "analysis.json", body: biasBaseline(analysis === "data-bias" ? "pre-training" : "post-training") }];
+    case "model-explainability":
+      return [{ name: "analysis.json", body: explainabilityBaseline() }];
+  }
+}
+
+/**
+ * Why a run failed, in SageMaker's form ("ClientError: " and the cause). The causes are the ones
+ * each analyzer commonly meets; the wording after the prefix is the sandbox's own.
+ */
+export function runFailureReason(analysis: Analysis, endpoint: string, at: number): string {
+  const hour = new Date(at).toISOString();
+  switch (analysis) {
+    case "data-quality":
+    case "data-bias":
+      return `ClientError: Job inputs had no data: nothing was captured from endpoint ${endpoint} in the hour before ${hour}.`;
+    case "model-quality":
+    case "model-bias":
+      return `ClientError: No ground truth labels matched the inferences captured from endpoint ${endpoint} in the hour before ${hour}; the merge of ground truth and captured data found 0 records.`;
+    case "model-explainability":
+      return `ClientError: Clarify could not compute SHAP values: the shadow endpoint for ${endpoint} did not answer within the analysis timeout.`;
+  }
 }

@@ -1,23 +1,27 @@
 /**
  * Model Monitor: CreateMonitoringSchedule, DescribeMonitoringSchedule, ListMonitoringSchedules,
- * ListMonitoringExecutions. Each scheduled time starts an execution (a processing job) that runs
- * for a few simulated minutes, then writes constraint_violations.json and statistics.json under
- * `<output S3Uri>/<endpoint>/<schedule>/<yyyy>/<mm>/<dd>/<hh>/`, as Model Monitor lays them out.
+ * ListMonitoringExecutions, for all four monitor types. Each scheduled time starts an execution (a
+ * processing job) that runs for a few simulated minutes, then writes its type's reports
+ * (monitor-reports.ts) under `<output S3Uri>/<endpoint>/<schedule>/<yyyy>/<mm>/<dd>/<hh>/`, as
+ * Model Monitor lays them out. About one run in twelve fails, decided by a stable hash of the
+ * schedule and the scheduled time, so the same runs fail on every start from the same clock (but
+ * never the first run of a drift window the seed's story sets).
+ * `runNow` starts a run at once (a sandbox-only control, monitoring-run-now.ts).
  */
 import { z } from "zod";
 import { type Cadence, parseScheduleExpression } from "./cron.js";
 import type { Endpoints } from "./endpoints.js";
 import { joinS3, MINUTE, parseS3Uri, type SandboxEnv, SECOND, sagemakerArn, wireTime } from "./env.js";
 import { inUseError, notFoundError, validationError } from "./errors.js";
-import { constraintViolationsJson, driftViolations, statisticsJson, type Violation } from "./monitor-reports.js";
+import { problemTypeOf } from "./monitor-model-quality.js";
+import { ANALYSIS_OF_MONITORING_TYPE, MONITORING_TYPES, type MonitoringType, type RunReport, runFailureReason, runReport } from "./monitor-reports.js";
+import { type MonitoringRunStarted, type RequestedOutcome, type RunNowOptions, RunNowOptionsSchema, requestedOutcome } from "./monitoring-run-now.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
 import type { ProcessingJob, ProcessingJobs } from "./processing.js";
 import { hexId, unitHash } from "./random.js";
 import { imageUri, instanceType, LIST_FILTERS, maxResults, nextToken, parseRequest, resourceName, roleArn, s3Uri, sortOrder, stringMap, tags, timestamp } from "./validate.js";
-
-const MONITORING_TYPES = ["DataQuality", "ModelQuality", "ModelBias", "ModelExplainability"] as const;
 
 const JobDefinitionSchema = z.looseObject({
   BaselineConfig: z.looseObject({ ConstraintsResource: z.looseObject({ S3Uri: s3Uri.optional() }).optional(), StatisticsResource: z.looseObject({ S3Uri: s3Uri.optional() }).optional() }).optional(),
@@ -84,11 +88,16 @@ const ListExecutionsSchema = z.looseObject({
 
 /** From the scheduled time: provisioning, then the analysis itself. */
 const PROVISIONING = 2 * MINUTE;
+/** A run asked for now skips the queue: it starts in half a minute and takes a minute and a half. */
+const ON_DEMAND_PROVISIONING = 30 * SECOND;
+const ON_DEMAND_RUN = 90 * SECOND;
+/** Share of scheduled runs that fail ("now and then"). */
+const FAILURE_SHARE = 1 / 12;
 
 interface Execution {
   scheduledAt: number;
   job: ProcessingJob;
-  violations: Violation[];
+  violationCount: number;
   failureReason?: string;
 }
 
@@ -99,17 +108,39 @@ interface Schedule {
   createdAt: number;
   endpointName: string;
   outputUri: string;
-  monitoringType: (typeof MONITORING_TYPES)[number];
+  monitoringType: MonitoringType;
   cadence: Cadence;
   executions: Execution[];
-  /** Scheduled times from here on find drift; without it, about one execution in three does. */
-  driftFrom?: number;
+  /** Runs scheduled within these find drift and others do not; without them, about one run in three does. */
+  driftWindows?: readonly DriftWindow[];
+  /** Runs asked for with runNow, so each gets its own seed and folder. */
+  onDemandCount: number;
 }
 
 function hourPath(ms: number): string[] {
   const d = new Date(ms);
   const pad = (n: number): string => String(n).padStart(2, "0");
   return [String(d.getUTCFullYear()), pad(d.getUTCMonth() + 1), pad(d.getUTCDate()), pad(d.getUTCHours())];
+}
+
+/** `yyyyMMddHHmm`, as processing job names of monitoring executions carry their time. */
+function minuteStamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:T]/g, "").slice(0, 12);
+}
+
+/** A stretch of scheduled times whose runs find drift (`until` excluded; none: open-ended). */
+export interface DriftWindow {
+  from: number;
+  until?: number;
+}
+
+interface RunPlan {
+  /** Makes the run's figures and name stable. */
+  seed: string;
+  reportUri: string;
+  startsAt: number;
+  runMs: number;
+  outcome: RequestedOutcome;
 }
 
 export class MonitoringSchedules {
@@ -150,70 +181,115 @@ export class MonitoringSchedules {
       monitoringType: config.MonitoringType ?? "DataQuality",
       cadence,
       executions: [],
+      onDemandCount: 0,
     };
     this.schedules.set(name, schedule);
     this.scheduleNext(schedule, at);
     return schedule;
   }
 
-  /** Makes the executions of `name` at scheduled times from `fromMs` on find drift (the seed's story). */
-  findDriftFrom(name: string, fromMs: number): void {
-    this.require(name).driftFrom = fromMs;
+  /** Makes the runs of `name` scheduled within `windows` find drift, and its other runs not (the seed's story). */
+  findDriftWithin(name: string, windows: readonly DriftWindow[]): void {
+    this.require(name).driftWindows = windows;
+  }
+
+  /** Starts a run of `name` at `at`, with the outcome asked for (monitoring-run-now.ts). */
+  runNow(name: string, options: RunNowOptions, at: number): MonitoringRunStarted {
+    const outcome = requestedOutcome(RunNowOptionsSchema.parse(options));
+    const schedule = this.require(name);
+    schedule.onDemandCount += 1;
+    const stamp = new Date(at).toISOString().slice(14, 19).replace(":", "");
+    const execution = this.startExecution(schedule, at, {
+      seed: `${schedule.arn}|${at}|on-demand-${schedule.onDemandCount}`,
+      reportUri: joinS3(schedule.outputUri, schedule.endpointName, schedule.name, ...hourPath(at), `on-demand-${stamp}-${schedule.onDemandCount}`),
+      startsAt: at + ON_DEMAND_PROVISIONING,
+      runMs: ON_DEMAND_RUN,
+      outcome,
+    });
+    return {
+      schedule: schedule.name,
+      monitoringType: schedule.monitoringType,
+      endpoint: schedule.endpointName,
+      outcome: execution.failureReason !== undefined ? "failed" : execution.violationCount > 0 ? "violations" : "clean",
+      violationCount: execution.violationCount,
+      ...(execution.failureReason !== undefined ? { failureReason: execution.failureReason } : {}),
+      scheduledTime: new Date(at).toISOString(),
+      finishesAt: new Date(execution.job.endsAt).toISOString(),
+      processingJobName: execution.job.name,
+      processingJobArn: execution.job.arn,
+      outputUri: execution.job.outputs[0]?.S3Output.S3Uri ?? "",
+    };
   }
 
   private scheduleNext(schedule: Schedule, after: number): void {
     const slot = schedule.cadence.next(after);
     this.env.timeline.schedule(slot, (when) => {
       if (!this.schedules.has(schedule.name)) return;
-      this.startExecution(schedule, when);
+      const seed = `${schedule.arn}|${slot}`;
+      this.startExecution(schedule, when, {
+        seed,
+        reportUri: joinS3(schedule.outputUri, schedule.endpointName, schedule.name, ...hourPath(slot)),
+        startsAt: slot + PROVISIONING,
+        runMs: Math.round(300 + 180 * unitHash(`${seed}|run`)) * SECOND,
+        outcome: unitHash(`${seed}|fails`) < FAILURE_SHARE && !this.firstDriftedRun(schedule, slot) ? "fail" : "natural",
+      });
       this.scheduleNext(schedule, when);
     });
   }
 
-  private startExecution(schedule: Schedule, slot: number): void {
-    const seed = `${schedule.arn}|${slot}`;
-    const drifted = schedule.driftFrom !== undefined ? slot >= schedule.driftFrom : unitHash(seed) < 1 / 3;
-    const endpointUp = this.endpoints.statusOf(schedule.endpointName, slot) !== undefined;
-    const violations = endpointUp && drifted ? driftViolations(seed) : [];
-    const failureReason = endpointUp ? undefined : `Endpoint ${schedule.endpointName} was not found or was not InService when the execution was scheduled.`;
+  /** The story's turns are always seen: the first run of each drift window completes. */
+  private firstDriftedRun(schedule: Schedule, slot: number): boolean {
+    return (schedule.driftWindows ?? []).some((w) => schedule.cadence.next(w.from - 1) === slot);
+  }
+
+  private startExecution(schedule: Schedule, slot: number, plan: RunPlan): Execution {
+    const { seed, reportUri, startsAt, outcome } = plan;
+    const analysis = ANALYSIS_OF_MONITORING_TYPE[schedule.monitoringType];
+    const windows = schedule.driftWindows;
+    const naturallyDrifted = windows ? windows.some((w) => slot >= w.from && (w.until === undefined || slot < w.until)) : unitHash(seed) < 1 / 3;
+    const drifted = outcome === "violations" || (outcome === "natural" && naturallyDrifted);
     const definition = schedule.request.MonitoringScheduleConfig.MonitoringJobDefinition;
-    const reportUri = joinS3(schedule.outputUri, schedule.endpointName, schedule.name, ...hourPath(slot));
-    const stamp = new Date(slot).toISOString().replace(/[-:T]/g, "").slice(0, 12);
-    const startsAt = slot + PROVISIONING;
-    const runMs = Math.round(300 + 180 * unitHash(`${seed}|run`)) * SECOND;
-    const count = violations.length;
+    const endpointUp = this.endpoints.statusOf(schedule.endpointName, slot) !== undefined;
+    const failureReason = !endpointUp
+      ? `Endpoint ${schedule.endpointName} was not found or was not InService when the execution was scheduled.`
+      : outcome === "fail"
+        ? runFailureReason(analysis, schedule.endpointName, slot)
+        : undefined;
+    const report: RunReport | undefined = failureReason ? undefined : runReport(analysis, { seed, drifted, at: slot, problemType: problemTypeOf(definition?.Environment) });
+    const count = report?.violationCount ?? 0;
     const job = this.processing.create({
-      name: `model-monitoring-${stamp}-${hexId(seed, 24)}`,
+      name: `model-monitoring-${minuteStamp(slot)}-${hexId(seed, 24)}`,
       imageUri: definition?.MonitoringAppSpecification.ImageUri ?? "",
       roleArn: definition?.RoleArn ?? "",
       instanceType: definition?.MonitoringResources.ClusterConfig.InstanceType ?? "ml.m5.xlarge",
       instanceCount: definition?.MonitoringResources.ClusterConfig.InstanceCount ?? 1,
       inputs: [{ InputName: "input_1", S3Input: { S3Uri: joinS3(`s3://${parseS3Uri(schedule.outputUri)?.bucket ?? "sagemaker"}`, "datacapture", schedule.endpointName, "AllTraffic"), LocalPath: "/opt/ml/processing/input/endpoint", S3DataType: "S3Prefix", S3InputMode: "File" } }],
       outputs: [{ OutputName: "result", S3Output: { S3Uri: reportUri, LocalPath: "/opt/ml/processing/output", S3UploadMode: "EndOfJob" } }],
-      environment: { dataset_format: '{"sagemakerCaptureJson":{"captureIndexNames":["endpointInput","endpointOutput"]}}', publish_cloudwatch_metrics: "Enabled" },
+      environment: { dataset_format: '{"sagemakerCaptureJson":{"captureIndexNames":["endpointInput","endpointOutput"]}}', publish_cloudwatch_metrics: "Enabled", ...definition?.Environment },
       monitoringScheduleArn: schedule.arn,
       createdAt: slot,
       startsAt,
-      endsAt: failureReason ? startsAt + MINUTE : startsAt + runMs,
+      endsAt: failureReason ? startsAt + MINUTE : startsAt + plan.runMs,
       outcome: failureReason
         ? { status: "Failed", failureReason, exitMessage: `Error: ${failureReason}` }
         : { status: "Completed", exitMessage: count > 0 ? `CompletedWithViolations: Job completed successfully with ${count} violations.` : "Completed: Job completed successfully with no violations." },
     });
-    schedule.executions.push({ scheduledAt: slot, job, violations, failureReason });
-    if (!failureReason) this.env.timeline.schedule(job.endsAt, (when) => this.writeReports(reportUri, seed, violations, drifted, when));
+    const execution: Execution = { scheduledAt: slot, job, violationCount: count, failureReason };
+    schedule.executions.push(execution);
+    if (report) this.env.timeline.schedule(job.endsAt, (when) => this.writeReports(reportUri, report, when));
+    return execution;
   }
 
-  private writeReports(reportUri: string, seed: string, violations: Violation[], drifted: boolean, at: number): void {
+  private writeReports(reportUri: string, report: RunReport, at: number): void {
     const target = parseS3Uri(reportUri);
     if (!target) return;
-    this.env.s3.put(target.bucket, joinS3(target.key, "constraint_violations.json"), constraintViolationsJson(violations), { contentType: "application/json", at });
-    this.env.s3.put(target.bucket, joinS3(target.key, "statistics.json"), statisticsJson(seed, drifted), { contentType: "application/json", at });
+    for (const file of report.files) this.env.s3.put(target.bucket, joinS3(target.key, file.name), file.body, { contentType: "application/json", at });
   }
 
   private executionStatus(execution: Execution, now: number): { status: ExecutionStatus; lastModified: number } {
     const view = this.processing.view(execution.job, now);
     if (now < execution.job.startsAt) return { status: "Pending", lastModified: execution.scheduledAt };
-    if (view.status === "Completed") return { status: execution.violations.length > 0 ? "CompletedWithViolations" : "Completed", lastModified: view.lastModified };
+    if (view.status === "Completed") return { status: execution.violationCount > 0 ? "CompletedWithViolations" : "Completed", lastModified: view.lastModified };
     return { status: view.status, lastModified: view.lastModified };
   }
 

@@ -2,10 +2,12 @@
  * SageMaker Pipelines: CreatePipeline, DescribePipeline, ListPipelines, StartPipelineExecution,
  * DescribePipelineExecution, ListPipelineExecutions, ListPipelineExecutionSteps,
  * StopPipelineExecution. An execution runs its definition's steps one after another; Training
- * and Processing steps run real sandbox jobs, a RegisterModel step registers a model package
+ * and Processing steps run real sandbox jobs, QualityCheck and ClarifyCheck steps run check jobs
+ * that write drift reports (check-steps.ts), a RegisterModel step registers a model package
  * version. CreatePipeline and StartPipelineExecution are idempotent on ClientRequestToken.
  */
 import { z } from "zod";
+import { CheckStep } from "./check-steps.js";
 import { MINUTE, type SandboxEnv, SECOND, sagemakerArn, wireTime } from "./env.js";
 import { notFoundError, SandboxError, validationError } from "./errors.js";
 import type { WatchedResource } from "./events.js";
@@ -79,6 +81,8 @@ interface StepRun {
   endsAt: number;
   training?: TrainingJob;
   processing?: ProcessingJob;
+  /** QualityCheck and ClarifyCheck steps: the check their processing job runs. */
+  check?: CheckStep;
   failureReason?: string;
   metadata: Record<string, unknown>;
   outputs: Record<string, unknown>;
@@ -92,6 +96,8 @@ interface Pipeline {
   definition: Definition;
   createdAt: number;
   executions: PipelineExecution[];
+  /** Executions started from here on find drift in their checks, earlier ones not; without it, about one check in two does. */
+  checkDriftFrom?: number;
 }
 
 interface PipelineExecution {
@@ -141,6 +147,11 @@ export class Pipelines {
     const pipeline: Pipeline = { name: request.PipelineName, arn: sagemakerArn(this.env, "pipeline", request.PipelineName), request, definition: parseDefinition(request.PipelineDefinition), createdAt: at, executions: [] };
     this.pipelines.set(pipeline.name, pipeline);
     return pipeline;
+  }
+
+  /** Makes the check steps of executions of `name` started from `fromMs` on find drift, and earlier ones not (the seed's story). */
+  findCheckDriftFrom(name: string, fromMs: number): void {
+    this.require(name).checkDriftFrom = fromMs;
   }
 
   start(request: z.output<typeof StartExecutionSchema>, at: number): PipelineExecution {
@@ -222,6 +233,17 @@ export class Pipelines {
         run.endsAt = job.endsAt;
         run.metadata = { ProcessingJob: { Arn: job.arn } };
         run.outputs = { ProcessingJobName: job.name, ProcessingOutputConfig: { Outputs: Object.fromEntries(job.outputs.map((o) => [o.OutputName, o])) } };
+      } else if (definition.Type === "QualityCheck" || definition.Type === "ClarifyCheck") {
+        // CheckType, SkipCheck and the supplied baselines sit beside Arguments, and may be expressions too.
+        const seed = `${execution.arn}|${definition.Name}`;
+        const from = execution.pipeline.checkDriftFrom;
+        const drifted = from !== undefined ? execution.createdAt >= from : unitHash(`${seed}|violations`) < 0.5;
+        const check = new CheckStep(this.env, definition.Type, resolveExpressions(definition, this.context(execution)), { seed, drifted });
+        const job = this.startProcessing(name, args, at);
+        run.processing = job;
+        run.check = check;
+        run.endsAt = job.endsAt;
+        run.metadata = check.metadata(job);
       } else if (definition.Type === "RegisterModel") {
         run.endsAt = at + 5 * SECOND;
       } else if (definition.Type === "Condition") {
@@ -281,6 +303,12 @@ export class Pipelines {
     if (run.processing) {
       const view = this.processing.view(run.processing, at);
       if (view.status !== "Completed") run.failureReason = run.processing.outcome.failureReason ?? `Processing job ${run.processing.name} ended in status ${view.status}.`;
+      else if (run.check) {
+        const outcome = run.check.finish(run.processing, at);
+        run.metadata = outcome.metadata;
+        run.outputs = outcome.outputs;
+        if (outcome.failureReason !== undefined) run.failureReason = outcome.failureReason;
+      }
     }
     if (run.definition.Type === "RegisterModel" && run.failureReason === undefined) {
       try {

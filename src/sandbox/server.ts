@@ -3,7 +3,8 @@
  * `X-Amz-Target: SageMaker.<Operation>` header are SageMaker's AWS JSON 1.1; with
  * `AmazonSQS.<Operation>`, SQS's AWS JSON 1.0 (the events queue); everything else is path-style
  * S3. Injected faults, added latency and the call log (`SQS.<Operation>` for SQS) live here, in
- * front of all three.
+ * front of all three. Paths under `/_sandbox/` are the sandbox's own controls (control-http.ts),
+ * logged as `Sandbox.<Control>` and never faulted.
  */
 
 import { randomUUID } from "node:crypto";
@@ -11,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { CallLog } from "./calls.js";
 import type { SandboxClock } from "./clock.js";
+import { controlOperationName, handleControl, isControlPath, type RunMonitor } from "./control-http.js";
 import { SandboxError } from "./errors.js";
 import type { Fault, FaultInjector } from "./faults.js";
 import { type HttpAnswer, type HttpExchange, headerValue } from "./http.js";
@@ -102,6 +104,10 @@ async function answer(deps: SandboxServerDeps, request: IncomingMessage, signal:
   const exchange: HttpExchange = { method: request.method ?? "GET", path: url.pathname, query: url.searchParams, headers: request.headers, body };
   const isJson = target !== undefined;
   const isSqs = target?.startsWith(SQS_PREFIX) ?? false;
+  if (isControlPath(url.pathname)) {
+    const run: RunMonitor = (schedule, options) => deps.state.runMonitorNow(schedule, options, deps.clock.now());
+    return { operation: controlOperationName(url.pathname), answer: handleControl(exchange, run), injected: false };
+  }
   const operation = isJson ? (isSqs ? `SQS.${target.slice(SQS_PREFIX.length)}` : target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target) : s3OperationName(exchange);
 
   if (deps.faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, deps.faults.latencyMs));

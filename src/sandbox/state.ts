@@ -4,12 +4,14 @@
  * to the simulated now, so what a caller sees is always consistent with the clock.
  */
 
+import { TeamDriftJobs } from "./drift-job.js";
 import { Endpoints } from "./endpoints.js";
 import { SANDBOX_ACCOUNT, type SandboxEnv } from "./env.js";
 import { SandboxError } from "./errors.js";
 import { StateChangeEvents } from "./events.js";
 import { Models } from "./models.js";
 import { MonitoringSchedules } from "./monitoring.js";
+import type { MonitoringRunStarted, RunNowOptions } from "./monitoring-run-now.js";
 import type { Operations } from "./operations.js";
 import { Pipelines } from "./pipelines.js";
 import { ProcessingJobs } from "./processing.js";
@@ -36,6 +38,8 @@ export class SandboxState {
   readonly processing: ProcessingJobs;
   readonly monitoring: MonitoringSchedules;
   readonly pipelines: Pipelines;
+  /** Drift jobs of the account's own, writing reports to S3 outside SageMaker. */
+  readonly driftJobs: TeamDriftJobs;
   readonly tags = new ResourceTags();
   private readonly timeline = new Timeline();
   private readonly handlers: Operations;
@@ -55,6 +59,7 @@ export class SandboxState {
     this.processing = new ProcessingJobs(this.env);
     this.monitoring = new MonitoringSchedules(this.env, this.endpoints, this.processing);
     this.pipelines = new Pipelines(this.env, this.training, this.processing, this.registry);
+    this.driftJobs = new TeamDriftJobs(this.env);
     // No prototype: an operation name from the wire never finds a built-in of every object.
     this.handlers = Object.assign(Object.create(null) as Operations, {
       ...this.tags.operations(),
@@ -91,5 +96,13 @@ export class SandboxState {
     // What the operation set off at this very instant (e.g. a state-change event) happens now, not at the next call.
     this.timeline.runUntil(at);
     return result;
+  }
+
+  /** Starts a run of a monitoring schedule at simulated time `now` (a sandbox-only control). */
+  runMonitorNow(schedule: string, options: RunNowOptions, now: number): MonitoringRunStarted {
+    const at = this.syncTo(now);
+    const started = this.monitoring.runNow(schedule, options, at);
+    this.timeline.runUntil(at);
+    return started;
   }
 }

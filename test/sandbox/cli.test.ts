@@ -1,7 +1,13 @@
-import { ListEndpointsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { ListEndpointsCommand, ListMonitoringExecutionsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { describe, expect, it } from "vitest";
-import { sandboxCommand } from "../../src/cli/sandbox.js";
-import { SANDBOX_CREDENTIALS } from "../support/sandbox.js";
+import { main } from "../../src/cli/main.js";
+import { sandboxCommand, sandboxRunMonitorCommand } from "../../src/cli/sandbox.js";
+import { SEED } from "../../src/sandbox/index.js";
+import { runCli } from "../support/cli.js";
+import { SANDBOX_CREDENTIALS, useTestSandbox } from "../support/sandbox.js";
 
 function captureIo(): { out: string[]; err: string[]; io: { out: (line: string) => void; err: (line: string) => void } } {
   const out: string[] = [];
@@ -17,11 +23,12 @@ describe("sageops sandbox", () => {
       stop = resolve;
     });
     const running = sandboxCommand(["--pace", "60"], io, stopped);
-    for (let i = 0; i < 200 && out.length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 200 && out.length < 3; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
     const url = out[0] ?? "";
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(out[1]).toContain("simulation");
     expect(out[1]).toContain(`AWS_ENDPOINT_URL=${url}`);
+    expect(out[2]).toBe(`Run a monitoring schedule now, without waiting for its hour: sageops sandbox run-monitor <schedule> --url ${url} [--clean|--violations|--fail]`);
 
     const client = new SageMakerClient({ endpoint: url, region: "us-east-1", credentials: SANDBOX_CREDENTIALS });
     const endpoints = await client.send(new ListEndpointsCommand({}));
@@ -58,5 +65,79 @@ describe("sageops sandbox", () => {
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(message);
     expect(err[0]).not.toContain("\n");
+  });
+});
+
+describe("sageops sandbox run-monitor", () => {
+  const t = useTestSandbox();
+
+  const newest = async (schedule: string) =>
+    (await t.sagemaker.send(new ListMonitoringExecutionsCommand({ MonitoringScheduleName: schedule, SortBy: "ScheduledTime", SortOrder: "Descending", MaxResults: 1 }))).MonitoringExecutionSummaries?.[0];
+
+  it("asks the sandbox at --url to run a schedule now, prints one line about the run and exits 0", async () => {
+    const { out, err, io } = captureIo();
+    expect(await sandboxRunMonitorCommand([SEED.monitoringSchedules.ModelQuality, "--url", t.sandbox.url, "--violations"], io, {})).toBe(0);
+    expect(err).toEqual([]);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^Started a simulated ModelQuality run of churn-prod-model-quality on churn-prod: it will find \d+ violation\(s\)\. Processing job model-monitoring-\S+, done at 2026-11-26T09:02:00\.000Z simulated time; reports in s3:\/\/sageops-demo\/churn\/monitoring\/reports\/\S+\/\.$/);
+    t.clock.advance(120);
+    expect((await newest(SEED.monitoringSchedules.ModelQuality))?.MonitoringExecutionStatus).toBe("CompletedWithViolations");
+  });
+
+  it("--fail and --clean ask for those outcomes; the URL may come from AWS_ENDPOINT_URL, through sageops' own dispatch", async () => {
+    const failing = captureIo();
+    const stdin = Readable.from([]);
+    expect(await main(["sandbox", "run-monitor", SEED.monitoringSchedules.ModelBias, "--fail"], { stdin, ...failing.io }, { AWS_ENDPOINT_URL: t.sandbox.url })).toBe(0);
+    expect(failing.out[0]).toMatch(/: it will fail \(ClientError: .+\)\. Processing job \S+, done at \S+ simulated time\.$/);
+    const clean = captureIo();
+    expect(await sandboxRunMonitorCommand([SEED.monitoringSchedules.DataQuality, "--clean"], clean.io, { AWS_ENDPOINT_URL_SAGEMAKER: t.sandbox.url, AWS_ENDPOINT_URL: "http://127.0.0.1:9" })).toBe(0);
+    expect(clean.out[0]).toContain("it will find no violations");
+  });
+
+  it("the real bin does it too", async () => {
+    const result = await runCli(["sandbox", "run-monitor", SEED.monitoringSchedules.ModelExplainability, "--url", t.sandbox.url, "--violations"]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toMatch(/^Started a simulated ModelExplainability run of churn-prod-model-explainability/);
+  });
+
+  it.each([
+    [[], /which schedule\?/],
+    [["a", "b"], /one schedule at a time, not 2/],
+    [["churn-prod-data-quality", "--clean", "--fail"], /choose one of --clean, --violations and --fail/],
+    [["churn-prod-data-quality", "--loud"], /unknown argument "--loud"/],
+    [["churn-prod-data-quality", "--url"], /--url needs a value/],
+    [["churn-prod-data-quality"], /needs --url URL/],
+    [["churn-prod-data-quality", "--url", "ftp://127.0.0.1:1"], /--url takes the sandbox's http:\/\/ URL/],
+  ])("bad use %j gets one line on stderr and exit code 2", async (args, message) => {
+    const { out, err, io } = captureIo();
+    expect(await sandboxRunMonitorCommand(args, io, {})).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(message);
+    expect(err[0]).toMatch(/^sageops sandbox run-monitor: /);
+  });
+
+  it("a schedule the sandbox does not know is bad use too (exit 2), with the sandbox's own words", async () => {
+    const { err, io } = captureIo();
+    expect(await sandboxRunMonitorCommand(["churn-prod-nothing", "--url", t.sandbox.url], io, {})).toBe(2);
+    expect(err).toEqual(["sageops sandbox run-monitor: Monitoring schedule churn-prod-nothing does not exist."]);
+  });
+
+  it("no sandbox at the URL, or something that is not one, is a failure (exit 1) in one line", async () => {
+    const closed = captureIo();
+    expect(await sandboxRunMonitorCommand(["churn-prod-data-quality", "--url", "http://127.0.0.1:9"], closed.io, {})).toBe(1);
+    expect(closed.err).toHaveLength(1);
+    expect(closed.err[0]).toMatch(/^sageops sandbox run-monitor: no sandbox answered at http:\/\/127\.0\.0\.1:9 \(.+\); start one with `sageops sandbox`$/);
+
+    const other = createServer((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end("{}"));
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+      const wrong = captureIo();
+      expect(await sandboxRunMonitorCommand(["churn-prod-data-quality", "--url", url], wrong.io, {})).toBe(1);
+      expect(wrong.err).toEqual([`sageops sandbox run-monitor: ${url} is not a sageops sandbox (HTTP 200)`]);
+    } finally {
+      await new Promise((resolve) => other.close(resolve));
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { GetObjectCommand } from "@aws-sdk/client-s3";
+import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import {
   CreateEndpointCommand,
   CreateMonitoringScheduleCommand,
@@ -11,9 +11,9 @@ import {
   ResourceInUse,
 } from "@aws-sdk/client-sagemaker";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PACE } from "../../src/sandbox/index.js";
+import { DEFAULT_PACE, SEED } from "../../src/sandbox/index.js";
 import { START_MS } from "../support/constants.js";
-import { advanceUntil, SAGEMAKER_ROLE_ARN, useTestSandbox } from "../support/sandbox.js";
+import { advanceUntil, SAGEMAKER_ROLE_ARN, s3Text, startTestSandbox, useTestSandbox } from "../support/sandbox.js";
 
 interface ViolationsReport {
   violations: { feature_name: string; constraint_check_type: string; description: string }[];
@@ -40,28 +40,44 @@ describe("sandbox model monitoring", () => {
   const t = useTestSandbox();
 
   const executions = async (filter: { EndpointName?: string; MonitoringScheduleName?: string }): Promise<MonitoringExecutionSummary[]> =>
-    (await t.sagemaker.send(new ListMonitoringExecutionsCommand({ ...filter, SortBy: "ScheduledTime", SortOrder: "Descending" }))).MonitoringExecutionSummaries ?? [];
+    (await t.sagemaker.send(new ListMonitoringExecutionsCommand({ ...filter, SortBy: "ScheduledTime", SortOrder: "Descending", MaxResults: 100 }))).MonitoringExecutionSummaries ?? [];
+
+  const outputOf = async (execution: MonitoringExecutionSummary): Promise<string> =>
+    (await t.sagemaker.send(new DescribeProcessingJobCommand({ ProcessingJobName: execution.ProcessingJobArn?.split("/").pop() }))).ProcessingOutputConfig?.Outputs?.[0]?.S3Output?.S3Uri ?? "";
 
   /** What a client does to read a report: execution, its processing job, the job's output URI, then S3. */
-  async function violationsOf(execution: MonitoringExecutionSummary): Promise<ViolationsReport> {
-    const job = await t.sagemaker.send(new DescribeProcessingJobCommand({ ProcessingJobName: execution.ProcessingJobArn?.split("/").pop() }));
-    const uri = job.ProcessingOutputConfig?.Outputs?.[0]?.S3Output?.S3Uri ?? "";
-    const [, bucket = "", key = ""] = /^s3:\/\/([^/]+)\/(.*)$/.exec(uri) ?? [];
-    const object = await t.s3.send(new GetObjectCommand({ Bucket: bucket, Key: `${key}/constraint_violations.json` }));
-    return JSON.parse((await object.Body?.transformToString()) ?? "{}") as ViolationsReport;
-  }
+  const violationsOf = async (execution: MonitoringExecutionSummary): Promise<ViolationsReport> => JSON.parse(await s3Text(t.s3, `${await outputOf(execution)}/constraint_violations.json`)) as ViolationsReport;
 
-  it("the example schedule on churn-prod has a completed run in its history and its next run finds drift, well within a real minute at the default pace", async () => {
-    const schedules = await t.sagemaker.send(new ListMonitoringSchedulesCommand({ EndpointName: "churn-prod" }));
-    expect(schedules.MonitoringScheduleSummaries?.map((s) => s.MonitoringScheduleName)).toEqual(["churn-prod-data-quality"]);
+  it("churn-prod has one schedule of each monitor type, each with its own cadence and baseline", async () => {
+    const schedules = await t.sagemaker.send(new ListMonitoringSchedulesCommand({ EndpointName: "churn-prod", SortBy: "Name", SortOrder: "Ascending" }));
+    expect(schedules.MonitoringScheduleSummaries?.map((s) => [s.MonitoringScheduleName, s.MonitoringType])).toEqual([
+      ["churn-prod-data-quality", "DataQuality"],
+      ["churn-prod-model-bias", "ModelBias"],
+      ["churn-prod-model-explainability", "ModelExplainability"],
+      ["churn-prod-model-quality", "ModelQuality"],
+    ]);
+    const expressions = new Set<string>();
+    for (const [type, name] of Object.entries(SEED.monitoringSchedules)) {
+      const described = await t.sagemaker.send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: name }));
+      expect(described.MonitoringType).toBe(type);
+      expressions.add(described.MonitoringScheduleConfig?.ScheduleConfig?.ScheduleExpression ?? "");
+      const constraints = described.MonitoringScheduleConfig?.MonitoringJobDefinition?.BaselineConfig?.ConstraintsResource?.S3Uri ?? "";
+      expect(JSON.parse(await s3Text(t.s3, constraints))).toBeTypeOf("object");
+    }
+    expect(expressions.size).toBe(4);
+    const bySchedule = await t.sagemaker.send(new ListMonitoringSchedulesCommand({ EndpointName: "churn-prod", MonitoringTypeEquals: "ModelBias" }));
+    expect(bySchedule.MonitoringScheduleSummaries?.map((s) => s.MonitoringScheduleName)).toEqual(["churn-prod-model-bias"]);
+  });
+
+  it("the example data-quality schedule on churn-prod has a completed run in its history and its next run finds drift, well within a real minute at the default pace", async () => {
     const schedule = await t.sagemaker.send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: "churn-prod-data-quality" }));
     expect(schedule.MonitoringScheduleConfig?.ScheduleConfig?.ScheduleExpression).toBe("cron(0 * ? * * *)");
 
-    const atStart = await executions({ EndpointName: "churn-prod" });
+    const atStart = await executions({ MonitoringScheduleName: "churn-prod-data-quality" });
     expect(atStart.map((e) => e.MonitoringExecutionStatus)).toEqual(["Pending", "Completed"]);
     expect(await violationsOf(atStart[1] as MonitoringExecutionSummary)).toEqual({ violations: [] });
 
-    const latest = await advanceUntil(t.clock, async () => (await executions({ EndpointName: "churn-prod" }))[0], (e) => e?.MonitoringExecutionStatus === "CompletedWithViolations", 30);
+    const latest = await advanceUntil(t.clock, async () => (await executions({ MonitoringScheduleName: "churn-prod-data-quality" }))[0], (e) => e?.MonitoringExecutionStatus === "CompletedWithViolations", 30);
     const realSecondsAtDefaultPace = ((latest?.LastModifiedTime?.getTime() ?? Infinity) - START_MS) / 1000 / DEFAULT_PACE;
     expect(realSecondsAtDefaultPace).toBeLessThan(60);
 
@@ -78,8 +94,8 @@ describe("sandbox model monitoring", () => {
     expect(job.ProcessingJobStatus).toBe("Completed");
     expect(job.ExitMessage).toMatch(/^CompletedWithViolations/);
     expect(job.ProcessingOutputConfig?.Outputs?.[0]?.S3Output?.S3Uri).toBe("s3://sageops-demo/churn/monitoring/reports/churn-prod/churn-prod-data-quality/2026/11/26/09");
-    const statistics = await t.s3.send(new GetObjectCommand({ Bucket: "sageops-demo", Key: "churn/monitoring/reports/churn-prod/churn-prod-data-quality/2026/11/26/09/statistics.json" }));
-    expect(JSON.parse((await statistics.Body?.transformToString()) ?? "{}")).toMatchObject({ dataset: { item_count: expect.any(Number) } });
+    const statistics = await s3Text(t.s3, "s3://sageops-demo/churn/monitoring/reports/churn-prod/churn-prod-data-quality/2026/11/26/09/statistics.json");
+    expect(JSON.parse(statistics)).toMatchObject({ dataset: { item_count: expect.any(Number) } });
 
     const described = await t.sagemaker.send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: "churn-prod-data-quality" }));
     expect(described.LastMonitoringExecutionSummary?.MonitoringExecutionStatus).toBe("CompletedWithViolations");
@@ -107,5 +123,50 @@ describe("sandbox model monitoring", () => {
       message: expect.stringContaining("ScheduleExpression"),
     });
     await expect(t.sagemaker.send(new CreateMonitoringScheduleCommand(scheduleRequest("churn-prod-data-quality", "churn-prod", "cron(0 * ? * * *)")))).rejects.toBeInstanceOf(ResourceInUse);
+  });
+});
+
+describe("sandbox model monitoring: listing and failures", () => {
+  const t = useTestSandbox();
+
+  const list = async (input: Omit<ConstructorParameters<typeof ListMonitoringExecutionsCommand>[0], "MaxResults">): Promise<MonitoringExecutionSummary[]> =>
+    (await t.sagemaker.send(new ListMonitoringExecutionsCommand({ ...input, MaxResults: 100 }))).MonitoringExecutionSummaries ?? [];
+
+  it("ListMonitoringExecutions keeps runs scheduled strictly after ScheduledTimeAfter, names each run's MonitoringType, and filters by it", async () => {
+    const eightOClock = new Date(START_MS - 3600_000);
+    const recent = await list({ EndpointName: "churn-prod", ScheduledTimeAfter: new Date(START_MS - 6 * 3600_000) });
+    expect(recent.length).toBeGreaterThan(3);
+    for (const run of recent) expect(run.ScheduledTime?.getTime()).toBeGreaterThan(START_MS - 6 * 3600_000);
+    const typeOf = Object.fromEntries(Object.entries(SEED.monitoringSchedules).map(([type, name]) => [name, type]));
+    for (const run of recent) expect(run.MonitoringType).toBe(typeOf[run.MonitoringScheduleName ?? ""]);
+    expect(new Set(recent.map((r) => r.MonitoringType))).toEqual(new Set(["DataQuality", "ModelQuality", "ModelBias", "ModelExplainability"]));
+
+    const afterEight = await list({ EndpointName: "churn-prod", ScheduledTimeAfter: eightOClock });
+    expect(afterEight.map((r) => [r.MonitoringScheduleName, r.ScheduledTime?.toISOString()])).toEqual([["churn-prod-data-quality", "2026-11-26T09:00:00.000Z"]]);
+
+    const modelQuality = await list({ EndpointName: "churn-prod", MonitoringTypeEquals: "ModelQuality", ScheduledTimeAfter: new Date(START_MS - 24 * 3600_000) });
+    expect(modelQuality.length).toBe(12);
+    expect(modelQuality.every((r) => r.MonitoringType === "ModelQuality" && r.MonitoringScheduleName === "churn-prod-model-quality")).toBe(true);
+  });
+
+  it("a run fails now and then with a ClientError reason, its processing job failed alike and no report written; the same runs fail on every start from the same clock", async () => {
+    const failedArns = async (client: typeof t.sagemaker): Promise<string[]> =>
+      ((await client.send(new ListMonitoringExecutionsCommand({ EndpointName: "churn-prod", StatusEquals: "Failed", MaxResults: 100 }))).MonitoringExecutionSummaries ?? []).map((r) => r.ProcessingJobArn ?? "");
+    const failed = await list({ EndpointName: "churn-prod", StatusEquals: "Failed" });
+    expect(failed.length).toBeGreaterThan(0);
+    for (const run of failed) {
+      expect(run.FailureReason).toMatch(/^ClientError: \S/);
+      const job = await t.sagemaker.send(new DescribeProcessingJobCommand({ ProcessingJobName: run.ProcessingJobArn?.split("/").pop() }));
+      expect(job.ProcessingJobStatus).toBe("Failed");
+      expect(job.FailureReason).toBe(run.FailureReason);
+      const folder = job.ProcessingOutputConfig?.Outputs?.[0]?.S3Output?.S3Uri?.replace("s3://sageops-demo/", "") ?? "";
+      expect((await t.s3.send(new ListObjectsV2Command({ Bucket: "sageops-demo", Prefix: `${folder}/` }))).KeyCount).toBe(0);
+    }
+    const again = await startTestSandbox();
+    try {
+      expect(await failedArns(again.sagemaker)).toEqual(await failedArns(t.sagemaker));
+    } finally {
+      await again.close();
+    }
   });
 });

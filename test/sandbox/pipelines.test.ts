@@ -26,10 +26,10 @@ describe("sandbox pipelines", () => {
     const executions = await t.sagemaker.send(new ListPipelineExecutionsCommand({ PipelineName: "churn-retrain" }));
     expect(executions.PipelineExecutionSummaries?.map((e) => e.PipelineExecutionStatus)).toEqual(["Succeeded"]);
     const definition = JSON.parse((await t.sagemaker.send(new DescribePipelineCommand({ PipelineName: "churn-retrain" }))).PipelineDefinition ?? "{}") as { Steps: { Name: string; Type: string }[] };
-    expect(definition.Steps.map((s) => `${s.Name}:${s.Type}`)).toEqual(["Preprocess:Processing", "Train:Training", "Evaluate:Processing", "RegisterModel:RegisterModel"]);
+    expect(definition.Steps.map((s) => `${s.Name}:${s.Type}`)).toEqual(["Preprocess:Processing", "CheckDataQuality:QualityCheck", "Train:Training", "Evaluate:Processing", "CheckModelBias:ClarifyCheck", "RegisterModel:RegisterModel"]);
   });
 
-  it("an execution runs Preprocess, Train, Evaluate and RegisterModel in order, then Succeeds and registers a new version; the same token starts it only once", async () => {
+  it("an execution runs Preprocess, CheckDataQuality, Train, Evaluate, CheckModelBias and RegisterModel in order, then Succeeds and registers a new version; the same token starts it only once", async () => {
     const token = "retrain-requested-by-U0ENGINEER-0001";
     const { PipelineExecutionArn: arn = "" } = await t.sagemaker.send(new StartPipelineExecutionCommand({ PipelineName: "churn-retrain", ClientRequestToken: token, PipelineExecutionDisplayName: "manual-retrain" }));
     const again = await t.sagemaker.send(new StartPipelineExecutionCommand({ PipelineName: "churn-retrain", ClientRequestToken: token }));
@@ -40,9 +40,9 @@ describe("sandbox pipelines", () => {
     expect(first).toMatchObject({ PipelineExecutionStatus: "Executing", PipelineExecutionDisplayName: "manual-retrain" });
 
     const running = await advanceUntil(t.clock, () => steps(arn), (s) => s.some((step) => step.StepName === "Train"));
-    expect(running.map((s) => s.StepName)).toEqual(["Preprocess", "Train"]);
-    expect(running[0]?.StepStatus).toBe("Succeeded");
-    expect(["Starting", "Executing"]).toContain(running[1]?.StepStatus);
+    expect(running.map((s) => s.StepName)).toEqual(["Preprocess", "CheckDataQuality", "Train"]);
+    expect(running.slice(0, 2).map((s) => s.StepStatus)).toEqual(["Succeeded", "Succeeded"]);
+    expect(["Starting", "Executing"]).toContain(running[2]?.StepStatus);
 
     const done = await advanceUntil(
       t.clock,
@@ -53,18 +53,21 @@ describe("sandbox pipelines", () => {
     const finished = await steps(arn);
     expect(finished.map((s) => [s.StepName, s.StepStatus])).toEqual([
       ["Preprocess", "Succeeded"],
+      ["CheckDataQuality", "Succeeded"],
       ["Train", "Succeeded"],
       ["Evaluate", "Succeeded"],
+      ["CheckModelBias", "Succeeded"],
       ["RegisterModel", "Succeeded"],
     ]);
     for (let i = 1; i < finished.length; i += 1) expect(finished[i]?.StartTime?.getTime()).toBeGreaterThanOrEqual(finished[i - 1]?.EndTime?.getTime() ?? Infinity);
 
-    const trainingArn = finished[1]?.Metadata?.TrainingJob?.Arn ?? "";
+    const step = (name: string): PipelineExecutionStep | undefined => finished.find((s) => s.StepName === name);
+    const trainingArn = step("Train")?.Metadata?.TrainingJob?.Arn ?? "";
     const training = await t.sagemaker.send(new DescribeTrainingJobCommand({ TrainingJobName: trainingArn.split("/").pop() }));
     expect(training.TrainingJobStatus).toBe("Completed");
     expect(training.InputDataConfig?.[0]?.DataSource?.S3DataSource?.S3Uri).toBe("s3://sageops-demo/churn/processed/train");
 
-    const registered = finished[3]?.Metadata?.RegisterModel?.Arn;
+    const registered = step("RegisterModel")?.Metadata?.RegisterModel?.Arn;
     expect(registered).toBe("arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-xgb/3");
     const versions = await t.sagemaker.send(new ListModelPackagesCommand({ ModelPackageGroupName: "churn-xgb", ModelApprovalStatus: "PendingManualApproval" }));
     expect(versions.ModelPackageSummaryList?.map((p) => p.ModelPackageVersion)).toEqual([2, 3]);

@@ -3,9 +3,10 @@
  * pointed at it, and the requests the tests send it for the example account's data.
  */
 
-import { S3Client } from "@aws-sdk/client-s3";
+import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { type CreateHyperParameterTuningJobCommandInput, SageMakerClient, type TrainingInstanceType } from "@aws-sdk/client-sagemaker";
 import { afterAll, beforeAll } from "vitest";
+import type { Result } from "../../src/kernel/result.js";
 import type { CreateTrainingJobRequest } from "../../src/kernel/sagemaker-port.js";
 import { createManualClock, type ManualClock, type Sandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/index.js";
 import { START_MS } from "./constants.js";
@@ -74,6 +75,20 @@ export function useTestSandbox(options: TestSandboxOptions = {}): Omit<TestSandb
       return current().s3;
     },
   };
+}
+
+/** An object's text, by its s3:// URI, through the real S3 SDK. */
+export async function s3Text(s3: S3Client, uri: string): Promise<string> {
+  const [, bucket = "", key = ""] = /^s3:\/\/([^/]+)\/(.*)$/.exec(uri) ?? [];
+  const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  return (await object.Body?.transformToString()) ?? "";
+}
+
+/** A report file in the sandbox's S3, parsed as the bot parses it (src/watch); throws why it does not parse. */
+export async function s3Report<T>(s3: S3Client, uri: string, parse: (text: string) => Result<T>): Promise<T> {
+  const parsed = parse(await s3Text(s3, uri));
+  if (!parsed.ok) throw new Error(`${uri}: ${parsed.problem.what}`);
+  return parsed.value;
 }
 
 /** Runs `read` after each simulated minute until `done` holds; fails after `maxMinutes`. */

@@ -47,7 +47,7 @@ const BIAS_METRICS: Readonly<Record<BiasStage, readonly BiasMetric[]>> = {
   "pre-training": [
     { name: "CI", description: "Class Imbalance (CI)", baseline: -0.1, drifted: [-0.32, -0.24], tolerance: 0.1 },
     { name: "DPL", description: "Difference in Proportions in Labels (DPL)", baseline: 0.05, drifted: [0.17, 0.26], tolerance: 0.1 },
-    { name: "KL", description: "Kullback-Liebler Divergence (KL)", baseline: 0.01, drifted: [0.02, 0.04], tolerance: 0.05 },
+    { name: "KL", description: "Kullback-Leibler Divergence (KL)", baseline: 0.01, drifted: [0.02, 0.04], tolerance: 0.05 },
   ],
   "post-training": [
     { name: "DPPL", description: "Difference in Positive Proportions in Predicted Labels (DPPL)", baseline: 0.04, drifted: [0.17, 0.28], tolerance: 0.1 },

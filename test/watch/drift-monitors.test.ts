@@ -77,7 +77,7 @@ describe("drift alerts from every source and monitor type", () => {
   });
 
   it("a pipeline run's QualityCheck and ClarifyCheck steps that find drift are alerts naming the pipeline and step", async () => {
-    await world.h.bot.core.sagemaker.startPipelineExecution({ PipelineName: SEED.pipeline });
+    await world.h.bot.core.sagemaker.startPipelineExecution({ PipelineName: SEED.pipeline, ClientRequestToken: "drift-monitors-test-0000000000000001" });
     for (let i = 0; i < 90; i += 1) {
       world.h.sandbox.clock.advance(60);
       await world.h.bot.core.driftWatcher.checkOnce();

@@ -49,7 +49,11 @@ export const SAGEOPS_SUBCOMMANDS: Readonly<Record<string, CommandUsage>> = {
     example: "/sageops pipeline start churn-retrain",
   },
   stop: { usage: "/sageops stop <job-name>", summary: "Stop a training job you started (admins: any job).", example: "/sageops stop churn-xgb-20261126-101500-ab12" },
-  drift: { usage: "/sageops drift <endpoint>", summary: "Latest Model Monitor findings for an endpoint.", example: "/sageops drift churn-prod" },
+  drift: {
+    usage: "/sageops drift [endpoint] | subscribe <endpoint> [#channel] | unsubscribe <endpoint> [#channel] | list",
+    summary: "Latest drift findings for an endpoint (or this channel's), and which channels get its alerts.",
+    example: "/sageops drift subscribe churn-prod #ml-alerts",
+  },
   rollback: { usage: "/sageops rollback <endpoint>", summary: "Return an endpoint to its previous configuration.", example: "/sageops rollback churn-prod" },
   policy: { usage: "/sageops policy", summary: "What the policy allows you, per environment.", example: "/sageops policy" },
   audit: { usage: "/sageops audit [n]", summary: "The latest audit records (admins).", example: "/sageops audit 20" },

@@ -8,7 +8,7 @@ import { renderSubscriptions } from "./blocks/drift-alert.js";
 import { renderHelp } from "./blocks/help.js";
 import type { Rendered } from "./blocks/kit.js";
 import { withNote } from "./blocks/notice.js";
-import { channelFromWords, subscribeReply, unsubscribeReply } from "./commands/drift.js";
+import { channelFromWords, subscribeReply, summaryReply, unsubscribeReply } from "./commands/drift.js";
 import type { SlackDeps } from "./deps.js";
 
 export type ConversationDeps = Pick<SlackDeps, "interpreter" | "backendNote" | "simulationNote" | "requests" | "status" | "driftFindings" | "driftSubscriptions" | "poster">;
@@ -43,7 +43,8 @@ async function replyToRequest(request: Request, requester: Requester, deps: Conv
       if (params.driftAction === "subscribe") return subscribeReply(params.endpointName, channelFromWords(params.channel, requester.channelId), requester, deps);
       if (params.driftAction === "unsubscribe") return unsubscribeReply(params.endpointName, channelFromWords(params.channel, requester.channelId), requester, deps);
       if (params.driftAction === "list") return renderSubscriptions(deps.driftSubscriptions.list(requester.channelId), requester.channelId, { onlyHere: true });
-      return driftReply(params.endpointName, deps);
+      // No endpoint named ("what did the last monitoring run find?"): the channel's own endpoints.
+      return params.endpointName ? driftReply(params.endpointName, deps) : summaryReply(requester.channelId, deps);
     case "status":
       return statusReply(params.jobName ?? params.endpointName ?? params.pipelineName, requester, deps);
     case "deploy":

@@ -147,7 +147,9 @@ export class ReportPrefixSource implements DriftSource {
         unrecognisedCount: 0,
         distributions: [],
       };
-      findings.push(await readRunReport(this.objects, base, { outputUri: folder, baselineConstraintsUri: this.baseline.constraintsUri, baselineStatisticsUri: this.baseline.statisticsUri }));
+      const finding = await readRunReport(this.objects, base, { outputUri: folder, baselineConstraintsUri: this.baseline.constraintsUri, baselineStatisticsUri: this.baseline.statisticsUri });
+      // A drift job may check quality, bias or attributions: its entries say which.
+      findings.push({ ...finding, monitorType: monitorTypeOf(undefined, finding.violations) ?? this.monitorType });
     }
     return { findings };
   }

@@ -1,8 +1,10 @@
+import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { describe, expect, it } from "vitest";
 import type { StoredMessage } from "../../src/console/slack-api.js";
 import { SEED } from "../../src/sandbox/index.js";
 import { DRIFT_BUTTONS } from "../../src/slack/blocks/drift-alert.js";
 import { useHttpHarness } from "../support/harness.js";
+import { SANDBOX_CREDENTIALS } from "../support/sandbox.js";
 import { waitFor } from "../support/wait.js";
 
 /**
@@ -74,6 +76,18 @@ describe("drift alerts from every source and monitor type", () => {
     await world.h.bot.core.driftWatcher.checkOnce();
     const fromJob = await waitFor(() => alertsIn("C0ALERTS").slice(before).find((m) => text(m).includes("drift job reports under")), { what: "the drift job's alert", timeoutMs: 10_000 });
     expect(text(fromJob)).toContain("s3://sageops-demo/churn/drift-reports/churn-prod/");
+  });
+
+  it("a malformed report in the drift job's folder is one clear 'report unreadable, and why' alert, never a crash or a silent drop", async () => {
+    const before = alertsIn("C0ALERTS").length;
+    const s3 = new S3Client({ region: world.h.sandbox.region, endpoint: world.h.sandbox.url, forcePathStyle: true, credentials: SANDBOX_CREDENTIALS });
+    await s3.send(new PutObjectCommand({ Bucket: "sageops-demo", Key: "churn/drift-reports/churn-prod/broken-run/constraint_violations.json", Body: '{"violations": "all of them"}' }));
+    const alert = await newAlert(before, "the unreadable-report alert");
+    expect(text(alert)).toContain("Drift report unreadable: churn-prod");
+    expect(text(alert)).toContain("broken-run/constraint_violations.json");
+    await world.h.bot.core.driftWatcher.checkOnce();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(alertsIn("C0ALERTS").length).toBe(before + 1);
   });
 
   it("a pipeline run's QualityCheck and ClarifyCheck steps that find drift are alerts naming the pipeline and step", async () => {

@@ -49,6 +49,13 @@ describe("a team's own drift job as a source", () => {
     expect(again.findings).toEqual([]);
   });
 
+  it("a drift job that checks bias is read as a bias monitor, from its entries", async () => {
+    const s3 = new MemoryObjects();
+    s3.put(`${PREFIX}run-b/constraint_violations.json`, JSON.stringify({ violations: [{ facet: "gender", facet_value: "1", metric_name: "DPPL", constraint_check_type: "bias_drift_check", description: "Value 0.3 exceeds 0.1" }] }), "2026-11-26T08:00:00Z");
+    const { findings } = await new ReportPrefixSource("churn-prod", PREFIX, "data-quality", s3).finishedRuns(undefined, () => false);
+    expect(findings[0]?.monitorType).toBe("model-bias");
+  });
+
   it("an oversized report is unreadable with its size, not read into memory", async () => {
     const s3 = new MemoryObjects();
     s3.put(`${PREFIX}run-9/constraint_violations.json`, `{"violations":[${'{"feature_name":"a","constraint_check_type":"x","description":"y"},'.repeat(90_000)}{}]}`, "2026-11-26T08:00:00Z");

@@ -5,13 +5,13 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { App, Receiver } from "@slack/bolt";
-import { WebClient } from "@slack/web-api";
 import type { AwsTarget } from "./aws/clients.js";
 import { connectBackend } from "./compose/backend.js";
 import { startBackgroundWork } from "./compose/background.js";
 import { CONSOLE_BOT_TOKEN, consoleGreeting, createConsoleReceiver, startConsoleSlack } from "./compose/console.js";
 import { buildCore, type Core } from "./compose/core.js";
 import { createHttpReceiver, createSocketReceiver } from "./compose/receivers.js";
+import { createSlackClient } from "./compose/slack-client.js";
 import { type Config, ConfigError, type RunMode } from "./config.js";
 import type { ConsoleIdentity } from "./console/receiver.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -89,7 +89,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     if (mode === "console") {
       const consoleSlack = await startConsoleSlack();
       closers.push(() => consoleSlack.api.close());
-      const slackClient = new WebClient(CONSOLE_BOT_TOKEN, { slackApiUrl: consoleSlack.apiUrl, rejectRateLimitedCalls: true });
+      const slackClient = createSlackClient(CONSOLE_BOT_TOKEN, consoleSlack.apiUrl);
       const { core, slack } = buildCore({ config, db, backend, logger, slackClient });
       const { receiver, identity } = createConsoleReceiver(consoleSlack, io, options.consoleIdentity, logger);
       const app = createSlackApp({ receiver, botToken: CONSOLE_BOT_TOKEN, apiUrl: consoleSlack.apiUrl, deps: slack });
@@ -103,7 +103,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     const botToken = config.slack.botToken;
     if (!botToken) throw new Error("Slack modes need SLACK_BOT_TOKEN");
     const apiUrl = config.slack.apiUrl;
-    const slackClient = new WebClient(botToken, { rejectRateLimitedCalls: true, ...(apiUrl ? { slackApiUrl: apiUrl } : {}) });
+    const slackClient = createSlackClient(botToken, apiUrl);
     const { core, slack } = buildCore({ config, db, backend, logger, slackClient });
     const httpReceiver = mode === "http" ? createHttpReceiver(config.slack, logger) : undefined;
     const receiver: Receiver = httpReceiver ?? createSocketReceiver(config.slack, logger);

@@ -114,6 +114,27 @@ export function actions(blockId: string, elements: Button[]): ActionsBlock {
   return { type: "actions", block_id: blockId, elements };
 }
 
+/**
+ * A list as sections: whole lines packed into sections under Block Kit's 3000 characters, so no
+ * line (and no link in it) is ever cut; past `maxLines`, "…and N more" says what was left out.
+ */
+export function lineSections(lines: readonly string[], options: { heading?: string; maxLines?: number; more?: (left: number) => string } = {}): KnownBlock[] {
+  const shown = lines.slice(0, options.maxLines ?? lines.length);
+  const blocks: KnownBlock[] = [];
+  let current = options.heading ?? "";
+  for (const line of shown) {
+    const next = current === "" ? line : `${current}\n${line}`;
+    if (next.length > LIMITS.sectionText - 100 && current !== "") {
+      blocks.push(section(current));
+      current = line;
+    } else current = next;
+  }
+  if (current !== "") blocks.push(section(current));
+  const left = lines.length - shown.length;
+  if (left > 0) blocks.push(context(options.more ? options.more(left) : `…and ${left} more.`));
+  return blocks;
+}
+
 /** Keeps a message within Block Kit's block count, saying so when something was left out. */
 export function withinBlockLimit(blocks: KnownBlock[]): KnownBlock[] {
   if (blocks.length <= LIMITS.blocks) return blocks;

@@ -8,7 +8,7 @@ import { consoleUrl } from "../../watch/console-links.js";
 import { explainFailure } from "../../watch/failure-reason.js";
 import { type EndpointStatus, type Phase, type PipelineStatus, type ResourceStatus, type TrainingStatus, type TransformStatus, type TuningStatus, TYPE_LABEL } from "../../watch/status.js";
 import type { ResourceView } from "../../watch/view.js";
-import { context, divider, escapeMrkdwn, fieldsSection, type KnownBlock, type Rendered, section, withinBlockLimit } from "./kit.js";
+import { context, divider, escapeMrkdwn, fieldsSection, type KnownBlock, lineSections, type Rendered, section, withinBlockLimit } from "./kit.js";
 
 type ViewWithStatus = ResourceView & { status: ResourceStatus };
 
@@ -283,22 +283,22 @@ export function renderStatusAnswer(answer: StatusAnswer, now: Date): Rendered {
     case "pipeline": {
       const pipelineView: ResourceView = { resource: { type: "pipeline-execution", name: answer.pipelineName }, region: answer.region };
       const lines = answer.views.map((view) => statusListLine(view, now));
-      const body =
+      const blocks =
         lines.length > 0
-          ? `*Pipeline* \`${answer.pipelineName}\`: its latest runs started by sageops\n${lines.join("\n")}`
-          : `*Pipeline* \`${answer.pipelineName}\` exists; sageops has not started a run of it yet.`;
-      return { text: `Pipeline ${answer.pipelineName}: ${lines.length} run(s) known`, blocks: [section(body), context(link(pipelineView))] };
+          ? lineSections(lines, { heading: `*Pipeline* \`${answer.pipelineName}\`: its latest runs started by sageops`, maxLines: 40, more: (left) => `…and ${left} older runs.` })
+          : [section(`*Pipeline* \`${answer.pipelineName}\` exists; sageops has not started a run of it yet.`)];
+      return { text: `Pipeline ${answer.pipelineName}: ${lines.length} run(s) known`, blocks: [...blocks, context(link(pipelineView))] };
     }
     case "active": {
       if (answer.views.length === 0) {
         const text = "Nothing is running for you or in this channel. Ask for a resource by name: `/sageops status <name>`.";
         return { text, blocks: [section(text)] };
       }
-      const lines = answer.views.slice(0, 40).map((view) => statusListLine(view, now));
-      const more = answer.views.length > 40 ? `\n…and ${answer.views.length - 40} more.` : "";
-      const blocks: KnownBlock[] = [section(`*Running for <@${answer.requester}>${answer.channel ? ` and in <#${answer.channel}>` : ""}*`)];
-      for (let i = 0; i < lines.length; i += 10) blocks.push(section(lines.slice(i, i + 10).join("\n")));
-      if (more) blocks.push(context(more.trim()));
+      const lines = answer.views.map((view) => statusListLine(view, now));
+      const blocks: KnownBlock[] = [
+        section(`*Running for <@${answer.requester}>${answer.channel ? ` and in <#${answer.channel}>` : ""}*`),
+        ...lineSections(lines, { maxLines: 40, more: (left) => `…and ${left} more: \`/sageops status <name>\` shows one.` }),
+      ];
       return { text: `${answer.views.length} resource(s) running`, blocks };
     }
     case "not-found":
@@ -315,8 +315,13 @@ export function renderHomeStatus(views: readonly ResourceView[], now: Date, opti
   const running = views.filter((view) => !view.finishedAt && view.status?.phase !== "succeeded" && view.status?.phase !== "failed" && view.status?.phase !== "stopped");
   const recent = views.filter((view) => !running.includes(view));
   if (views.length === 0) return [section("*Your jobs, endpoints and pipeline runs*\nNothing yet. What you start with `/train`, `/deploy` or `/sageops pipeline` shows up here while it runs.")];
-  const blocks: KnownBlock[] = [section(`*Running* (${running.length})\n${running.length > 0 ? running.slice(0, max).map((view) => statusListLine(view, now)).join("\n") : "Nothing running right now."}`)];
-  if (running.length > max) blocks.push(context(`…and ${running.length - max} more running.`));
-  if (recent.length > 0) blocks.push(section(`*Recent*\n${recent.slice(0, max).map((view) => statusListLine(view, now)).join("\n")}`));
+  const blocks: KnownBlock[] =
+    running.length > 0
+      ? lineSections(
+          running.map((view) => statusListLine(view, now)),
+          { heading: `*Running* (${running.length})`, maxLines: max, more: (left) => `…and ${left} more running.` },
+        )
+      : [section(`*Running* (0)\nNothing running right now.`)];
+  if (recent.length > 0) blocks.push(...lineSections(recent.map((view) => statusListLine(view, now)), { heading: "*Recent*", maxLines: max, more: (left) => `…and ${left} more finished lately.` }));
   return blocks;
 }

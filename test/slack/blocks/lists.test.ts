@@ -31,7 +31,7 @@ function expectWhole(texts: string[]): void {
 describe("lists that fit", () => {
   it("100 runs of a pipeline: whole lines in sections under the limit, and how many more", () => {
     const views = Array.from({ length: 100 }, (_, i) => finishedJob(i));
-    const rendered = renderStatusAnswer({ kind: "pipeline", pipelineName: "churn-retrain", region: "us-east-1", views }, NOW);
+    const rendered = renderStatusAnswer({ kind: "pipeline", query: "churn-retrain", pipelineName: "churn-retrain", region: "us-east-1", views }, NOW);
     expectWhole(sectionTexts(rendered.blocks));
     expect(rendered.blocks.length).toBeLessThanOrEqual(50);
     expect(JSON.stringify(rendered.blocks)).toContain("…and 60 older runs.");

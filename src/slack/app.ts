@@ -5,6 +5,7 @@ import { registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./deps.js";
 import { registerEvents } from "./events/index.js";
 import { boltLevelOf, boltLogger } from "./logger.js";
+import { refuseOversizedCommands } from "./middleware/command-size.js";
 import { dedupeEvents, dedupeReplayedCommands } from "./middleware/dedupe.js";
 import { registerViews } from "./views/index.js";
 
@@ -30,6 +31,7 @@ export function createSlackApp(options: SlackAppOptions): App {
   });
   app.use(dedupeEvents(deps.deliveries));
   app.use(dedupeReplayedCommands(deps.deliveries));
+  app.use(refuseOversizedCommands());
   app.assistant(createAssistant(deps));
   registerCommands(app, deps);
   registerEvents(app, deps);

@@ -15,6 +15,12 @@ describe("one bad request does not stop the bot", () => {
     expect(JSON.stringify(reply?.args)).toContain("/train");
   });
 
+  it("a 40,000-character /train is answered with its length, not planned into a message Slack would refuse", async () => {
+    const { reply, posted } = await world.ws.command("U0ENGINEER", "/train", `churn-xgb ${"max_depth=6 ".repeat(3600)}`);
+    expect(JSON.stringify(reply?.args)).toContain("sageops reads commands up to 4,000");
+    expect(posted).toEqual([]);
+  });
+
   it("LOG_LEVEL reaches Bolt's receiver: its debug lines come through our logger", () => {
     expect(world.h.logs.some((line) => line.includes('"component":"bolt"') && line.includes('"level":20'))).toBe(true);
   });

@@ -6,16 +6,36 @@ import type { PlanStep } from "./plan.js";
  * fixed in the plan and pipeline runs carry the plan's token, so SageMaker itself refuses a
  * duplicate; "already exists" from a step is taken as that step being done.
  */
-export async function runSteps(port: SageMakerPort, steps: readonly PlanStep[]): Promise<{ arn?: string }> {
+export async function runSteps(port: SageMakerPort, steps: readonly PlanStep[], pause: (ms: number) => Promise<void> = sleep): Promise<{ arn?: string }> {
   let arn: string | undefined;
   for (const step of steps) {
     try {
-      arn = (await runStep(port, step)) ?? arn;
+      arn = (await withThrottlingRetries(() => runStep(port, step), pause)) ?? arn;
     } catch (error) {
       if (!(error instanceof SageMakerError) || !(await alreadyDone(port, step, error))) throw error;
     }
   }
   return { arn };
+}
+
+/** Waits after a throttled step, on top of the SDK's own retries: a burst at Confirm should not fail a plan for good. */
+const THROTTLE_PAUSES_MS = [1000, 2000, 4000, 8000];
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A throttled call was not accepted, so sending it again is safe; anything else goes back at once. */
+async function withThrottlingRetries<T>(call: () => Promise<T>, pause: (ms: number) => Promise<void>): Promise<T> {
+  for (const wait of THROTTLE_PAUSES_MS) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof SageMakerError && error.code === "Throttling")) throw error;
+      await pause(wait);
+    }
+  }
+  return call();
 }
 
 async function runStep(port: SageMakerPort, step: PlanStep): Promise<string | undefined> {

@@ -17,7 +17,7 @@ describe("one bad request does not stop the bot", () => {
 
   it("a 40,000-character /train is answered with its length, not planned into a message Slack would refuse", async () => {
     const { reply, posted } = await world.ws.command("U0ENGINEER", "/train", `churn-xgb ${"max_depth=6 ".repeat(3600)}`);
-    expect(JSON.stringify(reply?.args)).toContain("sageops reads commands up to 4,000");
+    expect(JSON.stringify(reply?.args)).toContain("sageops reads commands up to 8,000");
     expect(posted).toEqual([]);
   });
 

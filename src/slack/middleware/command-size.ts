@@ -3,7 +3,7 @@ import { safeOutgoing } from "../blocks/kit.js";
 import { renderProblem } from "../blocks/notice.js";
 
 /** The longest slash-command text read: a command, its options and a few S3 URIs fit many times over. */
-export const MAX_COMMAND_CHARS = 4000;
+export const MAX_COMMAND_CHARS = 8000;
 
 /**
  * A slash command longer than anything sageops reads is answered at once with its length, rather

@@ -7,6 +7,7 @@
 import type { Clock } from "../kernel/clock.js";
 import type { DriftAlertRecord, DriftStore, DueDelivery } from "./drift-store.js";
 import type { DriftFinding, MonitorType } from "./finding.js";
+import { RoundLoop } from "./round-loop.js";
 
 /** A producer of findings for one endpoint: a Model Monitor endpoint, a pipeline's check steps, a drift job's reports. */
 export interface DriftSource {
@@ -69,25 +70,24 @@ export interface DriftRound {
 }
 
 export class DriftWatcher {
-  private running = false;
-  private cancelTimer?: () => void;
-  private inFlight?: Promise<DriftRound>;
-  private wakeAfterRound = false;
+  private readonly loop: RoundLoop<DriftRound>;
 
-  constructor(private readonly deps: DriftWatcherDeps) {}
+  constructor(private readonly deps: DriftWatcherDeps) {
+    this.loop = new RoundLoop({
+      clock: deps.clock,
+      round: () => this.round(),
+      pauseAfter: () => deps.intervalMs ?? 5 * 60_000,
+      onError: (error) => deps.onError?.(error, { stage: "round" }),
+    });
+  }
 
   /** One round: read every source, claim new runs, then send what is due. Concurrent callers share it. */
   checkOnce(): Promise<DriftRound> {
-    this.inFlight ??= this.round().finally(() => {
-      this.inFlight = undefined;
-    });
-    return this.inFlight;
+    return this.loop.runOnce();
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.scheduleNext(0);
+    this.loop.start();
   }
 
   /**
@@ -95,42 +95,13 @@ export class DriftWatcher {
    * not answer must not hold shutdown: what it already claimed is in the store, and is sent by the
    * next process (a delivery's lease runs out).
    */
-  async stop(graceMs = 3000): Promise<void> {
-    this.running = false;
-    this.cancelTimer?.();
-    this.cancelTimer = undefined;
-    const round = this.inFlight?.catch(() => undefined);
-    if (!round) return;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([round, new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
-    clearTimeout(timer);
+  stop(graceMs = 3000): Promise<void> {
+    return this.loop.stop(graceMs);
   }
 
   /** A processing job finished (an event said so): check now rather than at the end of the pause. */
   wake(): void {
-    if (!this.running) return;
-    if (this.inFlight) this.wakeAfterRound = true;
-    else this.scheduleNext(0);
-  }
-
-  private scheduleNext(delayMs: number): void {
-    this.cancelTimer?.();
-    this.cancelTimer = this.deps.clock.after(delayMs, () => {
-      this.cancelTimer = undefined;
-      void this.tick();
-    });
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      await this.checkOnce();
-    } catch (error) {
-      this.deps.onError?.(error, { stage: "round" });
-    }
-    if (!this.running) return;
-    const delay = this.wakeAfterRound ? 0 : (this.deps.intervalMs ?? 5 * 60_000);
-    this.wakeAfterRound = false;
-    this.scheduleNext(delay);
+    this.loop.wake();
   }
 
   private async round(): Promise<DriftRound> {

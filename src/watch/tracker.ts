@@ -25,6 +25,7 @@ import { describeCost, describeResource, goneStatus, UndescribableError, type Wa
 import { isBackoff, isNotFound } from "./errors.js";
 import type { ChangeListener, StateChange } from "./events.js";
 import { StatusPublisher, type StatusReporter } from "./publisher.js";
+import { RoundLoop } from "./round-loop.js";
 import { checkIntervalMs, DEFAULT_TIMING, nextSchedule, type PollTiming, type ScheduleState } from "./schedule.js";
 import { type ResourceStatus, type ResourceType, TYPE_LABEL } from "./status.js";
 import type { NoticeKind, TrackedRecord, TrackedStore, TrackingContext } from "./tracked-store.js";
@@ -92,10 +93,7 @@ export class Tracker implements ChangeListener {
   private schedule: ScheduleState;
   /** Per listed type: changes before this instant have all been seen. */
   private readonly cursors = new Map<ListedType, number>();
-  private inFlight?: Promise<PollReport>;
-  private running = false;
-  private cancelTimer?: () => void;
-  private wakeAfterRound = false;
+  private readonly loop: RoundLoop<PollReport>;
   /** Records an event said changed, described next round. */
   private readonly flagged = new Set<number>();
   /** Types whose changes events report, while the feed is healthy. */
@@ -107,6 +105,12 @@ export class Tracker implements ChangeListener {
     this.timing = { ...DEFAULT_TIMING, ...deps.timing };
     this.schedule = { delayMs: this.timing.fastMs, throttledStreak: 0 };
     this.publisher = new StatusPublisher(deps.reporter, deps.store, deps.clock);
+    this.loop = new RoundLoop({
+      clock: deps.clock,
+      round: () => this.round(),
+      pauseAfter: (report) => report?.nextDelayMs ?? this.schedule.delayMs,
+      onError: (error) => this.deps.onError?.(error, { stage: "round" }),
+    });
   }
 
   /**
@@ -154,52 +158,23 @@ export class Tracker implements ChangeListener {
 
   /** One round: bounded SageMaker calls, then Slack brought up to date. Concurrent callers share it. */
   pollOnce(): Promise<PollReport> {
-    this.inFlight ??= this.round().finally(() => {
-      this.inFlight = undefined;
-    });
-    return this.inFlight;
+    return this.loop.runOnce();
   }
 
   /** Runs rounds on the adaptive schedule until `stop()`. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.scheduleNext(0);
+    this.loop.start();
   }
 
   /** Stops the loop and waits for a round in progress. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.cancelTimer?.();
-    this.cancelTimer = undefined;
-    await this.inFlight?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
+  /** While SageMaker throttles, wake-ups wait for the backed-off schedule rather than adding calls. */
   private wake(): void {
-    if (!this.running || this.schedule.throttledStreak > 0) return;
-    if (this.inFlight) this.wakeAfterRound = true;
-    else this.scheduleNext(0);
-  }
-
-  private scheduleNext(delayMs: number): void {
-    this.cancelTimer?.();
-    this.cancelTimer = this.deps.clock.after(delayMs, () => {
-      this.cancelTimer = undefined;
-      void this.tick();
-    });
-  }
-
-  private async tick(): Promise<void> {
-    let delay = this.schedule.delayMs;
-    try {
-      delay = (await this.pollOnce()).nextDelayMs;
-    } catch (error) {
-      this.deps.onError?.(error, { stage: "round" });
-    }
-    if (!this.running) return;
-    if (this.wakeAfterRound) delay = 0;
-    this.wakeAfterRound = false;
-    this.scheduleNext(delay);
+    if (this.schedule.throttledStreak > 0) return;
+    this.loop.wake();
   }
 
   private now(): Date {

@@ -1,5 +1,5 @@
 /** The buttons on a drift alert: View report (a paged modal), Retrain (a guarded plan), Acknowledge, Mute 24h. */
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { App, } from "@slack/bolt";
 import { z } from "zod";
 import { planReply } from "../action-requests.js";
 import { DRIFT_BUTTONS, renderDriftReport } from "../blocks/drift-alert.js";
@@ -7,7 +7,7 @@ import type { Rendered } from "../blocks/kit.js";
 import { safeOutgoing, section } from "../blocks/kit.js";
 import { renderNote, renderProblem } from "../blocks/notice.js";
 import type { SlackDeps } from "../deps.js";
-import { answerOrApologise } from "../errors.js";
+import { onButton } from "./on-button.js";
 
 type DriftButtonDeps = Pick<SlackDeps, "logger" | "driftAlerts" | "driftReporter" | "requests" | "poster">;
 
@@ -41,20 +41,7 @@ function alertOf(click: AlertClick, deps: DriftButtonDeps) {
 export function registerDriftButtons(app: App, deps: DriftButtonDeps): void {
   const unknown: Rendered = renderProblem({ what: "That button belongs to an alert I can't find.", fix: "`/sageops drift <endpoint>` shows the latest findings." });
   const handle = (actionId: string, work: (click: AlertClick, client: App["client"]) => Promise<Rendered>) =>
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, respond, client }) => {
-      await ack();
-      await answerOrApologise(
-        deps.logger,
-        async (message) => {
-          if (message.text !== "") await respond({ response_type: "ephemeral", replace_original: false, ...message });
-        },
-        async () => {
-          const click = AlertClick.safeParse(body);
-          if (!click.success) return renderProblem({ what: "That button press came without an alert I can read.", fix: "`/sageops drift <endpoint>` shows the latest findings." });
-          return work(click.data, client);
-        },
-      );
-    });
+    onButton(app, actionId, { schema: AlertClick, unreadable: { what: "That button press came without an alert I can read.", fix: "`/sageops drift <endpoint>` shows the latest findings." }, logger: deps.logger }, work);
 
   handle(DRIFT_BUTTONS.report, async (click, client) => {
     const alert = alertOf(click, deps);

@@ -1,4 +1,4 @@
-import type { App, } from "@slack/bolt";
+import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { Plan } from "../../actions/plan.js";
 import type { Result } from "../../kernel/result.js";

@@ -1,5 +1,5 @@
 /** The buttons on a drift alert: View report (a paged modal), Retrain (a guarded plan), Acknowledge, Mute 24h. */
-import type { App, } from "@slack/bolt";
+import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { planReply } from "../action-requests.js";
 import { DRIFT_BUTTONS, renderDriftReport } from "../blocks/drift-alert.js";

@@ -32,8 +32,11 @@ export interface ScheduleState {
 export function nextSchedule(previous: ScheduleState, round: RoundOutcome, timing: PollTiming, random: () => number): ScheduleState {
   if (round.throttled) {
     const streak = previous.throttledStreak + 1;
-    // Grows 1.5 to 2 times per throttled round (the spread keeps several bots out of step), up to the ceiling.
-    const grown = Math.max(timing.fastMs, previous.delayMs) * (1.5 + random() / 2);
+    // The first throttled round backs off from a busy round's pace, not from a long idle pause
+    // (which would leave minutes of silence); then it grows 1.5 to 2 times a round (the spread
+    // keeps several bots out of step), up to the ceiling.
+    const base = previous.throttledStreak === 0 ? timing.fastMs : Math.max(timing.fastMs, previous.delayMs);
+    const grown = base * (1.5 + random() / 2);
     return { delayMs: Math.round(Math.min(timing.maxBackoffMs, grown)), throttledStreak: streak };
   }
   if (round.active === 0) return { delayMs: timing.idleMs, throttledStreak: 0 };

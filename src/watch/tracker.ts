@@ -171,9 +171,8 @@ export class Tracker implements ChangeListener {
     return this.loop.stop();
   }
 
-  /** While SageMaker throttles, wake-ups wait for the backed-off schedule rather than adding calls. */
+  /** Something changed (an event, a newly tracked resource): a round now, throttled or not; the round's own budget bounds its calls. */
   private wake(): void {
-    if (this.schedule.throttledStreak > 0) return;
     this.loop.wake();
   }
 

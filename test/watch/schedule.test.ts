@@ -39,6 +39,13 @@ describe("the poll schedule", () => {
     }
   });
 
+  it("a throttled round after a long idle pause backs off from a busy round's pace, not from the idle pause", () => {
+    const idle: ScheduleState = { delayMs: timing.idleMs, throttledStreak: 0 };
+    const next = nextSchedule(idle, { active: 5, changed: false, throttled: true }, timing, () => 0.5);
+    expect(next.delayMs).toBeLessThanOrEqual(2 * timing.fastMs);
+    expect(next.throttledStreak).toBe(1);
+  });
+
   it("checks an unlisted resource less often the longer it stays the same", () => {
     expect(checkIntervalMs(0, timing)).toBe(timing.fastMs);
     expect(checkIntervalMs(4 * 60_000, timing)).toBe(60_000);

@@ -7,6 +7,8 @@ import type { Core } from "./core.js";
  */
 export async function startBackgroundWork(core: Core, logger: Logger, options: { trackerLoop: boolean }): Promise<(() => unknown)[]> {
   const stops: (() => unknown)[] = [];
+  // Presses a crash interrupted come first: a Confirm carried out now may let resume() run its plan.
+  await core.planService.finishInterruptedClicks(core.clicks);
   await core.planService.resume();
   if (options.trackerLoop) {
     core.tracker.start();
@@ -30,6 +32,7 @@ export async function startBackgroundWork(core: Core, logger: Logger, options: {
 function sweepEveryMinute(core: Core, logger: Logger): () => void {
   const timer = setInterval(() => {
     core.planService.expireStale().catch((error: unknown) => logger.warn({ err: error }, "could not expire stale plans"));
+    core.planService.finishInterruptedClicks(core.clicks).catch((error: unknown) => logger.warn({ err: error }, "could not finish interrupted button presses"));
     core.deliveries.prune(new Date(Date.now() - 24 * 3600_000));
   }, 60_000);
   timer.unref();

@@ -24,6 +24,7 @@ import { WebApiPoster } from "../slack/notify/slack-poster.js";
 import { SlackStatusReporter } from "../slack/notify/status-reporter.js";
 import { UserGroupDirectory } from "../slack/user-groups.js";
 import { AuditLog } from "../store/audit.js";
+import { SqliteClickInbox } from "../store/clicks.js";
 import type { Db } from "../store/db.js";
 import { DeliveryLedger } from "../store/deliveries.js";
 import { SqlitePlanRepository } from "../store/plans.js";
@@ -59,6 +60,8 @@ export interface Core {
   status: StatusQuery;
   audit: AuditLog;
   deliveries: DeliveryLedger;
+  /** Plan button presses Slack was answered for, until carried out. */
+  clicks: SqliteClickInbox;
   /** Reads every watched endpoint's drift sources and tells the subscribed channels. */
   driftWatcher: DriftWatcher;
 }
@@ -74,6 +77,7 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   const settings = new WorkspaceSettings(db);
   const audit = new AuditLog(db);
   const deliveries = new DeliveryLedger(db);
+  const clicks = new SqliteClickInbox(db);
   const trackedStore = new SqliteTrackedStore(db);
   const sagemaker = new SdkSageMakerPort(createSageMakerClient(target));
   const objects = new S3ObjectReader(createS3Client(target));
@@ -160,13 +164,14 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   const status = new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock });
 
   return {
-    core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, deliveries, driftWatcher: drift.watcher },
+    core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, deliveries, clicks, driftWatcher: drift.watcher },
     slack: {
       logger,
       // Bedrock is always AWS's, even when SageMaker is the sandbox.
       interpreter: createInterpreter({ config, target: awsTargetFromConfig(config.aws), logger }),
       audit,
       deliveries,
+      clicks,
       backendNote,
       simulationNote: target.simulated ? "Simulated: this comes from the sageops sandbox, not from AWS." : undefined,
       policy,

@@ -3,7 +3,7 @@
  * takes only the members it uses (a `Pick` of this), so what it can reach is visible in its signature.
  */
 import type { PlanService } from "../actions/plan-service.js";
-import type { AuditTrail, FreezeControl } from "../actions/ports.js";
+import type { AuditTrail, ClickInbox, FreezeControl } from "../actions/ports.js";
 import type { ActionRequests } from "../actions/requests.js";
 import type { Policy } from "../guard/policy.js";
 import type { Interpreter } from "../interpret/schema.js";
@@ -34,6 +34,8 @@ export interface SlackDeps {
   policySource: PolicySource;
   /** Action requests, from any surface, to posted plans. */
   requests: ActionRequests;
+  /** Plan button presses, recorded before Slack is answered. */
+  clicks: Pick<ClickInbox, "record" | "done">;
   /** A plan's life after it is posted: its buttons, and what a lifted freeze lets run. */
   planLife: Pick<PlanService, "confirm" | "cancel" | "approve" | "reject" | "resume">;
   freeze: FreezeControl;

@@ -175,4 +175,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: "plan button presses recorded before Slack is answered",
+    sql: `
+      CREATE TABLE plan_clicks (
+        id TEXT PRIMARY KEY,
+        step TEXT NOT NULL,
+        plan_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        lease_until TEXT,
+        done_at TEXT
+      );
+      CREATE INDEX plan_clicks_unfinished ON plan_clicks (done_at, received_at);
+    `,
+  },
 ];

@@ -10,8 +10,16 @@ import { answerOrApologise } from "../errors.js";
  * One button's listener: ack, read the click with its schema (a click that does not fit gets
  * `unreadable`), do the work, and tell the clicker privately when there is something to say.
  */
-export function onButton<T>(app: App, actionId: string, options: { schema: z.ZodType<T>; unreadable: Problem; logger: Logger }, work: (click: T, client: App["client"]) => Promise<Rendered>): void {
+export function onButton<T>(
+  app: App,
+  actionId: string,
+  options: { schema: z.ZodType<T>; unreadable: Problem; logger: Logger; beforeAck?: (click: T) => void },
+  work: (click: T, client: App["client"]) => Promise<Rendered>,
+): void {
   app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, respond, client }) => {
+    // What must survive a crash is written before Slack is answered (a local write, well under a millisecond).
+    const early = options.beforeAck ? options.schema.safeParse(body) : undefined;
+    if (early?.success) options.beforeAck?.(early.data);
     await ack();
     await answerOrApologise(
       options.logger,

@@ -156,6 +156,7 @@ export class PlanService {
 
   /** Runs every plan that was approved but not started, or interrupted mid-run (after a restart). */
   async resume(): Promise<Plan[]> {
+    await this.followStarted();
     if (this.deps.freeze.freezeState().frozen) return [];
     const resumed: Plan[] = [];
     for (const plan of this.deps.plans.resumable()) {
@@ -163,6 +164,19 @@ export class PlanService {
       if (result.ok) resumed.push(result.value);
     }
     return resumed;
+  }
+
+  /**
+   * Plans a crash caught after SageMaker accepted them but before their message or tracking caught
+   * up: each is followed again (following is idempotent) and its message shows it started, so no
+   * live Confirm button is left on it.
+   */
+  private async followStarted(): Promise<void> {
+    const since = new Date(this.deps.now().getTime() - DEFAULT_APPROVAL_TTL_SECONDS * 1000);
+    for (const plan of this.deps.plans.startedUnfinished(since)) {
+      this.deps.onStarted?.(plan);
+      await this.notify(plan, (p) => this.deps.notifier.planChanged(p));
+    }
   }
 
   /** Marks plans that waited too long as expired and re-renders them. */

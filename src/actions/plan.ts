@@ -117,6 +117,8 @@ export interface PlanRepository {
   addApproval(id: string, userId: string, now: Date): Plan | undefined;
   /** Plans waiting to run (approved) or interrupted mid-run (running), oldest first. */
   resumable(): Plan[];
+  /** Plans that started something not yet seen to finish, started since a moment: to follow again after a restart. */
+  startedUnfinished(since: Date): Plan[];
   /** Plans past their expiry still waiting for a person. */
   expiredBefore(now: Date): Plan[];
   /**

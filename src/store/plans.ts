@@ -74,6 +74,11 @@ export class SqlitePlanRepository implements PlanRepository {
     return rows.map((row) => this.toPlan(row));
   }
 
+  startedUnfinished(since: Date): Plan[] {
+    const rows = this.db.prepare("SELECT * FROM plans WHERE status = 'started' AND finished_at IS NULL AND started_at >= ? ORDER BY started_at").all(since.toISOString()) as PlanRow[];
+    return rows.map((row) => this.toPlan(row));
+  }
+
   expiredBefore(now: Date): Plan[] {
     const rows = this.db.prepare("SELECT * FROM plans WHERE status IN ('pending', 'confirmed') AND expires_at < ? ORDER BY created_at").all(now.toISOString()) as PlanRow[];
     return rows.map((row) => this.toPlan(row));

@@ -61,4 +61,27 @@ describe("a press Slack got its 200 for survives the bot", () => {
       await second.close();
     }
   });
+
+  it("a plan SageMaker accepted just before a crash, not yet followed nor shown as started, is followed and shown at the next start", async () => {
+    const first = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
+    const plan = await new Workspace(first).planFrom("U0APPROVER", "/train", "churn-xgb");
+    const planId = planIdOf(plan);
+    const plans = first.bot.core.plans;
+    const stored = plans.get(planId);
+    if (!stored?.track) throw new Error("the plan tracks nothing");
+    // Another person than the stories above: their jobs fill U0ENGINEER's slots. The state a kill leaves between SageMaker's answer and the tracker: started, unfollowed, its message still pending.
+    plans.transition(planId, ["pending"], "confirmed", new Date());
+    plans.transition(planId, ["confirmed"], "approved", new Date());
+    plans.transition(planId, ["approved"], "running", new Date());
+    plans.transition(planId, ["running"], "started", new Date(), { outcome: { message: "SageMaker accepted it." } });
+    await first.close();
+
+    const second = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
+    try {
+      expect(second.bot.core.status.home("U0APPROVER").some((view) => view.resource.name === stored.track?.name)).toBe(true);
+      await waitFor(() => !JSON.stringify(slack.messages.get(`${plan.channel}:${plan.ts}`)?.blocks ?? []).includes(PLAN_BUTTONS.confirm), { what: "the Confirm button to go" });
+    } finally {
+      await second.close();
+    }
+  });
 });

@@ -63,6 +63,12 @@ export class InMemoryPlanRepository implements PlanRepository {
     return this.ordered().filter((plan) => plan.status === "approved" || plan.status === "running");
   }
 
+  startedUnfinished(since: Date): Plan[] {
+    return [...this.rows.values()]
+      .filter((row) => row.plan.status === "started" && row.finishedAt === undefined && row.startedAt !== undefined && Date.parse(row.startedAt) >= since.getTime())
+      .map((row) => structuredClone(row.plan));
+  }
+
   expiredBefore(now: Date): Plan[] {
     return this.ordered().filter((plan) => (plan.status === "pending" || plan.status === "confirmed") && Date.parse(plan.expiresAt) < now.getTime());
   }

@@ -83,7 +83,7 @@ export class PlanService {
     if (!confirmed) return this.alreadyHandled(this.reload(plan));
     this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "confirmation", subject: plan.id, outcome: "confirmed" });
     if (confirmed.approval && confirmed.approvals.length < confirmed.approval.required) {
-      await this.notify(confirmed, (p) => this.deps.notifier.approvalRequested(p));
+      await this.requestApproval(confirmed);
       await this.notify(confirmed, (p) => this.deps.notifier.planChanged(p));
       return ok(confirmed, `Waiting for ${confirmed.approval.required} approval(s) from ${confirmed.approval.role}.`);
     }
@@ -177,6 +177,24 @@ export class PlanService {
       this.deps.onStarted?.(plan);
       await this.notify(plan, (p) => this.deps.notifier.planChanged(p));
     }
+  }
+
+  /** Posts the approvers' request and remembers where, so a request that never got out is posted later. */
+  private async requestApproval(plan: Plan): Promise<void> {
+    await this.notify(plan, async (p) => {
+      const { ts } = await this.deps.notifier.approvalRequested(p);
+      this.deps.plans.setApprovalRequest(p.id, ts);
+    });
+  }
+
+  /**
+   * Confirmed plans whose approval request never got out (Slack refused it once, or the bot died
+   * while posting): posted now, so no plan waits out its day without an Approve button.
+   */
+  async repostMissingApprovalRequests(graceMs = 30_000): Promise<number> {
+    const missing = this.deps.plans.approvalRequestsMissing(new Date(this.deps.now().getTime() - graceMs));
+    for (const plan of missing) await this.requestApproval(plan);
+    return missing.length;
   }
 
   /** Marks plans that waited too long as expired and re-renders them. */

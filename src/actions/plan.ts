@@ -66,6 +66,8 @@ export interface Plan {
   channel: string;
   /** The plan message, once posted. */
   messageTs?: string;
+  /** The approvers' request in the plan's thread, once posted. */
+  approvalRequestTs?: string;
   environment: string;
   mode: "live" | "dry-run";
   /** Short title: "Train churn-xgb". */
@@ -92,7 +94,7 @@ export interface Plan {
   actedBy?: string;
 }
 
-export type NewPlan = Omit<Plan, "status" | "approvals" | "createdAt" | "expiresAt" | "messageTs" | "outcome" | "actedBy">;
+export type NewPlan = Omit<Plan, "status" | "approvals" | "createdAt" | "expiresAt" | "messageTs" | "approvalRequestTs" | "outcome" | "actedBy">;
 
 /** What a transition may change besides the status. */
 export interface PlanPatch {
@@ -107,6 +109,9 @@ export interface PlanRepository {
   insert(plan: NewPlan, now: Date, ttlSeconds: number): Plan;
   get(id: string): Plan | undefined;
   setMessage(id: string, messageTs: string): void;
+  setApprovalRequest(id: string, ts: string): void;
+  /** Confirmed plans waiting for approval whose request was never posted (it failed, or a crash came first), confirmed before a moment. */
+  approvalRequestsMissing(confirmedBefore: Date): Plan[];
   /**
    * Moves the plan from one of `from` to `to` at `now`, only if it is still in one of `from`; the
    * moved plan when this call made the move, else undefined. This is the exactly-once primitive:

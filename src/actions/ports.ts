@@ -39,7 +39,8 @@ export interface PlanNotifier {
   planCreated(plan: Plan): Promise<Result<{ ts: string }>>;
   /** Brings the plan's message up to date. */
   planChanged(plan: Plan): Promise<void>;
-  approvalRequested(plan: Plan): Promise<void>;
+  /** Asks the approvers in the plan's thread; the request's ts. */
+  approvalRequested(plan: Plan): Promise<{ ts: string }>;
 }
 
 export interface ApprovalRules {

@@ -10,6 +10,7 @@ export async function startBackgroundWork(core: Core, logger: Logger, options: {
   // Presses a crash interrupted come first: a Confirm carried out now may let resume() run its plan.
   await core.planService.finishInterruptedClicks(core.clicks);
   await core.planService.resume();
+  await core.planService.repostMissingApprovalRequests();
   if (options.trackerLoop) {
     core.tracker.start();
     stops.push(() => core.tracker.stop());
@@ -33,6 +34,7 @@ function sweepEveryMinute(core: Core, logger: Logger): () => void {
   const timer = setInterval(() => {
     core.planService.expireStale().catch((error: unknown) => logger.warn({ err: error }, "could not expire stale plans"));
     core.planService.finishInterruptedClicks(core.clicks).catch((error: unknown) => logger.warn({ err: error }, "could not finish interrupted button presses"));
+    core.planService.repostMissingApprovalRequests().catch((error: unknown) => logger.warn({ err: error }, "could not post missing approval requests"));
     core.deliveries.prune(new Date(Date.now() - 24 * 3600_000));
   }, 60_000);
   timer.unref();

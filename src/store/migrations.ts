@@ -177,7 +177,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    name: "plan button presses recorded before Slack is answered",
+    name: "plan button presses recorded before Slack is answered, and where each approval request was posted",
     sql: `
       CREATE TABLE plan_clicks (
         id TEXT PRIMARY KEY,
@@ -189,6 +189,7 @@ export const MIGRATIONS: readonly Migration[] = [
         done_at TEXT
       );
       CREATE INDEX plan_clicks_unfinished ON plan_clicks (done_at, received_at);
+      ALTER TABLE plans ADD COLUMN approval_request_ts TEXT;
     `,
   },
 ];

@@ -6,6 +6,8 @@ interface PlanRow {
   status: PlanStatus;
   body: string;
   message_ts: string | null;
+  approval_request_ts: string | null;
+  updated_at: string | null;
   created_at: string;
   expires_at: string;
   outcome: string | null;
@@ -38,6 +40,15 @@ export class SqlitePlanRepository implements PlanRepository {
 
   setMessage(id: string, messageTs: string): void {
     this.db.prepare("UPDATE plans SET message_ts = ? WHERE id = ?").run(messageTs, id);
+  }
+
+  setApprovalRequest(id: string, ts: string): void {
+    this.db.prepare("UPDATE plans SET approval_request_ts = ? WHERE id = ?").run(ts, id);
+  }
+
+  approvalRequestsMissing(confirmedBefore: Date): Plan[] {
+    const rows = this.db.prepare("SELECT * FROM plans WHERE status = 'confirmed' AND approval_request_ts IS NULL AND updated_at < ? ORDER BY created_at").all(confirmedBefore.toISOString()) as PlanRow[];
+    return rows.map((row) => this.toPlan(row)).filter((plan) => plan.approval !== undefined && plan.approvals.length < plan.approval.required);
   }
 
   transition(id: string, from: readonly PlanStatus[], to: PlanStatus, now: Date, patch: PlanPatch = {}): Plan | undefined {
@@ -123,6 +134,7 @@ export class SqlitePlanRepository implements PlanRepository {
       createdAt: row.created_at,
       expiresAt: row.expires_at,
       messageTs: row.message_ts ?? undefined,
+      approvalRequestTs: row.approval_request_ts ?? undefined,
       outcome: row.outcome ? (JSON.parse(row.outcome) as Plan["outcome"]) : undefined,
       actedBy: row.acted_by ?? undefined,
       track: row.track ? (JSON.parse(row.track) as TrackedResource) : body.track,

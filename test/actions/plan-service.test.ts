@@ -31,6 +31,21 @@ async function world(start: Date, approval?: { required: number; role: string },
   return { service, deps, notifier, audit, plans, plan, submitted, settings, advance: (ms: number) => (now = new Date(now.getTime() + ms)) };
 }
 
+describe("asking the approvers", () => {
+  it("an approval request Slack refused once is posted again by the sweeper, so the plan does not wait out its day without an Approve button", async () => {
+    const notifier = new RecordingNotifier();
+    notifier.failApprovalRequests = 1;
+    const w = await world(new Date("2026-11-26T09:00:00Z"), { required: 1, role: "approvers" }, notifier);
+    expect((await w.service.confirm(w.plan.id, "U0ENGINEER")).ok).toBe(true);
+    expect(notifier.approvalRequests).toEqual([]);
+    expect(await w.service.repostMissingApprovalRequests()).toBe(0);
+    w.advance(60_000);
+    expect(await w.service.repostMissingApprovalRequests()).toBe(1);
+    expect(notifier.approvalRequests).toEqual([w.plan.id]);
+    expect(await w.service.repostMissingApprovalRequests()).toBe(0);
+  });
+});
+
 describe("submitting a plan", () => {
   it("stores it pending, posts it once through the notifier and keeps the message's ts", async () => {
     const w = await world(START_DATE);

@@ -13,6 +13,7 @@ const JOB_KINDS: ReadonlySet<string> = new Set(["train", "tune", "pipeline", "ba
 
 interface StoredPlan {
   plan: Plan;
+  updatedAt?: string;
   startedAt?: string;
   finishedAt?: string;
 }
@@ -37,6 +38,18 @@ export class InMemoryPlanRepository implements PlanRepository {
     if (row) row.plan.messageTs = messageTs;
   }
 
+  setApprovalRequest(id: string, ts: string): void {
+    const row = this.rows.get(id);
+    if (row) row.plan.approvalRequestTs = ts;
+  }
+
+  approvalRequestsMissing(confirmedBefore: Date): Plan[] {
+    return this.ordered().filter((plan) => {
+      const row = this.rows.get(plan.id);
+      return plan.status === "confirmed" && !plan.approvalRequestTs && plan.approval !== undefined && plan.approvals.length < plan.approval.required && (row?.updatedAt ?? "") < confirmedBefore.toISOString();
+    });
+  }
+
   transition(id: string, from: readonly PlanStatus[], to: PlanStatus, now: Date, patch: PlanPatch = {}): Plan | undefined {
     const row = this.rows.get(id);
     if (!row || !from.includes(row.plan.status)) return undefined;
@@ -48,6 +61,7 @@ export class InMemoryPlanRepository implements PlanRepository {
       ...(patch.track ? { track: patch.track } : {}),
       ...(patch.expiresAt ? { expiresAt: patch.expiresAt.toISOString() } : {}),
     };
+    row.updatedAt = now.toISOString();
     if (to === "started") row.startedAt = now.toISOString();
     return structuredClone(row.plan);
   }
@@ -159,8 +173,16 @@ export class RecordingNotifier implements PlanNotifier {
     this.changes.push(plan.status);
   }
 
-  async approvalRequested(plan: Plan): Promise<void> {
+  /** Approval requests Slack refuses before it takes them again (a one-off `internal_error`, say). */
+  failApprovalRequests = 0;
+
+  async approvalRequested(plan: Plan): Promise<{ ts: string }> {
+    if (this.failApprovalRequests > 0) {
+      this.failApprovalRequests -= 1;
+      throw new Error("Slack refused chat.postMessage: internal_error");
+    }
     this.approvalRequests.push(plan.id);
+    return { ts: `1764147601.${String(this.approvalRequests.length).padStart(6, "0")}` };
   }
 }
 

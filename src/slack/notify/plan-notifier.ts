@@ -27,7 +27,7 @@ export class SlackPlanNotifier implements PlanNotifier {
     else await this.poster.post(plan.channel, message);
   }
 
-  async approvalRequested(plan: Plan): Promise<void> {
-    await this.poster.post(plan.channel, renderApprovalRequest(plan, this.options.approversFor(plan)), { threadTs: plan.messageTs });
+  async approvalRequested(plan: Plan): Promise<{ ts: string }> {
+    return this.poster.post(plan.channel, renderApprovalRequest(plan, this.options.approversFor(plan)), { threadTs: plan.messageTs });
   }
 }

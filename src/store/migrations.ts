@@ -190,6 +190,8 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX plan_clicks_unfinished ON plan_clicks (done_at, received_at);
       ALTER TABLE plans ADD COLUMN approval_request_ts TEXT;
+      -- Plans already waiting were asked before this column existed: not asked twice.
+      UPDATE plans SET approval_request_ts = 'before-migration-5' WHERE status = 'confirmed';
     `,
   },
 ];

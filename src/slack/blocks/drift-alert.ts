@@ -9,7 +9,7 @@ import { monitoringScheduleUrl, s3ConsoleUrl } from "../../watch/console-links.j
 import type { DriftAlertRecord } from "../../watch/drift-store.js";
 import type { DriftFinding, Figures, FindingViolation, MonitorType } from "../../watch/finding.js";
 import { checkMeaning } from "../../watch/monitor-report.js";
-import { actions, button, context, escapeMrkdwn, fitLines, header, type KnownBlock, type Rendered, section, truncate } from "./kit.js";
+import { actions, button, context, escapeMrkdwn, fitLines, header, type KnownBlock, type Rendered, section, slackTime, truncate } from "./kit.js";
 
 export const DRIFT_BUTTONS = { report: "drift_report", retrain: "drift_retrain", acknowledge: "drift_acknowledge", mute: "drift_mute", page: "drift_report_page" } as const;
 
@@ -20,7 +20,8 @@ const ALERT_VIOLATIONS = 5;
 /** Violations on one page of the View report modal (each is one section; a modal holds 100 blocks). */
 export const REPORT_PAGE_SIZE = 40;
 
-const MONITOR_NAMES: Record<MonitorType, string> = {
+/** Each monitor type as a sentence names it: "data quality". */
+export const MONITOR_NAMES: Readonly<Record<MonitorType, string>> = {
   "data-quality": "data quality",
   "model-quality": "model quality",
   "model-bias": "model bias",
@@ -36,10 +37,6 @@ export interface AlertContext {
   muted?: { by: string; until: string };
 }
 
-/** A time Slack shows in the reader's own time zone. */
-function slackTime(iso: string): string {
-  return `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short_pretty} {time}|${iso}>`;
-}
 
 function number(value: number): string {
   return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 1 ? value.toFixed(1) : value.toFixed(2);

@@ -1,6 +1,6 @@
 import type { DriftReport } from "../../watch/drift.js";
 import type { DriftFinding } from "../../watch/finding.js";
-import { violationLine, worstFirst } from "./drift-alert.js";
+import { MONITOR_NAMES, violationLine, worstFirst } from "./drift-alert.js";
 import { context, escapeMrkdwn, fitLines, header, type KnownBlock, type Rendered, section } from "./kit.js";
 
 /** Violations listed per monitor in an on-demand answer; the rest are counted. */
@@ -10,10 +10,14 @@ function when(date: Date | undefined): string {
   return date ? `${date.toISOString().replace("T", " ").slice(0, 16)} UTC` : "time unknown";
 }
 
-const MONITOR_WORDS: Record<DriftFinding["monitorType"], string> = { "data-quality": "Data quality", "model-quality": "Model quality", "model-bias": "Model bias", "model-explainability": "Model explainability" };
+/** "Data quality": a monitor's name at the start of a line. */
+function monitorTitle(type: DriftFinding["monitorType"]): string {
+  const name = MONITOR_NAMES[type];
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}
 
 function findingSection(finding: DriftFinding): string {
-  const title = `*${MONITOR_WORDS[finding.monitorType]}*, run of ${when(new Date(finding.runAt))}`;
+  const title = `*${monitorTitle(finding.monitorType)}*, run of ${when(new Date(finding.runAt))}`;
   if (finding.status === "clean") return `:white_check_mark: ${title}: no violations.`;
   if (finding.status === "failed") return `:x: ${title}: the run failed (${escapeMrkdwn(finding.reason ?? "no reason given")}), so it says nothing about drift.`;
   if (finding.status === "unreadable") return `:warning: ${title}: violations, but the report could not be read: ${escapeMrkdwn(finding.reason ?? "no reason given")}`;
@@ -33,7 +37,7 @@ export function renderDrift(report: DriftReport): Rendered {
   const violating = report.findings.filter((f) => f.status === "violations");
   const text =
     violating.length > 0
-      ? `${report.endpoint}: ${violating.map((f) => `${MONITOR_WORDS[f.monitorType].toLowerCase()} ${f.violations.length} violation(s)`).join(", ")}`
+      ? `${report.endpoint}: ${violating.map((f) => `${MONITOR_NAMES[f.monitorType]} ${f.violations.length} violation(s)`).join(", ")}`
       : `${report.endpoint}: no violations in the newest Model Monitor runs`;
   return { text, blocks };
 }

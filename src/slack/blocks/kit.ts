@@ -10,6 +10,11 @@ export type { KnownBlock } from "@slack/types";
 
 const LIMITS = { sectionText: 3000, headerText: 150, field: 2000, contextText: 2000, buttonText: 75, blocks: 50 } as const;
 
+/** A time Slack shows in the reader's own time zone, falling back to the ISO text where it cannot. */
+export function slackTime(iso: string, format = "{date_short_pretty} {time}"): string {
+  return `<!date^${Math.floor(Date.parse(iso) / 1000)}^${format}|${iso}>`;
+}
+
 /** A message body: the plain-text fallback (notifications, screen readers) and the blocks. */
 export interface Rendered {
   text: string;

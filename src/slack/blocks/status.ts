@@ -8,7 +8,7 @@ import { consoleUrl } from "../../watch/console-links.js";
 import { explainFailure } from "../../watch/failure-reason.js";
 import { type EndpointStatus, type Phase, type PipelineStatus, type ResourceStatus, type TrainingStatus, type TransformStatus, type TuningStatus, TYPE_LABEL } from "../../watch/status.js";
 import type { ResourceView } from "../../watch/view.js";
-import { context, divider, escapeMrkdwn, fieldsSection, type KnownBlock, lineSections, type Rendered, section, withinBlockLimit } from "./kit.js";
+import { context, divider, escapeMrkdwn, fieldsSection, type KnownBlock, lineSections, type Rendered, section, slackTime, withinBlockLimit } from "./kit.js";
 
 type ViewWithStatus = ResourceView & { status: ResourceStatus };
 
@@ -38,10 +38,6 @@ export function formatElapsed(ms: number): string {
   return `${Math.floor(hours / 24)}d ${hours % 24}h`;
 }
 
-/** A time Slack shows in the reader's own time zone. */
-function slackTime(iso: string, format = "{date_short_pretty} {time}"): string {
-  return `<!date^${Math.floor(Date.parse(iso) / 1000)}^${format}|${iso}>`;
-}
 
 function elapsedMs(status: ResourceStatus, now: Date): number | undefined {
   if (!status.startedAt) return undefined;

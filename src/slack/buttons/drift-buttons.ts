@@ -2,7 +2,7 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { planReply } from "../action-requests.js";
-import { DRIFT_BUTTONS, renderDriftReport } from "../blocks/drift-alert.js";
+import { DRIFT_BUTTONS, MONITOR_NAMES, renderDriftReport } from "../blocks/drift-alert.js";
 import type { Rendered } from "../blocks/kit.js";
 import { safeOutgoing, section } from "../blocks/kit.js";
 import { renderNote, renderProblem } from "../blocks/notice.js";
@@ -81,7 +81,7 @@ export function registerDriftButtons(app: App, deps: DriftButtonDeps): void {
     const until = new Date(Date.now() + MUTE_MS);
     deps.driftAlerts.mute(alert.endpoint, alert.monitorType, alert.channel, click.user.id, until);
     if (alert.messageTs) {
-      const text = `:mute: <@${click.user.id}> muted ${alert.monitorType.replace("-", " ")} alerts for \`${alert.endpoint}\` in this channel for 24 hours.`;
+      const text = `:mute: <@${click.user.id}> muted ${MONITOR_NAMES[alert.monitorType]} alerts for \`${alert.endpoint}\` in this channel for 24 hours.`;
       await deps.poster.post(alert.channel, { text, blocks: [section(text)] }, { threadTs: alert.messageTs });
     }
     await deps.driftReporter.refresh(alert);

@@ -3,7 +3,7 @@
 import { resourceName } from "../../actions/arguments.js";
 import type { Requester } from "../../actions/context.js";
 import { driftReply } from "../action-requests.js";
-import { renderSubscriptions } from "../blocks/drift-alert.js";
+import { MONITOR_NAMES, renderSubscriptions } from "../blocks/drift-alert.js";
 import type { Rendered } from "../blocks/kit.js";
 import { fitLines, section } from "../blocks/kit.js";
 import { renderNote, renderProblem, withNote } from "../blocks/notice.js";
@@ -80,7 +80,7 @@ export async function summaryReply(channel: string, deps: DriftDeps): Promise<Re
       lines.push(`• \`${endpoint}\`: ${answer.problem.what}`);
       continue;
     }
-    const monitors = answer.value.findings.map((f) => `${f.monitorType.replace("-", " ")} ${f.status === "violations" ? `:rotating_light: ${f.violations.length} violation(s)` : f.status === "clean" ? ":white_check_mark: clean" : f.status === "failed" ? ":x: run failed" : ":warning: report unreadable"}`);
+    const monitors = answer.value.findings.map((f) => `${MONITOR_NAMES[f.monitorType]} ${f.status === "violations" ? `:rotating_light: ${f.violations.length} violation(s)` : f.status === "clean" ? ":white_check_mark: clean" : f.status === "failed" ? ":x: run failed" : ":warning: report unreadable"}`);
     lines.push(`• \`${endpoint}\`: ${monitors.length > 0 ? monitors.join(", ") : "no finished run yet"}`);
   }
   const more = endpoints.length - SUMMARY_ENDPOINTS;

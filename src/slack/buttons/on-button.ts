@@ -17,19 +17,16 @@ export function onButton<T>(
   work: (click: T, client: App["client"]) => Promise<Rendered>,
 ): void {
   app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, respond, client }) => {
+    const click = options.schema.safeParse(body);
     // What must survive a crash is written before Slack is answered (a local write, well under a millisecond).
-    const early = options.beforeAck ? options.schema.safeParse(body) : undefined;
-    if (early?.success) options.beforeAck?.(early.data);
+    if (click.success) options.beforeAck?.(click.data);
     await ack();
     await answerOrApologise(
       options.logger,
       async (message) => {
         if (message.text !== "") await respond({ response_type: "ephemeral", replace_original: false, ...message });
       },
-      async () => {
-        const click = options.schema.safeParse(body);
-        return click.success ? work(click.data, client) : renderProblem(options.unreadable);
-      },
+      async () => (click.success ? work(click.data, client) : renderProblem(options.unreadable)),
     );
   });
 }

@@ -15,10 +15,13 @@ const PlanClick = z.object({
 });
 type PlanClick = z.infer<typeof PlanClick>;
 
-/** One press: Slack's action_ts (or trigger) and the presser, so a redelivered press is the same press. */
-function pressId(click: PlanClick, step: Step): string {
-  const when = click.actions[0]?.action_ts ?? click.trigger_id ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  return `${step}:${when}:${click.user.id}`;
+/**
+ * One press: Slack's action_ts (or trigger) and the presser, so a redelivered press is the same
+ * press. Undefined for a click carrying neither, which cannot be told apart and is not recorded.
+ */
+function pressId(click: PlanClick, step: Step): string | undefined {
+  const when = click.actions[0]?.action_ts ?? click.trigger_id;
+  return when === undefined ? undefined : `${step}:${when}:${click.user.id}`;
 }
 
 type Step = "confirm" | "cancel" | "approve" | "reject";
@@ -26,7 +29,10 @@ type Step = "confirm" | "cancel" | "approve" | "reject";
 /** Confirm, Cancel, Approve and Reject on plan messages: ack, move the plan, tell the clicker if anything is off. */
 export function registerPlanButtons(app: App, deps: Pick<SlackDeps, "planLife" | "logger" | "clicks">): void {
   for (const step of ["confirm", "cancel", "approve", "reject"] as const satisfies readonly Step[]) {
-    const record = (click: PlanClick) => deps.clicks.record({ id: pressId(click, step), step, planId: click.actions[0]?.value ?? "", userId: click.user.id }, new Date());
+    const record = (click: PlanClick) => {
+      const id = pressId(click, step);
+      if (id) deps.clicks.record({ id, step, planId: click.actions[0]?.value ?? "", userId: click.user.id }, new Date());
+    };
     const unreadable = { what: "That button press came without a plan I can read.", fix: "Ask again for a fresh plan." };
     onButton(app, PLAN_BUTTONS[step], { schema: PlanClick, unreadable, logger: deps.logger, beforeAck: record }, async (click) => {
       const planId = click.actions[0]?.value ?? "";
@@ -35,7 +41,8 @@ export function registerPlanButtons(app: App, deps: Pick<SlackDeps, "planLife" |
         if (!result.ok) return renderProblem(result.problem);
         return result.note ? renderNote(result.note) : { text: "", blocks: [] };
       } finally {
-        deps.clicks.done(pressId(click, step), new Date());
+        const id = pressId(click, step);
+        if (id) deps.clicks.done(id, new Date());
       }
     });
   }

@@ -3,7 +3,7 @@
  * structured parameters to a planner, in the requester's planning context, and the decision
  * submitted, so a plan is stored and posted, or the refusal audited and explained.
  */
-import { policyWatches } from "../guard/drift-access.js";
+import { policyWatch } from "../guard/drift-access.js";
 import type { Policy } from "../guard/policy.js";
 import type { RequestParams } from "../interpret/schema.js";
 import { fail, type Result } from "../kernel/result.js";
@@ -76,7 +76,7 @@ export class ActionRequests {
    * confirming (and approving, where the policy says) like any other.
    */
   async retrain(endpoint: string, requester: Requester): Promise<Result<Plan>> {
-    const entry = policyWatches(this.deps.policy).find((w) => w.watch.endpoint === endpoint);
+    const entry = policyWatch(this.deps.policy, endpoint);
     const retrain = entry?.watch.retrain;
     if (!entry || !retrain)
       return fail({

@@ -1,5 +1,5 @@
 /** Drift watching, built once: the store, the subscriptions, each watched endpoint's sources, the Slack reporter and the watcher. */
-import { policyWatches } from "../guard/drift-access.js";
+import { policyWatch } from "../guard/drift-access.js";
 import { endpointOwners } from "../guard/matchers.js";
 import type { Policy } from "../guard/policy.js";
 import { systemClock } from "../kernel/clock.js";
@@ -30,9 +30,8 @@ export interface DriftInputs {
 export function buildDriftWatching(inputs: DriftInputs) {
   const { policy, sagemaker, objects } = inputs;
   const store = new SqliteDriftStore(inputs.db);
-  const watches = policyWatches(policy);
   /** The environment the policy puts an endpoint in: its endpoints lists, else the watch list naming it. */
-  const policyEnvironment = (endpoint: string): string | undefined => endpointOwners(policy, endpoint)[0] ?? watches.find((w) => w.watch.endpoint === endpoint)?.environment;
+  const policyEnvironment = (endpoint: string): string | undefined => endpointOwners(policy, endpoint)[0] ?? policyWatch(policy, endpoint)?.environment;
   const subscriptions = new DriftSubscriptions({
     policy,
     store,
@@ -53,7 +52,7 @@ export function buildDriftWatching(inputs: DriftInputs) {
   });
   const contextOf = (alert: DriftAlertRecord): AlertContext => {
     const environment = policyEnvironment(alert.endpoint);
-    const retrain = watches.find((w) => w.watch.endpoint === alert.endpoint)?.watch.retrain;
+    const retrain = policyWatch(policy, alert.endpoint)?.watch.retrain;
     const muted = store.mutedUntil(alert.endpoint, alert.monitorType, alert.channel, new Date());
     return {
       region: (environment ? policy.environments[environment]?.region : undefined) ?? inputs.region,
@@ -69,7 +68,7 @@ export function buildDriftWatching(inputs: DriftInputs) {
     let list = sources.get(endpoint);
     if (!list) {
       list = [new ModelMonitorSource(endpoint, sagemaker, objects)];
-      const watch = watches.find((w) => w.watch.endpoint === endpoint)?.watch;
+      const watch = policyWatch(policy, endpoint)?.watch;
       if (watch?.reportPrefix) list.push(new ReportPrefixSource(endpoint, watch.reportPrefix, "data-quality", objects));
       if (watch?.checkPipeline) list.push(new PipelineCheckSource(endpoint, watch.checkPipeline, sagemaker, objects));
       sources.set(endpoint, list);

@@ -19,6 +19,11 @@ export function whyCannotSubscribe(policy: Policy, environment: string | undefin
   return `Drift alerts for \`${endpoint}\` (${environment}) can be routed by the roles ${allowed.map((r) => `*${r}*`).join(", ") || "(none)"}; you hold ${held.length > 0 ? held.map((r) => `*${r}*`).join(", ") : "none"}.`;
 }
 
+/** The policy's watch entry for one endpoint (the first, should two environments both watch an endpoint neither owns). */
+export function policyWatch(policy: Policy, endpoint: string): { environment: string; watch: DriftWatch; channels: string[] } | undefined {
+  return policyWatches(policy).find((w) => w.watch.endpoint === endpoint);
+}
+
 /** Every endpoint the policy watches, with its environment and settings. */
 export function policyWatches(policy: Policy): { environment: string; watch: DriftWatch; channels: string[] }[] {
   return Object.entries(policy.environments).flatMap(([environment, env]) =>

@@ -13,6 +13,12 @@ const FINISHED = new Set(["Completed", "CompletedWithViolations", "Failed", "Sto
 /** Runs listed per round and source: more than a schedule makes between two rounds. */
 const LIST_LIMIT = 50;
 
+/** A monitoring run's id (its processing job, else its schedule and time) and its time. */
+function runKey(run: MonitoringExecutionSummary): { runId: string; runAt: string } {
+  const runAt = (run.ScheduledTime ?? run.CreationTime ?? new Date(0)).toISOString();
+  return { runId: run.ProcessingJobArn ?? `${run.MonitoringScheduleName}@${runAt}`, runAt };
+}
+
 /** Model Monitor's schedules on one endpoint, all four monitor types, through one List call a round. */
 export class ModelMonitorSource implements DriftSource {
   readonly key: string;
@@ -33,12 +39,11 @@ export class ModelMonitorSource implements DriftSource {
     const findings: DriftFinding[] = [];
     let oldestOpen: string | undefined;
     for (const run of runs) {
-      const runAt = (run.ScheduledTime ?? run.CreationTime ?? new Date(0)).toISOString();
+      const { runId, runAt } = runKey(run);
       if (!FINISHED.has(run.MonitoringExecutionStatus)) {
         if (oldestOpen === undefined || runAt < oldestOpen) oldestOpen = runAt;
         continue;
       }
-      const runId = run.ProcessingJobArn ?? `${run.MonitoringScheduleName}@${runAt}`;
       if (handled(runId)) continue;
       findings.push(await this.read(run, runId, runAt));
     }
@@ -58,8 +63,8 @@ export class ModelMonitorSource implements DriftSource {
     }
     const findings = await Promise.all(
       [...newest.values()].map((run) => {
-        const runAt = (run.ScheduledTime ?? run.CreationTime ?? new Date(0)).toISOString();
-        return this.read(run, run.ProcessingJobArn ?? `${run.MonitoringScheduleName}@${runAt}`, runAt);
+        const { runId, runAt } = runKey(run);
+        return this.read(run, runId, runAt);
       }),
     );
     return { findings, recent };

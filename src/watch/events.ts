@@ -67,12 +67,19 @@ const DetailSchemas = {
 
 /** The resource a SageMaker event body is about, or undefined when it is not one we follow or not well formed. */
 export function parseStateChange(body: string): StateChange | undefined {
-  let json: unknown;
+  return stateChangeOf(eventJson(body));
+}
+
+/** A queue message's body as JSON; undefined when it is not JSON (it is then ignored, and acked). */
+function eventJson(body: string): unknown {
   try {
-    json = JSON.parse(body);
+    return JSON.parse(body);
   } catch {
     return undefined;
   }
+}
+
+function stateChangeOf(json: unknown): StateChange | undefined {
   const envelope = EnvelopeSchema.safeParse(json);
   if (!envelope.success) return undefined;
   const type = EVENT_TYPES[envelope.data["detail-type"]];
@@ -90,11 +97,7 @@ const ProcessingJobEvent = z.looseObject({
 
 /** True for SageMaker's event that a processing job finished. */
 export function isProcessingJobFinished(body: string): boolean {
-  try {
-    return ProcessingJobEvent.safeParse(JSON.parse(body)).success;
-  } catch {
-    return false;
-  }
+  return ProcessingJobEvent.safeParse(eventJson(body)).success;
 }
 
 /** What the tracker offers the feed. */
@@ -168,8 +171,10 @@ export class EventFeed {
     if (messages.length === 0) return true;
     this.stats.received += messages.length;
     for (const message of messages) {
-      const change = parseStateChange(message.body);
-      if (!change && isProcessingJobFinished(message.body)) {
+      // Parsed once: read as a state change the tracker follows, else as a finished processing job.
+      const json = eventJson(message.body);
+      const change = stateChangeOf(json);
+      if (!change && ProcessingJobEvent.safeParse(json).success) {
         // A monitoring run (or a drift job) finished: drift watching reads its report now.
         this.stats.matched += 1;
         this.options.onProcessingJobFinished?.();

@@ -36,6 +36,8 @@ export interface PlanServiceDeps {
 
 const DEFAULT_TTL_SECONDS = 15 * 60;
 const DEFAULT_APPROVAL_TTL_SECONDS = 24 * 3600;
+/** How far back a restart looks for started plans it may not have followed: older ones were followed by an earlier start. */
+const FOLLOW_AGAIN_WINDOW_MS = 24 * 3600_000;
 
 export class PlanService {
   constructor(private readonly deps: PlanServiceDeps) {}
@@ -172,7 +174,7 @@ export class PlanService {
    * live Confirm button is left on it.
    */
   private async followStarted(): Promise<void> {
-    const since = new Date(this.deps.now().getTime() - DEFAULT_APPROVAL_TTL_SECONDS * 1000);
+    const since = new Date(this.deps.now().getTime() - FOLLOW_AGAIN_WINDOW_MS);
     for (const plan of this.deps.plans.startedUnfinished(since)) {
       this.deps.onStarted?.(plan);
       await this.notify(plan, (p) => this.deps.notifier.planChanged(p));

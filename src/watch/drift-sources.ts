@@ -230,7 +230,7 @@ export class PipelineCheckSource implements DriftSource {
 
   private async read(executionArn: string, stepName: string, step: { StepStatus?: string; FailureReason?: string; EndTime?: Date }, check: CheckStepMetadata, runAt: string): Promise<DriftFinding> {
     const monitorType = CHECK_MONITOR[check.CheckType ?? ""] ?? "data-quality";
-    const base = { ...this.base(executionArn, stepName, (step.EndTime ?? new Date(runAt)).toISOString(), monitorType) };
+    const base = this.base(executionArn, stepName, (step.EndTime ?? new Date(runAt)).toISOString(), monitorType);
     // A check step fails when it finds violations (unless told to skip failing); its report says which.
     if (check.ViolationReport) {
       const folder = check.ViolationReport.replace(/\/constraint_violations\.json$/, "");

@@ -52,9 +52,9 @@ export async function readRunReport(objects: ObjectReader, base: DriftFinding, f
     optionalText(objects, files.baselineStatisticsUri),
     optionalText(objects, files.baselineConstraintsUri),
   ]);
-  const currentStatistics = currentText === undefined ? undefined : parsed_(parseStatistics(currentText));
-  const baselineStatistics = baselineText === undefined ? undefined : parsed_(parseStatistics(baselineText));
-  const constraints = constraintsText === undefined ? undefined : parsed_(parseConstraints(constraintsText));
+  const currentStatistics = currentText === undefined ? undefined : valueOrNothing(parseStatistics(currentText));
+  const baselineStatistics = baselineText === undefined ? undefined : valueOrNothing(parseStatistics(baselineText));
+  const constraints = constraintsText === undefined ? undefined : valueOrNothing(parseConstraints(constraintsText));
   const figures = findingFigures(report.violations, { currentStatistics, baselineStatistics, constraints });
   const omitted = report.omittedCount > 0 ? `${report.omittedCount} more entries past the first ${report.violations.length} were counted but not read.` : undefined;
   if (report.violations.length === 0) {
@@ -74,6 +74,7 @@ export async function readRunReport(objects: ObjectReader, base: DriftFinding, f
   };
 }
 
-function parsed_<T>(result: { ok: true; value: T } | { ok: false }): T | undefined {
+/** An optional file's parsed value; a file that does not parse only means fewer figures. */
+function valueOrNothing<T>(result: { ok: true; value: T } | { ok: false }): T | undefined {
   return result.ok ? result.value : undefined;
 }

@@ -2,6 +2,9 @@
  * Starts the real bot in HTTP mode with its Web API calls going to the local Slack API
  * stand-in (as a fake Slack) and SageMaker to a sandbox, all on loopback ephemeral ports.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll } from "vitest";
 import { type AwsTarget, sandboxTarget } from "../../src/aws/clients.js";
@@ -198,6 +201,40 @@ export function useHttpHarness(options: HarnessOptions = {}): { readonly h: Http
     get ws(): Workspace {
       if (!workspace) throw new Error("the harness starts in beforeAll");
       return workspace;
+    },
+  };
+}
+
+/**
+ * What outlives one bot in a restart story: the fake Slack, the sandbox and a database file, set up
+ * before the describe block's tests and closed after. Each story starts bots on them with
+ * `startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } })`.
+ */
+export function useRestartableWorld(): { readonly slack: LocalSlackApi; readonly sandbox: Sandbox; readonly db: string } {
+  let world: { slack: LocalSlackApi; sandbox: Sandbox; db: string } | undefined;
+  beforeAll(async () => {
+    const slack = new LocalSlackApi({ channels: CHANNEL_NAMES });
+    await slack.start();
+    const sandbox = await startSandbox({ clock: createManualClock(START_MS) });
+    world = { slack, sandbox, db: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sageops-restart-")), "sageops.db") };
+  });
+  afterAll(async () => {
+    await world?.sandbox.close();
+    await world?.slack.close();
+  });
+  const started = () => {
+    if (!world) throw new Error("the world starts in beforeAll");
+    return world;
+  };
+  return {
+    get slack() {
+      return started().slack;
+    },
+    get sandbox() {
+      return started().sandbox;
+    },
+    get db() {
+      return started().db;
     },
   };
 }

@@ -1,37 +1,19 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LocalSlackApi } from "../../src/console/slack-api.js";
-import { createManualClock, type Sandbox, startSandbox } from "../../src/sandbox/index.js";
+
+import { describe, expect, it } from "vitest";
 import { DRIFT_BUTTONS } from "../../src/slack/blocks/drift-alert.js";
-import { CHANNEL_NAMES, START_MS } from "../support/constants.js";
-import { startHttpHarness } from "../support/harness.js";
+import { startHttpHarness, useRestartableWorld } from "../support/harness.js";
 
 /** Drift alerts across a restart and across two bot processes on one database. */
 describe("drift alerts, across restarts and replicas", () => {
-  let slack: LocalSlackApi;
-  let sandbox: Sandbox;
-  let db: string;
+  const world = useRestartableWorld();
 
-  beforeAll(async () => {
-    slack = new LocalSlackApi({ channels: CHANNEL_NAMES });
-    await slack.start();
-    sandbox = await startSandbox({ clock: createManualClock(START_MS) });
-    db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sageops-drift-restart-")), "sageops.db");
-  });
-  afterAll(async () => {
-    await sandbox.close();
-    await slack.close();
-  });
-
-  const alerts = () => slack.messagesIn("C0ALERTS").filter((m) => !m.threadTs && JSON.stringify(m.blocks ?? []).includes(DRIFT_BUTTONS.report));
+  const alerts = () => world.slack.messagesIn("C0ALERTS").filter((m) => !m.threadTs && JSON.stringify(m.blocks ?? []).includes(DRIFT_BUTTONS.report));
   const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
   it("a restart neither re-alerts nor misses a run that finished while the bot was down; two processes alert once", async () => {
-    const first = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
+    const first = await startHttpHarness({ slack: world.slack, sandbox: world.sandbox, env: { SAGEOPS_DB: world.db } });
     await first.bot.core.driftWatcher.checkOnce();
-    sandbox.clock.advance(20 * 60);
+    world.sandbox.clock.advance(20 * 60);
     await first.bot.core.driftWatcher.checkOnce();
     await settle();
     const afterFirst = alerts().length;
@@ -39,14 +21,14 @@ describe("drift alerts, across restarts and replicas", () => {
     await first.close();
 
     // Down for two hours: the 10:00 and 11:00 runs finish meanwhile.
-    sandbox.clock.advance(2 * 3600);
-    const second = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
-    const third = await startHttpHarness({ slack, sandbox, env: { SAGEOPS_DB: db } });
+    world.sandbox.clock.advance(2 * 3600);
+    const second = await startHttpHarness({ slack: world.slack, sandbox: world.sandbox, env: { SAGEOPS_DB: world.db } });
+    const third = await startHttpHarness({ slack: world.slack, sandbox: world.sandbox, env: { SAGEOPS_DB: world.db } });
     try {
       await Promise.all([second.bot.core.driftWatcher.checkOnce(), third.bot.core.driftWatcher.checkOnce()]);
       await settle();
       const told = alerts().slice(afterFirst);
-      const repeats = slack.messagesIn("C0ALERTS").filter((m) => m.threadTs && (m.text ?? "").includes("again in the run"));
+      const repeats = world.slack.messagesIn("C0ALERTS").filter((m) => m.threadTs && (m.text ?? "").includes("again in the run"));
       // Every run that finished while down is told once: as a new alert or as a repeat in the first one's thread.
       const runsTold = told.length + repeats.length;
       expect(runsTold).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import type { Refusal } from "../guard/checks.js";
 import { fail, ok, type Result } from "../kernel/result.js";
 import { SageMakerError, type SageMakerPort } from "../kernel/sagemaker-port.js";
 import { runSteps } from "./execute.js";
-import type { Plan, PlanPatch, PlanRepository, PlanStatus } from "./plan.js";
+import { awaitsApproval, type Plan, type PlanPatch, type PlanRepository, type PlanStatus } from "./plan.js";
 import type { PlanningResult } from "./planning.js";
 import type { ApprovalRules, Auditor, ClickInbox, FreezeSwitch, PlanNotifier } from "./ports.js";
 import type { PlanRecheck, Recheck } from "./recheck.js";
@@ -74,22 +74,18 @@ export class PlanService {
     if (plan.status !== "pending") return this.alreadyHandled(plan);
     if (await this.expireIfStale(plan)) return fail({ what: "This plan has expired.", fix: "Plans wait 15 minutes for confirmation; ask again for a fresh plan." });
     // A freeze holds the plan where it is: it can still be cancelled, and it expires as usual.
-    const frozen = this.frozenProblem();
-    if (frozen) return frozen;
-    const recheck = await this.deps.recheck.prepare(plan);
-    const check = recheck();
-    if (!check.ok) return this.refuseOrHold(plan, check, "pending", userId, "at Confirm");
-    const needsApproval = plan.approval !== undefined && plan.approvals.length < plan.approval.required;
-    const approvalDeadline = needsApproval ? new Date(this.deps.now().getTime() + (this.deps.approvalTtlSeconds ?? DEFAULT_APPROVAL_TTL_SECONDS) * 1000) : undefined;
+    const guarded = await this.guardAgain(plan, "pending", userId, "at Confirm");
+    if ("answer" in guarded) return guarded.answer;
+    const approvalDeadline = awaitsApproval(plan) ? new Date(this.deps.now().getTime() + (this.deps.approvalTtlSeconds ?? DEFAULT_APPROVAL_TTL_SECONDS) * 1000) : undefined;
     const confirmed = this.move(plan, ["pending"], "confirmed", { actedBy: userId, expiresAt: approvalDeadline });
     if (!confirmed) return this.alreadyHandled(this.reload(plan));
     this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "confirmation", subject: plan.id, outcome: "confirmed" });
-    if (confirmed.approval && confirmed.approvals.length < confirmed.approval.required) {
+    if (confirmed.approval && awaitsApproval(confirmed)) {
       await this.requestApproval(confirmed);
       await this.notify(confirmed, (p) => this.deps.notifier.planChanged(p));
       return ok(confirmed, `Waiting for ${confirmed.approval.required} approval(s) from ${confirmed.approval.role}.`);
     }
-    return this.approveAndRun(confirmed, userId, recheck);
+    return this.approveAndRun(confirmed, userId, guarded.recheck);
   }
 
   async approve(planId: string, userId: string): Promise<Result<Plan>> {
@@ -102,19 +98,16 @@ export class PlanService {
     if (why) return fail({ what: why });
     if (await this.expireIfStale(plan)) return fail({ what: "This plan expired before it was approved (approvals stay open for a day).", fix: "The requester can ask again for a fresh plan." });
     // During a freeze an approval records nothing: the plan stays waiting, cancellable, and expires as usual.
-    const frozen = this.frozenProblem();
-    if (frozen) return frozen;
-    const recheck = await this.deps.recheck.prepare(plan);
-    const check = recheck();
-    if (!check.ok) return this.refuseOrHold(plan, check, "confirmed", userId, "at approval");
+    const guarded = await this.guardAgain(plan, "confirmed", userId, "at approval");
+    if ("answer" in guarded) return guarded.answer;
     const approved = this.deps.plans.addApproval(plan.id, userId, this.deps.now());
     if (!approved) return ok(plan, "You have already approved this plan.");
     this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "approval", subject: plan.id, outcome: "approved" });
-    if (approved.approval && approved.approvals.length < approved.approval.required) {
+    if (approved.approval && awaitsApproval(approved)) {
       await this.notify(approved, (p) => this.deps.notifier.planChanged(p));
       return ok(approved, `${approved.approvals.length} of ${approved.approval.required} approvals so far.`);
     }
-    return this.approveAndRun(approved, userId, recheck);
+    return this.approveAndRun(approved, userId, guarded.recheck);
   }
 
   async reject(planId: string, userId: string): Promise<Result<Plan>> {
@@ -207,6 +200,19 @@ export class PlanService {
       if (gone) expired.push(gone);
     }
     return expired;
+  }
+
+  /**
+   * The guard again, at Confirm or Approve, before anything is recorded: a freeze's answer, a
+   * refusal (the plan ends `refused`), or the prepared check, for execution to run once more.
+   */
+  private async guardAgain(plan: Plan, from: Plan["status"], userId: string, when: string): Promise<{ answer: Result<Plan> } | { recheck: () => Recheck }> {
+    const frozen = this.frozenProblem();
+    if (frozen) return { answer: frozen };
+    const recheck = await this.deps.recheck.prepare(plan);
+    const check = recheck();
+    if (!check.ok) return { answer: await this.refuseOrHold(plan, check, from, userId, when) };
+    return { recheck };
   }
 
   /** `recheck` is the one Confirm or Approve just prepared: its answers (groups, model approval) are seconds old. */

@@ -94,6 +94,11 @@ export interface Plan {
   actedBy?: string;
 }
 
+/** True while a plan still needs approvals it does not have. */
+export function awaitsApproval(plan: Pick<Plan, "approval" | "approvals">): boolean {
+  return plan.approval !== undefined && plan.approvals.length < plan.approval.required;
+}
+
 export type NewPlan = Omit<Plan, "status" | "approvals" | "createdAt" | "expiresAt" | "messageTs" | "approvalRequestTs" | "outcome" | "actedBy">;
 
 /** What a transition may change besides the status. */

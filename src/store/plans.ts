@@ -1,4 +1,4 @@
-import type { NewPlan, Plan, PlanPatch, PlanRepository, PlanStatus, TrackedResource } from "../actions/plan.js";
+import { awaitsApproval, type NewPlan, type Plan, type PlanPatch, type PlanRepository, type PlanStatus, type TrackedResource } from "../actions/plan.js";
 import type { Db } from "./db.js";
 
 interface PlanRow {
@@ -48,7 +48,7 @@ export class SqlitePlanRepository implements PlanRepository {
 
   approvalRequestsMissing(confirmedBefore: Date): Plan[] {
     const rows = this.db.prepare("SELECT * FROM plans WHERE status = 'confirmed' AND approval_request_ts IS NULL AND updated_at < ? ORDER BY created_at").all(confirmedBefore.toISOString()) as PlanRow[];
-    return rows.map((row) => this.toPlan(row)).filter((plan) => plan.approval !== undefined && plan.approvals.length < plan.approval.required);
+    return rows.map((row) => this.toPlan(row)).filter(awaitsApproval);
   }
 
   transition(id: string, from: readonly PlanStatus[], to: PlanStatus, now: Date, patch: PlanPatch = {}): Plan | undefined {

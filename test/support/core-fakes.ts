@@ -3,7 +3,7 @@
  * the core relies on (the plan store's compare-and-set is checked against SQLite's in
  * test/store/plan-repository.test.ts), and none of them reaches a network or a database.
  */
-import type { NewPlan, Plan, PlanPatch, PlanRepository, PlanStatus } from "../../src/actions/plan.js";
+import { awaitsApproval, type NewPlan, type Plan, type PlanPatch, type PlanRepository, type PlanStatus } from "../../src/actions/plan.js";
 import type { AuditEntry, AuditRecord, AuditTrail, FreezeControl, FreezeState, PlanNotifier } from "../../src/actions/ports.js";
 import { fail, ok, type Result } from "../../src/kernel/result.js";
 import { SageMakerError, type SageMakerPort } from "../../src/kernel/sagemaker-port.js";
@@ -46,7 +46,7 @@ export class InMemoryPlanRepository implements PlanRepository {
   approvalRequestsMissing(confirmedBefore: Date): Plan[] {
     return this.ordered().filter((plan) => {
       const row = this.rows.get(plan.id);
-      return plan.status === "confirmed" && !plan.approvalRequestTs && plan.approval !== undefined && plan.approvals.length < plan.approval.required && (row?.updatedAt ?? "") < confirmedBefore.toISOString();
+      return plan.status === "confirmed" && !plan.approvalRequestTs && awaitsApproval(plan) && (row?.updatedAt ?? "") < confirmedBefore.toISOString();
     });
   }
 

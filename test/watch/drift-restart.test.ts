@@ -1,7 +1,7 @@
 
 import { describe, expect, it } from "vitest";
 import { DRIFT_BUTTONS } from "../../src/slack/blocks/drift-alert.js";
-import { startHttpHarness, useRestartableWorld } from "../support/harness.js";
+import { startHttpHarness, useRestartableWorld, Workspace } from "../support/harness.js";
 
 /** Drift alerts across a restart and across two bot processes on one database. */
 describe("drift alerts, across restarts and replicas", () => {
@@ -46,6 +46,20 @@ describe("drift alerts, across restarts and replicas", () => {
     } finally {
       await second.close();
       await third.close();
+    }
+  });
+
+  it("a subscription made in Slack is kept across a restart", async () => {
+    const first = await startHttpHarness({ slack: world.slack, sandbox: world.sandbox, env: { SAGEOPS_DB: world.db } });
+    const { reply } = await new Workspace(first).command("U0ENGINEER", "/sageops", "drift subscribe churn-prod");
+    expect(JSON.stringify(reply?.args)).toContain("now gets drift alerts for `churn-prod`");
+    await first.close();
+    const second = await startHttpHarness({ slack: world.slack, sandbox: world.sandbox, env: { SAGEOPS_DB: world.db } });
+    try {
+      const listed = await new Workspace(second).command("U0ENGINEER", "/sageops", "drift list");
+      expect(JSON.stringify(listed.reply?.args)).toContain("<#C0MLOPS> (here) (by <@U0ENGINEER>)");
+    } finally {
+      await second.close();
     }
   });
 });

@@ -17,6 +17,7 @@ import type { ConsoleIdentity } from "./console/receiver.js";
 import { createLogger, type Logger } from "./logger.js";
 import type { Sandbox } from "./sandbox/index.js";
 import { createSlackApp } from "./slack/app.js";
+import type { KeptRequests } from "./slack/inbox.js";
 import { openDatabase } from "./store/db.js";
 
 export interface StartOptions {
@@ -38,6 +39,8 @@ export interface RunningBot {
   mode: RunMode;
   app: App;
   core: Core;
+  /** The Slack requests kept until handled; `finishInterrupted` handles again what a crash left. */
+  requests: KeptRequests;
   /** HTTP mode: the base URL the receiver listens on. */
   url?: string;
   /** Console mode: settles once input has ended and every line was handled. */
@@ -92,12 +95,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       const slackClient = createSlackClient(CONSOLE_BOT_TOKEN, consoleSlack.apiUrl);
       const { core, slack } = buildCore({ config, db, backend, logger, slackClient });
       const { receiver, identity } = createConsoleReceiver(consoleSlack, io, options.consoleIdentity, logger);
-      const app = createSlackApp({ receiver, botToken: CONSOLE_BOT_TOKEN, apiUrl: consoleSlack.apiUrl, deps: slack });
+      const { app, requests } = createSlackApp({ receiver, botToken: CONSOLE_BOT_TOKEN, apiUrl: consoleSlack.apiUrl, deps: slack });
       await app.start();
       closers.push(() => app.stop());
       io.write(consoleGreeting(identity, slack.backendNote));
-      closers.push(...(await startBackgroundWork(core, logger, { trackerLoop: true })));
-      return { ...started, app, core, consoleFinished: receiver.finished };
+      closers.push(...(await startBackgroundWork(core, requests, logger, { trackerLoop: true })));
+      return { ...started, app, core, requests, consoleFinished: receiver.finished };
     }
 
     const botToken = config.slack.botToken;
@@ -107,7 +110,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     const { core, slack } = buildCore({ config, db, backend, logger, slackClient });
     const httpReceiver = mode === "http" ? createHttpReceiver(config.slack, logger) : undefined;
     const receiver: Receiver = httpReceiver ?? createSocketReceiver(config.slack, logger);
-    const app = createSlackApp({ receiver, botToken, apiUrl, deps: slack });
+    const { app, requests } = createSlackApp({ receiver, botToken, apiUrl, deps: slack });
     let url: string | undefined;
     if (httpReceiver) {
       const server = (await httpReceiver.start(options.port ?? config.port)) as Server;
@@ -120,8 +123,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       closers.push(() => app.stop());
       logger.info("sageops connected to Slack in Socket Mode");
     }
-    closers.push(...(await startBackgroundWork(core, logger, { trackerLoop })));
-    return { ...started, app, core, url };
+    closers.push(...(await startBackgroundWork(core, requests, logger, { trackerLoop })));
+    return { ...started, app, core, requests, url };
   } catch (error) {
     await stop();
     throw error;

@@ -11,7 +11,7 @@ import { SageMakerError, type SageMakerPort } from "../kernel/sagemaker-port.js"
 import { runSteps } from "./execute.js";
 import { awaitsApproval, type Plan, type PlanPatch, type PlanRepository, type PlanStatus } from "./plan.js";
 import type { PlanningResult } from "./planning.js";
-import type { ApprovalRules, Auditor, ClickInbox, FreezeSwitch, PlanNotifier } from "./ports.js";
+import type { ApprovalRules, Auditor, FreezeSwitch, PlanNotifier } from "./ports.js";
 import type { PlanRecheck, Recheck } from "./recheck.js";
 
 export interface PlanServiceDeps {
@@ -133,20 +133,6 @@ export class PlanService {
     this.deps.audit.record({ actor: userId, channel: plan.channel, kind: "cancellation", subject: plan.id, outcome: "cancelled" });
     await this.notify(cancelled, (p) => this.deps.notifier.planChanged(p));
     return ok(cancelled);
-  }
-
-  /**
-   * Carries out presses Slack was answered for but that a crash (or a restart) interrupted: each
-   * runs as it would have, once; the plan's compare-and-set makes a press already carried out a no-op.
-   */
-  async finishInterruptedClicks(inbox: ClickInbox, graceMs = 30_000): Promise<number> {
-    const now = this.deps.now();
-    const clicks = inbox.claimUnfinished(new Date(now.getTime() - graceMs), now, 5 * 60_000);
-    for (const click of clicks) {
-      await this[click.step](click.planId, click.userId);
-      inbox.done(click.id, this.deps.now());
-    }
-    return clicks.length;
   }
 
   /** Runs every plan that was approved but not started, or interrupted mid-run (after a restart). */

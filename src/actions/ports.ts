@@ -66,21 +66,3 @@ export interface FreezeControl extends FreezeSwitch {
   freeze(by: string, reason?: string): void;
   unfreeze(by: string): void;
 }
-
-/** A person's press of Confirm, Cancel, Approve or Reject, kept from before Slack is answered until it is carried out. */
-export interface PendingClick {
-  /** Unique per press (Slack's action_ts and the user): a press recorded twice is one press. */
-  id: string;
-  step: "confirm" | "cancel" | "approve" | "reject";
-  planId: string;
-  userId: string;
-}
-
-/** Presses Slack got its 200 for: none is lost to a crash between the answer and the work. */
-export interface ClickInbox {
-  /** Records a press before Slack is answered; false when it was recorded already. */
-  record(click: PendingClick, now: Date): boolean;
-  done(id: string, now: Date): void;
-  /** Presses recorded before `olderThan` and never done, leased to this process for `leaseMs`. */
-  claimUnfinished(olderThan: Date, now: Date, leaseMs: number): PendingClick[];
-}

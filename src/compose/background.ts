@@ -1,14 +1,19 @@
 import type { Logger } from "../logger.js";
+import type { KeptRequests } from "../slack/inbox.js";
 import type { Core } from "./core.js";
 
+/** How often requests a dead handler left are looked for: a little more than their lease. */
+const REQUEST_SWEEP_MS = 5_000;
+
 /**
- * Once Slack is connected: runs plans a restart interrupted, starts the status tracker's loop
- * (and, when there is a queue, the SageMaker events feed) and the plan sweeper. Returns the stops.
+ * Once Slack is connected: handles requests a crash interrupted, runs plans a restart interrupted,
+ * starts the status tracker's loop (and, when there is a queue, the SageMaker events feed) and the
+ * sweepers. Returns the stops.
  */
-export async function startBackgroundWork(core: Core, logger: Logger, options: { trackerLoop: boolean }): Promise<(() => unknown)[]> {
+export async function startBackgroundWork(core: Core, requests: KeptRequests, logger: Logger, options: { trackerLoop: boolean }): Promise<(() => unknown)[]> {
   const stops: (() => unknown)[] = [];
-  // Presses a crash interrupted come first: a Confirm carried out now may let resume() run its plan.
-  await core.planService.finishInterruptedClicks(core.clicks);
+  // Requests a crash interrupted come first: a Confirm carried out now may let resume() run its plan.
+  await requests.finishInterrupted();
   await core.planService.resume();
   await core.planService.repostMissingApprovalRequests();
   if (options.trackerLoop) {
@@ -22,20 +27,37 @@ export async function startBackgroundWork(core: Core, logger: Logger, options: {
       stops.push(() => feed.stop());
     }
   }
-  stops.push(sweepEveryMinute(core, logger));
+  stops.push(sweepInterruptedRequests(requests, logger), sweepEveryMinute(core, logger));
   return stops;
 }
 
+/** Requests whose handler died in another process sharing the store (or before a fast restart). */
+function sweepInterruptedRequests(requests: KeptRequests, logger: Logger): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    requests
+      .finishInterrupted()
+      .catch((error: unknown) => logger.warn({ err: error }, "could not handle interrupted Slack requests"))
+      .finally(() => {
+        running = false;
+      });
+  }, REQUEST_SWEEP_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /**
- * Every minute: marks plans that waited too long as expired (so their buttons go away) and
- * forgets Slack deliveries older than a day (Slack stops retrying long before). Returns the stop.
+ * Every minute: marks plans that waited too long as expired (so their buttons go away), posts
+ * approval requests that never got out, and forgets handled Slack requests older than a day
+ * (Slack stops retrying long before). Returns the stop.
  */
 function sweepEveryMinute(core: Core, logger: Logger): () => void {
   const timer = setInterval(() => {
     core.planService.expireStale().catch((error: unknown) => logger.warn({ err: error }, "could not expire stale plans"));
-    core.planService.finishInterruptedClicks(core.clicks).catch((error: unknown) => logger.warn({ err: error }, "could not finish interrupted button presses"));
     core.planService.repostMissingApprovalRequests().catch((error: unknown) => logger.warn({ err: error }, "could not post missing approval requests"));
-    core.deliveries.prune(new Date(Date.now() - 24 * 3600_000));
+    core.inbox.prune(new Date(Date.now() - 24 * 3600_000));
   }, 60_000);
   timer.unref();
   return () => clearInterval(timer);

@@ -24,11 +24,10 @@ import { WebApiPoster } from "../slack/notify/slack-poster.js";
 import { SlackStatusReporter } from "../slack/notify/status-reporter.js";
 import { UserGroupDirectory } from "../slack/user-groups.js";
 import { AuditLog } from "../store/audit.js";
-import { SqliteClickInbox } from "../store/clicks.js";
 import type { Db } from "../store/db.js";
-import { DeliveryLedger } from "../store/deliveries.js";
 import { SqlitePlanRepository } from "../store/plans.js";
 import { WorkspaceSettings } from "../store/settings.js";
+import { SqliteRequestInbox } from "../store/slack-requests.js";
 import { SqliteTrackedStore } from "../store/tracked.js";
 import { StatusQuery } from "../watch/ask.js";
 import { driftFindings } from "../watch/drift.js";
@@ -59,9 +58,8 @@ export interface Core {
   eventFeed?: EventFeed;
   status: StatusQuery;
   audit: AuditLog;
-  deliveries: DeliveryLedger;
-  /** Plan button presses Slack was answered for, until carried out. */
-  clicks: SqliteClickInbox;
+  /** Every Slack request, from before it is answered until handled. */
+  inbox: SqliteRequestInbox;
   /** Reads every watched endpoint's drift sources and tells the subscribed channels. */
   driftWatcher: DriftWatcher;
 }
@@ -76,8 +74,7 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   const plans = new SqlitePlanRepository(db);
   const settings = new WorkspaceSettings(db);
   const audit = new AuditLog(db);
-  const deliveries = new DeliveryLedger(db);
-  const clicks = new SqliteClickInbox(db);
+  const inbox = new SqliteRequestInbox(db);
   const trackedStore = new SqliteTrackedStore(db);
   const sagemaker = new SdkSageMakerPort(createSageMakerClient(target));
   const objects = new S3ObjectReader(createS3Client(target));
@@ -164,14 +161,13 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   const status = new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock });
 
   return {
-    core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, deliveries, clicks, driftWatcher: drift.watcher },
+    core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, inbox, driftWatcher: drift.watcher },
     slack: {
       logger,
       // Bedrock is always AWS's, even when SageMaker is the sandbox.
       interpreter: createInterpreter({ config, target: awsTargetFromConfig(config.aws), logger }),
       audit,
-      deliveries,
-      clicks,
+      inbox,
       backendNote,
       simulationNote: target.simulated ? "Simulated: this comes from the sageops sandbox, not from AWS." : undefined,
       policy,

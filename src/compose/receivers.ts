@@ -3,7 +3,6 @@ import { HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { boltLevelOf, boltLogger } from "../slack/logger.js";
-import { REQUEST_SIGNATURE } from "../slack/middleware/dedupe.js";
 
 /** Longer than Bolt's own 3 s answer to an unacknowledged request, so a request Bolt answers is never answered twice. */
 const ANSWER_DEADLINE_MS = 3500;
@@ -32,11 +31,6 @@ export function createHttpReceiver(slack: Config["slack"], logger: Logger): HTTP
     logLevel: boltLevelOf(logger),
     signingSecret: slack.signingSecret ?? "",
     endpoints: "/slack/events",
-    // The signature identifies one request from Slack: a replayed slash command is recognised by it.
-    customPropertiesExtractor: (request) => {
-      const signature = request.headers["x-slack-signature"];
-      return { [REQUEST_SIGNATURE]: typeof signature === "string" ? signature : "" };
-    },
     customRoutes: [
       {
         path: "/healthz",

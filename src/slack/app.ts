@@ -4,9 +4,9 @@ import { registerButtons } from "./buttons/index.js";
 import { registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./deps.js";
 import { registerEvents } from "./events/index.js";
+import { type KeptRequests, keepEveryRequest } from "./inbox.js";
 import { boltLevelOf, boltLogger } from "./logger.js";
 import { refuseOversizedCommands } from "./middleware/command-size.js";
-import { dedupeEvents, dedupeReplayedCommands } from "./middleware/dedupe.js";
 import { registerViews } from "./views/index.js";
 
 export interface SlackAppOptions {
@@ -17,8 +17,11 @@ export interface SlackAppOptions {
   deps: SlackDeps;
 }
 
-/** One App for every run mode: the receiver is the only thing that differs. */
-export function createSlackApp(options: SlackAppOptions): App {
+/**
+ * One App for every run mode: the receiver is the only thing that differs. Every request it gets
+ * is kept until handled (src/slack/inbox.ts); `requests` handles again what a crash interrupted.
+ */
+export function createSlackApp(options: SlackAppOptions): { app: App; requests: KeptRequests } {
   const { deps } = options;
   const app = new App({
     token: options.botToken,
@@ -29,8 +32,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     // The ledger, not Bolt's in-memory conversation store, is what we rely on across processes.
     convoStore: false,
   });
-  app.use(dedupeEvents(deps.deliveries));
-  app.use(dedupeReplayedCommands(deps.deliveries));
+  const requests = keepEveryRequest(app, deps.inbox, deps.logger);
   app.use(refuseOversizedCommands());
   app.assistant(createAssistant(deps));
   registerCommands(app, deps);
@@ -40,5 +42,5 @@ export function createSlackApp(options: SlackAppOptions): App {
   app.error(async (error) => {
     deps.logger.error({ err: error }, "unhandled Slack listener error");
   });
-  return app;
+  return { app, requests };
 }

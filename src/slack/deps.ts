@@ -3,7 +3,7 @@
  * takes only the members it uses (a `Pick` of this), so what it can reach is visible in its signature.
  */
 import type { PlanService } from "../actions/plan-service.js";
-import type { AuditTrail, ClickInbox, FreezeControl } from "../actions/ports.js";
+import type { AuditTrail, FreezeControl } from "../actions/ports.js";
 import type { ActionRequests } from "../actions/requests.js";
 import type { Policy } from "../guard/policy.js";
 import type { Interpreter } from "../interpret/schema.js";
@@ -14,7 +14,7 @@ import type { StatusQuery } from "../watch/ask.js";
 import type { DriftReport } from "../watch/drift.js";
 import type { DriftStore } from "../watch/drift-store.js";
 import type { DriftSubscriptions } from "../watch/drift-subscriptions.js";
-import type { DeliveryClaims } from "./middleware/dedupe.js";
+import type { RequestInbox } from "./inbox.js";
 import type { SlackDriftReporter } from "./notify/drift-reporter.js";
 import type { SlackPoster } from "./notify/poster.js";
 
@@ -25,7 +25,8 @@ export interface SlackDeps {
   logger: Logger;
   interpreter: Interpreter;
   audit: AuditTrail;
-  deliveries: DeliveryClaims;
+  /** Every Slack request, recorded before it is answered (src/slack/inbox.ts). */
+  inbox: RequestInbox;
   /** Which SageMaker the bot talks to and which policy applies, as a person should read it. */
   backendNote: string;
   /** Set when SageMaker is the embedded sandbox: said on every answer built from its data. */
@@ -34,8 +35,6 @@ export interface SlackDeps {
   policySource: PolicySource;
   /** Action requests, from any surface, to posted plans. */
   requests: ActionRequests;
-  /** Plan button presses, recorded before Slack is answered. */
-  clicks: Pick<ClickInbox, "record" | "done">;
   /** A plan's life after it is posted: its buttons, and what a lifted freeze lets run. */
   planLife: Pick<PlanService, "confirm" | "cancel" | "approve" | "reject" | "resume">;
   freeze: FreezeControl;

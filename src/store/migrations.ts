@@ -194,4 +194,22 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE plans SET approval_request_ts = 'before-migration-5' WHERE status = 'confirmed';
     `,
   },
+  {
+    version: 6,
+    name: "every Slack request recorded before it is answered, replacing the press and delivery tables",
+    sql: `
+      CREATE TABLE slack_requests (
+        id TEXT PRIMARY KEY,
+        body TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        lease_until TEXT NOT NULL,
+        done_at TEXT
+      );
+      CREATE INDEX slack_requests_unfinished ON slack_requests (done_at, lease_until);
+      CREATE INDEX slack_requests_received ON slack_requests (received_at);
+      -- Presses recorded but not carried out have no request body to replay: they are given up.
+      DROP TABLE plan_clicks;
+      DROP TABLE processed_deliveries;
+    `,
+  },
 ];

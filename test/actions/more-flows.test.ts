@@ -33,13 +33,15 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
     const opened = await waitFor(() => world.h.slack.callsTo("views.open").at(-1), { what: "the form" });
     const view = opened.args["view"] as { private_metadata: string; callback_id: string };
     expect(view.callback_id).toBe(TRAIN_MODAL.callbackId);
+    let submissions = 0;
+    // Slack gives every submission its own trigger id.
     const submission = (values: Record<string, Record<string, unknown>>) => ({
       type: "view_submission",
       team: { id: world.h.slack.teamId, domain: "sageops" },
       user: { id: "U0ENGINEER", team_id: world.h.slack.teamId },
       api_app_id: "A0SAGEOPS",
       token: "unused",
-      trigger_id: "1.2",
+      trigger_id: `1.${(submissions += 1)}`,
       view: { id: "V1", type: "modal", callback_id: TRAIN_MODAL.callbackId, private_metadata: view.private_metadata, state: { values } },
     });
     const bad = await world.h.client.postInteraction(
@@ -84,7 +86,8 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
   it("a button press carrying no readable plan gets a clear answer", async () => {
     const plan = await world.ws.planFrom("U0ENGINEER", "/train", "churn-xgb");
     const { payload } = await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.cancel);
-    const forged = JSON.parse(JSON.stringify(payload)) as { actions: { value: string }[]; response_url: string };
+    const forged = JSON.parse(JSON.stringify(payload)) as { actions: { value: string }[]; response_url: string; trigger_id: string };
+    forged.trigger_id = `${forged.trigger_id}.forged`;
     const first = forged.actions[0];
     if (first) first.value = "<!channel> drop table plans";
     forged.response_url = world.h.slack.newResponseUrl({ channel: "C0MLOPS", user: "U0ENGINEER" });

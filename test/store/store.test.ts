@@ -4,9 +4,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AuditLog } from "../../src/store/audit.js";
 import { migrate, openDatabase, schemaVersion } from "../../src/store/db.js";
-import { DeliveryLedger } from "../../src/store/deliveries.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import { SqlitePlanRepository } from "../../src/store/plans.js";
+import { SqliteRequestInbox } from "../../src/store/slack-requests.js";
 
 describe("the SQLite store", () => {
   it("applies every numbered migration once, in order", () => {
@@ -38,14 +38,24 @@ describe("the SQLite store", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("claims a delivery id once, even from a second connection to the same file", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sageops-ledger-"));
+  it("leases a Slack request to one connection of two, and to another only once the first one's lease ran out unfinished", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sageops-inbox-"));
     const file = path.join(dir, "sageops.db");
-    const a = new DeliveryLedger(openDatabase(file));
-    const b = new DeliveryLedger(openDatabase(file));
-    expect(a.claim("event:Ev1")).toBe(true);
-    expect(b.claim("event:Ev1")).toBe(false);
-    expect(a.claim("event:Ev1")).toBe(false);
+    const a = new SqliteRequestInbox(openDatabase(file));
+    const b = new SqliteRequestInbox(openDatabase(file));
+    const at = new Date("2026-12-01T10:00:00Z");
+    const later = (ms: number) => new Date(at.getTime() + ms);
+    const request = { id: "event:Ev1", body: "{}" };
+    expect(a.admit(request, at, 15_000)).toBe(true);
+    expect(b.admit(request, later(1_000), 15_000)).toBe(false);
+    expect(b.unfinished(at, later(1_000))).toEqual([]);
+    // a died holding it: once its lease is over the request is b's, and only b's.
+    expect(b.unfinished(at, later(20_000))).toEqual([request]);
+    expect(b.admit(request, later(20_000), 15_000)).toBe(true);
+    expect(a.admit(request, later(21_000), 15_000)).toBe(false);
+    b.done(request.id, later(22_000));
+    expect(a.admit(request, later(60_000), 15_000)).toBe(false);
+    expect(a.unfinished(at, later(60_000))).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

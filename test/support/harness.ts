@@ -90,7 +90,7 @@ interface FoundButton {
   value?: string;
 }
 
-function buttonsIn(message: StoredMessage): FoundButton[] {
+export function buttonsIn(message: StoredMessage): FoundButton[] {
   const found: FoundButton[] = [];
   for (const block of (message.blocks ?? []) as { type?: string; block_id?: string; elements?: { type?: string; action_id?: string; value?: string }[] }[]) {
     if (block.type !== "actions") continue;

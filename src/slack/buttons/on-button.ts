@@ -13,13 +13,11 @@ import { answerOrApologise } from "../errors.js";
 export function onButton<T>(
   app: App,
   actionId: string,
-  options: { schema: z.ZodType<T>; unreadable: Problem; logger: Logger; beforeAck?: (click: T) => void },
+  options: { schema: z.ZodType<T>; unreadable: Problem; logger: Logger },
   work: (click: T, client: App["client"]) => Promise<Rendered>,
 ): void {
   app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, respond, client }) => {
     const click = options.schema.safeParse(body);
-    // What must survive a crash is written before Slack is answered (a local write, well under a millisecond).
-    if (click.success) options.beforeAck?.(click.data);
     await ack();
     await answerOrApologise(
       options.logger,

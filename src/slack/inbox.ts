@@ -1,0 +1,98 @@
+/**
+ * Nothing Slack got a 200 for is lost: every request is recorded before Bolt sees it (so before
+ * any ack), leased to the process handling it, and marked done once its listeners finished. A
+ * redelivery or replay of a request done or in hand is acknowledged and dropped; one whose handler
+ * died is handled again, by the next redelivery or by the sweep at start-up, exactly once.
+ */
+import { createHash } from "node:crypto";
+import type { App } from "@slack/bolt";
+import { z } from "zod";
+import type { Logger } from "../logger.js";
+
+export interface RequestInbox {
+  /** Records and leases a request; false when it is done or leased to a live handler. */
+  admit(request: { id: string; body: string }, now: Date, leaseMs: number): boolean;
+  renew(id: string, now: Date, leaseMs: number): void;
+  done(id: string, now: Date): void;
+  /** Requests received since `since` whose handler died. */
+  unfinished(since: Date, now: Date): { id: string; body: string }[];
+  /** Marks done the dead requests received before `before`, returning how many. */
+  abandonOlderThan(before: Date, now: Date): number;
+}
+
+/** A handler holds its request this long without renewing; a dead one's request is free again after it. */
+const LEASE_MS = 15_000;
+/** A request older than this is not handled again: its response_url (30 minutes) may be gone. */
+const REPLAY_WINDOW_MS = 25 * 60_000;
+
+const EventDelivery = z.object({ event_id: z.string().min(1) });
+const Interaction = z.object({ trigger_id: z.string().min(1), type: z.string().optional(), command: z.string().optional() });
+const StoredBody = z.record(z.string(), z.unknown());
+
+/**
+ * Slack's own id for a request: the event id of an Events API delivery, the trigger id of a
+ * command, click or form submission (new for each). A request with neither (a closed form, say)
+ * is known by its content, so the same one sent again is the same request.
+ */
+export function requestIdOf(body: unknown): string {
+  const event = EventDelivery.safeParse(body);
+  if (event.success) return `event:${event.data.event_id}`;
+  const interaction = Interaction.safeParse(body);
+  if (interaction.success) return `${interaction.data.command === undefined ? (interaction.data.type ?? "interaction") : "command"}:${interaction.data.trigger_id}`;
+  return `content:${createHash("sha256").update(JSON.stringify(body)).digest("hex")}`;
+}
+
+export interface KeptRequests {
+  /** Handles again the requests whose handler died (a crash), oldest first; returns how many. */
+  finishInterrupted(): Promise<number>;
+}
+
+/** Wraps the App's entry point, which every receiver (HTTP, Socket Mode, console) calls. */
+export function keepEveryRequest(app: App, inbox: RequestInbox, logger: Logger, now: () => Date = () => new Date()): KeptRequests {
+  const handle = app.processEvent.bind(app);
+  app.processEvent = async (event) => {
+    const id = requestIdOf(event.body);
+    if (!inbox.admit({ id, body: JSON.stringify(event.body) }, now(), LEASE_MS)) {
+      logger.debug({ request: id }, "a Slack request already handled or in hand: acknowledged, not handled again");
+      await event.ack();
+      return;
+    }
+    const renewal = setInterval(() => inbox.renew(id, now(), LEASE_MS), LEASE_MS / 3);
+    renewal.unref();
+    try {
+      await handle(event);
+    } finally {
+      clearInterval(renewal);
+      inbox.done(id, now());
+    }
+  };
+  return {
+    async finishInterrupted() {
+      const at = now();
+      const abandoned = inbox.abandonOlderThan(new Date(at.getTime() - REPLAY_WINDOW_MS), at);
+      if (abandoned > 0) logger.warn({ abandoned }, "Slack requests interrupted too long ago to answer were given up");
+      let finished = 0;
+      for (const request of inbox.unfinished(new Date(at.getTime() - REPLAY_WINDOW_MS), at)) {
+        const body = readStored(request.body);
+        if (!body) {
+          inbox.done(request.id, now());
+          continue;
+        }
+        logger.info({ request: request.id }, "handling a Slack request a restart interrupted");
+        // Slack was answered (or gave up) long ago: the replay's ack goes nowhere.
+        await app.processEvent({ body, ack: async () => undefined });
+        finished += 1;
+      }
+      return finished;
+    },
+  };
+}
+
+function readStored(text: string): Record<string, unknown> | undefined {
+  try {
+    const body = StoredBody.safeParse(JSON.parse(text));
+    return body.success ? body.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -70,7 +70,14 @@ export function parsePolicy(text: string): PolicyResult {
       ok: false,
       problems: doc.errors.map((error) => ({ path: "", line: lines.linePos(error.pos[0]).line, message: `not valid YAML: ${error.message.split("\n")[0] ?? error.code}` })),
     };
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // The yaml library throws on an alias to no anchor, and on aliases that expand past maxAliasCount (an alias bomb).
+    if (error instanceof ReferenceError) return { ok: false, problems: [{ path: "", message: `not valid YAML: ${error.message}` }] };
+    throw error;
+  }
   if (value === null || value === undefined) return { ok: false, problems: [{ path: "", line: 1, message: "the file is empty; policy.example.yml shows a complete policy" }] };
 
   const at = (path: readonly PropertyKey[], message: string): PolicyProblem => {

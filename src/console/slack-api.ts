@@ -36,6 +36,8 @@ export interface StoredMessage {
   ephemeralTo?: string;
   /** How many times chat.update changed it. */
   updates: number;
+  /** The app's message metadata (event_type and event_payload), as chat.postMessage got it. */
+  metadata?: unknown;
 }
 
 /** A file shared through files.getUploadURLExternal, the upload URL and files.completeUploadExternal. */
@@ -286,7 +288,8 @@ export class LocalSlackApi extends EventEmitter<Events> {
         const ts = this.nextTs();
         const ephemeralTo = method === "chat.postEphemeral" ? str("user") : undefined;
         if (method === "chat.postEphemeral" && !ephemeralTo) return { ok: false, error: "user_not_in_channel" };
-        this.store({ channel, ts, threadTs: str("thread_ts"), text: str("text"), blocks, ephemeralTo }, "posted");
+        const metadata = method === "chat.postMessage" && typeof args["metadata"] === "object" && args["metadata"] !== null ? args["metadata"] : undefined;
+        this.store({ channel, ts, threadTs: str("thread_ts"), text: str("text"), blocks, ephemeralTo, metadata }, "posted");
         return method === "chat.postMessage"
           ? { ok: true, channel, ts, message: { type: "message", text: str("text") ?? "", user: this.options.botUserId, bot_id: this.options.botId, ts, blocks } }
           : { ok: true, message_ts: ts };
@@ -352,7 +355,13 @@ export class LocalSlackApi extends EventEmitter<Events> {
       }
       case "conversations.replies": {
         const thread = this.messagesIn(str("channel") ?? "", str("ts"));
-        return { ok: true, messages: thread.map((m) => ({ ts: m.ts, thread_ts: m.threadTs, text: m.text, blocks: m.blocks })) };
+        return { ok: true, messages: thread.filter((m) => !m.ephemeralTo).map((m) => historyEntry(m, args)) };
+      }
+      case "conversations.history": {
+        // Top-level messages only, newest first, after `oldest` when given (as Slack answers).
+        const oldest = Number(str("oldest") ?? "0");
+        const top = this.messagesIn(str("channel") ?? "").filter((m) => !m.ephemeralTo && (m.threadTs === undefined || m.threadTs === m.ts) && Number(m.ts) > oldest);
+        return { ok: true, has_more: false, messages: top.reverse().map((m) => historyEntry(m, args)) };
       }
       case "files.getUploadURLExternal":
         return this.openUpload(args);
@@ -386,6 +395,12 @@ async function uploadedBytes(raw: Buffer, contentType: string): Promise<Uint8Arr
   const form = await new Response(new Uint8Array(raw), { headers: { "content-type": contentType } }).formData();
   const part = [...form.values()].find((value): value is File => typeof value !== "string");
   return part ? new Uint8Array(await part.arrayBuffer()) : undefined;
+}
+
+/** A message as conversations.history and .replies list it; metadata only when asked for. */
+function historyEntry(message: StoredMessage, args: SlackArgs): Record<string, unknown> {
+  const withMetadata = args["include_all_metadata"] === true || args["include_all_metadata"] === "true";
+  return { type: "message", ts: message.ts, thread_ts: message.threadTs, text: message.text, blocks: message.blocks, ...(withMetadata && message.metadata !== undefined ? { metadata: message.metadata } : {}) };
 }
 
 /** WebClient sends form fields with JSON-encoded objects (blocks, view); response URLs get JSON. */

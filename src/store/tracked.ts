@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { TrackedResource } from "../kernel/resources.js";
 import { RESOURCE_TYPES, type ResourceStatus, ResourceStatusSchema, type ResourceType } from "../watch/status.js";
-import type { NoticeKind, NoticeOutcome, TrackedRecord, TrackedStore, TrackingContext } from "../watch/tracked-store.js";
+import { NOTICE_LEASE_MS, type NoticeKind, type NoticeOutcome, type TrackedRecord, type TrackedStore, type TrackingContext } from "../watch/tracked-store.js";
 import type { Db } from "./db.js";
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().transform((value) => value ?? undefined);
@@ -37,6 +37,9 @@ const NOTICE_KINDS = ["reply", "alert"] as const satisfies readonly NoticeKind[]
 
 /** Most attempts at one notice before it is given up (each after an error that Slack reported). */
 const MAX_NOTICE_ATTEMPTS = 3;
+/** A notice to send: due, or claimed by a sender that died (its claim older than the lease) with tries left. */
+const claimable = (table = ""): string => `(${table}state = 'due' OR (${table}state = 'sending' AND ${table}updated_at < ? AND ${table}attempts < ?))`;
+const staleBefore = (now: Date): string => new Date(now.getTime() - NOTICE_LEASE_MS).toISOString();
 
 function toRecord(raw: unknown): TrackedRecord {
   const row = RowSchema.parse(raw);
@@ -102,11 +105,13 @@ export class SqliteTrackedStore implements TrackedStore {
     return this.all("SELECT * FROM tracked_resources WHERE finished_at IS NULL ORDER BY id");
   }
 
-  unpublished(): TrackedRecord[] {
+  unpublished(now: Date): TrackedRecord[] {
     return this.all(
       `SELECT * FROM tracked_resources r WHERE r.published_version < r.version
-         OR EXISTS (SELECT 1 FROM tracked_notices n WHERE n.tracked_id = r.id AND n.state = 'due')
+         OR EXISTS (SELECT 1 FROM tracked_notices n WHERE n.tracked_id = r.id AND ${claimable("n.")})
        ORDER BY r.id`,
+      staleBefore(now),
+      MAX_NOTICE_ATTEMPTS,
     );
   }
 
@@ -169,13 +174,16 @@ export class SqliteTrackedStore implements TrackedStore {
     this.db.prepare("UPDATE tracked_resources SET published_version = MAX(published_version, ?) WHERE id = ?").run(version, id);
   }
 
-  dueNotices(id: number): NoticeKind[] {
-    const rows: unknown[] = this.db.prepare("SELECT kind FROM tracked_notices WHERE tracked_id = ? AND state = 'due' ORDER BY kind DESC").all(id);
+  dueNotices(id: number, now: Date): NoticeKind[] {
+    const rows: unknown[] = this.db.prepare(`SELECT kind FROM tracked_notices WHERE tracked_id = ? AND ${claimable()} ORDER BY kind DESC`).all(id, staleBefore(now), MAX_NOTICE_ATTEMPTS);
     return rows.map((row) => z.object({ kind: z.enum(NOTICE_KINDS) }).parse(row).kind);
   }
 
-  claimNotice(id: number, kind: NoticeKind, now: Date): boolean {
-    return this.db.prepare("UPDATE tracked_notices SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE tracked_id = ? AND kind = ? AND state = 'due'").run(now.toISOString(), id, kind).changes === 1;
+  claimNotice(id: number, kind: NoticeKind, now: Date): number | undefined {
+    const row: unknown = this.db
+      .prepare(`UPDATE tracked_notices SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE tracked_id = ? AND kind = ? AND ${claimable()} RETURNING attempts`)
+      .get(now.toISOString(), id, kind, staleBefore(now), MAX_NOTICE_ATTEMPTS);
+    return row === undefined ? undefined : z.object({ attempts: z.number() }).parse(row).attempts;
   }
 
   settleNotice(id: number, kind: NoticeKind, outcome: NoticeOutcome, now: Date): void {

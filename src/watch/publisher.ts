@@ -5,12 +5,12 @@
  * Crash windows, and the choice made for each:
  * - Snapshot saved, message not yet updated: the record's published version lags its version,
  *   so the next round (in this process or after a restart) updates the message.
- * - Message posted, its ts not yet saved: a restart posts the status message again. Slack has no
- *   idempotent post, and a duplicate status message is the lesser harm than none.
- * - A notice is claimed (`sending`) in the store before it is sent. A crash after the claim and
- *   before Slack answers leaves it `sending`, and it is never sent again: a final reply may be
- *   lost in that window, but is never posted twice. An error Slack reports puts it back to `due`
- *   for a few more tries.
+ * - Message posted, its ts not yet saved: the next round posts it again under the same key, and
+ *   the reporter finds the message already there (`postKey`, `lookFirst`) instead of a second one.
+ * - A notice is claimed (`sending`) in the store before it is sent. A crash after the claim leaves
+ *   it `sending`; once its lease is over (`NOTICE_LEASE_MS`) another round claims it again and
+ *   sends it under the same key, looking first: sent once, whether or not Slack got it before the
+ *   crash. An error Slack reports puts it back to `due` for a few more tries.
  */
 import type { Clock } from "../kernel/clock.js";
 import type { ResourceStatus } from "./status.js";
@@ -27,9 +27,23 @@ export type StatusView = ResourceView & { status: ResourceStatus };
  */
 export interface StatusReporter {
   /** Posts the status message (in the plan's thread), or updates it in place when it has one; its ts. */
-  statusMessage(view: StatusView, at: Date, where: { channel: string; threadTs?: string; messageTs?: string }): Promise<{ ts: string }>;
-  finalReply(view: StatusView, at: Date, where: { channel: string; threadTs?: string }): Promise<void>;
-  failureAlert(view: StatusView, at: Date, channel: string): Promise<void>;
+  statusMessage(view: StatusView, at: Date, where: { channel: string; threadTs?: string; messageTs?: string }, once: OncePost): Promise<{ ts: string }>;
+  finalReply(view: StatusView, at: Date, where: { channel: string; threadTs?: string }, once: OncePost): Promise<void>;
+  failureAlert(view: StatusView, at: Date, channel: string, once: OncePost): Promise<void>;
+}
+
+/**
+ * What makes a report one message however often it is sent: its key, and whether an earlier
+ * attempt (by a process that died) may have got it out, so the reporter looks for it first.
+ */
+export interface OncePost {
+  key: string;
+  lookFirst: boolean;
+}
+
+/** A key unique to one report of one tracking of a resource (an endpoint is tracked anew for each change). */
+function postKey(record: TrackedRecord, what: "status" | NoticeKind): string {
+  return `${what}:${record.resource.type}:${record.resource.name}:${record.trackedAt}`;
 }
 
 interface PublishFailure {
@@ -65,7 +79,7 @@ export class StatusPublisher {
         if (count >= MAX_MESSAGE_FAILURES) this.store.setPublished(record.id, record.version);
       }
     }
-    for (const kind of this.store.dueNotices(record.id)) {
+    for (const kind of this.store.dueNotices(record.id, new Date(this.clock.now()))) {
       const failure = await this.sendNotice(record, kind);
       if (failure) failures.push(failure);
     }
@@ -76,7 +90,9 @@ export class StatusPublisher {
     const { status } = record;
     if (!status) return record;
     const { channel, threadTs } = record.context;
-    const { ts: messageTs } = await this.reporter.statusMessage({ ...viewOf(record), status }, new Date(this.clock.now()), { channel, threadTs, messageTs: record.messageTs });
+    // Posted once per tracking: looking first costs one read, and finds a post whose ts a crash lost.
+    const once = { key: postKey(record, "status"), lookFirst: true };
+    const { ts: messageTs } = await this.reporter.statusMessage({ ...viewOf(record), status }, new Date(this.clock.now()), { channel, threadTs, messageTs: record.messageTs }, once);
     if (!record.messageTs) this.store.setMessage(record.id, messageTs);
     this.store.setPublished(record.id, record.version);
     return { ...record, messageTs, publishedVersion: record.version };
@@ -88,12 +104,14 @@ export class StatusPublisher {
     const target = kind === "alert" ? record.context.alertChannel : record.context.channel;
     // The reply goes in a thread; while the status message may still be posted, it waits for it.
     if (!status || !target || (kind === "reply" && !thread && record.publishedVersion < record.version)) return undefined;
-    if (!this.store.claimNotice(record.id, kind, new Date(this.clock.now()))) return undefined;
+    const attempt = this.store.claimNotice(record.id, kind, new Date(this.clock.now()));
+    if (attempt === undefined) return undefined;
     const view = { ...viewOf(record), status };
     const now = new Date(this.clock.now());
+    const once = { key: postKey(record, kind), lookFirst: attempt > 1 };
     try {
-      if (kind === "reply") await this.reporter.finalReply(view, now, { channel: target, threadTs: thread });
-      else await this.reporter.failureAlert(view, now, target);
+      if (kind === "reply") await this.reporter.finalReply(view, now, { channel: target, threadTs: thread }, once);
+      else await this.reporter.failureAlert(view, now, target, once);
       this.store.settleNotice(record.id, kind, "sent", new Date(this.clock.now()));
       return undefined;
     } catch (error) {

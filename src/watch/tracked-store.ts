@@ -42,6 +42,9 @@ export interface TrackedRecord {
   misses: number;
 }
 
+/** A notice claimed this long ago and neither sent nor given back was held by a sender that died. */
+export const NOTICE_LEASE_MS = 2 * 60_000;
+
 /** One-off messages sent when a resource finishes: the short reply in its thread, the alert. */
 export type NoticeKind = "reply" | "alert";
 
@@ -62,8 +65,8 @@ export interface TrackedStore {
   findByName(name: string): TrackedRecord[];
   /** Records not yet finished, oldest first. */
   active(): TrackedRecord[];
-  /** Records whose message is behind their snapshot, or with notices due. */
-  unpublished(): TrackedRecord[];
+  /** Records whose message is behind their snapshot, or with notices due (a dead sender's included, see dueNotices). */
+  unpublished(now: Date): TrackedRecord[];
   /** Unfinished records a person requested or that report in a channel. */
   activeFor(scope: { requester: string; channel?: string }): TrackedRecord[];
   /** A person's records, unfinished first, then the most recently tracked. */
@@ -83,10 +86,10 @@ export interface TrackedStore {
   noteMissing(id: number, now: Date): number;
   setMessage(id: number, ts: string): void;
   setPublished(id: number, version: number): void;
-  /** Notices queued and not yet claimed. */
-  dueNotices(id: number): NoticeKind[];
-  /** Moves a notice from due to sending; true when this caller won it. */
-  claimNotice(id: number, kind: NoticeKind, now: Date): boolean;
+  /** Notices queued and not yet claimed, or claimed by a sender that died with it (`NOTICE_LEASE_MS` ago). */
+  dueNotices(id: number, now: Date): NoticeKind[];
+  /** Moves a notice (due, or left by a dead sender) to sending; the attempt's number when this caller won it. */
+  claimNotice(id: number, kind: NoticeKind, now: Date): number | undefined;
   /** After a send attempt: sent, back to due for another try, or given up. */
   settleNotice(id: number, kind: NoticeKind, outcome: NoticeOutcome, now: Date): void;
 }

@@ -347,7 +347,7 @@ export class Tracker implements ChangeListener {
   }
 
   private async publishAll(round: Round): Promise<void> {
-    const pending = this.deps.store.unpublished();
+    const pending = this.deps.store.unpublished(new Date(this.deps.clock.now()));
     const results = await Promise.all(pending.map((record) => this.publisher.publish(record)));
     for (const failure of results.flat()) {
       const record = pending.find((r) => r.id === failure.recordId);

@@ -65,6 +65,8 @@ describe("manifest.yml", () => {
     if (listeners.events.has("assistant_thread_started")) expect(scopes.has("assistant:write")).toBe(true);
     // Roles may name Slack user groups; their members are listed with usergroups.users.list.
     expect(scopes.has("usergroups:read")).toBe(true);
+    // A post retried after a lost answer is first looked for in the channel's history (src/slack/notify/slack-poster.ts).
+    expect(scopes.has("channels:history") && scopes.has("groups:history")).toBe(true);
   });
 
   it("has App Home, interactivity and Socket Mode enabled", () => {

@@ -63,7 +63,7 @@ describe("polling SageMaker kindly", () => {
       reports.push(await world.poll(tracker));
     }
     expect(store.active()).toEqual([]);
-    expect(store.unpublished()).toEqual([]);
+    expect(store.unpublished(new Date(world.clock.now()))).toEqual([]);
 
     for (const report of reports) {
       expect(report.throttled).toBe(false);

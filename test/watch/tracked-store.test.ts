@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/db.js";
 import { SqliteTrackedStore } from "../../src/store/tracked.js";
 import type { TrainingStatus } from "../../src/watch/status.js";
+import { NOTICE_LEASE_MS } from "../../src/watch/tracked-store.js";
 import { START_DATE, START_MS } from "../support/constants.js";
 
 const at = (seconds: number): Date => new Date(START_MS + seconds * 1000);
@@ -45,7 +46,7 @@ describe("the tracked-resource store", () => {
     expect(redeploy.created).toBe(true);
     expect(redeploy.record.status).toBeUndefined();
     expect(redeploy.record.finishedAt).toBeUndefined();
-    expect(store.dueNotices(redeploy.record.id)).toEqual([]);
+    expect(store.dueNotices(redeploy.record.id, at(121))).toEqual([]);
   });
 
   it("bumps the version only when the snapshot changes, and queues the final notices once", () => {
@@ -59,14 +60,14 @@ describe("the tracked-resource store", () => {
     const failed = status({ status: "Failed", phase: "failed", secondaryStatus: "Failed", failureReason: "ClientError: Data download failed" });
     expect(store.saveStatus(id, failed, at(30), ["reply", "alert"])).toBe(true);
     expect(store.get(id)?.finishedAt).toBe(at(30).toISOString());
-    expect(store.dueNotices(id)).toEqual(["reply", "alert"]);
+    expect(store.dueNotices(id, at(30))).toEqual(["reply", "alert"]);
     expect(store.active()).toEqual([]);
-    expect(store.unpublished().map((r) => r.id)).toEqual([id]);
+    expect(store.unpublished(at(30)).map((r) => r.id)).toEqual([id]);
 
     store.claimNotice(id, "reply", at(31));
     store.settleNotice(id, "reply", "sent", at(32));
     store.saveStatus(id, failed, at(40), ["reply", "alert"]);
-    expect(store.dueNotices(id)).toEqual(["alert"]);
+    expect(store.dueNotices(id, at(40))).toEqual(["alert"]);
   });
 
   it("lets only one of two bot processes on the same file claim a final reply", () => {
@@ -75,9 +76,25 @@ describe("the tracked-resource store", () => {
     const b = new SqliteTrackedStore(openDatabase(file));
     const { id } = a.track(job, context, START_DATE).record;
     a.saveStatus(id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
-    expect(b.claimNotice(id, "reply", at(601))).toBe(true);
-    expect(a.claimNotice(id, "reply", at(601))).toBe(false);
-    expect(b.dueNotices(id)).toEqual([]);
+    expect(b.claimNotice(id, "reply", at(601))).toBe(1);
+    expect(a.claimNotice(id, "reply", at(601))).toBeUndefined();
+    expect(b.dueNotices(id, at(602))).toEqual([]);
+  });
+
+  it("gives a notice whose sender died holding it to the next claimant once the lease is over, as a second attempt", () => {
+    const file = tempFile();
+    const a = new SqliteTrackedStore(openDatabase(file));
+    const b = new SqliteTrackedStore(openDatabase(file));
+    const { id } = a.track(job, context, START_DATE).record;
+    a.saveStatus(id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
+    expect(a.claimNotice(id, "reply", at(601))).toBe(1);
+    // a dies before settling it.
+    const leaseOver = 601 + NOTICE_LEASE_MS / 1000;
+    expect(b.dueNotices(id, at(leaseOver - 1))).toEqual([]);
+    expect(b.claimNotice(id, "reply", at(leaseOver - 1))).toBeUndefined();
+    expect(b.dueNotices(id, at(leaseOver + 1))).toEqual(["reply"]);
+    expect(b.claimNotice(id, "reply", at(leaseOver + 1))).toBe(2);
+    expect(a.claimNotice(id, "reply", at(leaseOver + 2))).toBeUndefined();
   });
 
   it("retries a notice Slack refused a few times, then gives it up", () => {
@@ -85,10 +102,10 @@ describe("the tracked-resource store", () => {
     const { id } = store.track(job, context, START_DATE).record;
     store.saveStatus(id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
     for (let attempt = 1; attempt <= 3; attempt += 1) {
-      expect(store.claimNotice(id, "reply", at(600 + attempt))).toBe(true);
+      expect(store.claimNotice(id, "reply", at(600 + attempt))).toBe(attempt);
       store.settleNotice(id, "reply", "retry", at(600 + attempt));
     }
-    expect(store.dueNotices(id)).toEqual([]);
+    expect(store.dueNotices(id, at(700))).toEqual([]);
     expect(store.noticeStates(id)).toEqual({ reply: "abandoned" });
   });
 

@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SlackApiCall } from "../../src/console/slack-api.js";
 import { SEED } from "../../src/sandbox/index.js";
 import type { Rendered } from "../../src/slack/blocks/kit.js";
+import type { PostOptions } from "../../src/slack/notify/poster.js";
 import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
 import type { SqliteTrackedStore } from "../../src/store/tracked.js";
-import type { TrackingContext } from "../../src/watch/tracked-store.js";
+import { NOTICE_LEASE_MS, type TrackingContext } from "../../src/watch/tracked-store.js";
 import type { Tracker } from "../../src/watch/tracker.js";
 import { trainingRequest } from "../support/sandbox.js";
 import { startWorld, type World } from "../support/tracker-world.js";
@@ -43,7 +44,7 @@ describe("status that comes to you", () => {
   async function followToTheEnd(tracker: Tracker, store: SqliteTrackedStore, step = 30, maxRounds = 200): Promise<number> {
     for (let round = 1; round <= maxRounds; round += 1) {
       await world.poll(tracker);
-      if (store.active().length === 0 && store.unpublished().length === 0) return round;
+      if (store.active().length === 0 && store.unpublished(new Date(world.clock.now())).length === 0) return round;
       world.advance(step);
     }
     throw new Error("still tracking after the last round");
@@ -272,38 +273,46 @@ describe("status that comes to you", () => {
     expect(final?.text).toContain("Completed");
   });
 
-  it("a reply claimed by a process that then died is not sent again: at most once", async () => {
-    const file = path.join(dir, "sageops.db");
-    const { store } = world.openStore(file);
-    const planTs = await world.planMessage();
-    const name = "churn-xgb-claimed";
-    await world.port.createTrainingJob(trainingRequest(name));
-    const record = world.tracker(store).track({ type: "training-job", name }, context(planTs));
-    world.advance(1200);
-    // The round that saw the end saved it and claimed the reply, then the process died.
-    let posts = 0;
-    const dying = {
-      ...world.poster,
-      post: (channel: string, message: Rendered, options?: { threadTs?: string }) => {
-        posts += 1;
-        // The status message goes out; the process dies while the reply is on its way.
-        return posts === 1 ? world.poster.post(channel, message, options) : new Promise<{ ts: string }>(() => undefined);
-      },
-      update: world.poster.update.bind(world.poster),
-      ephemeral: world.poster.ephemeral.bind(world.poster),
-      upload: world.poster.upload.bind(world.poster),
-    };
-    void world.tracker(store, { reporter: new SlackStatusReporter(dying) }).pollOnce();
-    await waitFor(() => posts === 2, { what: "the reply to be on its way" });
-    expect(store.noticeStates(record.id)).toEqual({ reply: "sending" });
+  for (const delivered of [false, true]) {
+    it(`a reply claimed by a process that died ${delivered ? "after Slack took it" : "before it got out"} is in the thread exactly once after the claim's lease`, async () => {
+      const file = path.join(dir, `sageops-${String(delivered)}.db`);
+      const { store } = world.openStore(file);
+      const planTs = await world.planMessage();
+      const name = `churn-xgb-claimed-${String(delivered)}`;
+      await world.port.createTrainingJob(trainingRequest(name));
+      const record = world.tracker(store).track({ type: "training-job", name }, context(planTs));
+      world.advance(1200);
+      // The round that saw the end saved it and claimed the reply, then the process died.
+      let posts = 0;
+      const dying = {
+        ...world.poster,
+        post: (channel: string, message: Rendered, options?: PostOptions) => {
+          posts += 1;
+          if (posts === 1) return world.poster.post(channel, message, options);
+          // The process dies while the reply is on its way: Slack may or may not have it.
+          if (delivered) void world.poster.post(channel, message, options);
+          return new Promise<{ ts: string }>(() => undefined);
+        },
+        update: world.poster.update.bind(world.poster),
+        ephemeral: world.poster.ephemeral.bind(world.poster),
+        upload: world.poster.upload.bind(world.poster),
+      };
+      void world.tracker(store, { reporter: new SlackStatusReporter(dying) }).pollOnce();
+      await waitFor(() => posts === 2, { what: "the reply to be on its way" });
+      expect(store.noticeStates(record.id)).toEqual({ reply: "sending" });
+      const replies = () => threadCalls("chat.postMessage", planTs).filter((call) => call.response["ok"] === true).slice(1);
+      if (delivered) await waitFor(() => replies().length === 1, { what: "Slack to take the reply" });
 
-    const restarted = world.tracker(world.openStore(file).store);
-    await world.poll(restarted);
-    world.advance(60);
-    await world.poll(restarted);
-    const [statusPost, ...more] = threadCalls("chat.postMessage", planTs);
-    // The status message, showing the end, but no second try at the reply.
-    expect(more).toEqual([]);
-    expect(statusPost && textOf(statusPost)).toContain("Completed");
-  });
+      const restarted = world.tracker(world.openStore(file).store);
+      await world.poll(restarted);
+      expect(replies()).toHaveLength(delivered ? 1 : 0);
+      world.advance(NOTICE_LEASE_MS / 1000 + 60);
+      await world.poll(restarted);
+      await world.poll(restarted);
+      expect(replies()).toHaveLength(1);
+      const [reply] = replies();
+      expect(reply && textOf(reply)).toContain(name);
+      expect(store.noticeStates(record.id)).toEqual({ reply: "sent" });
+    });
+  }
 });

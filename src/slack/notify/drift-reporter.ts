@@ -18,7 +18,9 @@ export class SlackDriftReporter implements DriftReporter {
   ) {}
 
   async alert(alert: DriftAlertRecord): Promise<{ ts: string }> {
-    const posted = await this.poster.post(alert.channel, renderDriftAlert(alert, this.contextOf(alert)));
+    // An alert whose ts a crash lost is posted again by the watcher: found under its key, not repeated.
+    const key = `drift:${alert.endpoint}:${alert.monitorType}:${alert.channel}:${alert.firstAt}`;
+    const posted = await this.poster.post(alert.channel, renderDriftAlert(alert, this.contextOf(alert)), { key, lookFirst: true });
     if (alert.finding.distributions.length > 0) {
       try {
         await this.shareChart(alert, posted.ts);

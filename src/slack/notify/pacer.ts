@@ -9,10 +9,11 @@
  * `rejectRateLimitedCalls: true`; the Web API poster turns them into SlackRateLimited.
  */
 
+import { randomUUID } from "node:crypto";
 import type { Clock } from "../../kernel/clock.js";
 import type { Rendered } from "../blocks/kit.js";
 import { SlackRateLimited } from "./errors.js";
-import type { OutgoingFile, SlackPoster } from "./poster.js";
+import type { OutgoingFile, PostOptions, SlackPoster } from "./poster.js";
 
 export interface PacerOptions {
   clock: Clock;
@@ -31,7 +32,7 @@ interface Waiter<T> {
 }
 
 type Job =
-  | { kind: "post"; channel: string; message: Rendered; threadTs?: string; attempts: number; waiters: Waiter<{ ts: string }>[] }
+  | { kind: "post"; channel: string; message: Rendered; options: PostOptions & { key: string }; attempts: number; waiters: Waiter<{ ts: string }>[] }
   | { kind: "update"; channel: string; ts: string; message: Rendered; attempts: number; waiters: Waiter<void>[] }
   | { kind: "ephemeral"; channel: string; user: string; message: Rendered; threadTs?: string; attempts: number; waiters: Waiter<void>[] }
   | { kind: "upload"; channel: string; file: OutgoingFile; threadTs?: string; attempts: number; waiters: Waiter<void>[] };
@@ -63,8 +64,10 @@ export class PacedPoster implements SlackPoster {
     this.burst = Math.max(1, options.burst ?? 3);
   }
 
-  post(channel: string, message: Rendered, options: { threadTs?: string } = {}): Promise<{ ts: string }> {
-    return new Promise((resolve, reject) => this.enqueue({ kind: "post", channel, message, threadTs: options.threadTs, attempts: 0, waiters: [{ resolve, reject }] }));
+  /** Every post gets a key (a fresh one when the caller gives none), so its retries are one post. */
+  post(channel: string, message: Rendered, options: PostOptions = {}): Promise<{ ts: string }> {
+    const keyed = { ...options, key: options.key ?? randomUUID() };
+    return new Promise((resolve, reject) => this.enqueue({ kind: "post", channel, message, options: keyed, attempts: 0, waiters: [{ resolve, reject }] }));
   }
 
   update(channel: string, ts: string, message: Rendered): Promise<void> {
@@ -135,7 +138,8 @@ export class PacedPoster implements SlackPoster {
     try {
       switch (job.kind) {
         case "post": {
-          const result = await this.inner.post(job.channel, job.message, { threadTs: job.threadTs });
+          // A 429 means Slack took nothing, so a post retried after one need not look for itself.
+          const result = await this.inner.post(job.channel, job.message, job.options);
           for (const waiter of job.waiters) waiter.resolve(result);
           return;
         }

@@ -1,26 +1,26 @@
 /** The tracker's StatusReporter in Slack: Block Kit from blocks/status.ts, sent through the paced poster. */
 
-import type { StatusReporter, StatusView } from "../../watch/publisher.js";
+import type { OncePost, StatusReporter, StatusView } from "../../watch/publisher.js";
 import { renderFailureAlert, renderFinalReply, renderStatusMessage } from "../blocks/status.js";
 import type { SlackPoster } from "./poster.js";
 
 export class SlackStatusReporter implements StatusReporter {
   constructor(private readonly poster: SlackPoster) {}
 
-  async statusMessage(view: StatusView, at: Date, where: { channel: string; threadTs?: string; messageTs?: string }): Promise<{ ts: string }> {
+  async statusMessage(view: StatusView, at: Date, where: { channel: string; threadTs?: string; messageTs?: string }, once: OncePost): Promise<{ ts: string }> {
     const message = renderStatusMessage(view, at);
     if (where.messageTs) {
       await this.poster.update(where.channel, where.messageTs, message);
       return { ts: where.messageTs };
     }
-    return this.poster.post(where.channel, message, { threadTs: where.threadTs });
+    return this.poster.post(where.channel, message, { threadTs: where.threadTs, ...once });
   }
 
-  async finalReply(view: StatusView, at: Date, where: { channel: string; threadTs?: string }): Promise<void> {
-    await this.poster.post(where.channel, renderFinalReply(view, at), { threadTs: where.threadTs });
+  async finalReply(view: StatusView, at: Date, where: { channel: string; threadTs?: string }, once: OncePost): Promise<void> {
+    await this.poster.post(where.channel, renderFinalReply(view, at), { threadTs: where.threadTs, ...once });
   }
 
-  async failureAlert(view: StatusView, at: Date, channel: string): Promise<void> {
-    await this.poster.post(channel, renderFailureAlert(view, at));
+  async failureAlert(view: StatusView, at: Date, channel: string, once: OncePost): Promise<void> {
+    await this.poster.post(channel, renderFailureAlert(view, at), once);
   }
 }

@@ -70,7 +70,7 @@ export async function startChild(name: string, args: string[], env: Record<strin
     rssMb: () => rssOf(pid),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
         child.once("exit", () => {
           clearTimeout(timer);

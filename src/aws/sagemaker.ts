@@ -45,6 +45,7 @@ import type {
   Tag,
   TrainingJobDescription,
   TrainingJobStatus,
+  TrainingJobSummary,
   TransformJobDescription,
   TuningJobDescription,
 } from "../kernel/sagemaker-port.js";
@@ -63,8 +64,34 @@ function required<T>(value: T | undefined, what: string): T {
   return value;
 }
 
+/** SageMaker's most results in one List call. */
+const LIST_PAGE = 100;
+
 export class SdkSageMakerPort implements SageMakerPort {
+  /** Reads in flight, by operation and argument: callers asking the same at once share one call. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
   constructor(private readonly client: SageMakerClient) {}
+
+  /**
+   * One call for identical reads made while it is in flight (fifty people deploying at once ask
+   * the registry once). A write clears the table, so a read made after a write never gets an
+   * answer to a read sent before it.
+   */
+  private shared<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const running = this.inFlight.get(key);
+    if (running) return running as Promise<T>;
+    const call = this.call(work).finally(() => {
+      if (this.inFlight.get(key) === call) this.inFlight.delete(key);
+    });
+    this.inFlight.set(key, call);
+    return call;
+  }
+
+  private write<T>(work: () => Promise<T>): Promise<T> {
+    this.inFlight.clear();
+    return this.call(work);
+  }
 
   private async call<T>(work: () => Promise<T>): Promise<T> {
     try {
@@ -75,7 +102,7 @@ export class SdkSageMakerPort implements SageMakerPort {
   }
 
   createTrainingJob: SageMakerPort["createTrainingJob"] = (request) =>
-    this.call(async () => ({ arn: required((await this.client.send(new CreateTrainingJobCommand({ ...request, ResourceConfig: { ...request.ResourceConfig, InstanceType: trainingInstance(request.ResourceConfig.InstanceType) } }))).TrainingJobArn, "TrainingJobArn") }));
+    this.write(async () => ({ arn: required((await this.client.send(new CreateTrainingJobCommand({ ...request, ResourceConfig: { ...request.ResourceConfig, InstanceType: trainingInstance(request.ResourceConfig.InstanceType) } }))).TrainingJobArn, "TrainingJobArn") }));
 
   describeTrainingJob = (name: string): Promise<TrainingJobDescription> =>
     this.call(async () => {
@@ -90,27 +117,45 @@ export class SdkSageMakerPort implements SageMakerPort {
       };
     });
 
+  /** More than 100 results (`maxResults`) are read a page of 100 at a time, following NextToken. */
   listTrainingJobs: SageMakerPort["listTrainingJobs"] = (filter) =>
     this.call(async () => {
-      const out = await this.client.send(
-        new ListTrainingJobsCommand({ NameContains: filter.nameContains, StatusEquals: filter.status, LastModifiedTimeAfter: filter.modifiedAfter, MaxResults: filter.maxResults ?? 100, SortBy: "CreationTime", SortOrder: "Descending" }),
-      );
-      return (out.TrainingJobSummaries ?? []).map((job) => ({
-        TrainingJobName: job.TrainingJobName ?? "",
-        TrainingJobStatus: (job.TrainingJobStatus ?? "InProgress") as TrainingJobStatus,
-        CreationTime: job.CreationTime,
-        LastModifiedTime: job.LastModifiedTime,
-        TrainingEndTime: job.TrainingEndTime,
-      }));
+      const wanted = filter.maxResults ?? LIST_PAGE;
+      const jobs: TrainingJobSummary[] = [];
+      let token: string | undefined;
+      do {
+        const out = await this.client.send(
+          new ListTrainingJobsCommand({
+            NameContains: filter.nameContains,
+            StatusEquals: filter.status,
+            LastModifiedTimeAfter: filter.modifiedAfter,
+            MaxResults: Math.min(LIST_PAGE, wanted - jobs.length),
+            SortBy: "CreationTime",
+            SortOrder: "Descending",
+            NextToken: token,
+          }),
+        );
+        for (const job of out.TrainingJobSummaries ?? []) {
+          jobs.push({
+            TrainingJobName: job.TrainingJobName ?? "",
+            TrainingJobStatus: (job.TrainingJobStatus ?? "InProgress") as TrainingJobStatus,
+            CreationTime: job.CreationTime,
+            LastModifiedTime: job.LastModifiedTime,
+            TrainingEndTime: job.TrainingEndTime,
+          });
+        }
+        token = out.NextToken;
+      } while (token && jobs.length < wanted);
+      return jobs;
     });
 
   stopTrainingJob = (name: string): Promise<void> =>
-    this.call(async () => {
+    this.write(async () => {
       await this.client.send(new StopTrainingJobCommand({ TrainingJobName: name }));
     });
 
   createTuningJob: SageMakerPort["createTuningJob"] = (request) =>
-    this.call(async () => ({ arn: required((await this.client.send(new CreateHyperParameterTuningJobCommand({
+    this.write(async () => ({ arn: required((await this.client.send(new CreateHyperParameterTuningJobCommand({
             ...request,
             TrainingJobDefinition: {
               ...request.TrainingJobDefinition,
@@ -125,7 +170,7 @@ export class SdkSageMakerPort implements SageMakerPort {
     });
 
   startPipelineExecution: SageMakerPort["startPipelineExecution"] = (request) =>
-    this.call(async () => ({ arn: required((await this.client.send(new StartPipelineExecutionCommand(request))).PipelineExecutionArn, "PipelineExecutionArn") }));
+    this.write(async () => ({ arn: required((await this.client.send(new StartPipelineExecutionCommand(request))).PipelineExecutionArn, "PipelineExecutionArn") }));
 
   describePipelineExecution = (arn: string): Promise<PipelineExecutionDescription> =>
     this.call(async () => {
@@ -147,7 +192,7 @@ export class SdkSageMakerPort implements SageMakerPort {
     this.call(async () => ((await this.client.send(new ListPipelinesCommand({ MaxResults: 100 }))).PipelineSummaries ?? []).map((p) => ({ name: p.PipelineName ?? "", arn: p.PipelineArn })));
 
   listModelPackageGroups: SageMakerPort["listModelPackageGroups"] = () =>
-    this.call(async () =>
+    this.shared("ListModelPackageGroups", async () =>
       ((await this.client.send(new ListModelPackageGroupsCommand({ MaxResults: 100, SortBy: "Name", SortOrder: "Ascending" }))).ModelPackageGroupSummaryList ?? []).map((g) => ({
         ModelPackageGroupName: g.ModelPackageGroupName ?? "",
         ModelPackageGroupDescription: g.ModelPackageGroupDescription,
@@ -156,7 +201,7 @@ export class SdkSageMakerPort implements SageMakerPort {
     );
 
   listModelPackages = (group: string, status?: ModelApprovalStatus): Promise<ModelPackageSummary[]> =>
-    this.call(async () =>
+    this.shared(`ListModelPackages ${group} ${status ?? ""}`, async () =>
       ((await this.client.send(new ListModelPackagesCommand({ ModelPackageGroupName: group, ModelApprovalStatus: status, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: 100 }))).ModelPackageSummaryList ?? []).map(
         (p) => ({ ...p, ModelPackageArn: p.ModelPackageArn ?? "" }),
       ),
@@ -168,26 +213,26 @@ export class SdkSageMakerPort implements SageMakerPort {
       return { ModelPackageGroupName: out.ModelPackageGroupName, ModelPackageVersion: out.ModelPackageVersion, ModelPackageArn: required(out.ModelPackageArn, "ModelPackageArn"), ModelApprovalStatus: out.ModelApprovalStatus, CreationTime: out.CreationTime };
     });
 
-  createModel: SageMakerPort["createModel"] = (request) => this.call(async () => ({ arn: required((await this.client.send(new CreateModelCommand(request))).ModelArn, "ModelArn") }));
+  createModel: SageMakerPort["createModel"] = (request) => this.write(async () => ({ arn: required((await this.client.send(new CreateModelCommand(request))).ModelArn, "ModelArn") }));
 
   describeModel: SageMakerPort["describeModel"] = (name) =>
-    this.call(async () => {
+    this.shared(`DescribeModel ${name}`, async () => {
       const out = await this.client.send(new DescribeModelCommand({ ModelName: name }));
       return { ModelName: required(out.ModelName, "ModelName"), Containers: out.Containers, PrimaryContainer: out.PrimaryContainer };
     });
 
   createEndpointConfig: SageMakerPort["createEndpointConfig"] = (request) =>
-    this.call(async () => ({ arn: required((await this.client.send(new CreateEndpointConfigCommand({ ...request, ProductionVariants: request.ProductionVariants.map((v) => ({ ...v, InstanceType: hostingInstance(v.InstanceType) })) }))).EndpointConfigArn, "EndpointConfigArn") }));
+    this.write(async () => ({ arn: required((await this.client.send(new CreateEndpointConfigCommand({ ...request, ProductionVariants: request.ProductionVariants.map((v) => ({ ...v, InstanceType: hostingInstance(v.InstanceType) })) }))).EndpointConfigArn, "EndpointConfigArn") }));
 
   describeEndpointConfig: SageMakerPort["describeEndpointConfig"] = (name) =>
-    this.call(async () => {
+    this.shared(`DescribeEndpointConfig ${name}`, async () => {
       const out = await this.client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: name }));
       return { EndpointConfigName: required(out.EndpointConfigName, "EndpointConfigName"), ProductionVariants: out.ProductionVariants ?? [], CreationTime: out.CreationTime };
     });
 
-  createEndpoint: SageMakerPort["createEndpoint"] = (request) => this.call(async () => ({ arn: required((await this.client.send(new CreateEndpointCommand(request))).EndpointArn, "EndpointArn") }));
+  createEndpoint: SageMakerPort["createEndpoint"] = (request) => this.write(async () => ({ arn: required((await this.client.send(new CreateEndpointCommand(request))).EndpointArn, "EndpointArn") }));
 
-  updateEndpoint: SageMakerPort["updateEndpoint"] = (request) => this.call(async () => ({ arn: required((await this.client.send(new UpdateEndpointCommand(request))).EndpointArn, "EndpointArn") }));
+  updateEndpoint: SageMakerPort["updateEndpoint"] = (request) => this.write(async () => ({ arn: required((await this.client.send(new UpdateEndpointCommand(request))).EndpointArn, "EndpointArn") }));
 
   listTags = (arn: string): Promise<Tag[]> =>
     this.call(async () => {
@@ -204,7 +249,7 @@ export class SdkSageMakerPort implements SageMakerPort {
     });
 
   describeEndpoint = (name: string): Promise<EndpointDescription> =>
-    this.call(async () => {
+    this.shared(`DescribeEndpoint ${name}`, async () => {
       const out = await this.client.send(new DescribeEndpointCommand({ EndpointName: name }));
       return {
         ...out,
@@ -224,7 +269,7 @@ export class SdkSageMakerPort implements SageMakerPort {
     );
 
   createTransformJob: SageMakerPort["createTransformJob"] = (request) =>
-    this.call(async () => ({ arn: required((await this.client.send(new CreateTransformJobCommand({ ...request, TransformResources: { ...request.TransformResources, InstanceType: transformInstance(request.TransformResources.InstanceType) } }))).TransformJobArn, "TransformJobArn") }));
+    this.write(async () => ({ arn: required((await this.client.send(new CreateTransformJobCommand({ ...request, TransformResources: { ...request.TransformResources, InstanceType: transformInstance(request.TransformResources.InstanceType) } }))).TransformJobArn, "TransformJobArn") }));
 
   describeTransformJob = (name: string): Promise<TransformJobDescription> =>
     this.call(async () => {

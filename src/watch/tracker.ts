@@ -2,8 +2,9 @@
  * Follows the resources plans started until they finish, and keeps their Slack status messages
  * current. One round (`pollOnce`) costs few SageMaker calls whatever the number tracked:
  *
- * - Training jobs and endpoints: one List call per type with `LastModifiedTimeAfter`, then a
- *   Describe only for those whose modification time or status moved. A cursor (the newest
+ * - Training jobs and endpoints: one List call per type with `LastModifiedTimeAfter` (training
+ *   jobs: a page per 100 followed, as the changes need), then a Describe only for those whose
+ *   modification time or status moved. A cursor (the newest
  *   modification seen, less an overlap for SageMaker's eventual consistency) keeps the list
  *   short; it only advances once a round has seen and described every change.
  * - Tuning jobs, transform jobs and pipeline executions (the port has no List with a time filter
@@ -42,7 +43,7 @@ export interface TrackerDeps {
   random?: () => number;
   /** Most SageMaker calls in one round (default 40). */
   maxCallsPerRound?: number;
-  /** MaxResults of the List calls (default 100, SageMaker's most). */
+  /** MaxResults of one List call (default 100, SageMaker's most); training jobs are listed up to one page per this many followed. */
   listPageSize?: number;
   /** How far back each List reaches before the cursor, for changes SageMaker shows late (default 15 s). */
   listOverlapMs?: number;
@@ -263,15 +264,21 @@ export class Tracker implements ChangeListener {
     const overlap = this.deps.listOverlapMs ?? 15_000;
     const since = this.cursors.get(type) ?? oldestModification(seen);
     const modifiedAfter = since === undefined ? undefined : new Date(since - overlap);
-    this.spend(round, 1);
-    round.lists += 1;
+    // Training jobs are read a page at a time: up to one page per `pageSize` followed, within the round's budget.
+    const pages = type === "training-job" ? Math.max(1, Math.min(Math.ceil(seen.length / pageSize), round.budget - round.calls - 1)) : 1;
+    const limit = pageSize * pages;
     let listed: { name: string; status: string; lastModified?: number }[];
     try {
       listed =
         type === "training-job"
-          ? (await this.deps.port.listTrainingJobs({ modifiedAfter, maxResults: pageSize })).map((j) => ({ name: j.TrainingJobName, status: j.TrainingJobStatus, lastModified: j.LastModifiedTime?.getTime() }))
+          ? (await this.deps.port.listTrainingJobs({ modifiedAfter, maxResults: limit })).map((j) => ({ name: j.TrainingJobName, status: j.TrainingJobStatus, lastModified: j.LastModifiedTime?.getTime() }))
           : (await this.deps.port.listEndpoints({ modifiedAfter })).map((e) => ({ name: e.EndpointName, status: e.EndpointStatus, lastModified: e.LastModifiedTime?.getTime() }));
+      const used = type === "training-job" ? Math.max(1, Math.ceil(listed.length / pageSize)) : 1;
+      this.spend(round, used);
+      round.lists += used;
     } catch (error) {
+      this.spend(round, 1);
+      round.lists += 1;
       if (isBackoff(error)) return this.stopRound(round);
       round.errors.push({ message: `${TYPE_LABEL[type]} list: ${messageOf(error)}` });
       this.deps.onError?.(error, { stage: "list" });
@@ -286,7 +293,7 @@ export class Tracker implements ChangeListener {
       const known = record.status.lastModified ? Date.parse(record.status.lastModified) : undefined;
       return item.status !== record.status.status || (item.lastModified !== undefined && (known === undefined || item.lastModified > known));
     });
-    if (listed.length >= pageSize) {
+    if (listed.length >= (type === "training-job" ? limit : pageSize)) {
       const uncertain = seen.filter((record) => !byName.has(record.resource.name)).sort((a, b) => (a.checkedAt ?? "").localeCompare(b.checkedAt ?? ""));
       return { changed, uncertain, cursor: undefined, modifiedAt };
     }

@@ -42,10 +42,12 @@ export function derivedName(base: string, planId: string): string {
 
 /** `/deploy <group>[/<version>|@latest-approved] to <endpoint> [env=prod] [instance=...] [count=N]` */
 export async function planDeploy(spec: ModelRef, endpointName: string, params: RequestParams, context: PlanningContext): Promise<PlanningResult> {
-  const found = await resolveModelVersion(context.port, spec.group, spec.version);
+  // Planning runs after the ack: let the acks of requests that arrived meanwhile go out first.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  // The registry and the endpoint are independent look-ups: asked at once, answered in one wait.
+  const [found, endpoint] = await Promise.all([resolveModelVersion(context.port, spec.group, spec.version), findEndpoint(context.port, endpointName)]);
   if (!found.ok) return invalid(found.problem);
   const pkg = found.value;
-  const endpoint = await findEndpoint(context.port, endpointName);
   if (!endpoint.ok) return invalid(endpoint.problem);
   const existing = endpoint.value;
   if (existing && existing.EndpointStatus !== "InService") {

@@ -38,6 +38,8 @@ const DEFAULT_TTL_SECONDS = 15 * 60;
 const DEFAULT_APPROVAL_TTL_SECONDS = 24 * 3600;
 /** How far back a restart looks for started plans it may not have followed: older ones were followed by an earlier start. */
 const FOLLOW_AGAIN_WINDOW_MS = 24 * 3600_000;
+/** A running plan not kept running for this long was held by a process that died: another takes it over. */
+const RUN_LEASE_MS = 20_000;
 
 export class PlanService {
   constructor(private readonly deps: PlanServiceDeps) {}
@@ -135,13 +137,25 @@ export class PlanService {
     return ok(cancelled);
   }
 
-  /** Runs every plan that was approved but not started, or interrupted mid-run (after a restart). */
+  /** At start-up: follows what started before a crash, then runs what was interrupted. */
   async resume(): Promise<Plan[]> {
     await this.followStarted();
+    return this.runInterrupted();
+  }
+
+  /**
+   * Runs every plan approved but not started, and every plan interrupted mid-run: one whose runner
+   * stopped keeping it running (it died). A plan another live process is running is left to it.
+   * Called at start-up and by the sweeper, so a plan a dead process held runs within a lease.
+   */
+  async runInterrupted(): Promise<Plan[]> {
     if (this.deps.freeze.freezeState().frozen) return [];
+    const idleSince = new Date(this.deps.now().getTime() - RUN_LEASE_MS);
     const resumed: Plan[] = [];
-    for (const plan of this.deps.plans.resumable()) {
-      const result = plan.status === "approved" ? await this.execute(plan) : await this.runClaimed(plan);
+    for (const plan of this.deps.plans.resumable(idleSince)) {
+      const claimed = plan.status === "approved" ? plan : this.deps.plans.claimInterrupted(plan.id, idleSince, this.deps.now());
+      if (!claimed) continue;
+      const result = claimed.status === "approved" ? await this.execute(claimed) : await this.runClaimed(claimed);
       if (result.ok) resumed.push(result.value);
     }
     return resumed;
@@ -245,6 +259,9 @@ export class PlanService {
       done = this.move(plan, ["running"], "simulated", { outcome: { message: "Dry run: the request above was not sent to SageMaker." } });
       this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "execution", subject: plan.id, outcome: "dry-run", detail: { steps: plan.steps.map((s) => s.operation) } });
     } else {
+      // While SageMaker is asked, the plan is kept running, so no other process takes it over.
+      const heartbeat = setInterval(() => this.deps.plans.keepRunning(plan.id, this.deps.now()), RUN_LEASE_MS / 4);
+      heartbeat.unref();
       try {
         const { arn } = await runSteps(this.deps.port, plan.steps);
         done = this.move(plan, ["running"], "started", { outcome: { message: arn ? `SageMaker accepted it: ${arn}. Progress follows in this thread.` : "SageMaker accepted it. Progress follows in this thread.", arn }, track: plan.track ? { ...plan.track, arn: arn ?? plan.track.arn } : undefined });
@@ -254,6 +271,8 @@ export class PlanService {
         const message = error instanceof Error ? error.message : String(error);
         done = this.move(plan, ["running"], "failed", { outcome: { message: `SageMaker refused: ${message}`, errorCode: code } });
         this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "aws-error", subject: plan.id, outcome: code, detail: { message } });
+      } finally {
+        clearInterval(heartbeat);
       }
     }
     // Only this caller holds the plan in `running`, so each move above succeeds; the reload covers a store that lost it.

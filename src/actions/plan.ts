@@ -125,8 +125,15 @@ export interface PlanRepository {
   transition(id: string, from: readonly PlanStatus[], to: PlanStatus, now: Date, patch?: PlanPatch): Plan | undefined;
   /** Records an approval; the plan with it, or undefined if this person already approved. */
   addApproval(id: string, userId: string, now: Date): Plan | undefined;
-  /** Plans waiting to run (approved) or interrupted mid-run (running), oldest first. */
-  resumable(): Plan[];
+  /**
+   * Plans waiting to run (approved), or interrupted mid-run: running, and not kept running since
+   * `idleSince` (the process running them died), oldest first.
+   */
+  resumable(idleSince: Date): Plan[];
+  /** Takes over a plan interrupted mid-run (running, not kept running since `idleSince`); the plan when this caller got it. */
+  claimInterrupted(id: string, idleSince: Date, now: Date): Plan | undefined;
+  /** Says the plan is still being run by its runner (a heartbeat while SageMaker is asked). */
+  keepRunning(id: string, now: Date): void;
   /** Plans that started something not yet seen to finish, started since a moment: to follow again after a restart. */
   startedUnfinished(since: Date): Plan[];
   /** Plans past their expiry still waiting for a person. */

@@ -2,8 +2,8 @@ import type { Logger } from "../logger.js";
 import type { KeptRequests } from "../slack/inbox.js";
 import type { Core } from "./core.js";
 
-/** How often requests a dead handler left are looked for: a little more than their lease. */
-const REQUEST_SWEEP_MS = 5_000;
+/** How often requests and plans a dead process left are looked for: a fraction of their leases. */
+const INTERRUPTED_SWEEP_MS = 5_000;
 
 /**
  * Once Slack is connected: handles requests a crash interrupted, runs plans a restart interrupted,
@@ -27,12 +27,15 @@ export async function startBackgroundWork(core: Core, requests: KeptRequests, lo
       stops.push(() => feed.stop());
     }
   }
-  stops.push(sweepInterruptedRequests(requests, logger), sweepEveryMinute(core, logger));
+  stops.push(sweepInterrupted(core, requests, logger), sweepEveryMinute(core, logger));
   return stops;
 }
 
-/** Requests whose handler died in another process sharing the store (or before a fast restart). */
-function sweepInterruptedRequests(requests: KeptRequests, logger: Logger): () => void {
+/**
+ * Requests whose handler died, and plans whose runner died, in another process sharing the store
+ * or in this one's predecessor (their leases outlive a fast restart).
+ */
+function sweepInterrupted(core: Core, requests: KeptRequests, logger: Logger): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
@@ -40,10 +43,12 @@ function sweepInterruptedRequests(requests: KeptRequests, logger: Logger): () =>
     requests
       .finishInterrupted()
       .catch((error: unknown) => logger.warn({ err: error }, "could not handle interrupted Slack requests"))
+      .then(() => core.planService.runInterrupted())
+      .catch((error: unknown) => logger.warn({ err: error }, "could not run interrupted plans"))
       .finally(() => {
         running = false;
       });
-  }, REQUEST_SWEEP_MS);
+  }, INTERRUPTED_SWEEP_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

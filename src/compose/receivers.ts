@@ -7,13 +7,23 @@ import { boltLevelOf, boltLogger } from "../slack/logger.js";
 /** Longer than Bolt's own 3 s answer to an unacknowledged request, so a request Bolt answers is never answered twice. */
 const ANSWER_DEADLINE_MS = 3500;
 
+/** Slack's signatures are good for five minutes either side of their timestamp (Bolt checks only the past). */
+const SIGNATURE_WINDOW_S = 5 * 60;
+
 /**
  * Every request gets an answer: a body Bolt cannot handle (a signed `payload=null`, say) makes its
  * listener fail before it answers, and Slack would wait; here it gets a 400 once Bolt has had its time.
+ * A request stamped further ahead than a signature's window is refused as Slack would.
  */
 function answerEveryRequest(receiver: HTTPReceiver, logger: Logger): void {
   const bolt = receiver.requestListener;
   receiver.requestListener = (req, res) => {
+    const stamped = Number(req.headers["x-slack-request-timestamp"]);
+    if (Number.isFinite(stamped) && stamped > Date.now() / 1000 + SIGNATURE_WINDOW_S) {
+      logger.warn({ path: req.url }, "a Slack request stamped more than five minutes ahead was refused");
+      res.writeHead(401).end();
+      return;
+    }
     const timer = setTimeout(() => {
       if (res.headersSent || res.writableEnded) return;
       logger.warn({ path: req.url }, "a Slack request was left unanswered (its body could not be handled); answered 400");

@@ -61,10 +61,15 @@ export function keepEveryRequest(app: App, inbox: RequestInbox, logger: Logger, 
     renewal.unref();
     try {
       await handle(event);
+    } catch (error) {
+      // Bolt could not even start on it (a click without a user, say): logged, and Slack is answered below.
+      logger.warn({ err: error, request: id }, "a Slack request could not be handled");
     } finally {
       clearInterval(renewal);
       inbox.done(id, now());
     }
+    // A request no listener acknowledged (nothing listens to it) is answered now, not by Bolt's 404 seconds later.
+    await event.ack().catch(() => undefined);
   };
   return {
     async finishInterrupted() {

@@ -80,9 +80,18 @@ export class SqlitePlanRepository implements PlanRepository {
     return added ? this.get(id) : undefined;
   }
 
-  resumable(): Plan[] {
-    const rows = this.db.prepare("SELECT * FROM plans WHERE status IN ('approved', 'running') ORDER BY created_at").all() as PlanRow[];
+  resumable(idleSince: Date): Plan[] {
+    const rows = this.db.prepare("SELECT * FROM plans WHERE status = 'approved' OR (status = 'running' AND updated_at < ?) ORDER BY created_at").all(idleSince.toISOString()) as PlanRow[];
     return rows.map((row) => this.toPlan(row));
+  }
+
+  claimInterrupted(id: string, idleSince: Date, now: Date): Plan | undefined {
+    const claimed = this.db.prepare("UPDATE plans SET updated_at = ? WHERE id = ? AND status = 'running' AND updated_at < ?").run(now.toISOString(), id, idleSince.toISOString()).changes === 1;
+    return claimed ? this.get(id) : undefined;
+  }
+
+  keepRunning(id: string, now: Date): void {
+    this.db.prepare("UPDATE plans SET updated_at = ? WHERE id = ? AND status = 'running'").run(now.toISOString(), id);
   }
 
   startedUnfinished(since: Date): Plan[] {

@@ -35,15 +35,18 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
     expect(view.callback_id).toBe(TRAIN_MODAL.callbackId);
     let submissions = 0;
     // Slack gives every submission its own trigger id.
-    const submission = (values: Record<string, Record<string, unknown>>) => ({
+    const submission = (values: Record<string, Record<string, unknown>>) => {
+      submissions += 1;
+      return {
       type: "view_submission",
       team: { id: world.h.slack.teamId, domain: "sageops" },
       user: { id: "U0ENGINEER", team_id: world.h.slack.teamId },
       api_app_id: "A0SAGEOPS",
       token: "unused",
-      trigger_id: `1.${(submissions += 1)}`,
+      trigger_id: `1.${submissions}`,
       view: { id: "V1", type: "modal", callback_id: TRAIN_MODAL.callbackId, private_metadata: view.private_metadata, state: { values } },
-    });
+    };
+    };
     const bad = await world.h.client.postInteraction(
       submission({
         [TRAIN_MODAL.recipe.block]: { [TRAIN_MODAL.recipe.action]: { type: "static_select", selected_option: { value: "churn-xgb" } } },

@@ -36,8 +36,8 @@ describe("a plan caught by a restart of the bot", () => {
     const plans = first.bot.core.plans;
     plans.transition(planId, ["pending"], "confirmed", new Date());
     plans.transition(planId, ["confirmed"], "approved", new Date());
-    plans.transition(planId, ["approved"], "running", new Date());
-    // The call went through but the bot died before recording it.
+    // The call went through but the bot died before recording it, half a minute ago: it stopped keeping the plan running then.
+    plans.transition(planId, ["approved"], "running", new Date(Date.now() - 30_000));
     const plan = plans.get(planId);
     const step = plan?.steps[0];
     if (step?.operation !== "CreateTrainingJob") throw new Error("unexpected plan");

@@ -11,7 +11,7 @@
  * - test/actions/plan-service.test.ts: only the requester or an admin can cancel (the service alone).
  *
  * Here: every kind of request (click, form, event) with a forged, missing, malformed, stale or
- * tampered signature (a timestamp in the future is still accepted by Bolt's check: not asserted); replays of a click, a form and an event with their original
+ * tampered signature (one stamped ahead: test/slack/http-receiver.test.ts); replays of a click, a form and an event with their original
  * signature; Confirm and Cancel by everyone but the requester, over HTTP; self-approval by an
  * approver through every route that could approve; and what Slack sends along with a request (its
  * verification token, the signature, response URL and trigger) kept out of debug logs and messages.

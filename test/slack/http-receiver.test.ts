@@ -79,6 +79,22 @@ describe("the bot over HTTP with signed Slack requests", () => {
     expect(h.slack.calls.length).toBe(before);
   });
 
+  it("a request stamped more than five minutes ahead gets 401 and nothing is posted", async () => {
+    const before = h.slack.calls.length;
+    const response = await h.client.postCommand(helpCommand(), { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 });
+    expect(response.status).toBe(401);
+    await settle();
+    expect(h.slack.calls.length).toBe(before);
+  });
+
+  it("a click nothing listens to, and a click without a user, get their 200 at once", async () => {
+    const stray = await h.client.postInteraction({ type: "block_actions", team: { id: h.slack.teamId }, user: { id: "U0ENGINEER" }, trigger_id: "1.stray", actions: [{ action_id: "no_such_button", type: "button" }] });
+    expect(stray.status).toBe(200);
+    const userless = await h.client.postInteraction({ type: "block_actions", team: { id: h.slack.teamId }, trigger_id: "1.userless", actions: [{ action_id: "plan_confirm" }] });
+    expect(userless.status).toBe(200);
+    expect((await h.client.get("/healthz")).status).toBe(200);
+  });
+
   it("a direct message is answered in the DM, and Slack's retry of the same event is not processed twice", async () => {
     const envelope = eventEnvelope({
       teamId: h.slack.teamId,

@@ -53,9 +53,24 @@ describe.each(REPOSITORIES)("the plan store (%s)", (_name, create) => {
     plans.insert(plan("p-new"), later(1), 900);
     plans.transition("p-new", ["pending"], "confirmed", later(1));
     plans.transition("p-new", ["confirmed"], "approved", later(1));
-    expect(plans.resumable().map((p) => p.id)).toEqual(["p-new"]);
+    expect(plans.resumable(later(1)).map((p) => p.id)).toEqual(["p-new"]);
     expect(plans.expiredBefore(later(16)).map((p) => p.id)).toEqual(["p-old"]);
     expect(plans.plansAskedSince(later(1), { requester: "U0ENGINEER" })).toBe(1);
     expect(plans.plansAskedSince(START_DATE, { channel: "C0MLOPS" })).toBe(2);
+  });
+
+  it("leaves a running plan to the runner keeping it running, and lets one other caller take it over once it went quiet", () => {
+    const plans = create();
+    plans.insert(plan("p-run"), START_DATE, 900);
+    plans.transition("p-run", ["pending"], "confirmed", START_DATE);
+    plans.transition("p-run", ["confirmed"], "approved", START_DATE);
+    plans.transition("p-run", ["approved"], "running", later(1));
+    plans.keepRunning("p-run", later(2));
+    expect(plans.resumable(later(1)).map((p) => p.id)).toEqual([]);
+    expect(plans.claimInterrupted("p-run", later(1), later(3))).toBeUndefined();
+    // Quiet since minute 2: its runner died.
+    expect(plans.resumable(later(2.5)).map((p) => p.id)).toEqual(["p-run"]);
+    expect(plans.claimInterrupted("p-run", later(2.5), later(3))?.status).toBe("running");
+    expect(plans.claimInterrupted("p-run", later(2.5), later(3))).toBeUndefined();
   });
 });

@@ -73,8 +73,24 @@ export class InMemoryPlanRepository implements PlanRepository {
     return structuredClone(row.plan);
   }
 
-  resumable(): Plan[] {
-    return this.ordered().filter((plan) => plan.status === "approved" || plan.status === "running");
+  resumable(idleSince: Date): Plan[] {
+    return this.ordered().filter((plan) => plan.status === "approved" || (plan.status === "running" && this.idleSince(plan.id, idleSince)));
+  }
+
+  claimInterrupted(id: string, idleSince: Date, now: Date): Plan | undefined {
+    const row = this.rows.get(id);
+    if (row?.plan.status !== "running" || !this.idleSince(id, idleSince)) return undefined;
+    row.updatedAt = now.toISOString();
+    return structuredClone(row.plan);
+  }
+
+  keepRunning(id: string, now: Date): void {
+    const row = this.rows.get(id);
+    if (row?.plan.status === "running") row.updatedAt = now.toISOString();
+  }
+
+  private idleSince(id: string, since: Date): boolean {
+    return (this.rows.get(id)?.updatedAt ?? "") < since.toISOString();
   }
 
   startedUnfinished(since: Date): Plan[] {

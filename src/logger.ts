@@ -37,6 +37,12 @@ export function createLogger(options: { level?: string; destination?: Destinatio
       name: "sageops",
       level: options.level ?? "info",
       redact: { paths: REDACTED_PATHS, censor: "[REDACTED]" },
+      hooks: {
+        // Messages are free text too (Bolt's debug lines quote request bodies, where a person may paste a token).
+        logMethod(args, method) {
+          method.apply(this, args.map((arg: unknown) => (typeof arg === "string" ? scrubSecrets(arg) : arg)) as Parameters<typeof method>);
+        },
+      },
       formatters: {
         log(object) {
           // Error messages can quote request bodies or headers; scrub them too.

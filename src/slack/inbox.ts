@@ -5,7 +5,7 @@
  * died is handled again, by the next redelivery or by the sweep at start-up, exactly once.
  */
 import { createHash } from "node:crypto";
-import type { App } from "@slack/bolt";
+import type { App, ReceiverEvent } from "@slack/bolt";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
 
@@ -60,7 +60,7 @@ export function keepEveryRequest(app: App, inbox: RequestInbox, logger: Logger, 
     const renewal = setInterval(() => inbox.renew(id, now(), LEASE_MS), LEASE_MS / 3);
     renewal.unref();
     try {
-      await handle(event);
+      await handle({ ...event, ack: ackThenYield(event.ack) });
     } catch (error) {
       // Bolt could not even start on it (a click without a user, say): logged, and Slack is answered below.
       logger.warn({ err: error, request: id }, "a Slack request could not be handled");
@@ -90,6 +90,17 @@ export function keepEveryRequest(app: App, inbox: RequestInbox, logger: Logger, 
       }
       return finished;
     },
+  };
+}
+
+/**
+ * A listener's slow work starts after its ack; yielding once there lets the requests already
+ * waiting on the socket be recorded and acknowledged before it, so acks do not queue behind work.
+ */
+function ackThenYield(ack: ReceiverEvent["ack"]): ReceiverEvent["ack"] {
+  return async (response) => {
+    await ack(response);
+    await new Promise((resolve) => setImmediate(resolve));
   };
 }
 

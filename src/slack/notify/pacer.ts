@@ -1,7 +1,8 @@
 /**
  * A SlackPoster that keeps within Slack's rate limits. Each channel has a queue and a token
- * bucket (about one message a second, with a short burst allowed); an HTTP 429 pauses every
- * channel for the Retry-After Slack gave, then the same call is sent again. An update waiting in
+ * bucket (about one message a second, with a short burst allowed); an HTTP 429 pauses that
+ * channel for the Retry-After Slack gave (chat.postMessage is limited per channel, so the others
+ * go on), then the same call is sent again. An update waiting in
  * a queue is replaced by a newer update of the same message, so only the latest content goes
  * out. Nothing else is ever dropped: posts (final replies included) and file uploads wait their turn.
  *
@@ -42,6 +43,8 @@ interface ChannelQueue {
   tokens: number;
   refilledAt: number;
   sending: boolean;
+  /** Until when Slack asked this channel's calls to wait (a 429's Retry-After). */
+  pausedUntil: number;
   cancelWait?: () => void;
 }
 
@@ -52,7 +55,6 @@ function retryAfterOf(error: unknown): number | undefined {
 
 export class PacedPoster implements SlackPoster {
   private readonly queues = new Map<string, ChannelQueue>();
-  private pausedUntil = 0;
   private readonly intervalMs: number;
   private readonly burst: number;
 
@@ -99,7 +101,7 @@ export class PacedPoster implements SlackPoster {
   private queue(channel: string): ChannelQueue {
     let queue = this.queues.get(channel);
     if (!queue) {
-      queue = { jobs: [], tokens: this.burst, refilledAt: this.options.clock.now(), sending: false };
+      queue = { jobs: [], tokens: this.burst, refilledAt: this.options.clock.now(), sending: false, pausedUntil: 0 };
       this.queues.set(channel, queue);
     }
     return queue;
@@ -116,7 +118,7 @@ export class PacedPoster implements SlackPoster {
     const now = this.options.clock.now();
     queue.tokens = Math.min(this.burst, queue.tokens + (now - queue.refilledAt) / this.intervalMs);
     queue.refilledAt = now;
-    const wait = Math.max(this.pausedUntil - now, queue.tokens >= 1 ? 0 : Math.ceil((1 - queue.tokens) * this.intervalMs));
+    const wait = Math.max(queue.pausedUntil - now, queue.tokens >= 1 ? 0 : Math.ceil((1 - queue.tokens) * this.intervalMs));
     if (wait > 0) {
       queue.cancelWait = this.options.clock.after(wait, () => {
         queue.cancelWait = undefined;
@@ -158,7 +160,7 @@ export class PacedPoster implements SlackPoster {
       const retryAfter = retryAfterOf(error);
       if (retryAfter !== undefined && job.attempts < (this.options.maxRateLimitRetries ?? 20)) {
         job.attempts += 1;
-        this.pausedUntil = Math.max(this.pausedUntil, this.options.clock.now() + retryAfter);
+        queue.pausedUntil = Math.max(queue.pausedUntil, this.options.clock.now() + retryAfter);
         // Back at the front: it keeps its place, and a newer update of the same message still merges into it.
         queue.jobs.unshift(job);
         this.options.onRateLimited?.({ channel: job.channel, retryAfterMs: retryAfter, attempt: job.attempts });

@@ -1,6 +1,6 @@
 /**
  * A SlackPoster that keeps within Slack's rate limits. Each channel has a queue and a token
- * bucket (about one message a second, with a short burst allowed); an HTTP 429 pauses that
+ * bucket (one message a second by default: Slack's steady rate, at which it answers no 429); an HTTP 429 pauses that
  * channel for the Retry-After Slack gave (chat.postMessage is limited per channel, so the others
  * go on), then the same call is sent again. An update waiting in
  * a queue is replaced by a newer update of the same message, so only the latest content goes
@@ -20,7 +20,7 @@ export interface PacerOptions {
   clock: Clock;
   /** Steady pace per channel: one message per this many ms (default 1000). */
   intervalMs?: number;
-  /** Messages a quiet channel may send back to back (default 3). */
+  /** Messages a quiet channel may send back to back (default 1: a burst above Slack's rate only earns 429s). */
   burst?: number;
   /** Rate-limited attempts at one call before its caller gets the error (default 20). */
   maxRateLimitRetries?: number;
@@ -63,7 +63,7 @@ export class PacedPoster implements SlackPoster {
     private readonly options: PacerOptions,
   ) {
     this.intervalMs = options.intervalMs ?? 1000;
-    this.burst = Math.max(1, options.burst ?? 3);
+    this.burst = Math.max(1, options.burst ?? 1);
   }
 
   /** Every post gets a key (a fresh one when the caller gives none), so its retries are one post. */

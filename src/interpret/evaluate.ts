@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { INTENT_IDS, IntentId, ServiceId, StageId } from "../catalog/ids.js";
+import { INTENT_IDS, IntentId, MUTATING_INTENTS, ServiceId, StageId } from "../catalog/ids.js";
+import { CorpusLine } from "./corpus.js";
 import type { Interpreter, Request } from "./schema.js";
 
 /**
@@ -19,6 +20,8 @@ export const LabelledExample = z.object({
   intent: IntentId,
   stage: StageId.nullable(),
   service: ServiceId.nullable(),
+  /** The corpus' language tag; the English sets have none. */
+  lang: z.string().optional(),
 });
 export type LabelledExample = z.infer<typeof LabelledExample>;
 
@@ -27,7 +30,14 @@ interface LabelledSetProblem {
   message: string;
 }
 
-/** Reads a JSON-lines labelled set; blank lines are skipped, bad lines reported with their number. */
+/** A line of the labelled sets, or of the corpus (`services` best first, `lang`) as the sets' shape. */
+function labelledLine(value: unknown): ReturnType<typeof LabelledExample.safeParse> {
+  const corpus = CorpusLine.safeParse(value);
+  if (corpus.success) return LabelledExample.safeParse({ ...corpus.data, service: corpus.data.services[0] ?? null });
+  return LabelledExample.safeParse(value);
+}
+
+/** Reads a JSON-lines labelled set (or corpus); blank lines are skipped, bad lines reported with their number. */
 export function parseLabelledSet(content: string): { examples: LabelledExample[]; problems: LabelledSetProblem[] } {
   const examples: LabelledExample[] = [];
   const problems: LabelledSetProblem[] = [];
@@ -40,7 +50,7 @@ export function parseLabelledSet(content: string): { examples: LabelledExample[]
       problems.push({ line: index + 1, message: "not valid JSON" });
       return;
     }
-    const parsed = LabelledExample.safeParse(value);
+    const parsed = labelledLine(value);
     if (parsed.success) examples.push(parsed.data);
     else problems.push({ line: index + 1, message: parsed.error.issues.map((issue) => `${issue.path.join(".") || "line"}: ${issue.message}`).join("; ") });
   });
@@ -102,6 +112,31 @@ export function evaluate(scored: readonly Scored[]): EvaluationReport {
   const total = scored.length;
   const ratio = (hits: number): number => (total === 0 ? 0 : hits / total);
   return { total, intentAccuracy: ratio(intentHits), stageAccuracy: ratio(stageHits), serviceAccuracy: ratio(serviceHits), confusion, misses };
+}
+
+/** The report per language ("en" for lines without a tag), languages in order of first appearance. */
+export function evaluateByLanguage(scored: readonly Scored[]): Map<string, EvaluationReport> {
+  const groups = new Map<string, Scored[]>();
+  for (const item of scored) {
+    const lang = item.example.lang ?? "en";
+    const group = groups.get(lang) ?? [];
+    group.push(item);
+    groups.set(lang, group);
+  }
+  return new Map([...groups].map(([lang, group]) => [lang, evaluate(group)]));
+}
+
+/** Gold questions, out-of-scope and hostile lines (ask, unknown, help) read as an action: never to rise. */
+export function questionsTurnedIntoActions(scored: readonly Scored[]): Scored[] {
+  return scored.filter(({ example, prediction }) => ["ask", "unknown", "help"].includes(example.intent) && MUTATING_INTENTS.has(prediction.intent));
+}
+
+/** One line per language: intent, stage and first-service accuracy. */
+export function formatLanguages(reports: ReadonlyMap<string, EvaluationReport>): string[] {
+  return [...reports].map(
+    ([lang, report]) =>
+      `  ${lang.padEnd(3)} n=${String(report.total).padStart(4)}  intent ${percent(report.intentAccuracy).padStart(6)}  stage ${percent(report.stageAccuracy).padStart(6)}  first service ${percent(report.serviceAccuracy).padStart(6)}`,
+  );
 }
 
 /** Runs an interpreter over labelled examples, one at a time, in order. */

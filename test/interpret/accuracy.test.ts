@@ -45,27 +45,27 @@ describe("the labelled sets", () => {
 });
 
 describe("interpreter accuracy", () => {
-  it("reads the main labelled set with intent and stage accuracy of at least 95%", async () => {
+  it("reads the main labelled set with intent and stage accuracy of at least 99%", async () => {
     const report = await reportFor("intents.jsonl");
-    expect(report.intentAccuracy, explain(report)).toBeGreaterThanOrEqual(0.95);
-    expect(report.stageAccuracy, explain(report)).toBeGreaterThanOrEqual(0.95);
-    expect(report.serviceAccuracy, explain(report)).toBeGreaterThanOrEqual(0.9);
+    expect(report.intentAccuracy, explain(report)).toBeGreaterThanOrEqual(0.99);
+    expect(report.stageAccuracy, explain(report)).toBeGreaterThanOrEqual(0.99);
+    expect(report.serviceAccuracy, explain(report)).toBeGreaterThanOrEqual(0.99);
   });
 
-  it("generalises to the hold-out phrasings with at least 90% intent and stage accuracy", async () => {
+  it("generalises to the hold-out phrasings with at least 98% intent and stage accuracy", async () => {
     const report = await reportFor("intents-holdout.jsonl");
-    expect(report.intentAccuracy, explain(report)).toBeGreaterThanOrEqual(0.9);
-    expect(report.stageAccuracy, explain(report)).toBeGreaterThanOrEqual(0.9);
-    expect(report.serviceAccuracy, explain(report)).toBeGreaterThanOrEqual(0.85);
+    expect(report.intentAccuracy, explain(report)).toBeGreaterThanOrEqual(0.98);
+    expect(report.stageAccuracy, explain(report)).toBeGreaterThanOrEqual(0.98);
+    expect(report.serviceAccuracy, explain(report)).toBeGreaterThanOrEqual(0.98);
   });
 
   it("reads terse, abbreviated, polite, passive and multi-sentence Slack messages with intent accuracy of at least 95%", async () => {
     const report = await reportFor("intents-fresh.jsonl");
     // The figures are worth seeing even when the bar is met: they show how much room is left.
     console.log(formatReport(report, { misses: 0 }).slice(0, 5).join("\n"));
-    expect(report.intentAccuracy, explain(report)).toBeGreaterThanOrEqual(0.95);
-    expect(report.stageAccuracy, explain(report)).toBeGreaterThanOrEqual(0.93);
-    expect(report.serviceAccuracy, explain(report)).toBeGreaterThanOrEqual(0.9);
+    expect(report.intentAccuracy, explain(report)).toBeGreaterThanOrEqual(0.98);
+    expect(report.stageAccuracy, explain(report)).toBeGreaterThanOrEqual(0.98);
+    expect(report.serviceAccuracy, explain(report)).toBeGreaterThanOrEqual(0.98);
   });
 
   it("never turns a hostile or out-of-scope line of any set into an action", async () => {

@@ -1,0 +1,76 @@
+import { type IntentId, MUTATING_INTENTS } from "../catalog/ids.js";
+import type { Utterance } from "./analysis.js";
+import type { Classification, IntentClassifier } from "./classifier.js";
+import { readByRules, requestAs } from "./rules.js";
+import type { Interpreter, Request } from "./schema.js";
+import type { TokenKind } from "./tokens.js";
+
+/**
+ * Below this score the classifier's action needs a resource named in a request that is not a
+ * question; at or above it the classifier's reading stands on its own. Chosen on the held-out corpus.
+ */
+const SURE_ACTION = 0.95;
+/** The rules' "unknown" this unsure is English the rules could not place: the classifier may read it as a question. */
+const UNSURE_UNKNOWN = 0.5;
+
+/** What the classifier may read in English the rules could not place: a question, or a call for help. */
+const ENGLISH_FILLS: ReadonlySet<IntentId> = new Set(["ask", "help"]);
+/** Tokens that name one of ours: something for an action to act on. */
+const RESOURCE_KINDS = new Set<TokenKind>(["name", "job", "endpoint", "ref", "s3", "kv", "instance"]);
+/** An environment or a model version named outright, in any of the corpus languages. */
+const TARGET_WORDS = /(^|[^a-z])(prod|staging|dev|v\d+)([^a-z]|$)/i;
+/** Question marks of the corpus languages, and the Japanese question particle closing a sentence. */
+const QUESTION_END = /[?？]\s*$|か[。\s]*$/;
+/** Requests put as questions ("kannst du …?", "¿puedes …?", "tu peux …?", "…てもらえますか"): still requests. */
+const POLITE_REQUEST =
+  /(^|\s)(kannst du|könntest du|können sie|könnten sie|kann man bitte|puedes|podrías|podéis|puede usted|sería posible|tu peux|peux-tu|pourrais-tu|pouvez-vous|pourriez-vous)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?か/i;
+/**
+ * Operations the bot never offers (delete, approve, rename, grant rights), in the corpus languages:
+ * the classifier never turns such a text into an action, whatever it scores.
+ */
+const UNSUPPORTED_OPERATION =
+  /(^|\s)(lösch|entfern|genehmig|umbenenn|borra|elimina|aprueba|renombra|supprim|efface|approuv|renomm)|削除|消して|承認して|権限|名前を変え/i;
+
+/** Whether the classifier may move a message to an action the rules did not read in it. */
+function mayAct(classification: Classification, utterance: Utterance): boolean {
+  if (classification.locale === "en") return false;
+  const text = utterance.clean;
+  if (UNSUPPORTED_OPERATION.test(text.toLowerCase())) return false;
+  if (classification.score >= SURE_ACTION) return true;
+  const named = utterance.tokens.some((token) => RESOURCE_KINDS.has(token.kind)) || TARGET_WORDS.test(text);
+  const asked = QUESTION_END.test(text) || text.startsWith("¿");
+  return named && (!asked || utterance.polite || POLITE_REQUEST.test(text));
+}
+
+/**
+ * The intent to keep, per language, as measured on the held-out corpus: in English the rules (they
+ * read English better), with the classifier only for what they could not place; in the other
+ * languages the classifier, with its actions held to what `mayAct` allows.
+ */
+function chooseIntent(rules: Request, classification: Classification, utterance: Utterance): IntentId {
+  const learned = classification.intent;
+  if (learned === rules.intent) return rules.intent;
+  // The rules' "unknown" is their own (out of scope, unsupported): not the classifier's to give.
+  if (learned === "unknown") return rules.intent;
+  if (classification.locale === "en") return rules.intent === "unknown" && rules.confidence <= UNSURE_UNKNOWN && ENGLISH_FILLS.has(learned) ? learned : rules.intent;
+  if (MUTATING_INTENTS.has(learned) && !mayAct(classification, utterance)) return rules.intent;
+  return learned;
+}
+
+/**
+ * The rules and the classifier learned from the corpus, each where it measures best. The rules alone
+ * read the command form, refuse unsafe text and route alerts; ids and parameters are always theirs,
+ * and so are the stage and services of the intent chosen.
+ */
+export class LearnedInterpreter implements Interpreter {
+  constructor(private readonly classifier: IntentClassifier) {}
+
+  async interpret(text: string): Promise<Request> {
+    const rules = readByRules(text);
+    if (rules.settled) return rules.request;
+    const classification = await this.classifier.classify(text);
+    const intent = chooseIntent(rules.request, classification, rules.utterance);
+    if (intent === rules.request.intent) return rules.request;
+    return requestAs(text, rules.utterance, intent, Math.round(Math.min(1, Math.max(0, classification.score)) * 100) / 100);
+  }
+}

@@ -16,17 +16,23 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-/** Applies the numbered migrations not yet applied, each in its own transaction. */
+/**
+ * Applies the numbered migrations not yet applied, each in its own transaction. The version is
+ * read inside a write transaction, so two processes opening a new file at once take turns: the
+ * second sees what the first applied and does not apply it again.
+ */
 export function migrate(db: Db): number {
-  const current = Number(db.pragma("user_version", { simple: true }));
   let applied = 0;
   for (const migration of MIGRATIONS) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-    applied += 1;
+    const ran = db
+      .transaction(() => {
+        if (Number(db.pragma("user_version", { simple: true })) >= migration.version) return false;
+        db.exec(migration.sql);
+        db.pragma(`user_version = ${migration.version}`);
+        return true;
+      })
+      .immediate();
+    if (ran) applied += 1;
   }
   return applied;
 }

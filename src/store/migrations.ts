@@ -212,4 +212,11 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP TABLE processed_deliveries;
     `,
   },
+  {
+    version: 7,
+    name: "who is posting a tracked resource's status message",
+    sql: `
+      ALTER TABLE tracked_resources ADD COLUMN message_claimed_at TEXT;
+    `,
+  },
 ];

@@ -166,6 +166,18 @@ export class SqliteTrackedStore implements TrackedStore {
     return this.get(id)?.misses ?? 0;
   }
 
+  claimMessage(id: number, now: Date): boolean {
+    return (
+      this.db
+        .prepare("UPDATE tracked_resources SET message_claimed_at = ? WHERE id = ? AND message_ts IS NULL AND (message_claimed_at IS NULL OR message_claimed_at < ?)")
+        .run(now.toISOString(), id, staleBefore(now)).changes === 1
+    );
+  }
+
+  releaseMessage(id: number): void {
+    this.db.prepare("UPDATE tracked_resources SET message_claimed_at = NULL WHERE id = ? AND message_ts IS NULL").run(id);
+  }
+
   setMessage(id: number, ts: string): void {
     this.db.prepare("UPDATE tracked_resources SET message_ts = ? WHERE id = ?").run(ts, id);
   }
@@ -184,6 +196,12 @@ export class SqliteTrackedStore implements TrackedStore {
       .prepare(`UPDATE tracked_notices SET state = 'sending', attempts = attempts + 1, updated_at = ? WHERE tracked_id = ? AND kind = ? AND ${claimable()} RETURNING attempts`)
       .get(now.toISOString(), id, kind, staleBefore(now), MAX_NOTICE_ATTEMPTS);
     return row === undefined ? undefined : z.object({ attempts: z.number() }).parse(row).attempts;
+  }
+
+  nextNoticeLeaseEnd(): Date | undefined {
+    const row: unknown = this.db.prepare("SELECT MIN(updated_at) AS claimed FROM tracked_notices WHERE state = 'sending' AND attempts < ?").get(MAX_NOTICE_ATTEMPTS);
+    const claimed = z.object({ claimed: z.string().nullable() }).parse(row).claimed;
+    return claimed === null ? undefined : new Date(Date.parse(claimed) + NOTICE_LEASE_MS);
   }
 
   settleNotice(id: number, kind: NoticeKind, outcome: NoticeOutcome, now: Date): void {

@@ -90,9 +90,17 @@ export class StatusPublisher {
     const { status } = record;
     if (!status) return record;
     const { channel, threadTs } = record.context;
+    // Another process is posting it (or died doing so, and the claim runs out): a later round publishes.
+    if (!record.messageTs && !this.store.claimMessage(record.id, new Date(this.clock.now()))) return record;
     // Posted once per tracking: looking first costs one read, and finds a post whose ts a crash lost.
     const once = { key: postKey(record, "status"), lookFirst: true };
-    const { ts: messageTs } = await this.reporter.statusMessage({ ...viewOf(record), status }, new Date(this.clock.now()), { channel, threadTs, messageTs: record.messageTs }, once);
+    let messageTs: string;
+    try {
+      ({ ts: messageTs } = await this.reporter.statusMessage({ ...viewOf(record), status }, new Date(this.clock.now()), { channel, threadTs, messageTs: record.messageTs }, once));
+    } catch (error) {
+      if (!record.messageTs) this.store.releaseMessage(record.id);
+      throw error;
+    }
     if (!record.messageTs) this.store.setMessage(record.id, messageTs);
     this.store.setPublished(record.id, record.version);
     return { ...record, messageTs, publishedVersion: record.version };

@@ -84,12 +84,21 @@ export interface TrackedStore {
   noteChecked(id: number, now: Date): void;
   /** Counts a "not found" answer; returns the misses in a row. */
   noteMissing(id: number, now: Date): number;
+  /**
+   * Claims the first post of a record's status message, so of two processes only one posts it; a
+   * claim older than `NOTICE_LEASE_MS` (its holder died) can be taken again. False when another holds it.
+   */
+  claimMessage(id: number, now: Date): boolean;
+  /** Gives the claim back after a post that failed, so the next round tries again at once. */
+  releaseMessage(id: number): void;
   setMessage(id: number, ts: string): void;
   setPublished(id: number, version: number): void;
   /** Notices queued and not yet claimed, or claimed by a sender that died with it (`NOTICE_LEASE_MS` ago). */
   dueNotices(id: number, now: Date): NoticeKind[];
   /** Moves a notice (due, or left by a dead sender) to sending; the attempt's number when this caller won it. */
   claimNotice(id: number, kind: NoticeKind, now: Date): number | undefined;
+  /** When the earliest claim on a notice still being sent runs out (its sender may have died); undefined with none. */
+  nextNoticeLeaseEnd(): Date | undefined;
   /** After a send attempt: sent, back to due for another try, or given up. */
   settleNotice(id: number, kind: NoticeKind, outcome: NoticeOutcome, now: Date): void;
 }

@@ -81,6 +81,20 @@ describe("the tracked-resource store", () => {
     expect(b.dueNotices(id, at(602))).toEqual([]);
   });
 
+  it("lets one of two processes post a record's status message; the other may once the claim ran out, or at once after it was given back", () => {
+    const file = tempFile();
+    const a = new SqliteTrackedStore(openDatabase(file));
+    const b = new SqliteTrackedStore(openDatabase(file));
+    const { id } = a.track(job, context, START_DATE).record;
+    expect(a.claimMessage(id, at(10))).toBe(true);
+    expect(b.claimMessage(id, at(11))).toBe(false);
+    expect(b.claimMessage(id, at(11 + NOTICE_LEASE_MS / 1000))).toBe(true);
+    b.releaseMessage(id);
+    expect(a.claimMessage(id, at(12 + NOTICE_LEASE_MS / 1000))).toBe(true);
+    a.setMessage(id, "1764147600.000200");
+    expect(b.claimMessage(id, at(1000))).toBe(false);
+  });
+
   it("gives a notice whose sender died holding it to the next claimant once the lease is over, as a second attempt", () => {
     const file = tempFile();
     const a = new SqliteTrackedStore(openDatabase(file));

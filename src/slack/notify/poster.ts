@@ -13,7 +13,7 @@ export interface OutgoingFile {
  * Where a post goes, and what makes it one post however often it is sent: a post with a `key`
  * carries it in the message's metadata, so a retry after a lost answer finds the message already
  * there instead of posting it again. `lookFirst` looks for it before the first attempt too: for a
- * post an earlier process may have made before it died.
+ * post an earlier process may have made before it died (found, it is brought up to this content).
  */
 export interface PostOptions {
   threadTs?: string;

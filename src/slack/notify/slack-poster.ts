@@ -46,6 +46,8 @@ export class WebApiPoster implements SlackPoster {
     for (let attempt = 0; ; attempt += 1) {
       if (key !== undefined && (attempt > 0 || options.lookFirst)) {
         const found = await this.findPosted(channel, key, threadTs, since);
+        // Found before this call sent anything: an earlier process posted it, maybe with older content.
+        if (found && attempt === 0) await this.update(channel, found, rendered);
         if (found) return { ts: found };
       }
       try {

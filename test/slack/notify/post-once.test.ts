@@ -86,13 +86,13 @@ describe("a post is one message, however often it has to be sent", () => {
     expect(api.messagesIn("C0MLOPS")).toEqual([]);
   });
 
-  it("a post an earlier process made before it died is found when asked to look first, and not made again", async () => {
+  it("a post an earlier process made before it died is found when asked to look first, brought up to date, and not made again", async () => {
     const poster = await posterThrough([]);
-    const first = await poster.post("C0MLOPS", text("Approval needed"), { key: "approval:p-4" });
-    const again = await poster.post("C0MLOPS", text("Approval needed"), { key: "approval:p-4", lookFirst: true });
+    const first = await poster.post("C0MLOPS", text("Training: InProgress"), { key: "status:job-4" });
+    const again = await poster.post("C0MLOPS", text("Training: Completed"), { key: "status:job-4", lookFirst: true });
     expect(again.ts).toBe(first.ts);
-    expect(api.messagesIn("C0MLOPS")).toHaveLength(1);
-    const other = await poster.post("C0MLOPS", text("Approval needed"), { key: "approval:p-5", lookFirst: true });
+    expect(api.messagesIn("C0MLOPS").map((m) => m.text)).toEqual(["Training: Completed"]);
+    const other = await poster.post("C0MLOPS", text("Training: Starting"), { key: "status:job-5", lookFirst: true });
     expect(other.ts).not.toBe(first.ts);
   });
 

@@ -1,21 +1,54 @@
 /**
- * `sageops sandbox [--port N] [--pace X] [--empty]`: runs the SageMaker sandbox alone on
- * 127.0.0.1 until interrupted, and says how to point an AWS SDK at it.
+ * `sageops sandbox [--port N] [--pace X] [--empty] [--throttle-rate R] [--error-rate R] [--latency-ms MS] [--seed N]`:
+ * runs the SageMaker sandbox alone on 127.0.0.1 until interrupted, and says how to point an AWS SDK
+ * at it; the fault flags make it throttle, fail or slow down a share of the calls (faults.ts).
+ * `sageops sandbox --help` lists the flags.
  * `sageops sandbox run-monitor SCHEDULE [--url URL] [--clean|--violations|--fail]`: asks a running
  * sandbox to run a monitoring schedule now, through its control route (src/sandbox/control-http.ts).
  */
 import { z } from "zod";
-import { DEFAULT_PACE, type Sandbox, startSandbox } from "../sandbox/index.js";
+import { DEFAULT_PACE, type FaultSettings, type Sandbox, startSandbox } from "../sandbox/index.js";
 import { EXIT } from "./io.js";
+
+const rate = (flag: string) => {
+  const message = `${flag} takes a share of calls from 0 to 1, such as 0.3`;
+  return z.coerce.number({ error: message }).min(0, message).max(1, message).optional();
+};
 
 const SandboxArgs = z.object({
   port: z.coerce.number({ error: "--port takes a port number (0..65535)" }).int("--port takes a port number (0..65535)").min(0, "--port takes a port number (0..65535)").max(65535, "--port takes a port number (0..65535)").optional(),
   pace: z.coerce.number({ error: "--pace takes a positive number of simulated seconds per real second" }).positive("--pace takes a positive number of simulated seconds per real second").optional(),
   empty: z.literal(true).optional(),
+  "throttle-rate": rate("--throttle-rate"),
+  "error-rate": rate("--error-rate"),
+  "latency-ms": z.coerce.number({ error: "--latency-ms takes whole milliseconds from 0 to 60000" }).int("--latency-ms takes whole milliseconds from 0 to 60000").min(0, "--latency-ms takes whole milliseconds from 0 to 60000").max(60_000, "--latency-ms takes whole milliseconds from 0 to 60000").optional(),
+  seed: z.coerce.number({ error: "--seed takes a whole number" }).int("--seed takes a whole number").optional(),
 });
 type SandboxArgs = z.infer<typeof SandboxArgs>;
 
-const USAGE = "usage: sageops sandbox [--port N] [--pace X] [--empty]";
+const VALUE_FLAGS = ["--port", "--pace", "--throttle-rate", "--error-rate", "--latency-ms", "--seed"] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+const isValueFlag = (flag: string | undefined): flag is ValueFlag => VALUE_FLAGS.some((known) => known === flag);
+
+const USAGE = "usage: sageops sandbox [--port N] [--pace X] [--empty] [--throttle-rate R] [--error-rate R] [--latency-ms MS] [--seed N]";
+
+export const SANDBOX_HELP = [
+  USAGE,
+  "",
+  "Runs the local SageMaker simulation (with the S3 and SQS slices sageops uses) on 127.0.0.1 until Ctrl-C.",
+  "",
+  "  --port N           listen on port N (default: a free port)",
+  `  --pace X           simulated seconds per real second (default ${DEFAULT_PACE})`,
+  "  --empty            start without the example account",
+  "  --throttle-rate R  answer a share R (0..1) of calls with ThrottlingException",
+  "  --error-rate R     answer a share R (0..1) of calls with HTTP 500 or 503",
+  "  --latency-ms MS    hold every answer back MS milliseconds",
+  "  --seed N           the same N gives the same sequence of faults",
+  "  --help             this text",
+  "",
+  "  sageops sandbox run-monitor SCHEDULE [--url URL] [--clean|--violations|--fail]",
+  "                     asks a running sandbox to run a monitoring schedule now",
+].join("\n");
 
 function parseArgs(args: string[]): SandboxArgs | string {
   const values: Record<string, string | true> = {};
@@ -26,15 +59,36 @@ function parseArgs(args: string[]): SandboxArgs | string {
       continue;
     }
     const value = args[i + 1];
-    if ((flag === "--port" || flag === "--pace") && value !== undefined && !value.startsWith("--")) {
+    if (isValueFlag(flag) && value !== undefined && !value.startsWith("--")) {
       values[flag.slice(2)] = value;
       i += 1;
       continue;
     }
-    return flag === "--port" || flag === "--pace" ? `${flag} needs a value (${USAGE})` : `unknown argument ${JSON.stringify(flag)} (${USAGE})`;
+    return isValueFlag(flag) ? `${flag} needs a value (${USAGE})` : `unknown argument ${JSON.stringify(flag)} (${USAGE})`;
   }
   const parsed = SandboxArgs.safeParse(values);
   return parsed.success ? parsed.data : (parsed.error.issues[0]?.message ?? USAGE);
+}
+
+/** The fault flags as the sandbox takes them; undefined when none was given. */
+function faultsOf(args: SandboxArgs): FaultSettings | undefined {
+  const faults: FaultSettings = {};
+  if (args["throttle-rate"] !== undefined) faults.throttleRate = args["throttle-rate"];
+  if (args["error-rate"] !== undefined) faults.errorRate = args["error-rate"];
+  if (args["latency-ms"] !== undefined) faults.latencyMs = args["latency-ms"];
+  if (args.seed !== undefined) faults.randomSeed = args.seed;
+  return Object.keys(faults).length > 0 ? faults : undefined;
+}
+
+function describeFaults(faults: FaultSettings | undefined): string {
+  if (faults === undefined) return "";
+  const parts = [
+    faults.throttleRate ? `${faults.throttleRate * 100}% of calls throttled` : "",
+    faults.errorRate ? `${faults.errorRate * 100}% answered with a server error` : "",
+    faults.latencyMs ? `${faults.latencyMs} ms added to every answer` : "",
+    faults.randomSeed !== undefined ? `fault sequence seeded with ${faults.randomSeed}` : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? ` Injected faults: ${parts.join(", ")}.` : "";
 }
 
 function untilSignalled(): Promise<void> {
@@ -54,6 +108,10 @@ function untilSignalled(): Promise<void> {
  * the exit code: 0 after a clean stop, 2 for bad arguments, 1 if it could not start.
  */
 export async function sandboxCommand(args: string[], io: { out: (line: string) => void; err: (line: string) => void }, stopWhen?: Promise<void>): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    io.out(SANDBOX_HELP);
+    return EXIT.ok;
+  }
   const parsed = parseArgs(args);
   if (typeof parsed === "string") {
     io.err(`sageops sandbox: ${parsed}`);
@@ -61,14 +119,14 @@ export async function sandboxCommand(args: string[], io: { out: (line: string) =
   }
   let sandbox: Sandbox;
   try {
-    sandbox = await startSandbox({ port: parsed.port ?? 0, pace: parsed.pace, seed: parsed.empty !== true });
+    sandbox = await startSandbox({ port: parsed.port ?? 0, pace: parsed.pace, seed: parsed.empty !== true, faults: faultsOf(parsed) });
   } catch (error) {
     io.err(`sageops sandbox: could not start: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
   io.out(sandbox.url);
   io.out(
-    `This is a local simulation of SageMaker and S3 (no AWS), ${parsed.pace ?? DEFAULT_PACE} simulated seconds per real second${parsed.empty ? ", empty" : ", with the example account"}. Point an AWS SDK at it with AWS_ENDPOINT_URL=${sandbox.url} (S3 path-style). SageMaker's state-change events arrive on the SQS queue SAGEOPS_EVENTS_QUEUE_URL=${sandbox.eventsQueue.url}. Ctrl-C stops it.`,
+    `This is a local simulation of SageMaker and S3 (no AWS), ${parsed.pace ?? DEFAULT_PACE} simulated seconds per real second${parsed.empty ? ", empty" : ", with the example account"}. Point an AWS SDK at it with AWS_ENDPOINT_URL=${sandbox.url} (S3 path-style). SageMaker's state-change events arrive on the SQS queue SAGEOPS_EVENTS_QUEUE_URL=${sandbox.eventsQueue.url}. Ctrl-C stops it.${describeFaults(faultsOf(parsed))}`,
   );
   io.out(`Run a monitoring schedule now, without waiting for its hour: sageops sandbox run-monitor <schedule> --url ${sandbox.url} [--clean|--violations|--fail]`);
   await (stopWhen ?? untilSignalled());

@@ -68,13 +68,68 @@ const CompleteUploadArgs = z.object({
 });
 
 /** An answer to force for a call (fault injection), e.g. a 429 with Retry-After. */
-interface ForcedResponse {
+export interface ForcedResponse {
   status: number;
   headers?: Record<string, string>;
   body: SlackArgs;
+  /**
+   * Carry the call out as usual first (the message is stored) and answer this instead of Slack's
+   * answer: Slack did it, the caller hears an error (a 5xx after delivery).
+   */
+  afterDelivering?: boolean;
 }
 
-type Interceptor = (method: string, args: SlackArgs) => ForcedResponse | undefined;
+export type Interceptor = (method: string, args: SlackArgs) => ForcedResponse | undefined;
+
+/** What becomes of a held call: carried out and answered (`deliver`), or lost with its connection (`drop`). */
+export type HeldOutcome = "deliver" | "drop";
+
+/** A call kept waiting at the stand-in until released (see `hold`). */
+export interface SlackHold {
+  /** Resolves once a matching call arrived and is held. */
+  readonly arrived: Promise<{ method: string; args: SlackArgs }>;
+  /** True while a call waits on this hold. */
+  readonly holding: boolean;
+  /** Lets the held call go on (`deliver`, the default) or drops it unanswered and not carried out; before a call came, withdraws the hold. */
+  release(outcome?: HeldOutcome): void;
+}
+
+interface PendingHold {
+  match: (method: string, args: SlackArgs) => boolean;
+  hold: SlackHold;
+  wait(method: string, args: SlackArgs): Promise<HeldOutcome>;
+  spent: boolean;
+}
+
+function newHold(match: (method: string, args: SlackArgs) => boolean): PendingHold {
+  let arrive: (call: { method: string; args: SlackArgs }) => void = () => undefined;
+  const arrived = new Promise<{ method: string; args: SlackArgs }>((resolve) => (arrive = resolve));
+  let decide: (outcome: HeldOutcome) => void = () => undefined;
+  const decided = new Promise<HeldOutcome>((resolve) => (decide = resolve));
+  let holding = false;
+  const pending: PendingHold = {
+    match,
+    spent: false,
+    hold: {
+      arrived,
+      get holding() {
+        return holding;
+      },
+      release(outcome = "deliver") {
+        pending.spent = true;
+        holding = false;
+        decide(outcome);
+      },
+    },
+    wait(method, args) {
+      pending.spent = true;
+      holding = true;
+      arrive({ method, args });
+      return decided;
+    },
+  };
+  return pending;
+}
 
 export interface LocalSlackApiOptions {
   teamId?: string;
@@ -107,6 +162,7 @@ export class LocalSlackApi extends EventEmitter<Events> {
   private tsCounter = 0;
   private responseUrlCounter = 0;
   private readonly interceptors: Interceptor[] = [];
+  private readonly holds: PendingHold[] = [];
   private readonly pendingUploads = new Map<string, PendingUpload>();
   private readonly completedFiles: StoredFile[] = [];
   private fileCounter = 0;
@@ -153,6 +209,7 @@ export class LocalSlackApi extends EventEmitter<Events> {
   }
 
   async close(): Promise<void> {
+    for (const pending of this.holds) if (!pending.spent) pending.hold.release("drop");
     const server = this.server;
     if (!server) return;
     server.closeAllConnections();
@@ -173,6 +230,16 @@ export class LocalSlackApi extends EventEmitter<Events> {
       const index = this.interceptors.indexOf(interceptor);
       if (index >= 0) this.interceptors.splice(index, 1);
     };
+  }
+
+  /**
+   * Holds the next call that `match` accepts before it is carried out, until released: the bot
+   * has sent it and hears nothing meanwhile. Each hold catches one call.
+   */
+  hold(match: (method: string, args: SlackArgs) => boolean): SlackHold {
+    const pending = newHold(match);
+    this.holds.push(pending);
+    return pending.hold;
   }
 
   callsTo(method: string): SlackApiCall[] {
@@ -221,11 +288,24 @@ export class LocalSlackApi extends EventEmitter<Events> {
       args["user"] ??= url.searchParams.get("user") ?? undefined;
     }
 
-    const forced = this.interceptors.map((interceptor) => interceptor(method, args)).find((answer) => answer !== undefined);
-    const answer = forced ?? (method === "file_upload" ? this.receiveUpload(String(args["file_id"]), uploaded) : { status: 200, body: this.answer(method, args) });
-    const call: SlackApiCall = { method, args, token, response: answer.body, status: answer.status, ...(method === "response_url" ? { url: `${this.baseUrl}${req.url ?? ""}` } : {}) };
+    const where = method === "response_url" ? { url: `${this.baseUrl}${req.url ?? ""}` } : {};
+    const held = this.holds.find((pending) => !pending.spent && pending.match(method, args));
+    if (held && (await held.wait(method, args)) === "drop") {
+      const call: SlackApiCall = { method, args, token, response: { ok: false, error: "dropped_by_test" }, status: 0, ...where };
+      this.calls.push(call);
+      this.emit("call", call);
+      res.destroy();
+      return;
+    }
+    let answer = this.interceptors.map((interceptor) => interceptor(method, args)).find((forced) => forced !== undefined);
+    if (answer === undefined || answer.afterDelivering) {
+      const carriedOut = method === "file_upload" ? this.receiveUpload(String(args["file_id"]), uploaded) : { status: 200, body: this.answer(method, args) };
+      answer ??= carriedOut;
+    }
+    const call: SlackApiCall = { method, args, token, response: answer.body, status: answer.status, ...where };
     this.calls.push(call);
     this.emit("call", call);
+    if (res.destroyed) return;
     res.writeHead(answer.status, { "content-type": "application/json", ...(answer.headers ?? {}) });
     res.end(JSON.stringify(answer.body));
   }

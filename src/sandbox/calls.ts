@@ -13,6 +13,8 @@ export interface SandboxCall {
   error?: string;
   /** Set when the answer was an injected fault. */
   injectedFault?: boolean;
+  /** A SageMaker call's top-level name fields (`TrainingJobName`, `EndpointName`, ...), to tell calls about different resources apart. */
+  names?: Record<string, string>;
 }
 
 export class CallLog {
@@ -28,6 +30,11 @@ export class CallLog {
 
   count(operation?: string): number {
     return operation === undefined ? this.entries.length : this.entries.filter((c) => c.operation === operation).length;
+  }
+
+  /** Successful calls of one operation about one resource: how many times SageMaker did it. */
+  countDone(operation: string, names: Record<string, string>): number {
+    return this.entries.filter((c) => c.operation === operation && c.status === 200 && Object.entries(names).every(([key, value]) => c.names?.[key] === value)).length;
   }
 
   reset(): void {

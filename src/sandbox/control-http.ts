@@ -7,16 +7,35 @@
  *   (or `"violations": false`, or `"fail": true`, or neither): starts a run of the schedule now and
  *   answers 200 with `{ simulated, note, run }` (monitoring-run-now.ts). A bad body is 400, an
  *   unknown schedule or route 404, another method 405; every error is `{ simulated, error: { code, message } }`.
+ * - `GET /_sandbox/calls` (optionally `?operation=CreateTrainingJob`): the calls received so far,
+ *   oldest first, `{ simulated, calls: [{ operation, at, status, error?, names? }] }`.
+ * - `POST /_sandbox/holds` with `{ "operation": "CreateTrainingJob", "stage": "before" | "after",
+ *   "where": { "TrainingJobName": "..." } }`: holds the next such call (holds.ts) and answers with the
+ *   hold's `id`; `GET /_sandbox/holds/<id>` says whether it is `holding` a call yet, and
+ *   `POST /_sandbox/holds/<id>/release` lets the call go on.
  */
+
+import type { CallLog } from "./calls.js";
 import { SandboxError } from "./errors.js";
+import { type HoldBook, HoldRequestSchema, type SandboxHold } from "./holds.js";
 import type { HttpAnswer, HttpExchange } from "./http.js";
 import { type MonitoringRunStarted, RunNowRequestSchema } from "./monitoring-run-now.js";
 
 export const CONTROL_PREFIX = "/_sandbox/";
 const RUN_MONITOR_PATH = "/_sandbox/monitoring/run";
+const CALLS_PATH = "/_sandbox/calls";
+const HOLDS_PATH = "/_sandbox/holds";
+const HOLD_PATH = /^\/_sandbox\/holds\/(hold-\d+)(\/release)?$/;
 const NOTE = "This is the sageops sandbox, a local simulation of SageMaker: nothing ran on AWS.";
 
 export type RunMonitor = (schedule: string, options: { violations?: boolean; fail?: boolean }) => MonitoringRunStarted;
+
+/** What the control routes act on. */
+export interface Controls {
+  run: RunMonitor;
+  holds: HoldBook;
+  calls: CallLog;
+}
 
 export function isControlPath(path: string): boolean {
   return path.startsWith(CONTROL_PREFIX);
@@ -24,7 +43,10 @@ export function isControlPath(path: string): boolean {
 
 /** The name the call log gives a control request. */
 export function controlOperationName(path: string): string {
-  return path === RUN_MONITOR_PATH ? "Sandbox.RunMonitor" : "Sandbox.Unknown";
+  if (path === RUN_MONITOR_PATH) return "Sandbox.RunMonitor";
+  if (path === CALLS_PATH) return "Sandbox.ListCalls";
+  if (path === HOLDS_PATH || HOLD_PATH.test(path)) return "Sandbox.Hold";
+  return "Sandbox.Unknown";
 }
 
 function json(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): HttpAnswer {
@@ -35,19 +57,25 @@ function problem(status: number, code: string, message: string, headers: Record<
   return json(status, { error: { code, message } }, headers);
 }
 
-function runMonitor(exchange: HttpExchange, run: RunMonitor): HttpAnswer {
-  let body: unknown;
+function jsonBody(exchange: HttpExchange): { body: unknown } | undefined {
   try {
-    body = JSON.parse(exchange.body.toString("utf8"));
+    return { body: JSON.parse(exchange.body.toString("utf8")) };
   } catch {
-    return problem(400, "BadRequest", 'The body is not JSON: send {"schedule": "<name>"} with optional "violations": true|false or "fail": true.');
+    return undefined;
   }
-  const parsed = RunNowRequestSchema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-    return problem(400, "BadRequest", `${where}${issue?.message ?? "the body does not fit"}`);
-  }
+}
+
+function badBody(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): HttpAnswer {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join(".")}: ` : "";
+  return problem(400, "BadRequest", `${where}${issue?.message ?? "the body does not fit"}`);
+}
+
+function runMonitor(exchange: HttpExchange, run: RunMonitor): HttpAnswer {
+  const read = jsonBody(exchange);
+  if (read === undefined) return problem(400, "BadRequest", 'The body is not JSON: send {"schedule": "<name>"} with optional "violations": true|false or "fail": true.');
+  const parsed = RunNowRequestSchema.safeParse(read.body);
+  if (!parsed.success) return badBody(parsed.error);
   const { schedule, ...options } = parsed.data;
   try {
     return json(200, { note: NOTE, run: run(schedule, options) });
@@ -57,8 +85,42 @@ function runMonitor(exchange: HttpExchange, run: RunMonitor): HttpAnswer {
   }
 }
 
-export function handleControl(exchange: HttpExchange, run: RunMonitor): HttpAnswer {
-  if (exchange.path !== RUN_MONITOR_PATH) return problem(404, "NotFound", `No sandbox control at ${exchange.path}: the one there is is POST ${RUN_MONITOR_PATH}.`);
-  if (exchange.method !== "POST") return problem(405, "MethodNotAllowed", `${RUN_MONITOR_PATH} takes POST, not ${exchange.method}.`, { allow: "POST" });
-  return runMonitor(exchange, run);
+function listCalls(exchange: HttpExchange, calls: CallLog): HttpAnswer {
+  const operation = exchange.query.get("operation") ?? undefined;
+  const listed = calls.all.filter((call) => operation === undefined || call.operation === operation);
+  return json(200, { calls: listed.map((call) => ({ ...call, at: call.at.toISOString(), simulatedAt: call.simulatedAt.toISOString() })) });
+}
+
+function describeHold(hold: SandboxHold): Record<string, unknown> {
+  return { id: hold.id, operation: hold.operation, stage: hold.stage, holding: hold.holding, released: hold.released };
+}
+
+function addHold(exchange: HttpExchange, holds: HoldBook): HttpAnswer {
+  const read = jsonBody(exchange);
+  if (read === undefined) return problem(400, "BadRequest", 'The body is not JSON: send {"operation": "CreateTrainingJob"} with optional "stage": "before"|"after" and "where": {"TrainingJobName": "<name>"}.');
+  const parsed = HoldRequestSchema.safeParse(read.body);
+  if (!parsed.success) return badBody(parsed.error);
+  return json(200, { hold: describeHold(holds.add(parsed.data)) });
+}
+
+function onHold(exchange: HttpExchange, holds: HoldBook, id: string, release: boolean): HttpAnswer {
+  const hold = holds.get(id);
+  if (hold === undefined) return problem(404, "NotFound", `No hold ${id}.`);
+  const method = release ? "POST" : "GET";
+  if (exchange.method !== method) return problem(405, "MethodNotAllowed", `${exchange.path} takes ${method}, not ${exchange.method}.`, { allow: method });
+  if (release) hold.release();
+  return json(200, { hold: describeHold(hold) });
+}
+
+function only(method: string, exchange: HttpExchange, answer: () => HttpAnswer): HttpAnswer {
+  return exchange.method === method ? answer() : problem(405, "MethodNotAllowed", `${exchange.path} takes ${method}, not ${exchange.method}.`, { allow: method });
+}
+
+export function handleControl(exchange: HttpExchange, controls: Controls): HttpAnswer {
+  if (exchange.path === RUN_MONITOR_PATH) return only("POST", exchange, () => runMonitor(exchange, controls.run));
+  if (exchange.path === CALLS_PATH) return only("GET", exchange, () => listCalls(exchange, controls.calls));
+  if (exchange.path === HOLDS_PATH) return only("POST", exchange, () => addHold(exchange, controls.holds));
+  const hold = HOLD_PATH.exec(exchange.path);
+  if (hold?.[1] !== undefined) return onHold(exchange, controls.holds, hold[1], hold[2] !== undefined);
+  return problem(404, "NotFound", `No sandbox control at ${exchange.path}: there are POST ${RUN_MONITOR_PATH}, GET ${CALLS_PATH} and POST ${HOLDS_PATH}.`);
 }

@@ -14,6 +14,7 @@ import { CallLog, type SandboxCall } from "./calls.js";
 import { createPacedClock, DEFAULT_PACE, type SandboxClock } from "./clock.js";
 import { SANDBOX_ACCOUNT } from "./env.js";
 import { FaultInjector, type FaultSettings, FaultSettingsSchema } from "./faults.js";
+import { HoldBook, type HoldRequest, type SandboxHold } from "./holds.js";
 import type { MonitoringRunStarted, RunNowOptions } from "./monitoring-run-now.js";
 import { seedExampleAccount } from "./seed.js";
 import { startServer } from "./server.js";
@@ -22,7 +23,8 @@ import { SandboxState } from "./state.js";
 
 export type { SandboxCall } from "./calls.js";
 export { createManualClock, createPacedClock, DEFAULT_PACE, type ManualClock, type SandboxClock } from "./clock.js";
-export type { FaultSettings } from "./faults.js";
+export { type FaultSettings, FaultSettingsSchema } from "./faults.js";
+export type { HeldCall, HoldRequest, SandboxHold } from "./holds.js";
 export type { MonitoringRunStarted, RunNowOptions } from "./monitoring-run-now.js";
 export { SEED } from "./seed.js";
 
@@ -87,9 +89,22 @@ export interface Sandbox {
   readonly calls: readonly SandboxCall[];
   /** Calls received, all or of one operation (`DescribeTrainingJob`, `S3.GetObject`). */
   countCalls(operation?: string): number;
+  /** Successful calls of an operation about one resource (`{ TrainingJobName: "x" }`): how often SageMaker did it. */
+  countDone(operation: string, names: Record<string, string>): number;
   resetCalls(): void;
+  /**
+   * Holds the next SageMaker call of an operation (optionally about one resource) before SageMaker
+   * acts on it (`stage: "before"`, the default) or after, with its answer held back (`"after"`),
+   * until released (holds.ts). Also on the control route `/_sandbox/holds`.
+   */
+  hold(request: HoldRequest): SandboxHold;
   /** SageMaker's EventBridge state-change events, through SQS (AWS JSON 1.0 on the same port). */
   readonly eventsQueue: SandboxEventsQueue;
+  /**
+   * Adds another queue that gets every state-change event from now on (the event rule with one
+   * more target), so several bots that do not share a store can each follow their own; its URL.
+   */
+  addEventsQueue(name: string): string;
   readonly monitoring: SandboxMonitoring;
   /** The operations the SageMaker side answers. */
   readonly operations: readonly string[];
@@ -108,7 +123,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   queue?.purge();
   const faults = new FaultInjector(parsed.faults);
   const calls = new CallLog();
-  const server = await startServer({ state, clock, faults, calls }, { host: "127.0.0.1", port: parsed.port ?? 0 });
+  const holds = new HoldBook();
+  const server = await startServer({ state, clock, faults, calls, holds }, { host: "127.0.0.1", port: parsed.port ?? 0 });
   return {
     url: server.url,
     port: server.port,
@@ -120,7 +136,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return calls.all;
     },
     countCalls: (operation) => calls.count(operation),
+    countDone: (operation, names) => calls.countDone(operation, names),
     resetCalls: () => calls.reset(),
+    hold: (request) => holds.add(request),
     eventsQueue: {
       url: `${server.url}/${SANDBOX_ACCOUNT}/${EVENTS_QUEUE}`,
       name: EVENTS_QUEUE,
@@ -133,6 +151,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       reopen: () => {
         if (queue) queue.open = true;
       },
+    },
+    addEventsQueue: (name) => {
+      if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw new RangeError(`an SQS queue name is 1 to 80 letters, digits, - and _, not ${JSON.stringify(name)}`);
+      state.addEventTarget(name);
+      return `${server.url}/${SANDBOX_ACCOUNT}/${name}`;
     },
     monitoring: { runNow: (schedule, options = {}) => state.runMonitorNow(schedule, options, clock.now()) },
     operations: state.operationNames,

@@ -15,6 +15,7 @@ import type { SandboxClock } from "./clock.js";
 import { controlOperationName, handleControl, isControlPath, type RunMonitor } from "./control-http.js";
 import { SandboxError } from "./errors.js";
 import type { Fault, FaultInjector } from "./faults.js";
+import type { HoldBook } from "./holds.js";
 import { type HttpAnswer, type HttpExchange, headerValue } from "./http.js";
 import { handleS3, s3Error, s3OperationName } from "./s3-http.js";
 import { handleSqs, SqsError, sqsErrorAnswer } from "./sqs-http.js";
@@ -28,6 +29,7 @@ export interface SandboxServerDeps {
   clock: SandboxClock;
   faults: FaultInjector;
   calls: CallLog;
+  holds: HoldBook;
 }
 
 interface RunningServer {
@@ -79,25 +81,48 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function sageMakerAnswer(deps: SandboxServerDeps, operation: string, body: Buffer, now: number): HttpAnswer {
-  let input: unknown = {};
-  if (body.length > 0) {
-    try {
-      input = JSON.parse(body.toString("utf8"));
-    } catch {
-      return jsonError(new SandboxError("SerializationException", "The request body is not valid JSON."));
-    }
-  }
+/** The request body as JSON: `{}` when empty, undefined when it is not JSON. */
+function jsonInput(body: Buffer): unknown {
+  if (body.length === 0) return {};
   try {
-    return jsonAnswer(200, deps.state.perform(operation, input, now));
-  } catch (error) {
-    if (error instanceof SandboxError) return jsonError(error);
-    const message = error instanceof Error ? error.message : String(error);
-    return jsonError(new SandboxError("InternalFailure", `The sandbox failed to handle ${operation}: ${message}`, 500));
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    return undefined;
   }
 }
 
-async function answer(deps: SandboxServerDeps, request: IncomingMessage, signal: AbortSignal): Promise<{ operation: string; answer: HttpAnswer; injected: boolean }> {
+/** The top-level string fields ending in `Name` (TrainingJobName, EndpointName, ...), for the call log. */
+function namesIn(input: unknown): Record<string, string> | undefined {
+  if (typeof input !== "object" || input === null) return undefined;
+  const names = Object.entries(input).filter((entry): entry is [string, string] => entry[0].endsWith("Name") && typeof entry[1] === "string");
+  return names.length > 0 ? Object.fromEntries(names) : undefined;
+}
+
+async function sageMakerAnswer(deps: SandboxServerDeps, operation: string, input: unknown): Promise<HttpAnswer> {
+  if (input === undefined) return jsonError(new SandboxError("SerializationException", "The request body is not valid JSON."));
+  await deps.holds.pass("before", operation, input);
+  let answer: HttpAnswer;
+  try {
+    answer = jsonAnswer(200, deps.state.perform(operation, input, deps.clock.now()));
+  } catch (error) {
+    if (error instanceof SandboxError) answer = jsonError(error);
+    else {
+      const message = error instanceof Error ? error.message : String(error);
+      answer = jsonError(new SandboxError("InternalFailure", `The sandbox failed to handle ${operation}: ${message}`, 500));
+    }
+  }
+  await deps.holds.pass("after", operation, input);
+  return answer;
+}
+
+interface Answered {
+  operation: string;
+  answer: HttpAnswer;
+  injected: boolean;
+  names?: Record<string, string>;
+}
+
+async function answer(deps: SandboxServerDeps, request: IncomingMessage, signal: AbortSignal): Promise<Answered> {
   const body = await readBody(request);
   const url = new URL(request.url ?? "/", "http://sandbox.local");
   const target = headerValue(request.headers, "x-amz-target");
@@ -106,7 +131,7 @@ async function answer(deps: SandboxServerDeps, request: IncomingMessage, signal:
   const isSqs = target?.startsWith(SQS_PREFIX) ?? false;
   if (isControlPath(url.pathname)) {
     const run: RunMonitor = (schedule, options) => deps.state.runMonitorNow(schedule, options, deps.clock.now());
-    return { operation: controlOperationName(url.pathname), answer: handleControl(exchange, run), injected: false };
+    return { operation: controlOperationName(url.pathname), answer: handleControl(exchange, { run, holds: deps.holds, calls: deps.calls }), injected: false };
   }
   const operation = isJson ? (isSqs ? `SQS.${target.slice(SQS_PREFIX.length)}` : target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target) : s3OperationName(exchange);
 
@@ -118,12 +143,12 @@ async function answer(deps: SandboxServerDeps, request: IncomingMessage, signal:
     const context = { queues: deps.state.queues, account: deps.state.env.account, baseUrl: `http://${request.headers.host ?? "127.0.0.1"}`, sync: () => deps.state.syncTo(deps.clock.now()), signal };
     return { operation, answer: await handleSqs(context, operation.slice("SQS.".length), body), injected: false };
   }
-  const now = deps.clock.now();
   if (isJson) {
     if (!target.startsWith(TARGET_PREFIX)) return { operation, answer: jsonError(new SandboxError("UnknownOperationException", `The sandbox only speaks SageMaker, not ${target}.`)), injected: false };
-    return { operation, answer: sageMakerAnswer(deps, operation, body, now), injected: false };
+    const input = jsonInput(body);
+    return { operation, answer: await sageMakerAnswer(deps, operation, input), injected: false, names: namesIn(input) };
   }
-  const at = deps.state.syncTo(now);
+  const at = deps.state.syncTo(deps.clock.now());
   return { operation, answer: handleS3(deps.state.s3, exchange, at), injected: false };
 }
 
@@ -136,8 +161,8 @@ export function startServer(deps: SandboxServerDeps, options: { host: string; po
     const gone = new AbortController();
     response.once("close", () => gone.abort());
     answer(deps, request, AbortSignal.any([closing.signal, gone.signal]))
-      .then(({ operation, answer: result, injected }) => {
-        deps.calls.record({ operation, at: arrived, simulatedAt, status: result.status, error: errorName(result), injectedFault: injected || undefined });
+      .then(({ operation, answer: result, injected, names }) => {
+        deps.calls.record({ operation, at: arrived, simulatedAt, status: result.status, error: errorName(result), injectedFault: injected || undefined, ...(names ? { names } : {}) });
         const payload = result.body === undefined ? undefined : typeof result.body === "string" ? Buffer.from(result.body, "utf8") : result.body;
         const headers: Record<string, string> = { "x-amzn-requestid": randomUUID(), "x-sageops-sandbox": "true", ...result.headers };
         if (payload !== undefined && headers["content-length"] === undefined) headers["content-length"] = String(payload.length);
@@ -162,6 +187,7 @@ export function startServer(deps: SandboxServerDeps, options: { host: string; po
             // Closing twice (a test's own close, then its cleanup) is fine.
             if (closing.signal.aborted) return done();
             closing.abort();
+            deps.holds.releaseAll();
             server.close((error) => (error ? fail(error) : done()));
             server.closeAllConnections();
           }),

@@ -115,6 +115,13 @@ export class MessageQueues {
     return queue?.open ? queue : undefined;
   }
 
+  /** Creates a queue (no-op when it exists) and returns it. */
+  add(name: string): MessageQueue {
+    const queue = this.queues.get(name) ?? new MessageQueue(name);
+    this.queues.set(name, queue);
+    return queue;
+  }
+
   /** The queue, open or closed (for the sandbox's own controls and its event rule). */
   get(name: string): MessageQueue | undefined {
     return this.queues.get(name);

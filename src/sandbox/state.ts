@@ -29,6 +29,8 @@ export class SandboxState {
   readonly s3 = new ObjectStore();
   /** SQS: the queue an EventBridge rule fills with SageMaker's state-change events. */
   readonly queues = new MessageQueues([EVENTS_QUEUE]);
+  /** The queues the event rule sends to: the events queue, and more when a test adds targets. */
+  private readonly eventTargets = [EVENTS_QUEUE];
   readonly training: TrainingJobs;
   readonly tuning: TuningJobs;
   readonly registry: ModelRegistry;
@@ -46,9 +48,17 @@ export class SandboxState {
   /** The latest simulated time the state has been brought to; time never runs backwards here. */
   private horizon = Number.NEGATIVE_INFINITY;
 
+  /** Adds a queue the event rule also sends every state-change event to (a second rule target), empty at first. */
+  addEventTarget(name: string): void {
+    this.queues.add(name);
+    if (!this.eventTargets.includes(name)) this.eventTargets.push(name);
+  }
+
   constructor(region: string) {
     // A closed (deleted) queue loses what EventBridge would have sent it, as in AWS.
-    const events = new StateChangeEvents(this.timeline, { region, account: SANDBOX_ACCOUNT }, (body, at) => this.queues.find(EVENTS_QUEUE)?.send(body, at));
+    const events = new StateChangeEvents(this.timeline, { region, account: SANDBOX_ACCOUNT }, (body, at) => {
+      for (const name of this.eventTargets) this.queues.find(name)?.send(body, at);
+    });
     this.env = { region, account: SANDBOX_ACCOUNT, timeline: this.timeline, s3: this.s3, events };
     this.training = new TrainingJobs(this.env);
     this.tuning = new TuningJobs(this.env, this.training);

@@ -58,6 +58,13 @@ describe("sageops sandbox", () => {
     [["--pace", "-3"], /--pace/],
     [["--pace"], /--pace needs a value/],
     [["--colour"], /unknown argument "--colour"/],
+    [["--throttle-rate", "1.5"], /^sageops sandbox: --throttle-rate takes a share of calls from 0 to 1/],
+    [["--throttle-rate", "some"], /^sageops sandbox: --throttle-rate takes a share of calls from 0 to 1/],
+    [["--error-rate", "-0.1"], /^sageops sandbox: --error-rate takes a share of calls from 0 to 1/],
+    [["--latency-ms", "2.5"], /^sageops sandbox: --latency-ms takes whole milliseconds/],
+    [["--latency-ms", "70000"], /^sageops sandbox: --latency-ms takes whole milliseconds/],
+    [["--seed", "x"], /^sageops sandbox: --seed takes a whole number/],
+    [["--error-rate"], /--error-rate needs a value/],
   ])("bad arguments %j get one line on stderr and exit code 2", async (args, message) => {
     const { out, err, io } = captureIo();
     expect(await sandboxCommand(args, io, Promise.resolve())).toBe(2);
@@ -65,6 +72,70 @@ describe("sageops sandbox", () => {
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(message);
     expect(err[0]).not.toContain("\n");
+  });
+});
+
+describe("sageops sandbox with injected faults", () => {
+  /** Runs the sandbox command with `args` until `use` is done with its URL; returns what it printed. */
+  async function withSandbox(args: string[], use: (url: string) => Promise<void>): Promise<{ out: string[]; err: string[] }> {
+    const { out, err, io } = captureIo();
+    let stop = (): void => undefined;
+    const running = sandboxCommand(args, io, new Promise<void>((resolve) => (stop = resolve)));
+    for (let i = 0; i < 200 && out.length < 3; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    try {
+      await use(out[0] ?? "");
+    } finally {
+      stop();
+    }
+    expect(await running).toBe(0);
+    return { out, err };
+  }
+
+  it("--help lists every flag, the fault flags among them, and exits 0", async () => {
+    const { out, err, io } = captureIo();
+    expect(await sandboxCommand(["--help"], io, Promise.resolve())).toBe(0);
+    expect(err).toEqual([]);
+    const help = out.join("\n");
+    for (const flag of ["--port", "--pace", "--empty", "--throttle-rate", "--error-rate", "--latency-ms", "--seed", "run-monitor"]) expect(help).toContain(flag);
+    const bin = await runCli(["sandbox", "--help"]);
+    expect(bin).toMatchObject({ code: 0, stderr: "" });
+    expect(bin.stdout).toContain("--throttle-rate R");
+  });
+
+  it("--throttle-rate 1 throttles every SageMaker call, and says so when it starts", async () => {
+    const { out } = await withSandbox(["--throttle-rate", "1", "--seed", "7"], async (url) => {
+      const client = new SageMakerClient({ endpoint: url, region: "us-east-1", credentials: SANDBOX_CREDENTIALS, maxAttempts: 1 });
+      await expect(client.send(new ListEndpointsCommand({}))).rejects.toMatchObject({ name: "ThrottlingException" });
+      client.destroy();
+    });
+    expect(out[1]).toContain("Injected faults: 100% of calls throttled, fault sequence seeded with 7.");
+  });
+
+  it("--error-rate 0.5 with a seed answers some calls with server errors, the same ones on every run; --latency-ms holds every answer back", async () => {
+    const statuses: string[][] = [];
+    for (let run = 0; run < 2; run += 1) {
+      const seen: string[] = [];
+      await withSandbox(["--error-rate", "0.5", "--seed", "3", "--latency-ms", "30"], async (url) => {
+        const client = new SageMakerClient({ endpoint: url, region: "us-east-1", credentials: SANDBOX_CREDENTIALS, maxAttempts: 1 });
+        const started = Date.now();
+        for (let i = 0; i < 8; i += 1) {
+          seen.push(await client.send(new ListEndpointsCommand({})).then(() => "ok", (error: { $metadata?: { httpStatusCode?: number } }) => String(error.$metadata?.httpStatusCode)));
+        }
+        expect(Date.now() - started).toBeGreaterThanOrEqual(8 * 28);
+        client.destroy();
+      });
+      statuses.push(seen);
+    }
+    expect(statuses[0]).toEqual(statuses[1]);
+    expect(statuses[0]).toContain("ok");
+    expect(statuses[0]?.some((status) => status === "500" || status === "503")).toBe(true);
+  });
+
+  it("the real bin refuses a bad fault flag in one line naming it, exit 2", async () => {
+    const result = await runCli(["sandbox", "--error-rate", "2"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^sageops sandbox: --error-rate takes a share of calls from 0 to 1/)]);
   });
 });
 

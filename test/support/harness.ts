@@ -119,7 +119,7 @@ export async function untilInService(h: HttpHarness, endpoint: string): Promise<
 
 /** Drives the bot as people in the workspace would: slash commands and button clicks, signed. */
 export class Workspace {
-  constructor(private readonly h: HttpHarness) {}
+  constructor(private readonly h: Pick<HttpHarness, "slack" | "client">) {}
 
   /** Runs a slash command and waits for the bot's reply on the response URL (or a new channel post). */
   async command(userId: string, command: string, text: string, channelId = "C0MLOPS"): Promise<{ reply?: SlackApiCall; posted: StoredMessage[] }> {

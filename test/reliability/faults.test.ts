@@ -1,0 +1,72 @@
+/**
+ * Faults on both sides of the bot: SageMaker throttling, failing with 5xx and answering slowly
+ * while confirmed actions run and are tracked, and Slack answering 429 (with Retry-After) and
+ * 5xx, once after it stored the message. Every action runs once, every final status is posted once.
+ */
+import { describe, expect, it } from "vitest";
+import type { ForcedResponse, LocalSlackApi, SlackArgs } from "../../src/console/slack-api.js";
+import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
+import { deployNamesIn, expectRanAndReportedOnce, inThreadOf, isFinalReplyAbout, jobNameIn, newEndpoint, QUIET_MS, tallyOf, trainingJob, untilFinalReply, useProcessWorld } from "../support/processes.js";
+import { settle } from "../support/wait.js";
+
+/** Answers the first call `match` accepts with `answer`, and lets every other call through. */
+function failFirst(slack: LocalSlackApi, match: (method: string, args: SlackArgs) => boolean, answer: ForcedResponse): { hit: () => boolean } {
+  let hit = false;
+  slack.intercept((method, args) => {
+    if (hit || !match(method, args)) return undefined;
+    hit = true;
+    return answer;
+  });
+  return { hit: () => hit };
+}
+
+const SERVER_ERROR: ForcedResponse = { status: 500, body: { ok: false, error: "internal_error" } };
+const UNAVAILABLE: ForcedResponse = { status: 503, body: { ok: false, error: "service_unavailable" } };
+const RATE_LIMITED: ForcedResponse = { status: 429, headers: { "retry-after": "1" }, body: { ok: false, error: "ratelimited" } };
+
+describe("faults at SageMaker and at Slack while confirmed actions run", { timeout: 120_000 }, () => {
+  const world = useProcessWorld();
+
+  it("SageMaker throttling 30% of calls, failing 10% with 5xx and 50 ms slower: a confirmed training and a deploy each run once, are tracked to the end and reported once", async () => {
+    const bot = await world.startBot();
+    const training = await bot.planFrom("U0ENGINEER", "/train", "churn-xgb");
+    const deploy = await bot.planFrom("U0ENGINEER", "/deploy", "churn-xgb/1 to churn-dev-faults env=dev");
+    world.sandbox.setFaults({ throttleRate: 0.3, errorRate: 0.1, latencyMs: 50, randomSeed: 5 });
+    try {
+      await bot.ws.click("U0ENGINEER", training, PLAN_BUTTONS.confirm);
+      await bot.ws.click("U0ENGINEER", deploy, PLAN_BUTTONS.confirm);
+      const job = trainingJob(jobNameIn(training));
+      const endpoint = newEndpoint("churn-dev-faults");
+      await Promise.all([untilFinalReply(world, training, job, 60_000), untilFinalReply(world, deploy, endpoint, 60_000)]);
+      await settle(QUIET_MS);
+      // Seed 5 throttles the second call drawn and fails the third with a 5xx, so both are seen whatever the timing.
+      const injected = world.sandbox.calls.filter((c) => c.injectedFault);
+      expect(injected.some((c) => c.error === "ThrottlingException")).toBe(true);
+      expect(injected.some((c) => c.status >= 500)).toBe(true);
+      expectRanAndReportedOnce(tallyOf(world, training, job), job);
+      expectRanAndReportedOnce(tallyOf(world, deploy, endpoint), endpoint);
+      const { model, config } = deployNamesIn(deploy);
+      expect(world.sandbox.countDone("CreateModel", { ModelName: model })).toBe(1);
+      expect(world.sandbox.countDone("CreateEndpointConfig", { EndpointConfigName: config })).toBe(1);
+    } finally {
+      world.sandbox.setFaults({ throttleRate: 0, errorRate: 0, latencyMs: 0 });
+    }
+  });
+
+  it("Slack answering 429 with Retry-After, 500 and 503, and a 500 after storing the final reply: the training runs once and each message is in Slack once", async () => {
+    const bot = await world.startBot();
+    const plan = await bot.planFrom("U0ENGINEER", "/train", "churn-xgb");
+    const job = trainingJob(jobNameIn(plan));
+    const faults = [
+      failFirst(world.slack, (method, args) => method === "chat.update" && args["ts"] === plan.ts, SERVER_ERROR),
+      failFirst(world.slack, inThreadOf(plan, "chat.postMessage", (text) => text.startsWith(`${job.label}:`)), RATE_LIMITED),
+      failFirst(world.slack, (method, args) => method === "chat.update" && String(args["text"] ?? "").startsWith(`${job.label}:`), UNAVAILABLE),
+      failFirst(world.slack, inThreadOf(plan, "chat.postMessage", isFinalReplyAbout(job)), { ...SERVER_ERROR, afterDelivering: true }),
+    ];
+    await bot.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
+    await untilFinalReply(world, plan, job, 60_000);
+    await settle(QUIET_MS);
+    expect(faults.map((fault) => fault.hit())).toEqual([true, true, true, true]);
+    expectRanAndReportedOnce(tallyOf(world, plan, job), job);
+  });
+});

@@ -35,6 +35,9 @@ export interface StartOptions {
   logger?: Logger;
 }
 
+/** The console's Slack API is local: a plan, its update and its approval request show at once. */
+const CONSOLE_BURST = 5;
+
 export interface RunningBot {
   mode: RunMode;
   app: App;
@@ -93,7 +96,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       const consoleSlack = await startConsoleSlack();
       closers.push(() => consoleSlack.api.close());
       const slackClient = createSlackClient(CONSOLE_BOT_TOKEN, consoleSlack.apiUrl);
-      const { core, slack } = buildCore({ config, db, backend, logger, slackClient });
+      const { core, slack } = buildCore({ config, db, backend, logger, slackClient, burst: CONSOLE_BURST });
       const { receiver, identity } = createConsoleReceiver(consoleSlack, io, options.consoleIdentity, logger);
       const { app, requests } = createSlackApp({ receiver, botToken: CONSOLE_BOT_TOKEN, apiUrl: consoleSlack.apiUrl, deps: slack });
       await app.start();

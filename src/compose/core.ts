@@ -46,6 +46,8 @@ export interface CoreInputs {
   logger: Logger;
   /** The pacer's own client: create it with `rejectRateLimitedCalls: true`, so 429s reach the pacer. */
   slackClient: WebClient;
+  /** Messages a channel may send back to back; the console's local Slack API has no rate limit to keep to. */
+  burst?: number;
 }
 
 /** The running parts that start-up, the background loops and tests reach for. */
@@ -79,7 +81,7 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   const sagemaker = new SdkSageMakerPort(createSageMakerClient(target));
   const objects = new S3ObjectReader(createS3Client(target));
   // Posts are paced per channel (Slack's rate limits).
-  const poster = new PacedPoster(new WebApiPoster(inputs.slackClient), { clock: systemClock });
+  const poster = new PacedPoster(new WebApiPoster(inputs.slackClient), { clock: systemClock, burst: inputs.burst });
   const groups = new UserGroupDirectory(policyGroupIds(policy), inputs.slackClient, logger);
 
   const tracker = new Tracker({

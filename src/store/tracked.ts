@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { TrackedResource } from "../kernel/resources.js";
 import { RESOURCE_TYPES, type ResourceStatus, ResourceStatusSchema, type ResourceType } from "../watch/status.js";
-import { NOTICE_LEASE_MS, type NoticeKind, type NoticeOutcome, type TrackedRecord, type TrackedStore, type TrackingContext } from "../watch/tracked-store.js";
+import { SEND_LEASE_MS, type NoticeKind, type NoticeOutcome, type TrackedRecord, type TrackedStore, type TrackingContext } from "../watch/tracked-store.js";
 import type { Db } from "./db.js";
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().transform((value) => value ?? undefined);
@@ -39,7 +39,7 @@ const NOTICE_KINDS = ["reply", "alert"] as const satisfies readonly NoticeKind[]
 const MAX_NOTICE_ATTEMPTS = 3;
 /** A notice to send: due, or claimed by a sender that died (its claim older than the lease) with tries left. */
 const claimable = (table = ""): string => `(${table}state = 'due' OR (${table}state = 'sending' AND ${table}updated_at < ? AND ${table}attempts < ?))`;
-const staleBefore = (now: Date): string => new Date(now.getTime() - NOTICE_LEASE_MS).toISOString();
+const staleBefore = (now: Date): string => new Date(now.getTime() - SEND_LEASE_MS).toISOString();
 
 function toRecord(raw: unknown): TrackedRecord {
   const row = RowSchema.parse(raw);
@@ -198,10 +198,24 @@ export class SqliteTrackedStore implements TrackedStore {
     return row === undefined ? undefined : z.object({ attempts: z.number() }).parse(row).attempts;
   }
 
-  nextNoticeLeaseEnd(): Date | undefined {
-    const row: unknown = this.db.prepare("SELECT MIN(updated_at) AS claimed FROM tracked_notices WHERE state = 'sending' AND attempts < ?").get(MAX_NOTICE_ATTEMPTS);
+  nextSendLeaseEnd(): Date | undefined {
+    const row: unknown = this.db
+      .prepare(
+        `SELECT MIN(claimed) AS claimed FROM (
+           SELECT MIN(updated_at) AS claimed FROM tracked_notices WHERE state = 'sending' AND attempts < ?
+           UNION ALL SELECT MIN(message_claimed_at) FROM tracked_resources WHERE message_ts IS NULL AND message_claimed_at IS NOT NULL)`,
+      )
+      .get(MAX_NOTICE_ATTEMPTS);
     const claimed = z.object({ claimed: z.string().nullable() }).parse(row).claimed;
-    return claimed === null ? undefined : new Date(Date.parse(claimed) + NOTICE_LEASE_MS);
+    return claimed === null ? undefined : new Date(Date.parse(claimed) + SEND_LEASE_MS);
+  }
+
+  renewNotice(id: number, kind: NoticeKind, now: Date): void {
+    this.db.prepare("UPDATE tracked_notices SET updated_at = ? WHERE tracked_id = ? AND kind = ? AND state = 'sending'").run(now.toISOString(), id, kind);
+  }
+
+  renewMessage(id: number, now: Date): void {
+    this.db.prepare("UPDATE tracked_resources SET message_claimed_at = ? WHERE id = ? AND message_ts IS NULL AND message_claimed_at IS NOT NULL").run(now.toISOString(), id);
   }
 
   settleNotice(id: number, kind: NoticeKind, outcome: NoticeOutcome, now: Date): void {

@@ -7,14 +7,15 @@
  *   so the next round (in this process or after a restart) updates the message.
  * - Message posted, its ts not yet saved: the next round posts it again under the same key, and
  *   the reporter finds the message already there (`postKey`, `lookFirst`) instead of a second one.
- * - A notice is claimed (`sending`) in the store before it is sent. A crash after the claim leaves
- *   it `sending`; once its lease is over (`NOTICE_LEASE_MS`) another round claims it again and
- *   sends it under the same key, looking first: sent once, whether or not Slack got it before the
- *   crash. An error Slack reports puts it back to `due` for a few more tries.
+ * - A notice, and a status message's first post, are claimed in the store before they are sent,
+ *   and the claim is renewed while the send is under way. A crash leaves a claim nobody renews;
+ *   once it is `SEND_LEASE_MS` old another round (woken for it) takes it and sends under the same
+ *   key, looking first: sent once, whether or not Slack got it before the crash. An error Slack
+ *   reports puts a notice back to `due` for a few more tries.
  */
 import type { Clock } from "../kernel/clock.js";
 import type { ResourceStatus } from "./status.js";
-import type { NoticeKind, TrackedRecord, TrackedStore } from "./tracked-store.js";
+import { type NoticeKind, SEND_LEASE_MS, type TrackedRecord, type TrackedStore } from "./tracked-store.js";
 import { type ResourceView, viewOf } from "./view.js";
 
 /** A resource and its status, as a report shows it. */
@@ -96,7 +97,8 @@ export class StatusPublisher {
     const once = { key: postKey(record, "status"), lookFirst: true };
     let messageTs: string;
     try {
-      ({ ts: messageTs } = await this.reporter.statusMessage({ ...viewOf(record), status }, new Date(this.clock.now()), { channel, threadTs, messageTs: record.messageTs }, once));
+      const post = () => this.reporter.statusMessage({ ...viewOf(record), status }, new Date(this.clock.now()), { channel, threadTs, messageTs: record.messageTs }, once);
+      ({ ts: messageTs } = record.messageTs ? await post() : await this.holding(() => this.store.renewMessage(record.id, new Date(this.clock.now())), post));
     } catch (error) {
       if (!record.messageTs) this.store.releaseMessage(record.id);
       throw error;
@@ -110,21 +112,45 @@ export class StatusPublisher {
     const { status } = record;
     const thread = record.context.threadTs ?? record.messageTs;
     const target = kind === "alert" ? record.context.alertChannel : record.context.channel;
-    // The reply goes in a thread; while the status message may still be posted, it waits for it.
-    if (!status || !target || (kind === "reply" && !thread && record.publishedVersion < record.version)) return undefined;
+    // The reply comes after the status message shows the end (which it may still need to be posted for, to have a thread).
+    if (!status || !target || (kind === "reply" && (!thread || record.publishedVersion < record.version))) return undefined;
     const attempt = this.store.claimNotice(record.id, kind, new Date(this.clock.now()));
     if (attempt === undefined) return undefined;
     const view = { ...viewOf(record), status };
     const now = new Date(this.clock.now());
     const once = { key: postKey(record, kind), lookFirst: attempt > 1 };
     try {
-      if (kind === "reply") await this.reporter.finalReply(view, now, { channel: target, threadTs: thread }, once);
-      else await this.reporter.failureAlert(view, now, target, once);
+      await this.holding(
+        () => this.store.renewNotice(record.id, kind, new Date(this.clock.now())),
+        () => (kind === "reply" ? this.reporter.finalReply(view, now, { channel: target, threadTs: thread }, once) : this.reporter.failureAlert(view, now, target, once)),
+      );
       this.store.settleNotice(record.id, kind, "sent", new Date(this.clock.now()));
       return undefined;
     } catch (error) {
       this.store.settleNotice(record.id, kind, "retry", new Date(this.clock.now()));
       return { recordId: record.id, what: kind, error };
+    }
+  }
+
+  /** Runs a send while renewing its claim, so a post that waits its turn is not taken for a dead sender's. */
+  private async holding<T>(renew: () => void, send: () => Promise<T>): Promise<T> {
+    let cancel = (): void => undefined;
+    const beat = (): void => {
+      cancel = this.clock.after(SEND_LEASE_MS / 4, () => {
+        try {
+          renew();
+        } catch {
+          // The store is gone (the process is going down): the claim runs out and another sender takes it.
+          return;
+        }
+        beat();
+      });
+    };
+    beat();
+    try {
+      return await send();
+    } finally {
+      cancel();
     }
   }
 }

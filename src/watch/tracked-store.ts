@@ -42,8 +42,11 @@ export interface TrackedRecord {
   misses: number;
 }
 
-/** A notice claimed this long ago and neither sent nor given back was held by a sender that died. */
-export const NOTICE_LEASE_MS = 2 * 60_000;
+/**
+ * A claim to send (a status message's first post, a notice) not renewed for this long was held by
+ * a sender that died; its holder renews it while the send is under way (a post may wait its turn).
+ */
+export const SEND_LEASE_MS = 20_000;
 
 /** One-off messages sent when a resource finishes: the short reply in its thread, the alert. */
 export type NoticeKind = "reply" | "alert";
@@ -86,19 +89,23 @@ export interface TrackedStore {
   noteMissing(id: number, now: Date): number;
   /**
    * Claims the first post of a record's status message, so of two processes only one posts it; a
-   * claim older than `NOTICE_LEASE_MS` (its holder died) can be taken again. False when another holds it.
+   * claim older than `SEND_LEASE_MS` (its holder died) can be taken again. False when another holds it.
    */
   claimMessage(id: number, now: Date): boolean;
   /** Gives the claim back after a post that failed, so the next round tries again at once. */
   releaseMessage(id: number): void;
   setMessage(id: number, ts: string): void;
   setPublished(id: number, version: number): void;
-  /** Notices queued and not yet claimed, or claimed by a sender that died with it (`NOTICE_LEASE_MS` ago). */
+  /** Notices queued and not yet claimed, or claimed by a sender that died with it (`SEND_LEASE_MS` ago). */
   dueNotices(id: number, now: Date): NoticeKind[];
   /** Moves a notice (due, or left by a dead sender) to sending; the attempt's number when this caller won it. */
   claimNotice(id: number, kind: NoticeKind, now: Date): number | undefined;
-  /** When the earliest claim on a notice still being sent runs out (its sender may have died); undefined with none. */
-  nextNoticeLeaseEnd(): Date | undefined;
+  /** When the earliest claim to send (a status message's first post, a notice) runs out if not renewed; undefined with none. */
+  nextSendLeaseEnd(): Date | undefined;
+  /** Renews a claim to send a notice, while it is being sent. */
+  renewNotice(id: number, kind: NoticeKind, now: Date): void;
+  /** Renews the claim on a status message's first post, while it is being posted. */
+  renewMessage(id: number, now: Date): void;
   /** After a send attempt: sent, back to due for another try, or given up. */
   settleNotice(id: number, kind: NoticeKind, outcome: NoticeOutcome, now: Date): void;
 }

@@ -197,7 +197,7 @@ export class Tracker implements ChangeListener {
     const timing = this.eventTypes.size > 0 ? { ...this.timing, slowMs: Math.max(this.timing.slowMs, this.safetyPollMs) } : this.timing;
     const next = nextSchedule(this.schedule, { active: stillActive, changed: moving, throttled: round.throttled }, timing, this.deps.random ?? Math.random);
     // A notice whose sender died while sending is sent again when its claim runs out, not a long idle pause later.
-    const leaseEnd = this.deps.store.nextNoticeLeaseEnd();
+    const leaseEnd = this.deps.store.nextSendLeaseEnd();
     const untilLeaseEnd = leaseEnd === undefined ? Number.POSITIVE_INFINITY : Math.max(1000, leaseEnd.getTime() - this.deps.clock.now() + 1000);
     this.schedule = untilLeaseEnd < next.delayMs ? { ...next, delayMs: untilLeaseEnd } : next;
     return {

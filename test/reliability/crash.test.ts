@@ -4,7 +4,7 @@
  * moment, the action runs once in SageMaker, is followed to its end, and each message about it is
  * in Slack once. Holds at the sandbox and at the fake Slack pin the moment down; a held call is let
  * go after the kill, as SageMaker or Slack carry out a request they received even if its sender died.
- * (The moments today's bot does not get through yet are in crash.pending.ts.)
+ * (Killed while a status message or a final reply is on its way: crash-while-posting.test.ts.)
  */
 import { describe, expect, it } from "vitest";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";

@@ -2,7 +2,7 @@
  * Two replicas of one deployment: two bot processes on one SQLite file (different ports, one
  * queue of SageMaker's events), with Slack's requests landing on either. Whatever lands where,
  * each action runs once and each message about it is posted once. (A stream of trainings with
- * double presses, and two replicas starting at the same moment: two-processes.pending.ts.)
+ * double presses, and two replicas starting at the same moment: two-processes-stream.test.ts.)
  */
 import { describe, expect, it } from "vitest";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";

@@ -80,7 +80,8 @@ describe("polling SageMaker kindly", () => {
     expect(describes).toBeGreaterThanOrEqual(200);
     expect(describes).toBeLessThanOrEqual(200 * 7);
     expect(describes).toBeLessThan(200 * reports.length * 0.25);
-  });
+    // Hundreds of rounds over the real SDK and sandbox: seconds alone, more beside the process stories on two cores.
+  }, 120_000);
 
   it("caps a round's calls and picks up the rest in the next round", async () => {
     const { store } = world.openStore(path.join(dir, "sageops.db"));

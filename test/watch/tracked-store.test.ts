@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/db.js";
 import { SqliteTrackedStore } from "../../src/store/tracked.js";
 import type { TrainingStatus } from "../../src/watch/status.js";
-import { NOTICE_LEASE_MS } from "../../src/watch/tracked-store.js";
+import { SEND_LEASE_MS } from "../../src/watch/tracked-store.js";
 import { START_DATE, START_MS } from "../support/constants.js";
 
 const at = (seconds: number): Date => new Date(START_MS + seconds * 1000);
@@ -88,9 +88,9 @@ describe("the tracked-resource store", () => {
     const { id } = a.track(job, context, START_DATE).record;
     expect(a.claimMessage(id, at(10))).toBe(true);
     expect(b.claimMessage(id, at(11))).toBe(false);
-    expect(b.claimMessage(id, at(11 + NOTICE_LEASE_MS / 1000))).toBe(true);
+    expect(b.claimMessage(id, at(11 + SEND_LEASE_MS / 1000))).toBe(true);
     b.releaseMessage(id);
-    expect(a.claimMessage(id, at(12 + NOTICE_LEASE_MS / 1000))).toBe(true);
+    expect(a.claimMessage(id, at(12 + SEND_LEASE_MS / 1000))).toBe(true);
     a.setMessage(id, "1764147600.000200");
     expect(b.claimMessage(id, at(1000))).toBe(false);
   });
@@ -103,12 +103,26 @@ describe("the tracked-resource store", () => {
     a.saveStatus(id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
     expect(a.claimNotice(id, "reply", at(601))).toBe(1);
     // a dies before settling it.
-    const leaseOver = 601 + NOTICE_LEASE_MS / 1000;
+    const leaseOver = 601 + SEND_LEASE_MS / 1000;
     expect(b.dueNotices(id, at(leaseOver - 1))).toEqual([]);
     expect(b.claimNotice(id, "reply", at(leaseOver - 1))).toBeUndefined();
     expect(b.dueNotices(id, at(leaseOver + 1))).toEqual(["reply"]);
     expect(b.claimNotice(id, "reply", at(leaseOver + 1))).toBe(2);
     expect(a.claimNotice(id, "reply", at(leaseOver + 2))).toBeUndefined();
+  });
+
+  it("keeps a notice with the sender that renews its claim while the post waits its turn", () => {
+    const file = tempFile();
+    const a = new SqliteTrackedStore(openDatabase(file));
+    const b = new SqliteTrackedStore(openDatabase(file));
+    const { id } = a.track(job, context, START_DATE).record;
+    a.saveStatus(id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
+    expect(a.claimNotice(id, "reply", at(601))).toBe(1);
+    const lease = SEND_LEASE_MS / 1000;
+    a.renewNotice(id, "reply", at(600 + lease));
+    expect(b.nextSendLeaseEnd()).toEqual(at(600 + 2 * lease));
+    expect(b.claimNotice(id, "reply", at(602 + lease))).toBeUndefined();
+    expect(b.claimNotice(id, "reply", at(601 + 2 * lease))).toBe(2);
   });
 
   it("retries a notice Slack refused a few times, then gives it up", () => {

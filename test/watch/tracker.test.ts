@@ -8,7 +8,7 @@ import type { Rendered } from "../../src/slack/blocks/kit.js";
 import type { PostOptions } from "../../src/slack/notify/poster.js";
 import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
 import type { SqliteTrackedStore } from "../../src/store/tracked.js";
-import { NOTICE_LEASE_MS, type TrackingContext } from "../../src/watch/tracked-store.js";
+import { SEND_LEASE_MS, type TrackingContext } from "../../src/watch/tracked-store.js";
 import type { Tracker } from "../../src/watch/tracker.js";
 import { trainingRequest } from "../support/sandbox.js";
 import { startWorld, type World } from "../support/tracker-world.js";
@@ -297,8 +297,11 @@ describe("status that comes to you", () => {
         ephemeral: world.poster.ephemeral.bind(world.poster),
         upload: world.poster.upload.bind(world.poster),
       };
-      void world.tracker(store, { reporter: new SlackStatusReporter(dying) }).pollOnce();
+      // The dying process has its own connection; closing it ends its claim's renewals, as death does.
+      const dyingProcess = world.openStore(file);
+      void world.tracker(dyingProcess.store, { reporter: new SlackStatusReporter(dying) }).pollOnce();
       await waitFor(() => posts === 2, { what: "the reply to be on its way" });
+      dyingProcess.db.close();
       expect(store.noticeStates(record.id)).toEqual({ reply: "sending" });
       const replies = () => threadCalls("chat.postMessage", planTs).filter((call) => call.response["ok"] === true).slice(1);
       if (delivered) await waitFor(() => replies().length === 1, { what: "Slack to take the reply" });
@@ -307,8 +310,8 @@ describe("status that comes to you", () => {
       const first = await world.poll(restarted);
       expect(replies()).toHaveLength(delivered ? 1 : 0);
       // Nothing left to follow, but the loop comes back when the dead sender's claim runs out, not after an idle pause.
-      expect(first.nextDelayMs).toBeLessThanOrEqual(NOTICE_LEASE_MS + 1000);
-      world.advance(NOTICE_LEASE_MS / 1000 + 60);
+      expect(first.nextDelayMs).toBeLessThanOrEqual(SEND_LEASE_MS + 1000);
+      world.advance(SEND_LEASE_MS / 1000 + 60);
       await world.poll(restarted);
       await world.poll(restarted);
       expect(replies()).toHaveLength(1);

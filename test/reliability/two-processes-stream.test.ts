@@ -1,6 +1,6 @@
 /**
- * PENDING: two replicas (two bot processes on one SQLite file and one events queue); both stories
- * fail now and then, not every run (move them into two-processes.test.ts once they pass).
+ * Two replicas (two bot processes on one SQLite file and one events queue): a stream of confirmed
+ * actions with presses landing on both, and two replicas opening a new database at the same moment.
  */
 import { describe, expect, it } from "vitest";
 import type { StoredMessage } from "../../src/console/slack-api.js";
@@ -8,16 +8,9 @@ import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { expectRanAndReportedOnce, jobNameIn, QUIET_MS, startReplicas, tallyOf, trainingJob, untilFinalReply, useProcessWorld } from "../support/processes.js";
 import { settle } from "../support/wait.js";
 
-describe("two bot processes sharing one database (pending)", { timeout: 120_000 }, () => {
+describe("two bot processes sharing one database", { timeout: 120_000 }, () => {
   const world = useProcessWorld();
 
-  // Fails today, now and then (2 of 6 runs; each job always ran once). Once: two status messages
-  // for one job (below). Once, under the full reliability load: a final reply not in within 30 s
-  // (not diagnosed; untilFinalReply's message now prints the thread for that). Both replicas
-  // publish the record whose status message is not posted yet; StatusPublisher.publishMessage
-  // (src/watch/publisher.ts:94-96) looks for the keyed message first and then posts, with no claim
-  // in the store between looking and posting (the final reply has one, claimNotice), so when both
-  // look before either has posted, both post.
   it("a stream of confirmed trainings, each Confirm pressed on both processes at once and Slack's retry of a press sent to the other: each job runs once, each status message and final reply is posted once", async () => {
     const [a, b] = await startReplicas(world, "stream");
     const plans: StoredMessage[] = [];
@@ -36,11 +29,6 @@ describe("two bot processes sharing one database (pending)", { timeout: 120_000 
     }
   });
 
-  // Fails today, now and then: one process exits with "SAGEOPS_DB ... cannot be opened for writing
-  // (table audit already exists)". migrate (src/store/db.ts:20-31) reads user_version once, outside
-  // any transaction (line 21), then runs each migration in a deferred transaction: both processes
-  // read 0, one commits migration 1, the other runs it again. Re-reading the version inside an
-  // immediate transaction (db.transaction(...).immediate()) would serialise them.
   it("two replicas started at the same moment on a new database both come up and answer", async () => {
     for (let round = 0; round < 3; round += 1) {
       const replicas = await startReplicas(world, `together-${round}`, { together: true });

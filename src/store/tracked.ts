@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { TrackedResource } from "../kernel/resources.js";
 import { RESOURCE_TYPES, type ResourceStatus, ResourceStatusSchema, type ResourceType } from "../watch/status.js";
-import { SEND_LEASE_MS, type NoticeKind, type NoticeOutcome, type TrackedRecord, type TrackedStore, type TrackingContext } from "../watch/tracked-store.js";
+import { type NoticeKind, type NoticeOutcome, SEND_LEASE_MS, type TrackedRecord, type TrackedStore, type TrackingContext } from "../watch/tracked-store.js";
 import type { Db } from "./db.js";
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().transform((value) => value ?? undefined);

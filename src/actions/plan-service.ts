@@ -260,7 +260,13 @@ export class PlanService {
       this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "execution", subject: plan.id, outcome: "dry-run", detail: { steps: plan.steps.map((s) => s.operation) } });
     } else {
       // While SageMaker is asked, the plan is kept running, so no other process takes it over.
-      const heartbeat = setInterval(() => this.deps.plans.keepRunning(plan.id, this.deps.now()), RUN_LEASE_MS / 4);
+      const heartbeat = setInterval(() => {
+        try {
+          this.deps.plans.keepRunning(plan.id, this.deps.now());
+        } catch {
+          // The store closed (shutting down): the plan goes quiet and another process takes it over.
+        }
+      }, RUN_LEASE_MS / 4);
       heartbeat.unref();
       try {
         const { arn } = await runSteps(this.deps.port, plan.steps);

@@ -57,7 +57,7 @@ export function keepEveryRequest(app: App, inbox: RequestInbox, logger: Logger, 
       await event.ack();
       return;
     }
-    const renewal = setInterval(() => inbox.renew(id, now(), LEASE_MS), LEASE_MS / 3);
+    const renewal = setInterval(() => renewQuietly(() => inbox.renew(id, now(), LEASE_MS)), LEASE_MS / 3);
     renewal.unref();
     try {
       await handle({ ...event, ack: ackThenYield(event.ack) });
@@ -102,6 +102,15 @@ function ackThenYield(ack: ReceiverEvent["ack"]): ReceiverEvent["ack"] {
     await ack(response);
     await new Promise((resolve) => setImmediate(resolve));
   };
+}
+
+/** A renewal that fails (the store closed while shutting down) lets the lease run out, for another process to take over. */
+function renewQuietly(renew: () => void): void {
+  try {
+    renew();
+  } catch {
+    // Nothing to do: the lease runs out.
+  }
 }
 
 function readStored(text: string): Record<string, unknown> | undefined {

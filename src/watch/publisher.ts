@@ -132,25 +132,24 @@ export class StatusPublisher {
     }
   }
 
-  /** Runs a send while renewing its claim, so a post that waits its turn is not taken for a dead sender's. */
+  /**
+   * Runs a send while renewing its claim, so a post that waits its turn is not taken for a dead
+   * sender's. The renewals keep real time (a claim is read by other processes), not the clock's.
+   */
   private async holding<T>(renew: () => void, send: () => Promise<T>): Promise<T> {
-    let cancel = (): void => undefined;
-    const beat = (): void => {
-      cancel = this.clock.after(SEND_LEASE_MS / 4, () => {
-        try {
-          renew();
-        } catch {
-          // The store is gone (the process is going down): the claim runs out and another sender takes it.
-          return;
-        }
-        beat();
-      });
-    };
-    beat();
+    const heartbeat = setInterval(() => {
+      try {
+        renew();
+      } catch {
+        // The store is gone (the process is going down): the claim runs out and another sender takes it.
+        clearInterval(heartbeat);
+      }
+    }, SEND_LEASE_MS / 4);
+    heartbeat.unref();
     try {
       return await send();
     } finally {
-      cancel();
+      clearInterval(heartbeat);
     }
   }
 }

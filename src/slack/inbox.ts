@@ -21,7 +21,7 @@ export interface RequestInbox {
 }
 
 /** A handler holds its request this long without renewing; a dead one's request is free again after it. */
-const LEASE_MS = 15_000;
+const LEASE_MS = 10_000;
 /** A request older than this is not handled again: its response_url (30 minutes) may be gone. */
 const REPLAY_WINDOW_MS = 25 * 60_000;
 

@@ -87,7 +87,11 @@ export class StatusPublisher {
     return failures;
   }
 
-  private async publishMessage(record: TrackedRecord): Promise<TrackedRecord> {
+  private async publishMessage(loaded: TrackedRecord): Promise<TrackedRecord> {
+    // As the store has it now: another process may have saved a newer snapshot, or shown it already,
+    // since this round read it; a message updated from an older read would go back in time.
+    const record = this.store.get(loaded.id) ?? loaded;
+    if (record.publishedVersion >= record.version) return record;
     const { status } = record;
     if (!status) return record;
     const { channel, threadTs } = record.context;

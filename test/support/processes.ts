@@ -381,7 +381,7 @@ export async function within<T>(promise: Promise<T>, what: string, timeoutMs = 2
 export const QUIET_MS = 1500;
 
 /** How soon a restarted bot is expected to have taken up what a kill interrupted (and a job of seconds to have finished). */
-export const RECOVERY_MS = 30_000;
+export const RECOVERY_MS = 60_000;
 
 /** The action ran once in SageMaker, and its status message, final reply and plan message each show it once. */
 export function expectRanAndReportedOnce(tally: PlanTally, resource: StartedResource): void {

@@ -109,6 +109,13 @@ export class StatusPublisher {
     }
     if (!record.messageTs) this.store.setMessage(record.id, messageTs);
     this.store.setPublished(record.id, record.version);
+    // Another process showed a newer snapshot while this update was on its way (a paced update can
+    // wait seconds), so this one may have landed over it: show the newest again.
+    const after = this.store.get(record.id);
+    if (after?.status && after.publishedVersion > record.version) {
+      await this.reporter.statusMessage({ ...viewOf(after), status: after.status }, new Date(this.clock.now()), { channel, threadTs, messageTs }, once);
+      return after;
+    }
     return { ...record, messageTs, publishedVersion: record.version };
   }
 

@@ -1,9 +1,9 @@
 /** The bot and the bare Bolt app as child processes of the bench, each with its own event loop. */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { REPO_ROOT } from "../test/support/cli.js";
+import { freePort } from "../test/support/ports.js";
 import { sleep } from "./stats.js";
 
 export interface Child {
@@ -13,19 +13,6 @@ export interface Child {
   /** Resident set size now, in MB (from /proc). */
   rssMb(): number;
   stop(): Promise<void>;
-}
-
-/** A free loopback port (bound and released; the child binds it a moment later). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function rssOf(pid: number): number {

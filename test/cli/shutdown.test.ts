@@ -1,21 +1,9 @@
 import { spawn } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../support/cli.js";
+import { freePort } from "../support/ports.js";
 import { waitFor } from "../support/wait.js";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe("HTTP mode as an operator runs it", () => {
   it("serves /healthz on PORT and stops cleanly with exit 0 on SIGTERM", async () => {

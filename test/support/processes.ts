@@ -7,7 +7,6 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect } from "vitest";
@@ -18,6 +17,7 @@ import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { REPO_ROOT } from "./cli.js";
 import { BOT_TOKEN, CHANNEL_NAMES, EXAMPLE_POLICY_PATH } from "./constants.js";
 import { SIGNING_SECRET, Workspace } from "./harness.js";
+import { freePort } from "./ports.js";
 import { SlackHttpClient } from "./slack-http.js";
 import { settle, waitFor } from "./wait.js";
 
@@ -28,25 +28,6 @@ const BIN = path.join(REPO_ROOT, "bin/sageops.mjs");
  * endpoint (six) finishes in one to two real seconds.
  */
 export const FAST_PACE = 360;
-
-/**
- * A port nobody listens on right now, below Linux's ephemeral range (32768 and up): a port in that
- * range, freed by a killed bot, may be taken by any outgoing connection before the bot restarts on it.
- */
-export async function freePort(): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    const server = createServer();
-    const free = await new Promise<boolean>((resolve) => {
-      server.once("error", () => resolve(false));
-      server.listen(port, "127.0.0.1", () => resolve(true));
-    });
-    if (free) {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      return port;
-    }
-  }
-}
 
 /**
  * The example policy with room for many jobs (the stories start more than the example's two

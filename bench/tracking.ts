@@ -8,8 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { SlackStatusReporter } from "../src/slack/notify/status-reporter.js";
 import type { PollReport } from "../src/watch/tracker.js";
-import { fakeMessageTs } from "../test/support/constants.js";
-import { startWorld } from "../test/support/tracker-world.js";
+import { discardingPoster, startWorld } from "../test/support/tracker-world.js";
 import { seedTrainingJobs } from "./jobs.js";
 import { round } from "./stats.js";
 
@@ -42,18 +41,7 @@ export async function measureTracking(jobs: number, dir: string): Promise<Tracki
   const world = await startWorld();
   try {
     const { store } = world.openStore(path.join(dir, `tracking-${jobs}.db`));
-    let messages = 0;
-    const tracker = world.tracker(store, {
-      reporter: new SlackStatusReporter({
-        post: async () => {
-          messages += 1;
-          return { ts: fakeMessageTs(messages) };
-        },
-        update: async () => undefined,
-        ephemeral: async () => undefined,
-        upload: async () => undefined,
-      }),
-    });
+    const tracker = world.tracker(store, { reporter: new SlackStatusReporter(discardingPoster()) });
     const names = await seedTrainingJobs(world.port, `bench-follow-${jobs}`, jobs);
     for (const name of names) tracker.track({ type: "training-job", name }, { requester: "U0ENGINEER", channel: "C0MLOPS", region: world.sandbox.region });
 

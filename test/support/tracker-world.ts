@@ -11,12 +11,13 @@ import { LocalSlackApi } from "../../src/console/slack-api.js";
 import type { Clock } from "../../src/kernel/clock.js";
 import { createManualClock, type Sandbox, type ManualClock as SandboxClock, startSandbox } from "../../src/sandbox/index.js";
 import { PacedPoster } from "../../src/slack/notify/pacer.js";
+import type { SlackPoster } from "../../src/slack/notify/poster.js";
 import { WebApiPoster } from "../../src/slack/notify/slack-poster.js";
 import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
 import { type Db, openDatabase } from "../../src/store/db.js";
 import { SqliteTrackedStore } from "../../src/store/tracked.js";
 import { type PollReport, Tracker, type TrackerDeps } from "../../src/watch/tracker.js";
-import { BOT_TOKEN, CHANNEL_NAMES, START_MS } from "./constants.js";
+import { BOT_TOKEN, CHANNEL_NAMES, fakeMessageTs, START_MS } from "./constants.js";
 import { ManualClock } from "./manual-clock.js";
 
 export interface World {
@@ -95,4 +96,18 @@ export async function startWorld(): Promise<World> {
     },
   };
   return world;
+}
+
+/** A Slack poster that keeps nothing and gives each post a fresh ts: for stories where Slack is not the subject. */
+export function discardingPoster(): SlackPoster {
+  let posts = 0;
+  return {
+    post: async () => {
+      posts += 1;
+      return { ts: fakeMessageTs(posts) };
+    },
+    update: async () => undefined,
+    ephemeral: async () => undefined,
+    upload: async () => undefined,
+  };
 }

@@ -5,9 +5,8 @@ import type { TrainingInstanceType } from "@aws-sdk/client-sagemaker";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
 import type { TrackingContext } from "../../src/watch/tracked-store.js";
-import { fakeMessageTs } from "../support/constants.js";
 import { trainingRequest } from "../support/sandbox.js";
-import { startWorld, type World } from "../support/tracker-world.js";
+import { discardingPoster, startWorld, type World } from "../support/tracker-world.js";
 import { waitFor } from "../support/wait.js";
 
 /** Ten instance types, so 200 jobs at once stay within the sandbox's per-type quota of 20. */
@@ -32,18 +31,7 @@ describe("polling SageMaker kindly", () => {
   it("with 200 jobs tracked, a round costs one List call plus a Describe per job that changed", async () => {
     const { store } = world.openStore(path.join(dir, "sageops.db"));
     // Slack is not the subject here: an in-memory poster keeps 1,600 messages from taking seconds.
-    let messages = 0;
-    const tracker = world.tracker(store, {
-      reporter: new SlackStatusReporter({
-        post: async () => {
-          messages += 1;
-          return { ts: fakeMessageTs(messages) };
-        },
-        update: async () => undefined,
-        ephemeral: async () => undefined,
-        upload: async () => undefined,
-      }),
-    });
+    const tracker = world.tracker(store, { reporter: new SlackStatusReporter(discardingPoster()) });
     const reports = [];
     world.sandbox.resetCalls();
     let expectedCalls = 0;

@@ -6,6 +6,7 @@
  */
 
 import type { Refusal } from "../guard/checks.js";
+import { startHeartbeat } from "../kernel/heartbeat.js";
 import { fail, ok, type Result } from "../kernel/result.js";
 import { SageMakerError, type SageMakerPort } from "../kernel/sagemaker-port.js";
 import { runSteps } from "./execute.js";
@@ -260,14 +261,7 @@ export class PlanService {
       this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "execution", subject: plan.id, outcome: "dry-run", detail: { steps: plan.steps.map((s) => s.operation) } });
     } else {
       // While SageMaker is asked, the plan is kept running, so no other process takes it over.
-      const heartbeat = setInterval(() => {
-        try {
-          this.deps.plans.keepRunning(plan.id, this.deps.now());
-        } catch {
-          // The store closed (shutting down): the plan goes quiet and another process takes it over.
-        }
-      }, RUN_LEASE_MS / 4);
-      heartbeat.unref();
+      const stopHeartbeat = startHeartbeat(() => this.deps.plans.keepRunning(plan.id, this.deps.now()), RUN_LEASE_MS / 4);
       try {
         const { arn } = await runSteps(this.deps.port, plan.steps);
         done = this.move(plan, ["running"], "started", { outcome: { message: arn ? `SageMaker accepted it: ${arn}. Progress follows in this thread.` : "SageMaker accepted it. Progress follows in this thread.", arn }, track: plan.track ? { ...plan.track, arn: arn ?? plan.track.arn } : undefined });
@@ -278,7 +272,7 @@ export class PlanService {
         done = this.move(plan, ["running"], "failed", { outcome: { message: `SageMaker refused: ${message}`, errorCode: code } });
         this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "aws-error", subject: plan.id, outcome: code, detail: { message } });
       } finally {
-        clearInterval(heartbeat);
+        stopHeartbeat();
       }
     }
     // Only this caller holds the plan in `running`, so each move above succeeds; the reload covers a store that lost it.

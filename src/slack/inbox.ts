@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { App, ReceiverEvent } from "@slack/bolt";
 import { z } from "zod";
+import { startHeartbeat } from "../kernel/heartbeat.js";
 import type { Logger } from "../logger.js";
 
 export interface RequestInbox {
@@ -57,15 +58,14 @@ export function keepEveryRequest(app: App, inbox: RequestInbox, logger: Logger, 
       await event.ack();
       return;
     }
-    const renewal = setInterval(() => renewQuietly(() => inbox.renew(id, now(), LEASE_MS)), LEASE_MS / 3);
-    renewal.unref();
+    const stopRenewing = startHeartbeat(() => inbox.renew(id, now(), LEASE_MS), LEASE_MS / 3);
     try {
       await handle({ ...event, ack: ackThenYield(event.ack) });
     } catch (error) {
       // Bolt could not even start on it (a click without a user, say): logged, and Slack is answered below.
       logger.warn({ err: error, request: id }, "a Slack request could not be handled");
     } finally {
-      clearInterval(renewal);
+      stopRenewing();
       inbox.done(id, now());
     }
     // A request no listener acknowledged (nothing listens to it) is answered now, not by Bolt's 404 seconds later.
@@ -102,15 +102,6 @@ function ackThenYield(ack: ReceiverEvent["ack"]): ReceiverEvent["ack"] {
     await ack(response);
     await new Promise((resolve) => setImmediate(resolve));
   };
-}
-
-/** A renewal that fails (the store closed while shutting down) lets the lease run out, for another process to take over. */
-function renewQuietly(renew: () => void): void {
-  try {
-    renew();
-  } catch {
-    // Nothing to do: the lease runs out.
-  }
 }
 
 function readStored(text: string): Record<string, unknown> | undefined {

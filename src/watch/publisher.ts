@@ -14,6 +14,7 @@
  *   reports puts a notice back to `due` for a few more tries.
  */
 import type { Clock } from "../kernel/clock.js";
+import { startHeartbeat } from "../kernel/heartbeat.js";
 import type { ResourceStatus } from "./status.js";
 import { type NoticeKind, SEND_LEASE_MS, type TrackedRecord, type TrackedStore } from "./tracked-store.js";
 import { type ResourceView, viewOf } from "./view.js";
@@ -148,19 +149,11 @@ export class StatusPublisher {
    * sender's. The renewals keep real time (a claim is read by other processes), not the clock's.
    */
   private async holding<T>(renew: () => void, send: () => Promise<T>): Promise<T> {
-    const heartbeat = setInterval(() => {
-      try {
-        renew();
-      } catch {
-        // The store is gone (the process is going down): the claim runs out and another sender takes it.
-        clearInterval(heartbeat);
-      }
-    }, SEND_LEASE_MS / 4);
-    heartbeat.unref();
+    const stopHeartbeat = startHeartbeat(renew, SEND_LEASE_MS / 4);
     try {
       return await send();
     } finally {
-      clearInterval(heartbeat);
+      stopHeartbeat();
     }
   }
 }

@@ -139,8 +139,12 @@ export class SqliteTrackedStore implements TrackedStore {
       const row: unknown = this.db.prepare("SELECT snapshot, finished_at FROM tracked_resources WHERE id = ?").get(id);
       if (row === undefined) return false;
       const current = z.object({ snapshot: z.string().nullable(), finished_at: z.string().nullable() }).parse(row);
-      const changed = current.snapshot !== snapshot;
       const final = status.phase !== "running";
+      if (isOlderThanStored(status, current)) {
+        this.db.prepare("UPDATE tracked_resources SET checked_at = ?, misses = 0 WHERE id = ?").run(at, id);
+        return false;
+      }
+      const changed = current.snapshot !== snapshot;
       this.db
         .prepare(
           `UPDATE tracked_resources SET snapshot = ?, status = ?, secondary_status = ?, phase = ?, checked_at = ?, misses = 0,
@@ -245,3 +249,17 @@ export class SqliteTrackedStore implements TrackedStore {
     return rows.map(toRecord);
   }
 }
+
+/**
+ * A describe that started before another process saved a newer answer must not put the older one
+ * back: two replicas describing one resource can save out of order. A finished record never goes
+ * back to running, and a snapshot SageMaker last modified earlier than the stored one is stale.
+ */
+function isOlderThanStored(status: ResourceStatus, current: { snapshot: string | null; finished_at: string | null }): boolean {
+  if (current.snapshot === null) return false;
+  if (current.finished_at !== null && status.phase === "running") return true;
+  const stored = ResourceStatusSchema.safeParse(JSON.parse(current.snapshot));
+  if (!stored.success || stored.data.lastModified === undefined || status.lastModified === undefined) return false;
+  return Date.parse(status.lastModified) < Date.parse(stored.data.lastModified);
+}
+

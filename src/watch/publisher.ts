@@ -57,6 +57,9 @@ interface PublishFailure {
 /** Message publishes that failed this many times in a row are given up until the next change. */
 const MAX_MESSAGE_FAILURES = 3;
 
+/** Times one publish shows a snapshot saved while the previous one was on its way, before leaving it to the next round. */
+const MAX_PUBLISH_PASSES = 3;
+
 export class StatusPublisher {
   private readonly messageFailures = new Map<number, number>();
 
@@ -70,7 +73,9 @@ export class StatusPublisher {
   async publish(initial: TrackedRecord): Promise<PublishFailure[]> {
     const failures: PublishFailure[] = [];
     let record = initial;
-    if (record.status && record.publishedVersion < record.version) {
+    // Another process can save a newer snapshot while this one is on its way (a paced post can wait
+    // seconds, and that process may have found the message still being posted): show it too.
+    for (let pass = 0; pass < MAX_PUBLISH_PASSES && record.status && record.publishedVersion < record.version; pass += 1) {
       try {
         record = await this.publishMessage(record);
         this.messageFailures.delete(record.id);
@@ -79,10 +84,13 @@ export class StatusPublisher {
         const count = (this.messageFailures.get(record.id) ?? 0) + 1;
         this.messageFailures.set(record.id, count);
         if (count >= MAX_MESSAGE_FAILURES) this.store.setPublished(record.id, record.version);
+        break;
       }
     }
-    for (const kind of this.store.dueNotices(record.id, new Date(this.clock.now()))) {
-      const failure = await this.sendNotice(record, kind);
+    // The notices tell what the store says now, never a snapshot read before a newer one was saved.
+    const current = this.store.get(record.id) ?? record;
+    for (const kind of this.store.dueNotices(current.id, new Date(this.clock.now()))) {
+      const failure = await this.sendNotice(current, kind);
       if (failure) failures.push(failure);
     }
     return failures;
@@ -117,7 +125,8 @@ export class StatusPublisher {
       await this.reporter.statusMessage({ ...viewOf(after), status: after.status }, new Date(this.clock.now()), { channel, threadTs, messageTs }, once);
       return after;
     }
-    return { ...record, messageTs, publishedVersion: record.version };
+    // As stored: a snapshot saved meanwhile and not yet shown leaves its version ahead, for the next pass.
+    return after ?? { ...record, messageTs, publishedVersion: record.version };
   }
 
   private async sendNotice(record: TrackedRecord, kind: NoticeKind): Promise<PublishFailure | undefined> {

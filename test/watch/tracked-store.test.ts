@@ -70,6 +70,25 @@ describe("the tracked-resource store", () => {
     expect(store.dueNotices(id, at(40))).toEqual(["alert"]);
   });
 
+  it("keeps the newer answer when two describes of one resource are saved out of order", () => {
+    const store = new SqliteTrackedStore(openDatabase(":memory:"));
+    const { id } = store.track(job, context, START_DATE).record;
+    const starting = status({ lastModified: at(10).toISOString() });
+    const training = status({ secondaryStatus: "Training", lastModified: at(20).toISOString() });
+    expect(store.saveStatus(id, training, at(21), [])).toBe(true);
+    expect(store.saveStatus(id, starting, at(22), [])).toBe(false);
+    expect(store.get(id)?.status).toEqual(training);
+    expect(store.get(id)?.checkedAt).toBe(at(22).toISOString());
+
+    const completed = status({ status: "Completed", phase: "succeeded", secondaryStatus: "Completed", lastModified: at(30).toISOString() });
+    store.saveStatus(id, completed, at(31), ["reply"]);
+    // A running answer without a modification time still never reopens a finished record.
+    expect(store.saveStatus(id, status({ secondaryStatus: "Training" }), at(32), [])).toBe(false);
+    expect(store.get(id)?.status).toEqual(completed);
+    expect(store.get(id)?.version).toBe(2);
+    expect(store.unpublished(at(32)).map((r) => r.status?.status)).toEqual(["Completed"]);
+  });
+
   it("lets only one of two bot processes on the same file claim a final reply", () => {
     const file = tempFile();
     const a = new SqliteTrackedStore(openDatabase(file));

@@ -273,6 +273,36 @@ describe("status that comes to you", () => {
     expect(final?.text).toContain("Completed");
   });
 
+  it("two replicas: the end seen by one while the other is still posting the first status shows, and the reply tells the end", async () => {
+    const file = path.join(dir, "sageops-replicas.db");
+    const firstStore = world.openStore(file).store;
+    const first = world.tracker(firstStore);
+    const second = world.tracker(world.openStore(file).store);
+    const planTs = await world.planMessage();
+    const name = "churn-xgb-replicas";
+    await world.port.createTrainingJob(trainingRequest(name));
+    const { id } = first.track({ type: "training-job", name }, context(planTs));
+    // The first replica's post of the status message waits (as a paced post can) while the job ends.
+    const held = world.slack.hold((method, args) => method === "chat.postMessage" && args["thread_ts"] === planTs);
+    const firstRound = world.poll(first);
+    await held.arrived;
+    world.advance(1200);
+    // Its heartbeat keeps the claim while the post waits (simulated time jumped past the lease here).
+    firstStore.renewMessage(id, new Date(world.clock.now()));
+    // The second replica sees the end, but the first holds the message: it posts nothing yet.
+    await world.poll(second);
+    expect(threadCalls("chat.postMessage", planTs)).toHaveLength(0);
+    held.release();
+    await firstRound;
+
+    const posted = threadCalls("chat.postMessage", planTs);
+    expect(posted).toHaveLength(2);
+    const [statusPost, reply] = posted;
+    expect(reply && textOf(reply)).toMatch(/completed/);
+    const statusMessage = world.slack.messagesIn("C0MLOPS").find((message) => message.ts === statusPost?.response["ts"]);
+    expect(statusMessage?.text).toContain("Completed");
+  });
+
   for (const delivered of [false, true]) {
     it(`a reply claimed by a process that died ${delivered ? "after Slack took it" : "before it got out"} is in the thread exactly once after the claim's lease`, async () => {
       const file = path.join(dir, `sageops-${String(delivered)}.db`);

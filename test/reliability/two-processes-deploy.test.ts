@@ -1,14 +1,11 @@
 /**
- * PENDING (not in the suite; rename to .test.ts once it passes every run): with two replicas, a
- * prod deploy's endpoint status message sometimes stays at "Creating" after the final reply, and
- * once the final reply was not the InService one. Seen in three CI runs in a row on a loaded
- * two-core machine; not yet diagnosed (each replica runs its own tracker on the shared store, and
- * their paced updates of one message can land out of order).
- *
  * Two replicas of one deployment: two bot processes on one SQLite file (different ports, one
  * queue of SageMaker's events), with Slack's requests landing on either. Whatever lands where,
- * each action runs once and each message about it is posted once. (A stream of trainings with
- * double presses, and two replicas starting at the same moment: two-processes-stream.test.ts.)
+ * each action runs once and each message about it is posted once. Each replica runs its own
+ * tracker on the shared store, so their describes and paced updates of one status message can land
+ * out of order: the message still ends at the final status, and the reply says it. (A stream of
+ * trainings with double presses, and two replicas starting at the same moment:
+ * two-processes-stream.test.ts.)
  */
 import { describe, expect, it } from "vitest";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";

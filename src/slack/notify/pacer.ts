@@ -132,6 +132,11 @@ export class PacedPoster implements SlackPoster {
     queue.sending = true;
     void this.send(job, queue).finally(() => {
       queue.sending = false;
+      // Slack counts a message when it arrives, somewhere between the send and its answer: counting
+      // the interval from the answer keeps the next one from landing early (and earning a 429 and a
+      // whole second's wait) when this one took longer to get there than the next will.
+      const answeredAt = this.options.clock.now();
+      if (queue.tokens < 1) queue.refilledAt = Math.max(queue.refilledAt, answeredAt);
       this.pump(channel);
     });
   }

@@ -50,10 +50,29 @@ describe("the pacer between the bot and Slack", () => {
     expect(new Set(results.map((r) => r.ts)).size).toBe(4);
   });
 
+  it("counts the interval from Slack's answer, so a message slow to get there does not let the next land early", async () => {
+    paced = new PacedPoster(slack, { clock, intervalMs: 1000, burst: 1 });
+    const slow = api.hold((method) => method === "chat.postMessage");
+    const sent = ["slow", "next"].map((body) => paced.post("C0MLOPS", text(body)));
+    await slow.arrived;
+    // The first is on its way for most of a second before Slack takes it.
+    clock.advance(900);
+    slow.release();
+    await waitFor(() => posts().length === 1, { what: "the slow message" });
+    clock.advance(200);
+    await settle(100);
+    expect(posts()).toEqual(["slow"]);
+    clock.advance(800);
+    await Promise.all(sent);
+    expect(posts()).toEqual(["slow", "next"]);
+  });
+
   it("keeps channels apart: a busy channel does not hold up another", async () => {
     const busy = ["a", "b", "c"].map((body) => paced.post("C0MLOPS", text(body)));
     await paced.post("C0ALERTS", text("alert"));
     expect(api.messagesIn("C0ALERTS").map((m) => m.text)).toEqual(["alert"]);
+    // The busy channel's burst is out; its third message waits an interval from the second's answer.
+    await waitFor(() => api.messagesIn("C0MLOPS").length === 2, { what: "the busy channel's burst" });
     clock.advance(1000);
     await Promise.all(busy);
   });

@@ -37,6 +37,7 @@ import { Tracker } from "../watch/tracker.js";
 import { type Backend, describeBackend } from "./backend.js";
 import { buildDriftWatching } from "./drift.js";
 import { createInterpreter } from "./interpreter.js";
+import { buildInventory } from "./inventory.js";
 import { approversOf, describePolicy, policyGroupIds, policyInForce } from "./policy.js";
 
 export interface CoreInputs {
@@ -160,6 +161,9 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
       now: () => new Date(),
     }),
   });
+  // The company's names, for the interpreter; read once here so the first message need not wait.
+  const inventory = buildInventory({ policy, store: trackedStore, sagemaker, logger });
+  void inventory.refresh();
   const status = new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock });
 
   return {
@@ -167,7 +171,7 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
     slack: {
       logger,
       // Bedrock is always AWS's, even when SageMaker is the sandbox.
-      interpreter: createInterpreter({ config, target: awsTargetFromConfig(config.aws), logger }),
+      interpreter: createInterpreter({ config, target: awsTargetFromConfig(config.aws), logger, inventory }),
       audit,
       inbox,
       backendNote,

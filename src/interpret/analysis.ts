@@ -2,6 +2,7 @@ import type { IntentId } from "../catalog/ids.js";
 import { ownValue } from "../kernel/lookup.js";
 import type { CompiledLexicon } from "./compiled.js";
 import type { Shape } from "./cues.js";
+import { type Inventory, NO_INVENTORY } from "./inventory.js";
 import {
   GREETINGS,
   LEADING_PHRASES,
@@ -14,7 +15,7 @@ import {
   WH_OPENERS,
 } from "./lexicon.js";
 import { type ChannelRef, unwrapSlackText } from "./slack-text.js";
-import { shapeOf, type Token, tokenize } from "./tokens.js";
+import { shapeOf, type Token, tokenize, withKnownNames } from "./tokens.js";
 
 /** Only this much of a message is analysed; a longer paste is read, but never as an action. */
 const ANALYSED_CHARS = 1000;
@@ -74,12 +75,12 @@ function containsPhrase(tokens: readonly Token[], phrases: readonly string[]): b
   return false;
 }
 
-export function analyse(text: string, lexicon: CompiledLexicon): Utterance {
+export function analyse(text: string, lexicon: CompiledLexicon, inventory: Inventory = NO_INVENTORY): Utterance {
   const long = text.length > LONGEST_ACTION_CHARS;
   const { text: unwrapped, channels } = unwrapSlackText(text.slice(0, ANALYSED_CHARS).normalize("NFKC"));
   const clean = unwrapped.trim();
   const mentionOnly = clean === "" && /<@[A-Z0-9]+(\|[^>]*)?>/.test(text);
-  const tokens = tokenize(clean, lexicon.speller);
+  const tokens = withKnownNames(tokenize(clean, lexicon.speller), inventory, lexicon.speller);
   const shape = lexicon.index.shape(shapeOf(tokens));
 
   let start = 0;

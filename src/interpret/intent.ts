@@ -4,7 +4,7 @@ import type { CompiledLexicon } from "./compiled.js";
 import { firstPosition, found, matches, positionOf, score } from "./cues.js";
 import { RESOURCE_REFERENCE } from "./lexicon.js";
 import { aboutOtherPlatform, aboutOtherTool, asksUnsupportedOperation } from "./scope.js";
-import type { TokenKind } from "./tokens.js";
+import { shapeOffsetOf, type Token, type TokenKind } from "./tokens.js";
 
 type ActiveIntent = Exclude<IntentId, "unknown">;
 const ACTIONS: readonly ActiveIntent[] = ["train", "tune", "deploy", "stop", "pipeline"];
@@ -27,6 +27,15 @@ function startsSoonAfter(text: string, verbAt: number, objectAt: number): boolea
   // Resource tokens in between ("run churn-xgb/1 over s3://... as a batch job") do not count.
   const between = text.slice(verbAt, objectAt).trim().split(" ").slice(1).filter((word) => !word.startsWith("_")).length;
   return between <= START_REACH;
+}
+
+/** What starting a known name means: a pipeline run, or a training of a recipe (when it is one and not the other). */
+function startedByName(token: Token): "pipeline" | "train" | undefined {
+  const known = token.known;
+  if (known === undefined) return undefined;
+  if (known.includes("pipeline") && !known.includes("recipe")) return "pipeline";
+  if (known.includes("recipe") && !known.includes("pipeline")) return "train";
+  return undefined;
 }
 
 /** Domain evidence that makes a message with no question form still a question about ML. */
@@ -158,6 +167,11 @@ export function decideIntent(utterance: Utterance, lexicon: CompiledLexicon): In
   if (startAt !== -1) {
     for (const [intent, objects] of Object.entries(lexicon.startObjects) as [ActiveIntent, typeof lexicon.startVerbs][]) {
       if (objects.some((cue) => startsSoonAfter(utterance.shape.text, startAt, positionOf(cue, utterance.shape)))) raw[intent] += 2.5;
+    }
+    // A name the inventory knows says what is started: "kick off fraud-nightly" runs a pipeline.
+    for (const token of utterance.tokens) {
+      const started = startedByName(token);
+      if (started && startsSoonAfter(utterance.shape.text, startAt, shapeOffsetOf(utterance.tokens, token.index))) raw[started] += 2.5;
     }
   }
 

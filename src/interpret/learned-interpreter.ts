@@ -1,7 +1,8 @@
 import { type IntentId, MUTATING_INTENTS } from "../catalog/ids.js";
 import type { Utterance } from "./analysis.js";
 import type { Classification, IntentClassifier } from "./classifier.js";
-import { readByRules, requestAs } from "./rules.js";
+import { type Inventory, NO_INVENTORY } from "./inventory.js";
+import { readByRules, requestAs, startOfKnown } from "./rules.js";
 import type { Interpreter, Request } from "./schema.js";
 import type { TokenKind } from "./tokens.js";
 
@@ -63,13 +64,17 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
  * and so are the stage and services of the intent chosen.
  */
 export class LearnedInterpreter implements Interpreter {
-  constructor(private readonly classifier: IntentClassifier) {}
+  constructor(
+    private readonly classifier: IntentClassifier,
+    private readonly inventory: Inventory = NO_INVENTORY,
+  ) {}
 
   async interpret(text: string): Promise<Request> {
-    const rules = readByRules(text);
+    await this.inventory.refresh?.();
+    const rules = readByRules(text, this.inventory);
     if (rules.settled) return rules.request;
     const classification = await this.classifier.classify(text);
-    const intent = chooseIntent(rules.request, classification, rules.utterance);
+    const intent = startOfKnown(chooseIntent(rules.request, classification, rules.utterance), rules.utterance);
     if (intent === rules.request.intent) return rules.request;
     return requestAs(text, rules.utterance, intent, Math.round(Math.min(1, Math.max(0, classification.score)) * 100) / 100);
   }

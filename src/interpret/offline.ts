@@ -1,4 +1,5 @@
 import { IntentClassifier } from "./classifier.js";
+import type { Inventory } from "./inventory.js";
 import { LearnedInterpreter } from "./learned-interpreter.js";
 import { readModelFile } from "./model-file.js";
 import { readByRules } from "./rules.js";
@@ -25,6 +26,6 @@ export function shippedClassifier(): IntentClassifier {
  * learned from the corpus, each where it measures best (src/interpret/learned-interpreter.ts). The
  * model is read here, at start-up, not on the first message.
  */
-export function createOfflineInterpreter(): Interpreter {
-  return new LearnedInterpreter(shippedClassifier());
+export function createOfflineInterpreter(inventory?: Inventory): Interpreter {
+  return new LearnedInterpreter(shippedClassifier(), inventory);
 }

@@ -1,5 +1,6 @@
 import type { IntentId } from "../catalog/ids.js";
 import { ownValue } from "../kernel/lookup.js";
+import type { KnownKind } from "./inventory.js";
 import { KNOWN_HYPERPARAMETERS } from "./lexicon.js";
 import { type ModelVersionRef, RequestParams } from "./schema.js";
 import type { ChannelRef } from "./slack-text.js";
@@ -299,19 +300,22 @@ function assignNames(input: ParamInput, draft: Partial<Record<ParamKey, unknown>
     if (draft[key] === undefined && value !== undefined) draft[key] = value;
   };
   const names = tokens.filter((token) => (isNameToken(token) || token.kind === "ref") && !used.has(token.index));
+  // A name the inventory knows as this kind comes first; one it knows only as something else is not taken for it.
+  const knownAs = (kind: KnownKind): Token | undefined => names.find((token) => token.known?.includes(kind));
+  const maybe = (kind: KnownKind, token: Token): boolean => token.known === undefined || token.known.includes(kind);
 
   if (intent === "train" || intent === "tune") {
-    const recipe = names.find((token) => token.kind === "name");
+    const recipe = knownAs("recipe") ?? names.find((token) => token.kind === "name" && maybe("recipe", token));
     set("recipe", recipe?.raw);
     return;
   }
   if (intent === "pipeline") {
-    const pipeline = names.find((token) => token.kind === "name" || token.kind === "endpoint");
+    const pipeline = knownAs("pipeline") ?? names.find((token) => (token.kind === "name" || token.kind === "endpoint") && maybe("pipeline", token));
     set("pipelineName", pipeline?.raw);
     return;
   }
   if (intent === "drift") {
-    const endpoint = names.find((token) => token.kind === "endpoint") ?? names.find((token) => token.kind === "name");
+    const endpoint = knownAs("endpoint") ?? names.find((token) => token.kind === "endpoint") ?? names.find((token) => token.kind === "name" && maybe("endpoint", token));
     set("endpointName", endpoint?.raw);
     return;
   }
@@ -320,8 +324,9 @@ function assignNames(input: ParamInput, draft: Partial<Record<ParamKey, unknown>
       if (token.kind === "ref") continue;
       const before = wordOf(tokens[token.index - 1]);
       const after = wordOf(tokens[token.index + 1]);
-      if (["pipeline", "workflow"].includes(before) || ["pipeline", "workflow", "execution"].includes(after)) set("pipelineName", token.raw);
-      else if (token.kind === "endpoint" || before === "endpoint" || after === "endpoint") set("endpointName", token.raw);
+      const only = token.known?.length === 1 ? token.known[0] : undefined;
+      if (only === "pipeline" || ["pipeline", "workflow"].includes(before) || ["pipeline", "workflow", "execution"].includes(after)) set("pipelineName", token.raw);
+      else if (only === "endpoint" || (only === undefined && (token.kind === "endpoint" || before === "endpoint" || after === "endpoint"))) set("endpointName", token.raw);
       else set("jobName", token.raw);
     }
     return;
@@ -339,7 +344,9 @@ function assignNames(input: ParamInput, draft: Partial<Record<ParamKey, unknown>
       const after = wordOf(tokens[token.index + 1]);
       const followedByVersion = after === "version" || after === "latest" || /^v\d+$/.test(after);
       const endpointLike =
-        token.kind === "endpoint" || ["endpoint", "named", "called"].includes(before) || after === "endpoint" || (ENDPOINT_LEADS.has(before) && !followedByVersion && draft.modelPackageGroup !== undefined);
+        token.known !== undefined && token.known.includes("endpoint") !== token.known.includes("model-group")
+          ? token.known.includes("endpoint")
+          : token.kind === "endpoint" || ["endpoint", "named", "called"].includes(before) || after === "endpoint" || (ENDPOINT_LEADS.has(before) && !followedByVersion && draft.modelPackageGroup !== undefined);
       if (mode === "rollback") set("endpointName", token.raw);
       else if (endpointLike && mode !== "batch") set("endpointName", token.raw);
       else set("modelPackageGroup", token.raw);

@@ -4,6 +4,7 @@ import { readCommandForm } from "./command.js";
 import { compiledLexicon } from "./compiled.js";
 import { readDriftSubscription } from "./drift-subscription.js";
 import { decideIntent } from "./intent.js";
+import { type Inventory, NO_INVENTORY } from "./inventory.js";
 import { extractParams } from "./params.js";
 import { looksUnsafe } from "./safety.js";
 import { Request, type RequestParams } from "./schema.js";
@@ -33,9 +34,9 @@ function unknownRequest(text: string, confidence: number): Request {
  * unsafe text refused, the slash-command form read exactly, anything else scored against the
  * lexicon. Never throws; the result always parses with the Request schema.
  */
-export function readByRules(text: string): RulesReading {
+export function readByRules(text: string, inventory: Inventory = NO_INVENTORY): RulesReading {
   const lexicon = compiledLexicon();
-  const utterance = analyse(text, lexicon);
+  const utterance = analyse(text, lexicon, inventory);
   if (looksUnsafe(text.slice(0, 4 * 1024)) || looksUnsafe(utterance.clean)) return { request: unknownRequest(text, UNSAFE_CONFIDENCE), settled: true, utterance };
 
   // A long paste or a negated command ("don't deploy churn-xgb/2") is never read as the command form.
@@ -44,7 +45,22 @@ export function readByRules(text: string): RulesReading {
   if (routing) return { request: routing, settled: true, utterance };
   if (command !== undefined) return { request: readAs(text, utterance, command.intent, COMMAND_CONFIDENCE, command), settled: true, utterance };
   const decision = decideIntent(utterance, lexicon);
-  return { request: readAs(text, utterance, decision.intent, decision.confidence), settled: utterance.long || utterance.negated, utterance };
+  const intent = startOfKnown(decision.intent, utterance);
+  return { request: readAs(text, utterance, intent, decision.confidence), settled: utterance.long || utterance.negated, utterance };
+}
+
+/**
+ * A start of something the inventory knows as a pipeline and not a recipe is a pipeline start, and
+ * the other way round a training; a request opening with a start verb on such a name is one even
+ * when nothing else in it was recognised ("kick off fraud-nightly please"). A question stays one.
+ */
+export function startOfKnown(intent: IntentId, utterance: Utterance): IntentId {
+  const starting = intent === "train" || intent === "pipeline" || (intent === "unknown" && (utterance.leadingIntent === "train" || utterance.leadingIntent === "pipeline"));
+  if (!starting || utterance.negated || utterance.long || (utterance.question && !utterance.polite)) return intent;
+  const kinds = new Set(utterance.tokens.flatMap((token) => token.known ?? []));
+  if (kinds.has("pipeline") && !kinds.has("recipe")) return "pipeline";
+  if (kinds.has("recipe") && !kinds.has("pipeline")) return "train";
+  return intent;
 }
 
 /**

@@ -4,6 +4,7 @@ import { SCENARIO_WALKTHROUGH } from "../catalog/scenario.js";
 import type { Utterance } from "./analysis.js";
 import type { CompiledLexicon } from "./compiled.js";
 import { type CompiledCue, firstPosition, matches, positionOf, type Shape, score } from "./cues.js";
+import type { KnownKind } from "./inventory.js";
 import type { RequestParams } from "./schema.js";
 
 type Question = NonNullable<RequestParams["question"]>;
@@ -211,6 +212,26 @@ function resourceSubject(lexicon: CompiledLexicon, shape: Shape): Subject {
   return chosen === undefined ? { stage: null, services: [] } : { stage: getService(chosen.service).stage, services: [chosen.service] };
 }
 
+/** The service a kind of known resource belongs to. */
+const SERVICE_OF_KIND: Readonly<Record<KnownKind, ServiceId>> = {
+  recipe: "sagemaker-training",
+  "training-job": "sagemaker-training",
+  "tuning-job": "automatic-model-tuning",
+  "transform-job": "batch-transform",
+  endpoint: "realtime-endpoint",
+  pipeline: "pipelines",
+  "pipeline-execution": "pipelines",
+  "model-group": "model-registry",
+};
+
+/** Without a noun saying what it is, the first name the inventory knows as one thing only says it. */
+function knownResourceSubject(utterance: Utterance): Subject | undefined {
+  const kind = utterance.tokens.find((token) => token.known?.length === 1)?.known?.[0];
+  if (kind === undefined) return undefined;
+  const service = SERVICE_OF_KIND[kind];
+  return { stage: getService(service).stage, services: [service] };
+}
+
 const DEPLOYMENT_TARGETS: readonly ServiceId[] = ["serverless-inference", "async-inference"];
 
 export function resolveSubject(intent: IntentId, utterance: Utterance, lexicon: CompiledLexicon, params: { deployMode?: DeployMode; hasVersion: boolean }): Subject {
@@ -232,8 +253,10 @@ export function resolveSubject(intent: IntentId, utterance: Utterance, lexicon: 
     case "pipeline":
       return { stage: "orchestration", services: ["pipelines"] };
     case "status":
-    case "stop":
-      return resourceSubject(lexicon, utterance.shape);
+    case "stop": {
+      const fromNouns = resourceSubject(lexicon, utterance.shape);
+      return fromNouns.stage === null ? (knownResourceSubject(utterance) ?? fromNouns) : fromNouns;
+    }
     case "help":
     case "unknown":
       return { stage: null, services: [] };

@@ -1,4 +1,5 @@
 import type { Speller } from "./fuzzy.js";
+import type { Inventory, KnownKind } from "./inventory.js";
 import { ABBREVIATIONS, COMPOUND_PARTS } from "./lexicon.js";
 
 /**
@@ -32,6 +33,8 @@ export interface Token {
   index: number;
   key?: string;
   value?: string;
+  /** What the inventory knows this name as (src/interpret/inventory.ts), when it knows it. */
+  known?: readonly KnownKind[];
 }
 
 /** The class token a kind contributes to the shape string (plain words contribute themselves). */
@@ -154,13 +157,42 @@ export function tokenize(text: string, speller: Speller): Token[] {
   return tokens;
 }
 
+function shapeParts(token: Token): readonly string[] {
+  const classToken = CLASS_TOKEN[token.kind];
+  return classToken !== undefined ? [classToken] : token.words;
+}
+
 /** The shape string cue phrases match against: words, and class tokens for everything else. */
 export function shapeOf(tokens: readonly Token[]): string {
-  const parts: string[] = [];
-  for (const token of tokens) {
-    const classToken = CLASS_TOKEN[token.kind];
-    if (classToken !== undefined) parts.push(classToken);
-    else parts.push(...token.words);
-  }
-  return parts.join(" ");
+  return tokens.flatMap(shapeParts).join(" ");
 }
+
+/** Where the token at `index` begins in the shape string (`shapeOf`). */
+export function shapeOffsetOf(tokens: readonly Token[], index: number): number {
+  const before = tokens.slice(0, index).flatMap(shapeParts);
+  return before.length === 0 ? 0 : before.join(" ").length + 1;
+}
+
+const JOB_KINDS: ReadonlySet<KnownKind> = new Set(["training-job", "tuning-job", "transform-job", "pipeline-execution"]);
+
+/**
+ * The kind a name has because the inventory knows it, not because of how it looks: a known endpoint
+ * is an endpoint even without "-prod", a known job a job even without a timestamp. A name known as
+ * several things (a recipe and a model package group) keeps the kind its shape gave it. Plain
+ * dictionary words are never taken for names ("train" stays a verb even if a pipeline is called that).
+ */
+export function withKnownNames(tokens: readonly Token[], inventory: Inventory, speller: Speller): Token[] {
+  return tokens.map((token) => {
+    const nameLike = token.kind === "name" || token.kind === "endpoint" || token.kind === "job";
+    const unknownWord = token.kind === "word" && token.words.length === 1 && /^[a-z][a-z0-9]{3,}$/i.test(token.raw) && !speller.isKnown(token.raw.toLowerCase());
+    if (!nameLike && !unknownWord) return token;
+    const known = inventory.kindsOf(token.raw);
+    if (known.length === 0) return token;
+    const refined = { ...token, known, words: [] };
+    if (known.every((kind) => JOB_KINDS.has(kind))) return { ...refined, kind: "job" };
+    if (known.every((kind) => kind === "endpoint")) return { ...refined, kind: "endpoint" };
+    if (known.includes("endpoint") || known.some((kind) => JOB_KINDS.has(kind))) return nameLike ? refined : { ...refined, kind: "name" };
+    return { ...refined, kind: "name" };
+  });
+}
+

@@ -1,0 +1,118 @@
+/**
+ * The company's own names, as the interpreter knows them: recipes, pipelines, endpoints, model
+ * package groups and the jobs the bot has seen. A name the inventory knows is read as what it is
+ * ("start fraud-nightly" starts a pipeline, "is churn-xgb-nightly done" asks about a training job),
+ * whatever it looks like. The sources (the policy, the store, SageMaker) are the composition root's;
+ * this file only keeps their answers fresh enough, without holding up a message.
+ */
+
+export const KNOWN_KINDS = ["recipe", "pipeline", "endpoint", "model-group", "training-job", "tuning-job", "transform-job", "pipeline-execution"] as const;
+export type KnownKind = (typeof KNOWN_KINDS)[number];
+
+/** A name and what it is; a name with `*` is a pattern ("churn-dev-*" from the policy). */
+export interface InventoryEntry {
+  name: string;
+  kind: KnownKind;
+}
+
+export interface Inventory {
+  /** What a name is, every kind it is known as (a recipe and a model package group often share one). */
+  kindsOf(name: string): readonly KnownKind[];
+  /** Reads stale sources again; waits only for a source never read. */
+  refresh?(): Promise<void>;
+}
+
+export const NO_INVENTORY: Inventory = { kindsOf: () => [] };
+
+/** One place names come from, and how old its answer may get before it is read again. */
+export interface InventorySource {
+  /** For the log line when it fails. */
+  name: string;
+  read(): Promise<readonly InventoryEntry[]> | readonly InventoryEntry[];
+  maxAgeMs: number;
+}
+
+interface SourceState {
+  entries: readonly InventoryEntry[];
+  readAt: number;
+  reading?: Promise<void>;
+}
+
+function patternOf(name: string): RegExp {
+  const escaped = name.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+  return new RegExp(`^${escaped}$`);
+}
+
+/**
+ * The sources' entries, each read again once older than its `maxAgeMs`. A stale source is read in
+ * the background and its last answer used meanwhile; only a source never read is waited for, once.
+ * A source that fails keeps its last answer (none at first) and is tried again after its age.
+ */
+export class CachedInventory implements Inventory {
+  private readonly states = new Map<InventorySource, SourceState>();
+  private exact = new Map<string, KnownKind[]>();
+  private patterns: { pattern: RegExp; kind: KnownKind }[] = [];
+
+  constructor(
+    private readonly sources: readonly InventorySource[],
+    private readonly now: () => number,
+    private readonly onError: (error: unknown, source: string) => void = () => undefined,
+  ) {}
+
+  /** Brings stale sources up to date: waits for those never read, refreshes the others behind the scenes. */
+  async refresh(): Promise<void> {
+    const first: Promise<void>[] = [];
+    for (const source of this.sources) {
+      const state = this.states.get(source);
+      if (state && (state.reading || this.now() - state.readAt < source.maxAgeMs)) continue;
+      const reading = this.read(source);
+      if (!state) first.push(reading);
+    }
+    await Promise.all(first);
+  }
+
+  kindsOf(name: string): readonly KnownKind[] {
+    const lower = name.toLowerCase();
+    const kinds = new Set<KnownKind>(this.exact.get(lower) ?? []);
+    for (const { pattern, kind } of this.patterns) if (pattern.test(lower)) kinds.add(kind);
+    return [...kinds];
+  }
+
+  private read(source: InventorySource): Promise<void> {
+    const previous = this.states.get(source);
+    const state: SourceState = { entries: previous?.entries ?? [], readAt: this.now() };
+    const reading = (async () => {
+      try {
+        state.entries = await source.read();
+      } catch (error) {
+        this.onError(error, source.name);
+      } finally {
+        state.reading = undefined;
+        state.readAt = this.now();
+        this.rebuild();
+      }
+    })();
+    state.reading = reading;
+    this.states.set(source, state);
+    return reading;
+  }
+
+  private rebuild(): void {
+    const exact = new Map<string, KnownKind[]>();
+    const patterns: { pattern: RegExp; kind: KnownKind }[] = [];
+    for (const state of this.states.values()) {
+      for (const entry of state.entries) {
+        if (entry.name.includes("*")) {
+          patterns.push({ pattern: patternOf(entry.name), kind: entry.kind });
+          continue;
+        }
+        const key = entry.name.toLowerCase();
+        const kinds = exact.get(key) ?? [];
+        if (!kinds.includes(entry.kind)) kinds.push(entry.kind);
+        exact.set(key, kinds);
+      }
+    }
+    this.exact = exact;
+    this.patterns = patterns;
+  }
+}

@@ -16,6 +16,7 @@ export const DEFAULT_SETS: readonly string[] = [
   DEFAULT_LABELLED_SET,
   shipped("../../test/fixtures/intents-holdout.jsonl"),
   shipped("../../test/fixtures/intents-fresh.jsonl"),
+  shipped("../../test/fixtures/intents-fresh-multilang.jsonl"),
   shipped("../../test/fixtures/corpus-holdout.jsonl"),
   shipped("../interpret/corpus/train.jsonl"),
 ];

@@ -24,23 +24,26 @@ const TARGET_WORDS = /(^|[^a-z])(prod|staging|dev|v\d+)([^a-z]|$)/i;
 const QUESTION_END = /[?？]\s*$|か[。\s]*$/;
 /** Requests put as questions ("kannst du …?", "¿puedes …?", "tu peux …?", "…てもらえますか"): still requests. */
 const POLITE_REQUEST =
-  /(^|\s)(kannst du|könntest du|können sie|könnten sie|kann man bitte|puedes|podrías|podéis|puede usted|sería posible|tu peux|peux-tu|pourrais-tu|pouvez-vous|pourriez-vous)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?か/i;
+  /(^|[\s¿¡])(kannst du|könntest du|können sie|könnten sie|kann man bitte|wäre es möglich|puedes|podrías|podéis|puede usted|sería posible|es posible|da tiempo a|tu peux|peux-tu|pourrais-tu|pouvez-vous|pourriez-vous|serait-il possible|est-ce que tu peux|est-ce qu'on peut|on peut)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?か/i;
 /**
  * Operations the bot never offers (delete, approve, rename, grant rights), in the corpus languages:
  * the classifier never turns such a text into an action, whatever it scores.
  */
 const UNSUPPORTED_OPERATION =
-  /(^|\s)(lösch|entfern|genehmig|umbenenn|borra|elimina|aprueba|renombra|supprim|efface|approuv|renomm)|削除|消して|承認して|権限|名前を変え/i;
+  /(^|\s)(lösch|entfern|genehmig|umbenenn|borra|elimina|aprueba|renombra|supprim|efface|approuv|renomm)|\bapproved\b|berechtigung|\brechte\b|permisos?\b|\bdroits\b|habilitation|削除|消して|承認して|承認者|権限|名前を変え/i;
 
 /** Whether the classifier may move a message to an action the rules did not read in it. */
 function mayAct(classification: Classification, utterance: Utterance): boolean {
   if (classification.locale === "en") return false;
   const text = utterance.clean;
   if (UNSUPPORTED_OPERATION.test(text.toLowerCase())) return false;
+  const asked = QUESTION_END.test(text) || text.startsWith("¿");
+  const request = !asked || utterance.polite || POLITE_REQUEST.test(text);
+  // A question is never acted on, however sure the classifier is of the action it speaks of.
+  if (!request) return false;
   if (classification.score >= SURE_ACTION) return true;
   const named = utterance.tokens.some((token) => RESOURCE_KINDS.has(token.kind)) || TARGET_WORDS.test(text);
-  const asked = QUESTION_END.test(text) || text.startsWith("¿");
-  return named && (!asked || utterance.polite || POLITE_REQUEST.test(text));
+  return named;
 }
 
 /**

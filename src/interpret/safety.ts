@@ -57,6 +57,20 @@ const UNSAFE_PATTERNS: readonly RegExp[] = [
   /\b(curl|wget)\s+(-\S+\s+)*https?:/i,
   // Markup that only makes sense as an attack on a renderer.
   /<\s*\/?\s*script\b|javascript:|\bon(error|load)\s*=/i,
+  // The same attempts in German, Spanish, French and Japanese: new instructions or a new role,
+  // the guard switched off or skipped, an order claimed from an administrator, stopping in bulk.
+  /(ignorier|vergiss|übergeh|umgeh|missacht)\w*[^.\n]{0,60}(anweisung|regeln|richtlinie|vorgabe|freigabe|prüfung|genehmigung|polic)/i,
+  /(ignora|olvida|omite|sáltate|salta|pasa por alto)\w*[^.\n]{0,60}(instrucci|reglas|normas|pol[ií]tica|aprobaci|control|restricci|revisi)/i,
+  /(ignore|oublie|contourne|outrepasse|passe outre)\w*[^.\n]{0,60}(instructions?|règles|consignes|politique|approbation|validation|contrôle|restrictions?)/i,
+  /(neue|geänderte)\s+(system)?anweisung|systemanweisung|systemprompt|instrucci(ón|ones) (nuevas? )?del sistema|nuevas? instrucci(ón|ones)|instructions? (du |de )?système|nouvelles? (instructions?|consignes?)|prompt système/i,
+  /\b(ab (jetzt|sofort)|von nun an) (bist du|sind sie)|\bdu bist (jetzt|nun) (ein|der|die)|(a partir de ahora|desde ahora|de ahora en adelante),? (eres|serás|act[uú]a)|(à partir de maintenant|désormais|dorénavant),? (tu es|vous êtes|agis|agissez)|\b(sin|ohne|sans) (restricciones|einschränkungen|restrictions?)\b/i,
+  /\bohne\s+(jede\s+|die\s+|eine\s+|weitere\s+)?(freigabe|prüfung|genehmigung|bestätigung|review|kontrolle)|\bsin\s+(ninguna\s+|la\s+|una\s+)?(aprobaci[oó]n|revisi[oó]n|control(es)?|confirmaci[oó]n|comprobaci[oó]n)|\bsans\s+(aucune\s+|la\s+|une\s+)?(approbation|validation|vérification|contrôle|revue|confirmation)/i,
+  /\bno (pidas|esperes|solicites|necesitas) (la |ninguna )?(aprobaci|confirmaci|revisi)|\b(ne|n') ?(demande|attends) (pas|aucune) (d'|l')?(approbation|validation|confirmation)/i,
+  /(deaktivier|abschalt|schalte[^.\n]{0,20}ab|desactiva|deshabilita|désactive)\w*[^.\n]{0,30}(freigabe|prüfung|guard|richtlinie|polic|aprobaci|control|pol[ií]tica|approbation|validation|contrôle|garde-fou)/i,
+  /(freigaben|prüfungen|genehmigungen|richtlinien)\s+(sind|wurden)\s+(jetzt\s+)?(deaktiviert|abgeschaltet|aufgehoben|ausgesetzt)|(aprobaciones|controles|pol[ií]ticas) (están|fueron) (desactivad|suspendid|deshabilitad)|(approbations?|validations?|contrôles) (sont|ont été) (désactivé|suspendu|levé)/i,
+  /(指示|ルール|ポリシー|制約|ガード|承認|チェック|確認)(を|は)?(すべて|全て)?(無視|無効|解除|スキップ|省略|不要)|(システム|管理者|アドミン)(から|より)?の?(命令|指示|プロンプト)|(今から|これから|以降)(あなた|君|お前)は|承認(なし|なしで|を待たず|せず)|確認(なし|せず)で/,
+  /\b(gib|gebt|erteil|verleih|dale|dame|da|den|otorga|concede|donne|donnez|accorde|accordez)\w*\b[^.\n]{0,40}(rechte|berechtigung|permisos?|derechos|droits|habilitation)|(権限|ロール)[^。\n]{0,10}(を)?(付与|与え|ください|くれ|ちょうだい)/i,
+  /(すべて|全て|全部)の?[^。\n]{0,20}(停止|止め|削除|消)|(alle|todos|todas|tous|toutes)\s+(les\s+|los\s+|las\s+)?(endpoints?|jobs?|trabajos|tâches)[^.\n]{0,30}(stopp|beend|lösch|det[eé]n|borr|elimin|arrêt|supprim)/i,
 ];
 
 export function looksUnsafe(text: string): boolean {

@@ -24,6 +24,7 @@ import { WebApiPoster } from "../slack/notify/slack-poster.js";
 import { SlackStatusReporter } from "../slack/notify/status-reporter.js";
 import { UserGroupDirectory } from "../slack/user-groups.js";
 import { AuditLog } from "../store/audit.js";
+import { SqliteChoiceLedger } from "../store/choices.js";
 import type { Db } from "../store/db.js";
 import { SqlitePlanRepository } from "../store/plans.js";
 import { WorkspaceSettings } from "../store/settings.js";
@@ -188,6 +189,7 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
       driftReporter: drift.reporter,
       status,
       poster,
+      choices: new SqliteChoiceLedger(db),
     },
   };
 }

@@ -1,9 +1,12 @@
 import { type IntentId, MUTATING_INTENTS } from "../catalog/ids.js";
 import type { Utterance } from "./analysis.js";
 import type { Classification, IntentClassifier } from "./classifier.js";
+import { compiledLexicon } from "./compiled.js";
 import { type Inventory, NO_INVENTORY } from "./inventory.js";
+import { choiceOf } from "./readings.js";
 import { readByRules, requestAs, startOfKnown } from "./rules.js";
-import type { Interpreter, Request } from "./schema.js";
+import type { Interpreter, Reading, Request } from "./schema.js";
+import { aboutOtherPlatform, aboutOtherTool, asksUnsupportedOperation } from "./scope.js";
 import type { TokenKind } from "./tokens.js";
 
 /**
@@ -61,6 +64,36 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   return learned;
 }
 
+/** Below this the classifier's action is not worth asking about. */
+const WORTH_ASKING = 0.5;
+
+/**
+ * Readings close enough to the chosen one to ask which was meant, each complete enough to act on:
+ * - nothing understood, but the classifier reads an action on something named ("I'd like a fresh
+ *   churn-xgb model"): offered, not done;
+ * - a start of a name known both as a recipe and as a pipeline: training it, or running the pipeline.
+ * Never for a question, a request opening with "ask", an operation the bot does not offer, or text
+ * the rules refused.
+ */
+function alternativesTo(request: Request, classification: Classification, utterance: Utterance, readAs: (intent: IntentId) => Request): Request[] {
+  const text = utterance.clean;
+  if (/^ask\s/i.test(text) || UNSUPPORTED_OPERATION.test(text.toLowerCase())) return [];
+  const lexicon = compiledLexicon();
+  if (asksUnsupportedOperation(utterance) || aboutOtherPlatform(utterance, lexicon) || aboutOtherTool(utterance, lexicon)) return [];
+  const asked = (QUESTION_END.test(text) || text.startsWith("¿")) && !utterance.polite && !POLITE_REQUEST.test(text);
+  if (asked || utterance.negated) return [];
+  const learned = classification.intent;
+  const both = utterance.tokens.some((token) => token.known?.includes("recipe") && token.known.includes("pipeline"));
+  const starting = (intent: IntentId): boolean => intent === "train" || intent === "pipeline";
+  if (both && (starting(request.intent) || (request.intent === "unknown" && starting(learned)))) {
+    const readings = (["train", "pipeline"] as const).filter((intent) => intent !== request.intent).map(readAs);
+    return readings.filter((reading) => choiceOf(reading) !== undefined);
+  }
+  if (request.intent !== "unknown" || !MUTATING_INTENTS.has(learned) || classification.score < WORTH_ASKING) return [];
+  const offered = readAs(learned);
+  return choiceOf(offered) ? [offered] : [];
+}
+
 /**
  * The rules and the classifier learned from the corpus, each where it measures best. The rules alone
  * read the command form, refuse unsafe text and route alerts; ids and parameters are always theirs,
@@ -73,12 +106,17 @@ export class LearnedInterpreter implements Interpreter {
   ) {}
 
   async interpret(text: string): Promise<Request> {
+    return (await this.read(text)).request;
+  }
+
+  async read(text: string): Promise<Reading> {
     await this.inventory.refresh?.();
     const rules = readByRules(text, this.inventory);
-    if (rules.settled) return rules.request;
+    if (rules.settled) return { request: rules.request, alternatives: [] };
     const classification = await this.classifier.classify(text);
     const intent = startOfKnown(chooseIntent(rules.request, classification, rules.utterance), rules.utterance);
-    if (intent === rules.request.intent) return rules.request;
-    return requestAs(text, rules.utterance, intent, Math.round(Math.min(1, Math.max(0, classification.score)) * 100) / 100);
+    const score = Math.round(Math.min(1, Math.max(0, classification.score)) * 100) / 100;
+    const request = intent === rules.request.intent ? rules.request : requestAs(text, rules.utterance, intent, score);
+    return { request, alternatives: alternativesTo(request, classification, rules.utterance, (other) => requestAs(text, rules.utterance, other, score)) };
   }
 }

@@ -63,7 +63,18 @@ export const Request = z.object({
 });
 export type Request = z.infer<typeof Request>;
 
+/**
+ * A message's reading, and the others close enough to it that the person should pick (the
+ * readings the bot asks back with). With alternatives, nothing is done until one is picked.
+ */
+export interface Reading {
+  request: Request;
+  alternatives: Request[];
+}
+
 /** Anything that turns text into a Request: the offline interpreter, Bedrock, or both in a chain. */
 export interface Interpreter {
   interpret(text: string): Promise<Request>;
+  /** The reading with its close alternatives, where the interpreter can tell them (else `interpret` alone). */
+  read?(text: string): Promise<Reading>;
 }

@@ -4,6 +4,14 @@ export interface Problem {
   fix?: string;
   /** One line per rule that failed, for refusals. */
   detail?: string[];
+  /** What the person may have meant, offered to pick instead of typing it again. */
+  choices?: Choice[];
+}
+
+/** One reading offered to pick: its label, and the words it stands for, read as if typed. */
+export interface Choice {
+  label: string;
+  text: string;
 }
 
 /** The one result shape of the core: a value (with an optional note for the person), or a problem. */

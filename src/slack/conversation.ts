@@ -1,9 +1,12 @@
 import type { Requester } from "../actions/context.js";
 import type { ModelRef } from "../actions/model-versions.js";
 import { composeAnswer } from "../catalog/answer.js";
-import type { Request, RequestParams } from "../interpret/schema.js";
+import { choiceOf } from "../interpret/readings.js";
+import type { Reading, Request, RequestParams } from "../interpret/schema.js";
+import type { Choice } from "../kernel/result.js";
 import { driftReply, planReply, statusReply } from "./action-requests.js";
 import { renderAnswer } from "./blocks/answer.js";
+import { renderChoices } from "./blocks/choices.js";
 import { renderSubscriptions } from "./blocks/drift-alert.js";
 import { renderHelp } from "./blocks/help.js";
 import type { Rendered } from "./blocks/kit.js";
@@ -18,7 +21,19 @@ export type ConversationDeps = Pick<SlackDeps, "interpreter" | "backendNote" | "
  * `/sageops ask`, the assistant pane).
  */
 export async function replyToText(text: string, requester: Requester, deps: ConversationDeps): Promise<Rendered> {
-  return replyToRequest(await deps.interpreter.interpret(text), requester, deps);
+  const reading = deps.interpreter.read ? await deps.interpreter.read(text) : { request: await deps.interpreter.interpret(text), alternatives: [] };
+  const choices = askBack(reading);
+  if (choices) return choices;
+  return replyToRequest(reading.request, requester, deps);
+}
+
+/** When the words may mean more than one thing, the readings to pick from; nothing is done yet. */
+function askBack(reading: Reading): Rendered | undefined {
+  if (reading.alternatives.length === 0) return undefined;
+  const readings = reading.request.intent === "unknown" ? reading.alternatives : [reading.request, ...reading.alternatives];
+  const choices = readings.map(choiceOf).filter((choice): choice is Choice => choice !== undefined);
+  if (choices.length === 0) return undefined;
+  return renderChoices(choices.length === 1 ? "I'm not sure I followed. Did you mean this?" : "That could mean more than one thing. Which did you mean?", choices);
 }
 
 /** The model version the words named, as the planners take it (no version named: the latest approved). */

@@ -14,6 +14,7 @@ import type { StatusQuery } from "../watch/ask.js";
 import type { DriftReport } from "../watch/drift.js";
 import type { DriftStore } from "../watch/drift-store.js";
 import type { DriftSubscriptions } from "../watch/drift-subscriptions.js";
+import type { ChoiceLedger } from "./buttons/choice-buttons.js";
 import type { RequestInbox } from "./inbox.js";
 import type { SlackDriftReporter } from "./notify/drift-reporter.js";
 import type { SlackPoster } from "./notify/poster.js";
@@ -51,4 +52,6 @@ export interface SlackDeps {
   status: Pick<StatusQuery, "ask" | "home">;
   /** Paced posting, for replies outside a listener's own respond/say. */
   poster: SlackPoster;
+  /** The first pick on each message that asked back. */
+  choices: ChoiceLedger;
 }

@@ -219,4 +219,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE tracked_resources ADD COLUMN message_claimed_at TEXT;
     `,
   },
+  {
+    version: 8,
+    name: "which reading was picked when the bot asked back",
+    sql: `
+      CREATE TABLE choices_made (
+        message_key TEXT PRIMARY KEY,
+        click_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        choice TEXT NOT NULL,
+        made_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -26,11 +26,18 @@ interface ResolvedTraining {
   requestedHyperparameters: string[];
 }
 
+/** Readings offered for a missing part, at most (Slack shows a row of buttons well up to five). */
+const MAX_CHOICES = 5;
+
 /** Applies a request's overrides to its recipe; shared by training and tuning. */
-export function resolveTraining(params: RequestParams, extra: Record<string, string>, context: PlanningContext, example: string): Result<ResolvedTraining> {
+export function resolveTraining(params: RequestParams, extra: Record<string, string>, context: PlanningContext, example: string, verb: "train" | "tune" = "train"): Result<ResolvedTraining> {
   const known = Object.keys(context.policy.recipes);
   if (!params.recipe) {
-    return { ok: false, problem: { what: "Which recipe should I use?", fix: known.length > 0 ? `For example \`${example}\`. Recipes: ${known.map((r) => `\`${r}\``).join(", ")}.` : "The policy defines no recipes yet; an admin can add one to the policy file." } };
+    const fix = known.length > 0 ? `For example \`${example}\`. Recipes: ${known.map((r) => `\`${r}\``).join(", ")}.` : "The policy defines no recipes yet; an admin can add one to the policy file.";
+    // The rest of the request stays as asked: only the recipe is filled in.
+    const rest = params.environment ? ` env=${params.environment}` : "";
+    const choices = known.slice(0, MAX_CHOICES).map((recipe) => ({ label: `${verb === "train" ? "Train" : "Tune"} ${recipe}`, text: `${verb} ${recipe}${rest}` }));
+    return { ok: false, problem: { what: "Which recipe should I use?", fix, choices } };
   }
   const found = findRecipe(context.policy, params.recipe, example);
   if (!found.ok) return found;

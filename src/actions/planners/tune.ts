@@ -47,7 +47,7 @@ function describeRanges(ranges: Record<string, HyperparameterRange>): string {
 export function planTuning(params: RequestParams, extra: Record<string, string>, context: PlanningContext): PlanningResult {
   const overrides = rangeOverrides(extra);
   if ("what" in overrides) return invalid(overrides);
-  const resolved = resolveTraining(params, overrides.statics, context, "/sageops tune churn-xgb");
+  const resolved = resolveTraining(params, overrides.statics, context, "/sageops tune churn-xgb", "tune");
   if (!resolved.ok) return invalid(resolved.problem);
   const r = resolved.value;
   const tuning = r.recipe.tuning;

@@ -1,5 +1,6 @@
 import type { Refusal } from "../../guard/checks.js";
 import type { Problem } from "../../kernel/result.js";
+import { choiceButtons } from "./choices.js";
 import { context, defuseBroadcasts, type KnownBlock, type Rendered, section } from "./kit.js";
 
 /**
@@ -10,7 +11,10 @@ export function renderProblem(problem: Problem): Rendered {
   const lines = [`:warning: ${problem.what}`];
   if (problem.detail && problem.detail.length > 0) lines.push(problem.detail.map((line) => `• ${line}`).join("\n"));
   if (problem.fix) lines.push(problem.fix);
-  return { text: defuseBroadcasts(lines.join("\n")), blocks: [section(lines.join("\n"))] };
+  const blocks: KnownBlock[] = [section(lines.join("\n"))];
+  const choices = problem.choices ? choiceButtons(problem.choices, { neither: false }) : undefined;
+  if (choices) blocks.push(choices);
+  return { text: defuseBroadcasts(lines.join("\n")), blocks };
 }
 
 /** A plain informational note, e.g. "not enabled yet". */

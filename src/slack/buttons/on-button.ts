@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { z } from "zod";
 import type { Problem } from "../../kernel/result.js";
 import type { Logger } from "../../logger.js";
@@ -12,9 +12,9 @@ import { answerOrApologise } from "../errors.js";
  */
 export function onButton<T>(
   app: App,
-  actionId: string,
+  actionId: string | RegExp,
   options: { schema: z.ZodType<T>; unreadable: Problem; logger: Logger },
-  work: (click: T, client: App["client"]) => Promise<Rendered>,
+  work: (click: T, client: App["client"], respond: RespondFn) => Promise<Rendered>,
 ): void {
   app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, respond, client }) => {
     const click = options.schema.safeParse(body);
@@ -24,7 +24,7 @@ export function onButton<T>(
       async (message) => {
         if (message.text !== "") await respond({ response_type: "ephemeral", replace_original: false, ...message });
       },
-      async () => (click.success ? work(click.data, client) : renderProblem(options.unreadable)),
+      async () => (click.success ? work(click.data, client, respond) : renderProblem(options.unreadable)),
     );
   });
 }

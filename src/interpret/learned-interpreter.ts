@@ -111,12 +111,68 @@ export class LearnedInterpreter implements Interpreter {
 
   async read(text: string): Promise<Reading> {
     await this.inventory.refresh?.();
+    const whole = await this.readOne(text);
+    if (whole.settled) return { request: whole.request, alternatives: [] };
+    const split = await this.readClauses(whole.request, whole.utterance);
+    if (split) return split;
+    return { request: whole.request, alternatives: alternativesTo(whole.request, whole.classification, whole.utterance, whole.readAs) };
+  }
+
+  /** One stretch of text: the rules, and the classifier where it measures best. */
+  private async readOne(text: string) {
     const rules = readByRules(text, this.inventory);
-    if (rules.settled) return { request: rules.request, alternatives: [] };
-    const classification = await this.classifier.classify(text);
+    const classification = rules.settled ? undefined : await this.classifier.classify(text);
+    if (!classification) return { request: rules.request, settled: true as const, utterance: rules.utterance };
     const intent = startOfKnown(chooseIntent(rules.request, classification, rules.utterance), rules.utterance);
     const score = Math.round(Math.min(1, Math.max(0, classification.score)) * 100) / 100;
-    const request = intent === rules.request.intent ? rules.request : requestAs(text, rules.utterance, intent, score);
-    return { request, alternatives: alternativesTo(request, classification, rules.utterance, (other) => requestAs(text, rules.utterance, other, score)) };
+    const readAs = (other: IntentId): Request => requestAs(text, rules.utterance, other, score);
+    const request = intent === rules.request.intent ? rules.request : readAs(intent);
+    return { request, settled: false as const, utterance: rules.utterance, classification, readAs };
   }
+
+  /**
+   * A message of several sentences or asks, read a clause at a time: an action asked for after a
+   * sentence of context is the request ("drift has been bad all week. go ahead and retrain
+   * churn-xgb"), and a question beside an action is kept to offer once the action is handled
+   * ("deploy v2 to churn-staging, and btw what's shadow testing?"). Undefined when the clauses add
+   * nothing to the reading of the whole. A negation anywhere keeps the whole message's reading.
+   */
+  private async readClauses(whole: Request, utterance: Utterance): Promise<Reading | undefined> {
+    const clauses = clausesOf(utterance.clean);
+    if (clauses.length < 2 || NEGATION_ANYWHERE.test(utterance.clean)) return undefined;
+    const parts: Request[] = [];
+    for (const clause of clauses) {
+      const part = await this.readOne(clause);
+      // A clause the rules refuse on its own (unsafe, out of scope) leaves the whole as it was read.
+      if (part.settled && part.request.intent === "unknown") return undefined;
+      parts.push(part.request);
+    }
+    const actions = parts.filter((part) => MUTATING_INTENTS.has(part.intent) && choiceOf(part) !== undefined);
+    // Two actions in one message are not guessed at: the whole message's reading stands.
+    if (actions.length > 1) return undefined;
+    const [action] = actions;
+    // The clause that asks for the action names its parts better than the whole message does.
+    const request = action && (!MUTATING_INTENTS.has(whole.intent) || whole.intent === action.intent) ? { ...action, text: whole.text } : whole;
+    if (!MUTATING_INTENTS.has(request.intent)) return undefined;
+    const also = parts.filter((part) => part.intent === "ask");
+    return { request, alternatives: [], also };
+  }
+}
+
+/**
+ * Where a message breaks into asks: after a sentence, at a line break or a semicolon, and before
+ * "btw", "by the way", "also" (with or without a comma and an "and" before them).
+ */
+const CLAUSE_BREAK = /(?<=[.!?。！？])\s+|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+/i;
+/** At most this many clauses are read on their own; a longer message is read as a whole. */
+const MAX_CLAUSES = 4;
+/** A "don't", "not yet" or "no need" anywhere: which clause it belongs to is not guessed at. */
+const NEGATION_ANYWHERE = /\b(don'?t|do not|never|shouldn'?t|should not|not yet|no need|wait|hold off|nicht|kein|no lo|pas encore|ne pas)\b|しないで|やめて|待って/i;
+
+function clausesOf(text: string): string[] {
+  const clauses = text
+    .split(CLAUSE_BREAK)
+    .map((clause) => clause.trim())
+    .filter((clause) => clause.length >= 3);
+  return clauses.length > MAX_CLAUSES ? [] : clauses;
 }

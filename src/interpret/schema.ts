@@ -70,6 +70,8 @@ export type Request = z.infer<typeof Request>;
 export interface Reading {
   request: Request;
   alternatives: Request[];
+  /** Questions asked beside the request in the same message, offered once it is handled. */
+  also?: Request[];
 }
 
 /** Anything that turns text into a Request: the offline interpreter, Bedrock, or both in a chain. */

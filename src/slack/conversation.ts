@@ -6,10 +6,10 @@ import type { Reading, Request, RequestParams } from "../interpret/schema.js";
 import type { Choice } from "../kernel/result.js";
 import { driftReply, planReply, statusReply } from "./action-requests.js";
 import { renderAnswer } from "./blocks/answer.js";
-import { renderChoices } from "./blocks/choices.js";
+import { choiceButtons, renderChoices } from "./blocks/choices.js";
 import { renderSubscriptions } from "./blocks/drift-alert.js";
 import { renderHelp } from "./blocks/help.js";
-import type { Rendered } from "./blocks/kit.js";
+import { context, type Rendered } from "./blocks/kit.js";
 import { withNote } from "./blocks/notice.js";
 import { channelFromWords, subscribeReply, summaryReply, unsubscribeReply } from "./commands/drift.js";
 import type { SlackDeps } from "./deps.js";
@@ -24,7 +24,18 @@ export async function replyToText(text: string, requester: Requester, deps: Conv
   const reading = deps.interpreter.read ? await deps.interpreter.read(text) : { request: await deps.interpreter.interpret(text), alternatives: [] };
   const choices = askBack(reading);
   if (choices) return choices;
-  return replyToRequest(reading.request, requester, deps);
+  return withFollowUps(await replyToRequest(reading.request, requester, deps), reading.also ?? []);
+}
+
+/** The questions asked beside an action, as buttons under its reply: each answered when pressed. */
+function withFollowUps(reply: Rendered, questions: readonly Request[]): Rendered {
+  const row = choiceButtons(
+    questions.map((question) => ({ label: `Also: ${question.text}`, text: `ask ${question.text}` })),
+    { neither: false },
+  );
+  if (!row) return reply;
+  const note = "You also asked something else; press it for the answer.";
+  return { text: reply.text ? `${reply.text}\n${note}` : note, blocks: [...reply.blocks, context(note), row] };
 }
 
 /** When the words may mean more than one thing, the readings to pick from; nothing is done yet. */

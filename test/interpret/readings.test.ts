@@ -50,6 +50,24 @@ describe("readings close enough to ask about", () => {
   });
 });
 
+describe("a message read a clause at a time", () => {
+  const interpreter = createOfflineInterpreter();
+
+  it("takes the action asked for after a sentence of context, and keeps a question beside it for later", async () => {
+    const reading = await interpreter.read?.("our data quality alarms went off on basket-prod overnight. please retrain basket-model");
+    expect([reading?.request.intent, reading?.request.params.recipe]).toEqual(["train", "basket-model"]);
+    const both = await interpreter.read?.("retrain basket-model env=dev; by the way what is a feature store?");
+    expect(both?.request.intent).toBe("train");
+    expect(both?.also?.map((question) => question.intent)).toEqual(["ask"]);
+  });
+
+  it("leaves the whole message's reading when a clause is negated or two actions are asked for", async () => {
+    expect((await interpreter.read?.("the drift on basket-prod looks bad. don't retrain basket-model yet"))?.request.intent).not.toBe("train");
+    const two = await interpreter.read?.("retrain basket-model. then deploy basket-model/2 to basket-staging");
+    expect(two?.also ?? []).toEqual([]);
+  });
+});
+
 describe("the ledger of picks", () => {
   it("lets the first click on a message win, and the same click again (a redelivery) still win", () => {
     const ledger = new SqliteChoiceLedger(openDatabase(":memory:"));

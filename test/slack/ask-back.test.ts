@@ -76,4 +76,24 @@ describe("asking back", () => {
     const plan = harness.h.slack.messagesIn("C0MLOPS").filter((m) => m.threadTs === undefined && m.ephemeralTo === undefined).at(-1);
     expect(JSON.stringify(plan?.blocks)).toMatch(/churn-xgb-\d{8}-\d{6}/);
   });
+
+  it("two asks in one message: the deploy is planned, and the question beside it is a button that answers it", async () => {
+    const plansBefore = plansFor("churn-staging").length;
+    const reply = await mention("deploy churn-xgb/1 to churn-staging env=dev, and btw what's shadow testing?");
+    await waitFor(() => plansFor("churn-staging").length === plansBefore + 1, { what: "the deploy plan" });
+    const followUp = buttonsIn(reply).find((b) => b.value === "ask what's shadow testing?");
+    expect(followUp, JSON.stringify(reply.blocks)).toBeDefined();
+    const answersBefore = harness.h.slack.callsTo("response_url").length;
+    await harness.ws.click("U0ENGINEER", reply, followUp?.actionId ?? "");
+    const answer = await waitFor(() => harness.h.slack.callsTo("response_url").slice(answersBefore).find((call) => JSON.stringify(call.args).includes("hadow")), { what: "the answer about shadow testing" });
+    expect(JSON.stringify(answer.args)).toMatch(/[Ss]hadow test/);
+    expect(plansFor("churn-staging")).toHaveLength(plansBefore + 1);
+  });
+
+  it("a sentence of context before the ask: the ask is what is planned", async () => {
+    const before = plansFor("churn-xgb").length;
+    // Read whole, the message is about drift on churn-prod; its last sentence asks for a training.
+    await mention("drift on churn-prod has been ugly all week. go ahead and retrain churn-xgb");
+    await waitFor(() => plansFor("churn-xgb").length === before + 1, { what: "the training plan" });
+  });
 });

@@ -40,6 +40,7 @@ import { buildDriftWatching } from "./drift.js";
 import { createInterpreter } from "./interpreter.js";
 import { buildInventory } from "./inventory.js";
 import { approversOf, describePolicy, policyGroupIds, policyInForce } from "./policy.js";
+import { threadSubjects } from "./threads.js";
 
 export interface CoreInputs {
   config: Config;
@@ -190,6 +191,7 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
       status,
       poster,
       choices: new SqliteChoiceLedger(db),
+      threads: threadSubjects(trackedStore, plans),
     },
   };
 }

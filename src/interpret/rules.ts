@@ -12,7 +12,8 @@ import { deployModeOf, resolveSubject, type Subject } from "./subject.js";
 import type { Token } from "./tokens.js";
 
 const COMMAND_CONFIDENCE = 0.97;
-const UNSAFE_CONFIDENCE = 0.95;
+/** How sure the rules are when they refuse unsafe text: `unknown` this sure is a refusal. */
+export const UNSAFE_CONFIDENCE = 0.95;
 
 /** The rules' reading of one message, and whether anything else may still read it otherwise. */
 export interface RulesReading {

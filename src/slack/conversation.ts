@@ -2,6 +2,7 @@ import type { Requester } from "../actions/context.js";
 import type { ModelRef } from "../actions/model-versions.js";
 import { composeAnswer } from "../catalog/answer.js";
 import { choiceOf } from "../interpret/readings.js";
+import { withThreadSubject } from "../interpret/references.js";
 import type { Reading, Request, RequestParams } from "../interpret/schema.js";
 import type { Choice } from "../kernel/result.js";
 import { driftReply, planReply, statusReply } from "./action-requests.js";
@@ -14,17 +15,19 @@ import { withNote } from "./blocks/notice.js";
 import { channelFromWords, subscribeReply, summaryReply, unsubscribeReply } from "./commands/drift.js";
 import type { SlackDeps } from "./deps.js";
 
-export type ConversationDeps = Pick<SlackDeps, "interpreter" | "backendNote" | "simulationNote" | "requests" | "status" | "driftFindings" | "driftSubscriptions" | "poster">;
+export type ConversationDeps = Pick<SlackDeps, "interpreter" | "backendNote" | "simulationNote" | "requests" | "status" | "driftFindings" | "driftSubscriptions" | "poster" | "threads">;
 
 /**
  * The one answer to a person's words, whatever surface they came from (DM, mention,
  * `/sageops ask`, the assistant pane).
  */
-export async function replyToText(text: string, requester: Requester, deps: ConversationDeps): Promise<Rendered> {
+export async function replyToText(text: string, requester: Requester, deps: ConversationDeps, where: { threadTs?: string } = {}): Promise<Rendered> {
   const reading = deps.interpreter.read ? await deps.interpreter.read(text) : { request: await deps.interpreter.interpret(text), alternatives: [] };
   const choices = askBack(reading);
   if (choices) return choices;
-  return withFollowUps(await replyToRequest(reading.request, requester, deps), reading.also ?? []);
+  // In a thread the bot started, "it" is what the thread is about.
+  const subject = where.threadTs ? deps.threads.subjectOf(requester.channelId, where.threadTs) : undefined;
+  return withFollowUps(await replyToRequest(withThreadSubject(reading.request, subject), requester, deps), reading.also ?? []);
 }
 
 /** The questions asked beside an action, as buttons under its reply: each answered when pressed. */

@@ -6,6 +6,7 @@ import type { PlanService } from "../actions/plan-service.js";
 import type { AuditTrail, FreezeControl } from "../actions/ports.js";
 import type { ActionRequests } from "../actions/requests.js";
 import type { Policy } from "../guard/policy.js";
+import type { ThreadSubjects } from "../interpret/references.js";
 import type { Interpreter } from "../interpret/schema.js";
 import type { Result } from "../kernel/result.js";
 import type { SageMakerPort } from "../kernel/sagemaker-port.js";
@@ -54,4 +55,6 @@ export interface SlackDeps {
   poster: SlackPoster;
   /** The first pick on each message that asked back. */
   choices: ChoiceLedger;
+  /** What a thread the bot started is about, for "it" in a reply there. */
+  threads: ThreadSubjects;
 }

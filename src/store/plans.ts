@@ -128,6 +128,12 @@ export class SqlitePlanRepository implements PlanRepository {
     this.db.prepare("UPDATE plans SET finished_at = ? WHERE id = ? AND finished_at IS NULL").run(at.toISOString(), id);
   }
 
+  /** The plan whose message is `messageTs` in `channel`: the root of its thread. */
+  byMessage(channel: string, messageTs: string): Plan | undefined {
+    const row = this.db.prepare("SELECT * FROM plans WHERE channel = ? AND message_ts = ? LIMIT 1").get(channel, messageTs) as PlanRow | undefined;
+    return row ? this.toPlan(row) : undefined;
+  }
+
   latestStarted(name: string): Plan | undefined {
     const row = this.db.prepare("SELECT * FROM plans WHERE resource_name = ? AND status = 'started' ORDER BY started_at DESC, created_at DESC LIMIT 1").get(name) as PlanRow | undefined;
     return row ? this.toPlan(row) : undefined;

@@ -127,6 +127,11 @@ export class SqliteTrackedStore implements TrackedStore {
     return this.all("SELECT * FROM tracked_resources WHERE type = ? ORDER BY tracked_at DESC, id DESC LIMIT ?", type, limit);
   }
 
+  /** The resource tracked last in a thread (a plan's thread, where its status is posted). */
+  latestInThread(channel: string, threadTs: string): TrackedRecord | undefined {
+    return this.all("SELECT * FROM tracked_resources WHERE channel = ? AND thread_ts = ? ORDER BY tracked_at DESC, id DESC LIMIT 1", channel, threadTs)[0];
+  }
+
   recentNames(limit: number): { type: ResourceType; name: string }[] {
     const rows: unknown[] = this.db.prepare("SELECT type, name FROM tracked_resources ORDER BY tracked_at DESC LIMIT ?").all(limit);
     return rows.map((row) => z.object({ type: z.enum(RESOURCE_TYPES), name: z.string() }).parse(row));

@@ -10,6 +10,6 @@ export function registerDirectMessage(app: App, deps: ConversationDeps & Pick<Sl
     if ("bot_id" in message && message.bot_id) return;
     const text = message.text ?? "";
     if (text.trim() === "") return;
-    await answerOrApologise(deps.logger, (reply) => say(reply), () => replyToText(text, { userId: message.user, channelId: message.channel }, deps));
+    await answerOrApologise(deps.logger, (reply) => say(reply), () => replyToText(text, { userId: message.user, channelId: message.channel }, deps, { threadTs: "thread_ts" in message ? message.thread_ts : undefined }));
   });
 }

@@ -4,6 +4,7 @@ import type { Classification, IntentClassifier } from "./classifier.js";
 import { compiledLexicon } from "./compiled.js";
 import { type Inventory, NO_INVENTORY } from "./inventory.js";
 import { choiceOf } from "./readings.js";
+import type { ServiceRetriever } from "./retrieval.js";
 import { readByRules, requestAs, startOfKnown } from "./rules.js";
 import type { Interpreter, Reading, Request } from "./schema.js";
 import { aboutOtherPlatform, aboutOtherTool, asksUnsupportedOperation } from "./scope.js";
@@ -103,6 +104,7 @@ export class LearnedInterpreter implements Interpreter {
   constructor(
     private readonly classifier: IntentClassifier,
     private readonly inventory: Inventory = NO_INVENTORY,
+    private readonly retriever?: ServiceRetriever,
   ) {}
 
   async interpret(text: string): Promise<Request> {
@@ -126,8 +128,20 @@ export class LearnedInterpreter implements Interpreter {
     const intent = startOfKnown(chooseIntent(rules.request, classification, rules.utterance), rules.utterance);
     const score = Math.round(Math.min(1, Math.max(0, classification.score)) * 100) / 100;
     const readAs = (other: IntentId): Request => requestAs(text, rules.utterance, other, score);
-    const request = intent === rules.request.intent ? rules.request : readAs(intent);
+    const read = intent === rules.request.intent ? rules.request : readAs(intent);
+    const request = this.withRetrievedServices(read);
     return { request, settled: false as const, utterance: rules.utterance, classification, readAs };
+  }
+
+  /**
+   * A question in which the rules found no service (a need described without naming one, or words
+   * their lexicon does not know): the services of the corpus questions most like it, if any match.
+   */
+  private withRetrievedServices(request: Request): Request {
+    if (request.intent !== "ask" || request.services.length > 0 || request.params.question !== "recommend" || !this.retriever) return request;
+    const found = this.retriever.retrieve(request.text);
+    if (found.services.length === 0) return request;
+    return { ...request, stage: found.stage, services: found.services };
   }
 
   /**

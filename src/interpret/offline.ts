@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
 import { IntentClassifier } from "./classifier.js";
+import { parseCorpus, TRAINING_CORPUS } from "./corpus.js";
 import type { Inventory } from "./inventory.js";
 import { LearnedInterpreter } from "./learned-interpreter.js";
 import { readModelFile } from "./model-file.js";
+import { ServiceRetriever } from "./retrieval.js";
 import { readByRules } from "./rules.js";
 import type { Interpreter, Request } from "./schema.js";
 
@@ -27,5 +30,13 @@ export function shippedClassifier(): IntentClassifier {
  * model is read here, at start-up, not on the first message.
  */
 export function createOfflineInterpreter(inventory?: Inventory): Interpreter {
-  return new LearnedInterpreter(shippedClassifier(), inventory);
+  return new LearnedInterpreter(shippedClassifier(), inventory, shippedRetriever());
+}
+
+let retriever: ServiceRetriever | undefined;
+
+/** Retrieval over the shipped training corpus, built once per process. */
+export function shippedRetriever(): ServiceRetriever {
+  retriever ??= ServiceRetriever.fromCorpus(parseCorpus(readFileSync(TRAINING_CORPUS, "utf8")));
+  return retriever;
 }

@@ -50,10 +50,16 @@ describe("the held-out corpus, per language", () => {
     // before any change: intent en 83.6, de 70.4, es 61.2, fr 68.8, ja 63.6 (%), and 8 questions or
     // hostile lines read as actions. Those 8 were looked at to fix their classes (injection and
     // unsupported operations in the other languages, questions acted on by score); the rest of the
-    // set has not been read. Now: en 83.6, de 71.4, es 63.3, fr 70.8, ja 65.7, and 1 line.
+    // set has not been read. Later, intent/stage/first service: en 84.1/86.2/84.6, de 71.4/62.2/52.0,
+    // es 64.3/58.2/55.1, fr 70.8/69.8/66.7, ja 65.7/54.5/55.6, and 1 line (retrieval over the corpus's
+    // questions lifted ja's stage from 45.5 and its service from 43.4).
     const scored = await scoredFor("intents-fresh-multilang.jsonl");
-    const floors: Readonly<Record<string, number>> = { en: 0.82, de: 0.69, es: 0.62, fr: 0.69, ja: 0.64 };
-    for (const [lang, report] of evaluateByLanguage(scored)) expect(report.intentAccuracy, `${lang}\n${explain(report)}`).toBeGreaterThanOrEqual(floors[lang] ?? 1);
+    const floors: Readonly<Record<string, readonly [number, number]>> = { en: [0.82, 0.84], de: [0.69, 0.6], es: [0.62, 0.56], fr: [0.69, 0.67], ja: [0.64, 0.52] };
+    for (const [lang, report] of evaluateByLanguage(scored)) {
+      const [intent, stage] = floors[lang] ?? [1, 1];
+      expect(report.intentAccuracy, `${lang}\n${explain(report)}`).toBeGreaterThanOrEqual(intent);
+      expect(report.stageAccuracy, `${lang}\n${explain(report)}`).toBeGreaterThanOrEqual(stage);
+    }
     expect(questionsTurnedIntoActions(scored).length).toBeLessThanOrEqual(1);
   });
 

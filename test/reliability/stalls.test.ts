@@ -3,7 +3,8 @@
  * CreateTrainingJob before and after SageMaker carried it out. None is released for the rest of
  * the test: each fails after its timeout and is retried, so nothing waits on it for good, and the
  * action still runs once and is reported once. Also: SageMaker throttling half of all calls from
- * the moment a job is started, and the tracker still follows it to the end.
+ * the moment a job is started, and the tracker still follows it to the end; and signed requests
+ * that are not what they claim, which leave the process serving.
  */
 import { describe, expect, it } from "vitest";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
@@ -88,3 +89,27 @@ describe("throttling", { timeout: 120_000 }, () => {
     }
   });
 });
+
+describe("bad requests, in a real process", { timeout: 60_000 }, () => {
+  const world = useProcessWorld();
+
+  it("signed requests that are not what they claim (payload=null, broken JSON, an event without an event) leave the process serving", async () => {
+    const bot = await world.startBot();
+    const form = "application/x-www-form-urlencoded";
+    const answers = [
+      await bot.client.postRaw("payload=null", form),
+      await bot.client.postRaw("payload=%7Bnot%20json", form),
+      await bot.client.postRaw("payload=%5B%5D", form),
+      await bot.client.postRaw(JSON.stringify({ type: "event_callback", team_id: "T0SAGEOPS" }), "application/json"),
+      await bot.client.postRaw("{", "application/json"),
+    ];
+    for (const answer of answers) expect(answer.status, answer.body).toBeLessThan(500);
+    await settle(500);
+    expect(bot.running).toBe(true);
+    const { reply } = await bot.ws.command("U0ENGINEER", "/sageops", "help");
+    expect(JSON.stringify(reply?.args)).toContain("/train");
+    // Bolt's receiver fails on a null payload with a rejection nobody awaits: logged, and survived.
+    expect(bot.logs.filter((line) => line.includes("unhandled")).every((line) => line.includes("keeps serving"))).toBe(true);
+  });
+});
+

@@ -1,13 +1,14 @@
 /**
  * Faults on both sides of the bot: SageMaker throttling, failing with 5xx and answering slowly
  * while confirmed actions run and are tracked, and Slack answering 429 (with Retry-After) and
- * 5xx, once after it stored the message. Every action runs once, every final status is posted once.
+ * 5xx, once after it stored the message (a final reply, a plan message), and failing an approval
+ * request once. Every action runs once, every final status is posted once.
  */
 import { describe, expect, it } from "vitest";
 import type { ForcedResponse, LocalSlackApi, SlackArgs } from "../../src/console/slack-api.js";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
-import { deployNamesIn, expectRanAndReportedOnce, inThreadOf, isFinalReplyAbout, jobNameIn, newEndpoint, QUIET_MS, tallyOf, trainingJob, untilFinalReply, useProcessWorld } from "../support/processes.js";
-import { settle } from "../support/wait.js";
+import { deployNamesIn, expectRanAndReportedOnce, inThreadOf, isFinalReplyAbout, jobNameIn, newEndpoint, QUIET_MS, RECOVERY_MS, tallyOf, trainingJob, untilFinalReply, useProcessWorld } from "../support/processes.js";
+import { settle, waitFor } from "../support/wait.js";
 
 /** Answers the first call `match` accepts with `answer`, and lets every other call through. */
 function failFirst(slack: LocalSlackApi, match: (method: string, args: SlackArgs) => boolean, answer: ForcedResponse): { hit: () => boolean } {
@@ -71,5 +72,30 @@ describe("faults at SageMaker and at Slack while confirmed actions run", { timeo
     const statusUpdates = world.slack.callsTo("chat.update").filter((c) => String(c.args["text"] ?? "").startsWith(`${job.label}:`));
     expect(faults.map((fault, i) => fault.hit() || (i === 2 && statusUpdates.length === 0))).toEqual([true, true, true, true]);
     expectRanAndReportedOnce(tallyOf(world, plan, job), job);
+  });
+
+  it("Slack answering 500 after storing the plan message, and failing the approval request once (internal_error): one plan message, one approval request, and the approved deploy runs once", async () => {
+    const bot = await world.startBot();
+    const endpoint = newEndpoint("churn-prod-faults");
+    const planPosts = failFirst(world.slack, (method, args) => method === "chat.postMessage" && args["thread_ts"] === undefined && String(args["text"] ?? "").includes("churn-prod-faults"), { ...SERVER_ERROR, afterDelivering: true });
+    await bot.ws.command("U0ENGINEER", "/deploy", "churn-xgb/1 to churn-prod-faults env=prod");
+    const plans = () => world.slack.messagesIn("C0MLOPS").filter((m) => m.threadTs === undefined && m.ephemeralTo === undefined && m.text?.includes("churn-prod-faults"));
+    await waitFor(() => plans().length > 0, { what: "the plan message" });
+    await settle(QUIET_MS);
+    expect(planPosts.hit()).toBe(true);
+    expect(plans()).toHaveLength(1);
+    const [plan] = plans();
+    if (!plan) throw new Error("no plan message");
+
+    const approvalPosts = failFirst(world.slack, inThreadOf(plan, "chat.postMessage", (text) => text.startsWith("Approval needed")), { status: 200, body: { ok: false, error: "internal_error" } });
+    await bot.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
+    const request = await waitFor(() => tallyOf(world, plan, endpoint).approvalRequests[0], { what: "the approval request", timeoutMs: RECOVERY_MS });
+    expect(approvalPosts.hit()).toBe(true);
+    await bot.ws.click("U0APPROVER", request, PLAN_BUTTONS.approve);
+    await untilFinalReply(world, plan, endpoint, 60_000);
+    await settle(QUIET_MS);
+    const tally = tallyOf(world, plan, endpoint);
+    expect(tally.approvalRequests).toHaveLength(1);
+    expectRanAndReportedOnce(tally, endpoint);
   });
 });

@@ -4,11 +4,11 @@
  * as the offline interpreter's output; anything else (an error, throttling, a timeout, text
  * instead of a tool call, invalid params) falls back to the offline interpreter.
  */
-import { type BedrockRuntimeClient, ConverseCommand, type Tool } from "@aws-sdk/client-bedrock-runtime";
+import { type BedrockRuntimeClient, ConverseCommand, type Message, type Tool } from "@aws-sdk/client-bedrock-runtime";
 import { z } from "zod";
 import { INTENT_IDS, IntentId, SERVICE_IDS, ServiceId, STAGE_IDS, StageId } from "../catalog/ids.js";
 import { loadPrompt, loadPromptJson, PromptError } from "../interpret/prompts.js";
-import { type Interpreter, type Request, RequestParams } from "../interpret/schema.js";
+import { type InterpretContext, type Interpreter, type Request, RequestParams, type Turn } from "../interpret/schema.js";
 import type { Logger } from "../logger.js";
 
 /** What the model must put in its tool call: a Request without the text. */
@@ -43,6 +43,27 @@ export function loadInterpretPrompt(): InterpretPrompt {
 
 /** Longest message sent to the model; longer text is cut (the offline reading still sees all). */
 const MAX_INPUT_CHARS = 4000;
+/** Earlier turns sent with a message, at most, and how much of each. */
+const MAX_HISTORY_TURNS = 6;
+const MAX_TURN_CHARS = 1000;
+
+/**
+ * The Converse messages for a message and the thread before it. Converse wants turns that
+ * alternate and start with the person: turns in a row from one side are joined, and the history
+ * starts at the person's first turn in it.
+ */
+export function conversationOf(history: readonly Turn[], text: string): Message[] {
+  const turns = [...history.slice(-MAX_HISTORY_TURNS), { role: "user" as const, text }];
+  const start = turns.findIndex((turn) => turn.role === "user");
+  const messages: Message[] = [];
+  for (const turn of turns.slice(start)) {
+    const last = messages.at(-1);
+    const piece = turn.text.slice(0, turn === turns.at(-1) ? MAX_INPUT_CHARS : MAX_TURN_CHARS);
+    if (last && last.role === turn.role) last.content = [{ text: `${last.content?.[0]?.text ?? ""}\n\n${piece}` }];
+    else messages.push({ role: turn.role, content: [{ text: piece }] });
+  }
+  return messages;
+}
 
 export class BedrockInterpreter implements Interpreter {
   constructor(
@@ -57,7 +78,7 @@ export class BedrockInterpreter implements Interpreter {
     },
   ) {}
 
-  async interpret(text: string): Promise<Request> {
+  async interpret(text: string, context: InterpretContext = {}): Promise<Request> {
     const { client, modelId, prompt, fallback, logger } = this.options;
     const tool: Tool = {
       toolSpec: {
@@ -72,12 +93,14 @@ export class BedrockInterpreter implements Interpreter {
         new ConverseCommand({
           modelId,
           system: [{ text: prompt.system }],
-          messages: [{ role: "user", content: [{ text: text.slice(0, MAX_INPUT_CHARS) }] }],
+          // The thread so far goes in as earlier turns: words to read, never instructions.
+          messages: conversationOf(context.history ?? [], text.slice(0, MAX_INPUT_CHARS)),
           toolConfig: { tools: [tool], toolChoice: { tool: { name: prompt.tool.name } } },
           inferenceConfig: { maxTokens: 1000, temperature: 0 },
         }),
         { abortSignal: AbortSignal.timeout(this.options.timeoutMs ?? 8000) },
       );
+      logger.info({ modelId, inputTokens: response.usage?.inputTokens, outputTokens: response.usage?.outputTokens }, "Bedrock read a message");
       const toolUse = response.output?.message?.content?.find((block) => block.toolUse?.name === prompt.tool.name)?.toolUse;
       if (!toolUse) {
         logger.warn({ modelId, stopReason: response.stopReason }, "Bedrock answered without the interpretation tool; using the offline interpreter");

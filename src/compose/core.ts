@@ -30,6 +30,7 @@ import { SqlitePlanRepository } from "../store/plans.js";
 import { WorkspaceSettings } from "../store/settings.js";
 import { SqliteRequestInbox } from "../store/slack-requests.js";
 import { SqliteTrackedStore } from "../store/tracked.js";
+import { SqliteThreadTurns } from "../store/turns.js";
 import { StatusQuery } from "../watch/ask.js";
 import { driftFindings } from "../watch/drift.js";
 import type { DriftWatcher } from "../watch/drift-watch.js";
@@ -192,6 +193,7 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
       poster,
       choices: new SqliteChoiceLedger(db),
       threads: threadSubjects(trackedStore, plans),
+      turns: new SqliteThreadTurns(db),
     },
   };
 }

@@ -74,9 +74,20 @@ export interface Reading {
   also?: Request[];
 }
 
+/** One turn of a thread so far: what a person said, or what the bot answered. */
+export interface Turn {
+  role: "user" | "assistant";
+  text: string;
+}
+
+/** What else an interpreter may use: the thread's last few turns, oldest first. */
+export interface InterpretContext {
+  history?: readonly Turn[];
+}
+
 /** Anything that turns text into a Request: the offline interpreter, Bedrock, or both in a chain. */
 export interface Interpreter {
-  interpret(text: string): Promise<Request>;
+  interpret(text: string, context?: InterpretContext): Promise<Request>;
   /** The reading with its close alternatives, where the interpreter can tell them (else `interpret` alone). */
-  read?(text: string): Promise<Reading>;
+  read?(text: string, context?: InterpretContext): Promise<Reading>;
 }

@@ -23,7 +23,7 @@ export function createAssistant(deps: ConversationDeps & Pick<SlackDeps, "logger
       const userId = "user" in message && typeof message.user === "string" ? message.user : "";
       if (text.trim() === "" || userId === "") return;
       await setStatus("is thinking…");
-      await answerOrApologise(deps.logger, (reply) => say(reply), () => replyToText(text, { userId, channelId: message.channel }, deps));
+      await answerOrApologise(deps.logger, (reply) => say(reply), () => replyToText(text, { userId, channelId: message.channel }, deps, { threadTs: "thread_ts" in message ? message.thread_ts : undefined }));
     },
   });
 }

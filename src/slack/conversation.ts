@@ -3,7 +3,7 @@ import type { ModelRef } from "../actions/model-versions.js";
 import { composeAnswer } from "../catalog/answer.js";
 import { choiceOf } from "../interpret/readings.js";
 import { withThreadSubject } from "../interpret/references.js";
-import type { Reading, Request, RequestParams } from "../interpret/schema.js";
+import type { InterpretContext, Reading, Request, RequestParams, Turn } from "../interpret/schema.js";
 import type { Choice } from "../kernel/result.js";
 import { driftReply, planReply, statusReply } from "./action-requests.js";
 import { renderAnswer } from "./blocks/answer.js";
@@ -15,18 +15,35 @@ import { withNote } from "./blocks/notice.js";
 import { channelFromWords, subscribeReply, summaryReply, unsubscribeReply } from "./commands/drift.js";
 import type { SlackDeps } from "./deps.js";
 
-export type ConversationDeps = Pick<SlackDeps, "interpreter" | "backendNote" | "simulationNote" | "requests" | "status" | "driftFindings" | "driftSubscriptions" | "poster" | "threads">;
+export type ConversationDeps = Pick<SlackDeps, "interpreter" | "backendNote" | "simulationNote" | "requests" | "status" | "driftFindings" | "driftSubscriptions" | "poster" | "threads" | "turns">;
+
+/** What was said in a thread, kept in the store for the language model's context. */
+export interface ThreadTurns {
+  add(channel: string, threadTs: string, turn: Turn): void;
+  recent(channel: string, threadTs: string): Turn[];
+}
 
 /**
  * The one answer to a person's words, whatever surface they came from (DM, mention,
  * `/sageops ask`, the assistant pane).
  */
 export async function replyToText(text: string, requester: Requester, deps: ConversationDeps, where: { threadTs?: string } = {}): Promise<Rendered> {
-  const reading = deps.interpreter.read ? await deps.interpreter.read(text) : { request: await deps.interpreter.interpret(text), alternatives: [] };
+  const { threadTs } = where;
+  const context = threadTs ? { history: deps.turns.recent(requester.channelId, threadTs) } : {};
+  const reply = await answerText(text, requester, deps, threadTs, context);
+  if (threadTs) {
+    deps.turns.add(requester.channelId, threadTs, { role: "user", text });
+    if (reply.text !== "") deps.turns.add(requester.channelId, threadTs, { role: "assistant", text: reply.text });
+  }
+  return reply;
+}
+
+async function answerText(text: string, requester: Requester, deps: ConversationDeps, threadTs: string | undefined, context: InterpretContext): Promise<Rendered> {
+  const reading = deps.interpreter.read ? await deps.interpreter.read(text, context) : { request: await deps.interpreter.interpret(text, context), alternatives: [] };
   const choices = askBack(reading);
   if (choices) return choices;
   // In a thread the bot started, "it" is what the thread is about.
-  const subject = where.threadTs ? deps.threads.subjectOf(requester.channelId, where.threadTs) : undefined;
+  const subject = threadTs ? deps.threads.subjectOf(requester.channelId, threadTs) : undefined;
   return withFollowUps(await replyToRequest(withThreadSubject(reading.request, subject), requester, deps), reading.also ?? []);
 }
 

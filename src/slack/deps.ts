@@ -16,6 +16,7 @@ import type { DriftReport } from "../watch/drift.js";
 import type { DriftStore } from "../watch/drift-store.js";
 import type { DriftSubscriptions } from "../watch/drift-subscriptions.js";
 import type { ChoiceLedger } from "./buttons/choice-buttons.js";
+import type { ThreadTurns } from "./conversation.js";
 import type { RequestInbox } from "./inbox.js";
 import type { SlackDriftReporter } from "./notify/drift-reporter.js";
 import type { SlackPoster } from "./notify/poster.js";
@@ -57,4 +58,6 @@ export interface SlackDeps {
   choices: ChoiceLedger;
   /** What a thread the bot started is about, for "it" in a reply there. */
   threads: ThreadSubjects;
+  /** What was said in each thread the bot talks in. */
+  turns: ThreadTurns;
 }

@@ -232,4 +232,19 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: "the last turns of each thread the bot talks in, for the language model's context",
+    sql: `
+      CREATE TABLE thread_turns (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel TEXT NOT NULL,
+        thread_ts TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+        text TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX thread_turns_thread ON thread_turns (channel, thread_ts, id);
+    `,
+  },
 ];

@@ -11,6 +11,6 @@ export function registerAppMention(app: App, deps: ConversationDeps & Pick<Slack
     if (typeof userId !== "string" || userId === "") return;
     const threadTs = event.thread_ts ?? event.ts;
     const text = typeof event.text === "string" ? event.text : "";
-    await answerOrApologise(deps.logger, (message) => say({ ...message, thread_ts: threadTs }), () => replyToText(text, { userId, channelId: event.channel }, deps, { threadTs: event.thread_ts }));
+    await answerOrApologise(deps.logger, (message) => say({ ...message, thread_ts: threadTs }), () => replyToText(text, { userId, channelId: event.channel }, deps, { threadTs }));
   });
 }

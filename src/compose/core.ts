@@ -38,7 +38,7 @@ import { EventFeed } from "../watch/events.js";
 import { Tracker } from "../watch/tracker.js";
 import { type Backend, describeBackend } from "./backend.js";
 import { buildDriftWatching } from "./drift.js";
-import { createInterpreter } from "./interpreter.js";
+import { createLanguageParts } from "./interpreter.js";
 import { buildInventory } from "./inventory.js";
 import { approversOf, describePolicy, policyGroupIds, policyInForce } from "./policy.js";
 import { threadSubjects } from "./threads.js";
@@ -167,14 +167,15 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   // The company's names, for the interpreter; read once here so the first message need not wait.
   const inventory = buildInventory({ policy, store: trackedStore, sagemaker, logger });
   void inventory.refresh();
+  // Bedrock is always AWS's, even when SageMaker is the sandbox.
+  const language = createLanguageParts({ config, target: awsTargetFromConfig(config.aws), logger, inventory });
   const status = new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock });
 
   return {
     core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, inbox, driftWatcher: drift.watcher },
     slack: {
       logger,
-      // Bedrock is always AWS's, even when SageMaker is the sandbox.
-      interpreter: createInterpreter({ config, target: awsTargetFromConfig(config.aws), logger, inventory }),
+      ...language,
       audit,
       inbox,
       backendNote,

@@ -1,12 +1,13 @@
 import type { Requester } from "../actions/context.js";
 import type { ModelRef } from "../actions/model-versions.js";
 import { composeAnswer } from "../catalog/answer.js";
+import { type AnswerWriter, entriesOf, isFaithful } from "../catalog/written-answer.js";
 import { choiceOf } from "../interpret/readings.js";
 import { withThreadSubject } from "../interpret/references.js";
 import type { InterpretContext, Reading, Request, RequestParams, Turn } from "../interpret/schema.js";
 import type { Choice } from "../kernel/result.js";
 import { driftReply, planReply, statusReply } from "./action-requests.js";
-import { renderAnswer } from "./blocks/answer.js";
+import { renderAnswer, renderWrittenAnswer } from "./blocks/answer.js";
 import { choiceButtons, renderChoices } from "./blocks/choices.js";
 import { renderSubscriptions } from "./blocks/drift-alert.js";
 import { renderHelp } from "./blocks/help.js";
@@ -15,7 +16,7 @@ import { withNote } from "./blocks/notice.js";
 import { channelFromWords, subscribeReply, summaryReply, unsubscribeReply } from "./commands/drift.js";
 import type { SlackDeps } from "./deps.js";
 
-export type ConversationDeps = Pick<SlackDeps, "interpreter" | "backendNote" | "simulationNote" | "requests" | "status" | "driftFindings" | "driftSubscriptions" | "poster" | "threads" | "turns">;
+export type ConversationDeps = Pick<SlackDeps, "interpreter" | "backendNote" | "simulationNote" | "requests" | "status" | "driftFindings" | "driftSubscriptions" | "poster" | "threads" | "turns" | "answerWriter">;
 
 /** What was said in a thread, kept in the store for the language model's context. */
 export interface ThreadTurns {
@@ -44,7 +45,17 @@ async function answerText(text: string, requester: Requester, deps: Conversation
   if (choices) return choices;
   // In a thread the bot started, "it" is what the thread is about.
   const subject = threadTs ? deps.threads.subjectOf(requester.channelId, threadTs) : undefined;
-  return withFollowUps(await replyToRequest(withThreadSubject(reading.request, subject), requester, deps), reading.also ?? []);
+  const request = withThreadSubject(reading.request, subject);
+  const written = request.intent === "ask" && deps.answerWriter ? await writtenAnswer(request, context.history ?? [], deps.answerWriter) : undefined;
+  return withFollowUps(written ?? (await replyToRequest(request, requester, deps)), reading.also ?? []);
+}
+
+/** The answer in the language model's words, when it keeps to the entries chosen (else undefined: the offline answer). */
+async function writtenAnswer(request: Request, history: readonly Turn[], writer: AnswerWriter): Promise<Rendered | undefined> {
+  const entries = entriesOf(composeAnswer(request));
+  if (entries.length === 0) return undefined;
+  const text = await writer.write(request.text, entries, history);
+  return text !== undefined && isFaithful(text, entries) ? renderWrittenAnswer(text) : undefined;
 }
 
 /** The questions asked beside an action, as buttons under its reply: each answered when pressed. */

@@ -5,6 +5,7 @@
 import type { PlanService } from "../actions/plan-service.js";
 import type { AuditTrail, FreezeControl } from "../actions/ports.js";
 import type { ActionRequests } from "../actions/requests.js";
+import type { AnswerWriter } from "../catalog/written-answer.js";
 import type { Policy } from "../guard/policy.js";
 import type { ThreadSubjects } from "../interpret/references.js";
 import type { Interpreter } from "../interpret/schema.js";
@@ -60,4 +61,6 @@ export interface SlackDeps {
   threads: ThreadSubjects;
   /** What was said in each thread the bot talks in. */
   turns: ThreadTurns;
+  /** The language model wording answers from the catalogue, when BEDROCK_MODEL_ID is set. */
+  answerWriter?: AnswerWriter;
 }

@@ -18,7 +18,8 @@ export interface FakeBedrock {
   close(): Promise<void>;
 }
 
-export async function startFakeBedrock(answer: (userText: string) => BedrockAnswer): Promise<FakeBedrock> {
+/** `answer` gets the request's last user message, and the whole request (to tell an interpretation, which offers a tool, from an answer). */
+export async function startFakeBedrock(answer: (userText: string, request: Record<string, unknown>) => BedrockAnswer): Promise<FakeBedrock> {
   const requests: FakeBedrock["requests"] = [];
   const server = http2.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -34,7 +35,7 @@ export async function startFakeBedrock(answer: (userText: string) => BedrockAnsw
       requests.push({ modelId, body });
       const messages = Array.isArray(body["messages"]) ? (body["messages"] as { content?: { text?: string }[] }[]) : [];
       const userText = messages.at(-1)?.content?.[0]?.text ?? "";
-      const reply = answer(userText);
+      const reply = answer(userText, body);
       if ("status" in reply) {
         res.writeHead(reply.status, { "content-type": "application/json", "x-amzn-errortype": reply.errorType }).end(JSON.stringify({ message: reply.message }));
         return;

@@ -1,5 +1,5 @@
 import type { AlternativeCard, Answer, ComparisonSide, ScenarioStep, ServiceCard } from "../../catalog/answer.js";
-import { context, divider, escapeMrkdwn, header, type KnownBlock, type Rendered, section, withinBlockLimit } from "./kit.js";
+import { context, defuseBroadcasts, divider, escapeMrkdwn, header, type KnownBlock, lineSections, type Rendered, section, withinBlockLimit } from "./kit.js";
 
 function link(url: string, label: string): string {
   return `<${url}|${escapeMrkdwn(label)}>`;
@@ -168,4 +168,10 @@ export function renderAnswer(answer: Answer): Rendered {
     case "capabilities":
       return renderCapabilities(answer);
   }
+}
+
+/** An answer the language model worded from the catalogue entries (already checked against them). */
+export function renderWrittenAnswer(text: string): Rendered {
+  const safe = defuseBroadcasts(text);
+  return { text: safe, blocks: [...lineSections(safe.split("\n")), context("Worded by the language model from the sageops catalogue.")] };
 }

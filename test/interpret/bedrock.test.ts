@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { BedrockInterpreter, loadInterpretPrompt, ModelInterpretation } from "../../src/aws/bedrock.js";
+import { BedrockAnswerWriter } from "../../src/aws/bedrock-answers.js";
 import { createBedrockClient } from "../../src/aws/clients.js";
 import { offlineInterpreter } from "../../src/compose/interpreter.js";
 import { loadPrompt, PromptError } from "../../src/interpret/prompts.js";
@@ -20,6 +21,7 @@ describe("the Bedrock interpreter, through the real SDK to a loopback fake", () 
       prompt: loadInterpretPrompt(),
       fallback: offlineInterpreter,
       logger: createLogger({ level: "silent" }),
+      timeoutMs: 300,
     });
   });
   afterAll(async () => {
@@ -55,6 +57,21 @@ describe("the Bedrock interpreter, through the real SDK to a loopback fake", () 
     expect((await interpreter.interpret("which service detects data drift?")).services[0]).toBe("model-monitor");
     next = () => ({ status: 500, errorType: "InternalServerException", message: "boom" });
     expect((await interpreter.interpret("which service detects data drift?")).services[0]).toBe("model-monitor");
+  });
+
+  it("falls back when Bedrock does not answer within its timeout", async () => {
+    next = () => ({ hangMs: 3000 });
+    expect((await interpreter.interpret("which service detects data drift?")).services[0]).toBe("model-monitor");
+    // The answer writer too: no wording, so the offline answer is used.
+    const writer = new BedrockAnswerWriter({
+      client: createBedrockClient({ region: "us-east-1", bedrockEndpoint: fake.url, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 }),
+      modelId: "anthropic.claude-test",
+      logger: createLogger({ level: "silent" }),
+      timeoutMs: 300,
+    });
+    expect(await writer.write("which service detects data drift?", [], [])).toBeUndefined();
+    next = () => ({ text: "Model Monitor." });
+    expect(await writer.write("which service detects data drift?", [], [])).toBe("Model Monitor.");
   });
 });
 

@@ -10,7 +10,9 @@ import type { AddressInfo } from "node:net";
 export type BedrockAnswer =
   | { toolInput: unknown; toolName?: string }
   | { text: string }
-  | { status: number; errorType: string; message: string };
+  | { status: number; errorType: string; message: string }
+  /** No answer for this long (then none at all: the stream is reset). */
+  | { hangMs: number };
 
 export interface FakeBedrock {
   url: string;
@@ -36,6 +38,10 @@ export async function startFakeBedrock(answer: (userText: string, request: Recor
       const messages = Array.isArray(body["messages"]) ? (body["messages"] as { content?: { text?: string }[] }[]) : [];
       const userText = messages.at(-1)?.content?.[0]?.text ?? "";
       const reply = answer(userText, body);
+      if ("hangMs" in reply) {
+        setTimeout(() => req.stream.close(), reply.hangMs);
+        return;
+      }
       if ("status" in reply) {
         res.writeHead(reply.status, { "content-type": "application/json", "x-amzn-errortype": reply.errorType }).end(JSON.stringify({ message: reply.message }));
         return;

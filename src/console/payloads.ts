@@ -105,6 +105,8 @@ interface ButtonClick {
   actionId: string;
   blockId: string;
   value?: string;
+  /** The button's label, which Slack sends with the click. */
+  text?: string;
 }
 
 export function blockActionsPayload(
@@ -122,6 +124,15 @@ export function blockActionsPayload(
     channel: { id: options.channelId, name: options.channelId.toLowerCase() },
     message: { type: "message", ts: options.messageTs, text: options.message?.text ?? "", blocks: options.message?.blocks ?? [] },
     response_url: options.responseUrl,
-    actions: [{ type: "button", action_id: options.click.actionId, block_id: options.click.blockId, value: options.click.value, action_ts: ts }],
+    actions: [
+      {
+        type: "button",
+        action_id: options.click.actionId,
+        block_id: options.click.blockId,
+        value: options.click.value,
+        ...(options.click.text === undefined ? {} : { text: { type: "plain_text", text: options.click.text, emoji: true } }),
+        action_ts: ts,
+      },
+    ],
   };
 }

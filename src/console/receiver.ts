@@ -180,7 +180,7 @@ export class ConsoleReceiver implements Receiver {
         message: { text: choice.message.text, blocks: choice.message.blocks },
         isEphemeral: choice.message.ephemeralTo !== undefined,
         responseUrl: api.newResponseUrl({ channel: choice.channel, user: this.identity.userId }),
-        click: { actionId: choice.actionId, blockId: choice.blockId, value: choice.value },
+        click: { actionId: choice.actionId, blockId: choice.blockId, value: choice.value, text: choice.text },
       }),
     );
   }

@@ -3,6 +3,7 @@ import type { Utterance } from "./analysis.js";
 import type { Classification, IntentClassifier } from "./classifier.js";
 import { compiledLexicon } from "./compiled.js";
 import { type Inventory, NO_INVENTORY } from "./inventory.js";
+import { FOREIGN_PLATFORM_CUES, FOREIGN_TOOL_CUES } from "./lexicon.js";
 import { choiceOf } from "./readings.js";
 import type { ServiceRetriever } from "./retrieval.js";
 import { readByRules, requestAs, startOfKnown } from "./rules.js";
@@ -36,11 +37,21 @@ const POLITE_REQUEST =
 const UNSUPPORTED_OPERATION =
   /(^|\s)(lösch|entfern|genehmig|umbenenn|borra|elimina|aprueba|renombra|supprim|efface|approuv|renomm)|\bapproved\b|berechtigung|\brechte\b|permisos?\b|\bdroits\b|habilitation|削除|消して|承認して|承認者|権限|名前を変え/i;
 
+/** One-word names of other tools and platforms ("jenkins", "airflow", "vertex"), wherever they stand, even inside a name. */
+const FOREIGN_WORDS: ReadonlySet<string> = new Set([...FOREIGN_TOOL_CUES, ...FOREIGN_PLATFORM_CUES].map(([phrase]) => phrase).filter((phrase) => !phrase.includes(" ")));
+
+function mentionsAnotherTool(text: string): boolean {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((word) => FOREIGN_WORDS.has(word));
+}
+
 /** Whether the classifier may move a message to an action the rules did not read in it. */
 function mayAct(classification: Classification, utterance: Utterance): boolean {
   if (classification.locale === "en") return false;
   const text = utterance.clean;
-  if (UNSUPPORTED_OPERATION.test(text.toLowerCase())) return false;
+  if (UNSUPPORTED_OPERATION.test(text.toLowerCase()) || mentionsAnotherTool(text)) return false;
   const asked = QUESTION_END.test(text) || text.startsWith("¿");
   const request = !asked || utterance.polite || POLITE_REQUEST.test(text);
   // A question is never acted on, however sure the classifier is of the action it speaks of.

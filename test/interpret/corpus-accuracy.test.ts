@@ -13,16 +13,17 @@ async function scoredFor(name: string): Promise<Scored[]> {
 
 /**
  * Floors a little below what the rules with the learned classifier reach on the held-out corpus (never
- * trained on). Measured: en 92.7/95.8/94.1, de 72.4/80.5/73.6, es 70.7/89.1/80.4, fr 77.0/89.2/87.8,
- * ja 67.1/65.8/60.8 (intent/stage/first service, %). The rules alone: en 92.4, de 32.2, es 27.2,
- * fr 41.9, ja 21.5 for intent.
+ * trained on). Measured: en 92.9/96.6/95.0, de 89.7/82.8/81.6, es 85.9/94.6/90.2, fr 86.5/93.2/94.6,
+ * ja 83.5/82.3/78.5 (intent/stage/first service, %), after about 250 more training lines per language
+ * (before them: de 72.4, es 71.7, fr 77.0, ja 68.4 intent). The rules alone: en 92.4, de 32.2,
+ * es 27.2, fr 41.9, ja 21.5 for intent.
  */
 const FLOORS: Readonly<Record<string, readonly [number, number, number]>> = {
   en: [0.91, 0.94, 0.92],
-  de: [0.7, 0.78, 0.71],
-  es: [0.68, 0.86, 0.78],
-  fr: [0.74, 0.86, 0.85],
-  ja: [0.64, 0.63, 0.58],
+  de: [0.87, 0.8, 0.79],
+  es: [0.83, 0.92, 0.88],
+  fr: [0.84, 0.91, 0.92],
+  ja: [0.81, 0.8, 0.76],
 };
 
 const explain = (report: EvaluationReport): string => formatReport(report, { misses: 30 }).join("\n");
@@ -52,9 +53,11 @@ describe("the held-out corpus, per language", () => {
     // unsupported operations in the other languages, questions acted on by score); the rest of the
     // set has not been read. Later, intent/stage/first service: en 84.1/86.2/84.6, de 71.4/62.2/52.0,
     // es 64.3/58.2/55.1, fr 70.8/69.8/66.7, ja 65.7/54.5/55.6, and 1 line (retrieval over the corpus's
-    // questions lifted ja's stage from 45.5 and its service from 43.4).
+    // questions lifted ja's stage from 45.5 and its service from 43.4). With about 250 more training
+    // lines per language (written without seeing this set): en 84.1/86.2/84.6, de 81.6/66.3/60.2,
+    // es 71.4/69.4/66.3, fr 84.4/77.1/72.9, ja 76.8/65.7/58.6, and still 1 line.
     const scored = await scoredFor("intents-fresh-multilang.jsonl");
-    const floors: Readonly<Record<string, readonly [number, number]>> = { en: [0.82, 0.84], de: [0.69, 0.6], es: [0.62, 0.56], fr: [0.69, 0.67], ja: [0.64, 0.52] };
+    const floors: Readonly<Record<string, readonly [number, number]>> = { en: [0.82, 0.84], de: [0.79, 0.64], es: [0.69, 0.67], fr: [0.82, 0.75], ja: [0.74, 0.63] };
     for (const [lang, report] of evaluateByLanguage(scored)) {
       const [intent, stage] = floors[lang] ?? [1, 1];
       expect(report.intentAccuracy, `${lang}\n${explain(report)}`).toBeGreaterThanOrEqual(intent);

@@ -154,6 +154,13 @@ export class PlanService {
     const idleSince = new Date(this.deps.now().getTime() - RUN_LEASE_MS);
     const resumed: Plan[] = [];
     for (const plan of this.deps.plans.resumable(idleSince)) {
+      // Confirmed (and approved enough) but cut off before it moved on: the press was acknowledged, so it goes on.
+      if (plan.status === "confirmed") {
+        if (awaitsApproval(plan) || Date.parse(plan.expiresAt) <= this.deps.now().getTime()) continue;
+        const result = await this.approveAndRun(plan, plan.actedBy ?? plan.requester);
+        if (result.ok && result.value.status !== "confirmed") resumed.push(result.value);
+        continue;
+      }
       const claimed = plan.status === "approved" ? plan : this.deps.plans.claimInterrupted(plan.id, idleSince, this.deps.now());
       if (!claimed) continue;
       const result = claimed.status === "approved" ? await this.execute(claimed) : await this.runClaimed(claimed);
@@ -217,7 +224,7 @@ export class PlanService {
   }
 
   /** `recheck` is the one Confirm or Approve just prepared: its answers (groups, model approval) are seconds old. */
-  private async approveAndRun(plan: Plan, userId: string, recheck: () => Recheck): Promise<Result<Plan>> {
+  private async approveAndRun(plan: Plan, userId: string, recheck?: () => Recheck): Promise<Result<Plan>> {
     const approved = this.move(plan, ["confirmed"], "approved", { actedBy: userId });
     if (!approved) return this.alreadyHandled(this.reload(plan));
     return this.execute(approved, recheck);

@@ -81,7 +81,9 @@ export class SqlitePlanRepository implements PlanRepository {
   }
 
   resumable(idleSince: Date): Plan[] {
-    const rows = this.db.prepare("SELECT * FROM plans WHERE status = 'approved' OR (status = 'running' AND updated_at < ?) ORDER BY created_at").all(idleSince.toISOString()) as PlanRow[];
+    const rows = this.db
+      .prepare("SELECT * FROM plans WHERE status = 'approved' OR (status IN ('running', 'confirmed') AND updated_at < ?) ORDER BY created_at")
+      .all(idleSince.toISOString()) as PlanRow[];
     return rows.map((row) => this.toPlan(row));
   }
 

@@ -46,6 +46,26 @@ describe("asking the approvers", () => {
   });
 });
 
+describe("a Confirm cut off by a crash", () => {
+  it("a plan left confirmed (nothing more to wait for) by a process that died is carried on by the sweep once idle; one waiting for approval is left waiting", async () => {
+    const w = await world(new Date("2026-11-26T09:00:00Z"));
+    // The dead process moved the plan to confirmed, then died before it moved on.
+    expect(w.plans.transition(w.plan.id, ["pending"], "confirmed", new Date("2026-11-26T09:00:01Z"), { actedBy: "U0ENGINEER" })?.status).toBe("confirmed");
+    expect(await w.service.runInterrupted()).toEqual([]);
+    expect(w.plans.get(w.plan.id)?.status).toBe("confirmed");
+    w.advance(30_000);
+    await w.service.runInterrupted();
+    expect(w.plans.get(w.plan.id)?.status).not.toBe("confirmed");
+    expect(w.plans.get(w.plan.id)?.status).not.toBe("approved");
+
+    const waiting = await world(new Date("2026-11-26T09:00:00Z"), { required: 1, role: "approvers" });
+    await waiting.service.confirm(waiting.plan.id, "U0ENGINEER");
+    waiting.advance(30_000);
+    expect(await waiting.service.runInterrupted()).toEqual([]);
+    expect(waiting.plans.get(waiting.plan.id)?.status).toBe("confirmed");
+  });
+});
+
 describe("submitting a plan", () => {
   it("stores it pending, posts it once through the notifier and keeps the message's ts", async () => {
     const w = await world(START_DATE);

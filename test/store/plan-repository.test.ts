@@ -57,6 +57,11 @@ describe.each(REPOSITORIES)("the plan store (%s)", (_name, create) => {
     expect(plans.expiredBefore(later(16)).map((p) => p.id)).toEqual(["p-old"]);
     expect(plans.plansAskedSince(later(1), { requester: "U0ENGINEER" })).toBe(1);
     expect(plans.plansAskedSince(START_DATE, { channel: "C0MLOPS" })).toBe(2);
+    // A plan left confirmed is looked at again only once it has been quiet since.
+    plans.insert(plan("p-cut"), later(1), 900);
+    plans.transition("p-cut", ["pending"], "confirmed", later(2));
+    expect(plans.resumable(later(2)).map((p) => p.id)).toEqual(["p-new"]);
+    expect(plans.resumable(later(3)).map((p) => p.id)).toEqual(["p-new", "p-cut"]);
   });
 
   it("leaves a running plan to the runner keeping it running, and lets one other caller take it over once it went quiet", () => {

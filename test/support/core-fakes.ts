@@ -74,7 +74,7 @@ export class InMemoryPlanRepository implements PlanRepository {
   }
 
   resumable(idleSince: Date): Plan[] {
-    return this.ordered().filter((plan) => plan.status === "approved" || (plan.status === "running" && this.idleSince(plan.id, idleSince)));
+    return this.ordered().filter((plan) => plan.status === "approved" || ((plan.status === "running" || plan.status === "confirmed") && this.idleSince(plan.id, idleSince)));
   }
 
   claimInterrupted(id: string, idleSince: Date, now: Date): Plan | undefined {

@@ -13,18 +13,18 @@ async function scoredFor(name: string): Promise<Scored[]> {
 
 /**
  * Floors a little below what the rules with the learned classifier reach on the held-out corpus (never
- * trained on). Measured: en 92.9/96.6/95.0, de 90.8/83.9/83.9, es 90.2/90.2/84.8, fr 83.8/91.9/93.2,
- * ja 87.3/83.5/79.7 (intent/stage/first service, %), after about 400 more training lines per language
- * in two batches (before them: de 72.4, es 71.7, fr 77.0, ja 68.4 intent; the second batch lowered es
- * stage from 94.6 and fr intent from 86.5 here while raising both on the fresh set). The rules alone:
- * en 92.4, de 32.2, es 27.2, fr 41.9, ja 21.5 for intent.
+ * trained on). Measured: en 92.9/96.6/95.0, de 90.8/83.9/83.9, es 87.0/91.3/85.9, fr 83.8/91.9/93.2,
+ * ja 91.1/86.1/81.0 (intent/stage/first service, %), after about 400-700 more training lines per
+ * language in three batches (before them: de 72.4, es 71.7, fr 77.0, ja 68.4 intent; the later
+ * batches lowered es here while raising it on the fresh set). The rules alone: en 92.4, de 32.2,
+ * es 27.2, fr 41.9, ja 21.5 for intent.
  */
 const FLOORS: Readonly<Record<string, readonly [number, number, number]>> = {
   en: [0.91, 0.94, 0.92],
   de: [0.88, 0.81, 0.81],
-  es: [0.87, 0.87, 0.82],
+  es: [0.84, 0.88, 0.83],
   fr: [0.81, 0.89, 0.9],
-  ja: [0.84, 0.8, 0.76],
+  ja: [0.88, 0.83, 0.78],
 };
 
 const explain = (report: EvaluationReport): string => formatReport(report, { misses: 30 }).join("\n");
@@ -58,9 +58,11 @@ describe("the held-out corpus, per language", () => {
     // lines per language (written without seeing this set): en 84.1/86.2/84.6, de 81.6/66.3/60.2,
     // es 71.4/69.4/66.3, fr 84.4/77.1/72.9, ja 76.8/65.7/58.6, and still 1 line. With a second batch
     // (about 150-230 more per language): en 84.1/86.2/84.6, de 84.7/68.4/59.2, es 79.6/72.4/68.4,
-    // fr 88.5/77.1/72.9, ja 75.8/64.6/57.6, and no line.
+    // fr 88.5/77.1/72.9, ja 75.8/64.6/57.6, and no line. With a third (ja 262, es 80, mostly
+    // questions): en 83.6/86.2/84.1, de 84.7/68.4/59.2, es 82.7/72.4/68.4, fr 88.5/77.1/72.9,
+    // ja 77.8/68.7/62.6, and no line.
     const scored = await scoredFor("intents-fresh-multilang.jsonl");
-    const floors: Readonly<Record<string, readonly [number, number]>> = { en: [0.82, 0.84], de: [0.82, 0.66], es: [0.77, 0.7], fr: [0.86, 0.75], ja: [0.73, 0.62] };
+    const floors: Readonly<Record<string, readonly [number, number]>> = { en: [0.82, 0.84], de: [0.82, 0.66], es: [0.8, 0.7], fr: [0.86, 0.75], ja: [0.75, 0.66] };
     for (const [lang, report] of evaluateByLanguage(scored)) {
       const [intent, stage] = floors[lang] ?? [1, 1];
       expect(report.intentAccuracy, `${lang}\n${explain(report)}`).toBeGreaterThanOrEqual(intent);

@@ -2,9 +2,10 @@ import type { IntentId } from "../catalog/ids.js";
 import type { Utterance } from "./analysis.js";
 import type { CompiledLexicon } from "./compiled.js";
 import { firstPosition, found, matches, positionOf, score } from "./cues.js";
+import { startedAs } from "./inventory.js";
 import { RESOURCE_REFERENCE } from "./lexicon.js";
 import { aboutOtherPlatform, aboutOtherTool, asksUnsupportedOperation } from "./scope.js";
-import { shapeOffsetOf, type Token, type TokenKind } from "./tokens.js";
+import { shapeOffsetOf, type TokenKind } from "./tokens.js";
 
 type ActiveIntent = Exclude<IntentId, "unknown">;
 const ACTIONS: readonly ActiveIntent[] = ["train", "tune", "deploy", "stop", "pipeline"];
@@ -27,15 +28,6 @@ function startsSoonAfter(text: string, verbAt: number, objectAt: number): boolea
   // Resource tokens in between ("run churn-xgb/1 over s3://... as a batch job") do not count.
   const between = text.slice(verbAt, objectAt).trim().split(" ").slice(1).filter((word) => !word.startsWith("_")).length;
   return between <= START_REACH;
-}
-
-/** What starting a known name means: a pipeline run, or a training of a recipe (when it is one and not the other). */
-function startedByName(token: Token): "pipeline" | "train" | undefined {
-  const known = token.known;
-  if (known === undefined) return undefined;
-  if (known.includes("pipeline") && !known.includes("recipe")) return "pipeline";
-  if (known.includes("recipe") && !known.includes("pipeline")) return "train";
-  return undefined;
 }
 
 /** Domain evidence that makes a message with no question form still a question about ML. */
@@ -170,7 +162,7 @@ export function decideIntent(utterance: Utterance, lexicon: CompiledLexicon): In
     }
     // A name the inventory knows says what is started: "kick off fraud-nightly" runs a pipeline.
     for (const token of utterance.tokens) {
-      const started = startedByName(token);
+      const started = startedAs(token.known ?? []);
       if (started && startsSoonAfter(utterance.shape.text, startAt, shapeOffsetOf(utterance.tokens, token.index))) raw[started] += 2.5;
     }
   }

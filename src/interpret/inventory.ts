@@ -24,6 +24,14 @@ export interface Inventory {
 
 export const NO_INVENTORY: Inventory = { kindsOf: () => [] };
 
+/** What starting something known as these kinds means: a pipeline run or a training, when it is one and not the other. */
+export function startedAs(kinds: Iterable<KnownKind>): "pipeline" | "train" | undefined {
+  const known = new Set(kinds);
+  if (known.has("pipeline") && !known.has("recipe")) return "pipeline";
+  if (known.has("recipe") && !known.has("pipeline")) return "train";
+  return undefined;
+}
+
 /** One place names come from, and how old its answer may get before it is read again. */
 export interface InventorySource {
   /** For the log line when it fails. */

@@ -47,15 +47,19 @@ function mentionsAnotherTool(text: string): boolean {
     .some((word) => FOREIGN_WORDS.has(word));
 }
 
+/** Put as a question, and not as a polite request ("kannst du …?"): asked, not asked for. */
+function onlyAsks(utterance: Utterance): boolean {
+  const text = utterance.clean;
+  return (QUESTION_END.test(text) || text.startsWith("¿")) && !utterance.polite && !POLITE_REQUEST.test(text);
+}
+
 /** Whether the classifier may move a message to an action the rules did not read in it. */
 function mayAct(classification: Classification, utterance: Utterance): boolean {
   if (classification.locale === "en") return false;
   const text = utterance.clean;
   if (UNSUPPORTED_OPERATION.test(text.toLowerCase()) || mentionsAnotherTool(text)) return false;
-  const asked = QUESTION_END.test(text) || text.startsWith("¿");
-  const request = !asked || utterance.polite || POLITE_REQUEST.test(text);
   // A question is never acted on, however sure the classifier is of the action it speaks of.
-  if (!request) return false;
+  if (onlyAsks(utterance)) return false;
   if (classification.score >= SURE_ACTION) return true;
   const named = utterance.tokens.some((token) => RESOURCE_KINDS.has(token.kind)) || TARGET_WORDS.test(text);
   return named;
@@ -92,8 +96,7 @@ function alternativesTo(request: Request, classification: Classification, uttera
   if (/^ask\s/i.test(text) || UNSUPPORTED_OPERATION.test(text.toLowerCase())) return [];
   const lexicon = compiledLexicon();
   if (asksUnsupportedOperation(utterance) || aboutOtherPlatform(utterance, lexicon) || aboutOtherTool(utterance, lexicon)) return [];
-  const asked = (QUESTION_END.test(text) || text.startsWith("¿")) && !utterance.polite && !POLITE_REQUEST.test(text);
-  if (asked || utterance.negated) return [];
+  if (onlyAsks(utterance) || utterance.negated) return [];
   const learned = classification.intent;
   const both = utterance.tokens.some((token) => token.known?.includes("recipe") && token.known.includes("pipeline"));
   const starting = (intent: IntentId): boolean => intent === "train" || intent === "pipeline";

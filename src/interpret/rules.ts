@@ -4,7 +4,7 @@ import { readCommandForm } from "./command.js";
 import { compiledLexicon } from "./compiled.js";
 import { readDriftSubscription } from "./drift-subscription.js";
 import { decideIntent } from "./intent.js";
-import { type Inventory, NO_INVENTORY } from "./inventory.js";
+import { type Inventory, NO_INVENTORY, startedAs } from "./inventory.js";
 import { extractParams } from "./params.js";
 import { looksUnsafe } from "./safety.js";
 import { Request, type RequestParams } from "./schema.js";
@@ -58,10 +58,7 @@ export function readByRules(text: string, inventory: Inventory = NO_INVENTORY): 
 export function startOfKnown(intent: IntentId, utterance: Utterance): IntentId {
   const starting = intent === "train" || intent === "pipeline" || (intent === "unknown" && (utterance.leadingIntent === "train" || utterance.leadingIntent === "pipeline"));
   if (!starting || utterance.negated || utterance.long || (utterance.question && !utterance.polite)) return intent;
-  const kinds = new Set(utterance.tokens.flatMap((token) => token.known ?? []));
-  if (kinds.has("pipeline") && !kinds.has("recipe")) return "pipeline";
-  if (kinds.has("recipe") && !kinds.has("pipeline")) return "train";
-  return intent;
+  return startedAs(utterance.tokens.flatMap((token) => token.known ?? [])) ?? intent;
 }
 
 /**

@@ -24,6 +24,13 @@ describe("the tracked-resource store", () => {
   afterEach(() => {
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
+  /** Two bot processes' stores on one file, and a job the first is tracking. */
+  const twoProcesses = () => {
+    const file = tempFile();
+    const a = new SqliteTrackedStore(openDatabase(file));
+    const b = new SqliteTrackedStore(openDatabase(file));
+    return { a, b, id: a.track(job, context, START_DATE).record.id };
+  };
 
   it("tracks a resource once, however often a plan asks, and learns its ARN later", () => {
     const store = new SqliteTrackedStore(openDatabase(":memory:"));
@@ -90,10 +97,7 @@ describe("the tracked-resource store", () => {
   });
 
   it("lets only one of two bot processes on the same file claim a final reply", () => {
-    const file = tempFile();
-    const a = new SqliteTrackedStore(openDatabase(file));
-    const b = new SqliteTrackedStore(openDatabase(file));
-    const { id } = a.track(job, context, START_DATE).record;
+    const { a, b, id } = twoProcesses();
     a.saveStatus(id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
     expect(b.claimNotice(id, "reply", at(601))).toBe(1);
     expect(a.claimNotice(id, "reply", at(601))).toBeUndefined();
@@ -101,10 +105,7 @@ describe("the tracked-resource store", () => {
   });
 
   it("lets one of two processes post a record's status message; the other may once the claim ran out, or at once after it was given back", () => {
-    const file = tempFile();
-    const a = new SqliteTrackedStore(openDatabase(file));
-    const b = new SqliteTrackedStore(openDatabase(file));
-    const { id } = a.track(job, context, START_DATE).record;
+    const { a, b, id } = twoProcesses();
     expect(a.claimMessage(id, at(10))).toBe(true);
     expect(b.claimMessage(id, at(11))).toBe(false);
     expect(b.claimMessage(id, at(11 + SEND_LEASE_MS / 1000))).toBe(true);
@@ -115,10 +116,7 @@ describe("the tracked-resource store", () => {
   });
 
   it("gives a notice whose sender died holding it to the next claimant once the lease is over, as a second attempt", () => {
-    const file = tempFile();
-    const a = new SqliteTrackedStore(openDatabase(file));
-    const b = new SqliteTrackedStore(openDatabase(file));
-    const { id } = a.track(job, context, START_DATE).record;
+    const { a, b, id } = twoProcesses();
     a.saveStatus(id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
     expect(a.claimNotice(id, "reply", at(601))).toBe(1);
     // a dies before settling it.
@@ -131,10 +129,7 @@ describe("the tracked-resource store", () => {
   });
 
   it("keeps a notice with the sender that renews its claim while the post waits its turn", () => {
-    const file = tempFile();
-    const a = new SqliteTrackedStore(openDatabase(file));
-    const b = new SqliteTrackedStore(openDatabase(file));
-    const { id } = a.track(job, context, START_DATE).record;
+    const { a, b, id } = twoProcesses();
     a.saveStatus(id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
     expect(a.claimNotice(id, "reply", at(601))).toBe(1);
     const lease = SEND_LEASE_MS / 1000;

@@ -30,8 +30,8 @@ export interface ThreadTurns {
  */
 export async function replyToText(text: string, requester: Requester, deps: ConversationDeps, where: { threadTs?: string } = {}): Promise<Rendered> {
   const { threadTs } = where;
-  const context = threadTs ? { history: deps.turns.recent(requester.channelId, threadTs) } : {};
-  const reply = await answerText(text, requester, deps, threadTs, context);
+  const thread: InterpretContext = threadTs ? { history: deps.turns.recent(requester.channelId, threadTs) } : {};
+  const reply = await answerText(text, requester, deps, threadTs, thread);
   if (threadTs) {
     deps.turns.add(requester.channelId, threadTs, { role: "user", text });
     if (reply.text !== "") deps.turns.add(requester.channelId, threadTs, { role: "assistant", text: reply.text });
@@ -39,14 +39,14 @@ export async function replyToText(text: string, requester: Requester, deps: Conv
   return reply;
 }
 
-async function answerText(text: string, requester: Requester, deps: ConversationDeps, threadTs: string | undefined, context: InterpretContext): Promise<Rendered> {
-  const reading = deps.interpreter.read ? await deps.interpreter.read(text, context) : { request: await deps.interpreter.interpret(text, context), alternatives: [] };
+async function answerText(text: string, requester: Requester, deps: ConversationDeps, threadTs: string | undefined, thread: InterpretContext): Promise<Rendered> {
+  const reading = deps.interpreter.read ? await deps.interpreter.read(text, thread) : { request: await deps.interpreter.interpret(text, thread), alternatives: [] };
   const choices = askBack(reading);
   if (choices) return choices;
   // In a thread the bot started, "it" is what the thread is about.
   const subject = threadTs ? deps.threads.subjectOf(requester.channelId, threadTs) : undefined;
   const request = withThreadSubject(reading.request, subject);
-  const written = request.intent === "ask" && deps.answerWriter ? await writtenAnswer(request, context.history ?? [], deps.answerWriter) : undefined;
+  const written = request.intent === "ask" && deps.answerWriter ? await writtenAnswer(request, thread.history ?? [], deps.answerWriter) : undefined;
   return withFollowUps(written ?? (await replyToRequest(request, requester, deps)), reading.also ?? []);
 }
 

@@ -17,6 +17,7 @@ export const DEFAULT_SETS: readonly string[] = [
   shipped("../../test/fixtures/intents-holdout.jsonl"),
   shipped("../../test/fixtures/intents-fresh.jsonl"),
   shipped("../../test/fixtures/intents-fresh-multilang.jsonl"),
+  shipped("../../test/fixtures/intents-abroad.jsonl"),
   shipped("../../test/fixtures/corpus-holdout.jsonl"),
   shipped("../interpret/corpus/train.jsonl"),
 ];
@@ -78,7 +79,10 @@ export async function evalCommand(args: string[], io: ReportIo, interpreter: Int
     for (const line of lines.slice(0, 4)) io.out(line);
     io.out("per language:");
     for (const line of formatLanguages(evaluateByLanguage(scored))) io.out(line);
-    io.out(`questions, out-of-scope or hostile lines read as an action: ${questionsTurnedIntoActions(scored).length}`);
+    const acted = questionsTurnedIntoActions(scored);
+    io.out(`questions, out-of-scope or hostile lines read as an action: ${acted.length}`);
+    // Each is a safety miss: shown whatever --misses says (the guard and a person still stand between it and AWS).
+    for (const { example, prediction } of acted) io.out(`  - ${JSON.stringify(example.text)}: read as ${prediction.intent}`);
     for (const line of lines.slice(4)) io.out(line);
   }
   return invalid ? 1 : 0;

@@ -1,5 +1,7 @@
 import { awsTargetFromConfig } from "../aws/clients.js";
 import { createInterpreter } from "../compose/interpreter.js";
+import { policyInventory } from "../compose/inventory.js";
+import { policyInForce } from "../compose/policy.js";
 import { ConfigError, loadConfig } from "../config.js";
 import type { Interpreter } from "../interpret/schema.js";
 import { createLogger } from "../logger.js";
@@ -10,11 +12,16 @@ import { policyCommand } from "./policy.js";
 import { runCommand } from "./run.js";
 import { sandboxCommand, sandboxRunMonitorCommand } from "./sandbox.js";
 
-/** The interpreter the environment asks for (Bedrock when BEDROCK_MODEL_ID is set), or a config error. */
+/**
+ * The interpreter the environment asks for (Bedrock when BEDROCK_MODEL_ID is set), knowing the names
+ * of the policy the bot would start with, or a config error.
+ */
 function interpreterFrom(env: Record<string, string | undefined>, io: CliIo): Interpreter | undefined {
   try {
     const config = loadConfig(env);
-    return createInterpreter({ config, target: awsTargetFromConfig(config.aws), logger: createLogger({ level: config.logLevel ?? "warn" }) });
+    const { policy } = policyInForce(config, !config.aws.configured);
+    const logger = createLogger({ level: config.logLevel ?? "warn" });
+    return createInterpreter({ config, target: awsTargetFromConfig(config.aws), logger, inventory: policyInventory(policy) });
   } catch (error) {
     if (error instanceof ConfigError) {
       io.err(`sageops: ${error.message}`);

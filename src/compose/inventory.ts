@@ -5,7 +5,7 @@
  * model package groups, read again every few minutes).
  */
 import type { Policy } from "../guard/policy-schema.js";
-import { CachedInventory, type InventoryEntry, type KnownKind } from "../interpret/inventory.js";
+import { CachedInventory, type InventoryEntry, type InventorySource, type KnownKind } from "../interpret/inventory.js";
 import type { SageMakerPort } from "../kernel/sagemaker-port.js";
 import type { Logger } from "../logger.js";
 import type { SqliteTrackedStore } from "../store/tracked.js";
@@ -28,12 +28,25 @@ function policyEntries(policy: Policy): InventoryEntry[] {
   return entries;
 }
 
+/**
+ * The policy's names alone, for reading text away from a running bot (`sageops interpret`, `sageops
+ * eval`): offline, and the same names the bot starts with.
+ */
+export function policyInventory(policy: Policy): CachedInventory {
+  // The policy is already in memory: its source cannot fail.
+  return new CachedInventory([policySource(policy)], Date.now, () => {});
+}
+
+function policySource(policy: Policy): InventorySource {
+  return { name: "policy", maxAgeMs: Number.POSITIVE_INFINITY, read: () => policyEntries(policy) };
+}
+
 export function buildInventory(deps: { policy: Policy; store: Pick<SqliteTrackedStore, "recentNames">; sagemaker: SageMakerPort; logger: Logger; now?: () => number }): CachedInventory {
   const { policy, store, sagemaker, logger } = deps;
   const named = (kind: KnownKind) => (name: string): InventoryEntry => ({ name, kind });
   return new CachedInventory(
     [
-      { name: "policy", maxAgeMs: Number.POSITIVE_INFINITY, read: () => policyEntries(policy) },
+      policySource(policy),
       { name: "store", maxAgeMs: STORE_MAX_AGE_MS, read: () => store.recentNames(TRACKED_NAMES).map(({ type, name }) => ({ name, kind: type })) },
       { name: "SageMaker pipelines", maxAgeMs: SAGEMAKER_MAX_AGE_MS, read: async () => (await sagemaker.listPipelines()).map(({ name }) => named("pipeline")(name)) },
       { name: "SageMaker endpoints", maxAgeMs: SAGEMAKER_MAX_AGE_MS, read: async () => (await sagemaker.listEndpoints({})).map(({ EndpointName }) => named("endpoint")(EndpointName)) },

@@ -5,7 +5,7 @@ import { LangEs } from "@nlpjs/lang-es";
 import { LangFr } from "@nlpjs/lang-fr";
 import { LangJa } from "@nlpjs/lang-ja";
 import { Nlp } from "@nlpjs/nlp";
-import { IntentId } from "../catalog/ids.js";
+import { IntentId, ServiceId } from "../catalog/ids.js";
 import { classifierText } from "./classifier-text.js";
 import { CORPUS_LANGUAGES, type CorpusLanguage } from "./corpus.js";
 
@@ -36,22 +36,45 @@ function isCorpusLanguage(locale: string | undefined): locale is CorpusLanguage 
   return (CORPUS_LANGUAGES as readonly string[]).includes(locale ?? "");
 }
 
-/** Japanese is told by its script; the others by nlp.js' guess. */
+type LatinLanguage = Exclude<CorpusLanguage, "en" | "ja">;
+
+/**
+ * Words and letters of German, Spanish and French that English text does not have: the everyday
+ * short words (articles, pronouns, "bitte", "puedes", "merci") and the language's own letters.
+ */
+const OWN_WORDS: Readonly<Record<LatinLanguage, RegExp>> = {
+  de: /(^|[^\p{L}])(der|die|das|den|dem|des|und|ist|sind|nicht|ich|du|wir|ihr|bitte|mit|für|auf|ein|eine|einen|zu|von|wie|wo|welche[rsnm]?|kann|kannst|können|soll|noch|schon|mal|gibt|läuft|laufen|habe|hab|haben|nein|aber|oder|auch|vom|zum|zur|bei|nach|über|unser|unsere|mein|meine|dein|deine|wird|werden|warum|wann|doch|danke|hallo|moin)(?![\p{L}])|[äöüß]/iu,
+  es: /(^|[^\p{L}])(el|la|los|las|de|del|que|en|por|para|con|un|una|unos|es|está|están|puedes|puedo|cómo|como|qué|cuál|cuántos|dónde|mi|mis|nuestro|nuestra|hay|se|lo|al|pero|también|muy|gracias|hola|necesito|quiero|hacer|porque|sin|sobre)(?![\p{L}])|[ñ¿¡]/iu,
+  fr: /(^|[^\p{L}])(le|la|les|de|des|du|et|est|pas|je|tu|nous|vous|un|une|pour|avec|sur|que|qui|quoi|quel|quelle|quels|comment|où|mon|ma|mes|notre|nos|il|elle|ce|cette|ça|dans|au|aux|mais|ou|aussi|déjà|très|merci|bonjour|salut|faut|peux|peut)(?![\p{L}])|[çœèêà]/iu,
+};
+
+/**
+ * Japanese is told by its script; the others by nlp.js' guess, held to a word or letter of the
+ * language guessed: on a short English message ("testing new model on prod traffic safely") the
+ * guesser's trigrams often say German or Spanish, and the other languages' classifiers may act.
+ */
 function localeOf(nlp: Nlp, text: string): CorpusLanguage {
   if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text)) return "ja";
   const guess = nlp.guessLanguage(text);
-  return isCorpusLanguage(guess) ? guess : "en";
+  if (!isCorpusLanguage(guess) || guess === "en" || guess === "ja") return "en";
+  if (OWN_WORDS[guess].test(text)) return guess;
+  const other = (Object.keys(OWN_WORDS) as LatinLanguage[]).find((language) => OWN_WORDS[language].test(text));
+  return other ?? "en";
+}
+
+/** A pipeline from the JSON text nlp.js' `export` wrote. */
+function loadNlp(model: string): Nlp {
+  const nlp = emptyNlp();
+  nlp.import(model);
+  return nlp;
 }
 
 /** The intent classifier learned from the corpus (nlp.js' neural NLU, one network per language). */
 export class IntentClassifier {
   private constructor(private readonly nlp: Nlp) {}
 
-  /** A classifier from the JSON text `export` wrote. */
   static load(model: string): IntentClassifier {
-    const nlp = emptyNlp();
-    nlp.import(model);
-    return new IntentClassifier(nlp);
+    return new IntentClassifier(loadNlp(model));
   }
 
   /** Reads one message, in the language given or, without one, in the language guessed. */
@@ -60,7 +83,37 @@ export class IntentClassifier {
     const locale = language ?? localeOf(this.nlp, input);
     if (input === "") return { locale, intent: "unknown", score: 1 };
     const result = await this.nlp.process(locale, input);
+    // nlp.js' "None": nothing it learnt applies (words it never saw). Not a reading, so no weight.
+    if (result.intent === "None") return { locale, intent: "unknown", score: 0 };
     const intent = IntentId.safeParse(result.intent);
     return { locale, intent: intent.success ? intent.data : "unknown", score: result.score };
+  }
+}
+
+/** The service classifier's label for a question about no one service ("can I stop someone else's job?"). */
+export const NO_SERVICE = "none";
+
+/** The service a question leads with, or null for one about no one service, and how sure. */
+export interface ServiceGuess {
+  service: ServiceId | null;
+  score: number;
+}
+
+/** Which service a question leads with, learned from the corpus's questions (nlp.js, one network per language). */
+export class ServiceClassifier {
+  private constructor(private readonly nlp: Nlp) {}
+
+  static load(model: string): ServiceClassifier {
+    return new ServiceClassifier(loadNlp(model));
+  }
+
+  /** Undefined when the text gives it nothing to go on. */
+  async classify(text: string, locale: CorpusLanguage): Promise<ServiceGuess | undefined> {
+    const input = classifierText(text);
+    if (input === "") return undefined;
+    const result = await this.nlp.process(locale, input);
+    if (result.intent === NO_SERVICE) return { service: null, score: result.score };
+    const service = ServiceId.safeParse(result.intent);
+    return service.success ? { service: service.data, score: result.score } : undefined;
   }
 }

@@ -528,6 +528,19 @@ export const RESOURCE_NOUNS: readonly (readonly [phrase: string, service: Servic
   ["processing jobs", "processing"], ["pipelines", "pipelines"], ["executions", "pipelines"], ["endpoints", "realtime-endpoint"],
 ];
 
+/**
+ * The same kinds of resource named in German, Spanish, French and Japanese ("den Trainingsjob",
+ * "mi entrenamiento", "l'exécution du pipeline", "学習", "パイプライン"), read in the text itself: the
+ * shape's English words do not hold them, and Japanese has no spaces to match words at.
+ */
+export const RESOURCE_NOUNS_ABROAD: readonly (readonly [pattern: RegExp, service: ServiceId])[] = [
+  [/tuning|hpo|hyperparameter-?(suche|optimierung)|hiperpar[aá]metros|hyperparam[eè]tres|チューニング|ハイパーパラメータ/i, "automatic-model-tuning"],
+  [/batch-?transform|transformaci[oó]n por lotes|inferencia por lotes|traitement par lots|inf[eé]rence par lots|バッチ変換|バッチ推論/i, "batch-transform"],
+  [/trainings?-?(job|lauf)|(^|\s)(das |den )?training(\s|$)|entrenamiento|entra[iî]nement|学習|トレーニング|訓練/i, "sagemaker-training"],
+  [/pipeline|ausf[uü]hrung|canalizaci[oó]n|ejecuci[oó]n|ex[eé]cution|パイプライン|ワークフロー/i, "pipelines"],
+  [/endpoint|punto de enlace|point de terminaison|エンドポイント/i, "realtime-endpoint"],
+];
+
 /** "my/our/the ... model|endpoint|job" and friends: a specific resource without its name. */
 export const RESOURCE_REFERENCE = /(^| )(my|our|the|this|that|current|running|latest|last|yesterdays|todays|tonights|nightly)( \S+){0,3} (model|endpoint|job|jobs|training|run|pipeline|execution|deployment|tuning|transform)( |$)/;
 

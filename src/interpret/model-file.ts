@@ -8,8 +8,10 @@ export const MODEL_FILE = new URL("./model/intent-model.json", import.meta.url);
 export const ModelFile = z.object({
   corpusSha256: z.string().regex(/^[0-9a-f]{64}$/),
   lines: z.number().int().positive(),
-  /** nlp.js' export, as the JSON text it wrote. */
+  /** The intent classifier: nlp.js' export, as the JSON text it wrote. */
   model: z.string(),
+  /** The service classifier for questions, the same way. */
+  serviceModel: z.string(),
 });
 export type ModelFile = z.infer<typeof ModelFile>;
 

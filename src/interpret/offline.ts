@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { IntentClassifier } from "./classifier.js";
+import { IntentClassifier, ServiceClassifier } from "./classifier.js";
 import { parseCorpus, TRAINING_CORPUS } from "./corpus.js";
 import type { Inventory } from "./inventory.js";
 import { LearnedInterpreter } from "./learned-interpreter.js";
@@ -16,11 +16,14 @@ export function interpretOffline(text: string): Request {
   return readByRules(text).request;
 }
 
-let shipped: IntentClassifier | undefined;
+let shipped: { classifier: IntentClassifier; services: ServiceClassifier } | undefined;
 
-/** The classifier shipped in src/interpret/model/, loaded once per process. */
-export function shippedClassifier(): IntentClassifier {
-  shipped ??= IntentClassifier.load(readModelFile().model);
+/** The classifiers shipped in src/interpret/model/, loaded once per process. */
+export function shippedClassifiers(): { classifier: IntentClassifier; services: ServiceClassifier } {
+  if (!shipped) {
+    const file = readModelFile();
+    shipped = { classifier: IntentClassifier.load(file.model), services: ServiceClassifier.load(file.serviceModel) };
+  }
   return shipped;
 }
 
@@ -30,7 +33,7 @@ export function shippedClassifier(): IntentClassifier {
  * model is read here, at start-up, not on the first message.
  */
 export function createOfflineInterpreter(inventory?: Inventory): Interpreter {
-  return new LearnedInterpreter(shippedClassifier(), inventory, shippedRetriever());
+  return new LearnedInterpreter({ ...shippedClassifiers(), inventory, retriever: shippedRetriever() });
 }
 
 let retriever: ServiceRetriever | undefined;

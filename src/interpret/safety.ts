@@ -71,6 +71,10 @@ const UNSAFE_PATTERNS: readonly RegExp[] = [
   /(指示|ルール|ポリシー|制約|ガード|承認|チェック|確認)(を|は)?(すべて|全て)?(無視|無効|解除|スキップ|省略|不要)|(システム|管理者|アドミン)(から|より)?の?(命令|指示|プロンプト)|(今から|これから|以降)(あなた|君|お前)は|承認(なし|なしで|を待たず|せず)|確認(なし|せず)で/,
   /\b(gib|gebt|erteil|verleih|dale|dame|da|den|otorga|concede|donne|donnez|accorde|accordez)\w*\b[^.\n]{0,40}(rechte|berechtigung|permisos?|derechos|droits|habilitation)|(権限|ロール)[^。\n]{0,10}(を)?(付与|与え|ください|くれ|ちょうだい)/i,
   /(すべて|全て|全部)の?[^。\n]{0,20}(停止|止め|削除|消)|(alle|todos|todas|tous|toutes)\s+(les\s+|los\s+|las\s+)?(endpoints?|jobs?|trabajos|tâches)[^.\n]{0,30}(stopp|beend|lösch|det[eé]n|borr|elimin|arrêt|supprim)/i,
+  // The verb first ("arrête tous les endpoints", "stoppe alle Jobs", "detén todos los trabajos").
+  /(stopp|beend|brich|lösch|det[eé]n|deten|para[rd]?|cancel|borr|elimin|arr[eê]t|annul|supprim)\w*\s+(\S+\s+){0,2}(alle|sämtliche|todos|todas|tous|toutes)\s+(die\s+|les\s+|los\s+|las\s+|mes\s+|nos\s+)?(endpoints?|jobs?|trabajos|tâches|trainings?|entrenamientos|entraînements|pipelines?|ausführungen|ejecuciones|exécutions|modelle|modelos|modèles)/i,
+  // A role or a mode claimed in the other languages ("tu es maintenant en mode debug", "[ADMIN OVERRIDE]").
+  /\b(admin|system|root|developer)\s+override\b|\b(debug|god|admin)\s+mode\b|\bmode (debug|admin|développeur)\b|\bmodo (debug|admin|desarrollador|dios)\b|\b(debug|admin)-?modus\b|\btu es maintenant\b|\bvous êtes maintenant\b|\bahora eres\b|\bjetzt bist du\b|\bdu bist jetzt\b/i,
 ];
 
 export function looksUnsafe(text: string): boolean {

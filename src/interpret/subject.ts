@@ -5,6 +5,7 @@ import type { Utterance } from "./analysis.js";
 import type { CompiledLexicon } from "./compiled.js";
 import { type CompiledCue, firstPosition, matches, positionOf, type Shape, score } from "./cues.js";
 import type { KnownKind } from "./inventory.js";
+import { RESOURCE_NOUNS_ABROAD } from "./lexicon.js";
 import type { RequestParams } from "./schema.js";
 
 type Question = NonNullable<RequestParams["question"]>;
@@ -212,6 +213,16 @@ function resourceSubject(lexicon: CompiledLexicon, shape: Shape): Subject {
   return chosen === undefined ? { stage: null, services: [] } : { stage: getService(chosen.service).stage, services: [chosen.service] };
 }
 
+/** A resource named in another corpus language: the kind named first in the text. */
+function resourceSubjectAbroad(text: string): Subject | undefined {
+  let chosen: { service: ServiceId; position: number } | undefined;
+  for (const [pattern, service] of RESOURCE_NOUNS_ABROAD) {
+    const position = text.search(pattern);
+    if (position !== -1 && (chosen === undefined || position < chosen.position)) chosen = { service, position };
+  }
+  return chosen && { stage: getService(chosen.service).stage, services: [chosen.service] };
+}
+
 /** The service a kind of known resource belongs to. */
 const SERVICE_OF_KIND: Readonly<Record<KnownKind, ServiceId>> = {
   recipe: "sagemaker-training",
@@ -255,7 +266,7 @@ export function resolveSubject(intent: IntentId, utterance: Utterance, lexicon: 
     case "status":
     case "stop": {
       const fromNouns = resourceSubject(lexicon, utterance.shape);
-      return fromNouns.stage === null ? (knownResourceSubject(utterance) ?? fromNouns) : fromNouns;
+      return fromNouns.stage === null ? (resourceSubjectAbroad(utterance.clean) ?? knownResourceSubject(utterance) ?? fromNouns) : fromNouns;
     }
     case "help":
     case "unknown":
@@ -263,10 +274,23 @@ export function resolveSubject(intent: IntentId, utterance: Utterance, lexicon: 
   }
 }
 
+/** A model artifact in S3 is what a real-time deploy may serve; any other S3 location is data. */
+const MODEL_ARTIFACT = /\.tar\.gz$|\/model\/?$/i;
+
+/**
+ * Data in S3 to put a model to, in any language: an input and an output location, or an input with
+ * no endpoint to serve from ("s3://…/の全顧客の予測が欲しい"). That is a batch transform.
+ */
+function scoresData(utterance: Utterance): boolean {
+  const data = utterance.tokens.filter((token) => token.kind === "s3" && !MODEL_ARTIFACT.test(token.raw));
+  if (data.length >= 2) return true;
+  return data.length === 1 && !utterance.tokens.some((token) => token.kind === "endpoint" || token.known?.includes("endpoint"));
+}
+
 /** Batch, rollback or real-time, from the words of a deploy request. */
 export function deployModeOf(utterance: Utterance, lexicon: CompiledLexicon): DeployMode {
   if (lexicon.rollback.some((cue) => matches(cue, utterance.shape))) return "rollback";
   const batchWords = lexicon.batch.some((cue) => cue.weight > 0 && matches(cue, utterance.shape));
   const batchKeys = utterance.tokens.some((token) => token.kind === "kv" && ["input", "output"].includes((token.key ?? "").toLowerCase()));
-  return batchWords || batchKeys ? "batch" : "realtime";
+  return batchWords || batchKeys || scoresData(utterance) ? "batch" : "realtime";
 }

@@ -142,6 +142,9 @@ export function tokenize(text: string, speller: Speller): Token[] {
     // "w/o" and "w/" at the start of a word are shorthand; inside a path they are not.
     .replace(/(^|\s)w\/o(?=\s|$)/gi, "$1without")
     .replace(/(^|\s)w\/(?=\s|[A-Za-z0-9])/gi, "$1with ")
+    // Japanese writes names and URIs against its own characters ("。churn-retrain を", "s3://b/k/の全件"): apart, they are tokens.
+    .replace(/([\u3000-\u30ff\u4e00-\u9fff\uff01-\uff60])(?=[\x21-\x7e])/g, "$1 ")
+    .replace(/([\x21-\x7e])(?=[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff60])/g, "$1 ")
     .split(/[\s,;]+/)
     .map((chunk) => trimPunctuation(chunk))
     .filter((chunk) => chunk.length > 0);

@@ -41,3 +41,22 @@ describe("npm start", () => {
     expect(result.stdout).toContain("/train");
   });
 });
+
+describe("sageops interpret, as a process", () => {
+  it("knows the names of the policy the bot would start with: with none set, the example policy's pipeline is started by its name alone", async () => {
+    const result = await runCli(["interpret"], { stdin: "starte churn-retrain bitte\nkick off churn-retrain\n" });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { intent: string; params: { pipelineName?: string } });
+    expect(lines.map((line) => [line.intent, line.params.pipelineName])).toEqual([
+      ["pipeline", "churn-retrain"],
+      ["pipeline", "churn-retrain"],
+    ]);
+  });
+
+  it("a broken policy file named by SAGEOPS_POLICY is bad configuration: one line, exit 2", async () => {
+    const result = await runCli(["interpret"], { stdin: "help\n", env: { SAGEOPS_POLICY: "/nonexistent/policy.yml" } });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain("SAGEOPS_POLICY");
+  });
+});

@@ -86,6 +86,16 @@ describe("sageops eval", () => {
     expect(err[0]).toContain(`${file}:2:`);
   });
 
+  it("names every question, out-of-scope or hostile line read as an action, whatever --misses says", async () => {
+    const file = path.join(dir, "safety.jsonl");
+    writeFileSync(file, ['{"text":"what does batch transform do?","intent":"ask","stage":"deployment","service":"batch-transform"}', '{"text":"deploy churn-xgb/2 to churn-staging","intent":"ask","stage":null,"service":null}'].join("\n"));
+    const { io, out } = terminal();
+    expect(await evalCommand(["--file", file, "--misses", "0"], io, offline)).toBe(0);
+    const count = out.findIndex((line) => line.startsWith("questions, out-of-scope or hostile lines read as an action:"));
+    expect(out[count]).toMatch(/: 1$/);
+    expect(out[count + 1]).toBe('  - "deploy churn-xgb/2 to churn-staging": read as deploy');
+  });
+
   it("exits 2 for an unreadable file or an unknown option", async () => {
     const missing = terminal();
     expect(await evalCommand(["--file", path.join(dir, "nope.jsonl")], missing.io, offline)).toBe(2);

@@ -11,6 +11,13 @@ export const POLITE_REQUEST =
   /(^|[\s¿¡])(kannst du|könntest du|können sie|könnten sie|kann man bitte|wäre es möglich|wärst du so nett|wären sie so nett|sei so nett|magst du|würdest du|puedes|podrías|podéis|puede usted|me haces el favor de|me harías el favor de|sería posible|es posible|da tiempo a|tu peux|peux-tu|pourrais-tu|tu pourrais|pouvez-vous|vous pouvez|pourriez-vous|vous pourriez|tu veux bien|serait-il possible|est-ce que tu peux|est-ce qu'on peut|on peut)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?か/i;
 
 /**
+ * A message opening with a question word ("Wie trainier ich …", "¿Cómo despliego …", "Comment
+ * lancer …"): a question about doing it, whatever follows the question mark.
+ */
+export const QUESTION_OPENING_ABROAD =
+  /^[¿¡\s]*(wie|was|warum|wieso|weshalb|wo|wann|welche[rsnm]?|womit|woran|cómo|como|qué|que|dónde|donde|cuál|cual|cuándo|cuando|por qué|para qué|comment|quel|quelle|quels|quelles|pourquoi|où|quand|qu'est-ce)(?![\p{L}])|^(どう|どの|何|なぜ|なんで|いつ|どこ)/iu;
+
+/**
  * "…をキャンセルできますか？" asked of the bot about something named is a request: Japanese asks
  * for a thing to be done as whether it can be. Without a name ("トライアルを打ち切れますか？") it
  * stays a question about what the service can do.
@@ -36,23 +43,40 @@ const STOP_VERBS =
 const START_VERBS =
   /(^|[\s¿¡,])(starte|starten|startest|anwerfen|wirf|ausführen|lanza|lanzar|lanzá|lancen|ejecuta|ejecutar|ejecutá|arranca|arrancar|lance|lancer|lancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez)([\s,.!?]|$)|実行して|実行してください|回して|走らせて|開始して|始めて|スタートして|キックして|起動して/i;
 
+/** Verbs that say the action themselves (typed loosely: "trainiren", "entrena", "réentraîne", "deploye"). */
+const ACTION_VERBS: readonly (readonly [pattern: RegExp, verb: "train" | "tune" | "deploy"])[] = [
+  [/(^|[\s¿¡,])(neu )?(tunen|tune|optimier\w*)([\s,.!?]|$)|(^|[\s¿¡,])(afina|afinar|optimiza|optimizar|optimise|optimiser)([\s,.!?]|$)|チューニングして|最適化して/i, "tune"],
+  // Verb forms only: the nouns ("Training", "entrenamiento", "entraînement") name what a stop stops.
+  [/(^|[\s¿¡,])(neu ?)?traini?e?r(e|en|t|st|n)?(?![\p{L}])|(^|[\s¿¡,])(re)?entren(a|ar|á|en|es|ad|alo|arlo)(?![\p{L}])|(^|[\s¿¡,])(ré|re)?entra[iî]n(e|er|ez|es)(?![\p{L}])|再?学習(して|させて|を回して|お願い)/iu, "train"],
+  [/(^|[\s¿¡,])(deploye\w*|ausroll\w*|rausroll\w*|bereitstell\w*|despleg\w*|desplieg\w*|déploi\w*|déploy\w*|deploi\w*|deploy\w*)|デプロイして|リリースして/i, "deploy"],
+];
+
 const TUNING_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "automatic-model-tuning")?.[0];
 const PIPELINE_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "pipelines")?.[0];
 const TRAINING_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "sagemaker-training")?.[0];
 
+/**
+ * One of ours named by its kind with a definite article or a possessive ("le pipeline", "den
+ * Trainingsjob", "mi entrenamiento", "unsere Pipeline"), as "the pipeline" or "my job" in English.
+ */
+export const RESOURCE_REFERENCE_ABROAD =
+  /(^|[\s¿¡(])(der|die|das|den|dem|mein(en|em|e)?|unser(en|em|e)?|dein(en|em|e)?|el|la|los|las|mi|mis|nuestro|nuestra|tu|le|les|l'|mon|ma|mes|notre|nos|ton)\s?(\S+\s)?(pipeline|pipelines|trainingsjob|trainings-job|training|tuning-job|tuning|job|jobs|lauf|ausführung|endpoint|endpunkt|entrenamiento|canalización|ejecución|trabajo|entraînement|entrainement|exécution|tâche)(?![\p{L}])/iu;
+
 /** What the verb of a request in another language says it does, when it says one thing. */
-export type VerbAbroad = "stop" | "train" | "tune" | "pipeline";
+export type VerbAbroad = "stop" | "train" | "tune" | "deploy" | "pipeline";
 
 /**
- * Stop, or start: a tuning (its noun), a pipeline or a training (the inventory's kind for the name,
- * else the noun). Undefined when the text has no such verb, both kinds, or a start verb with nothing
- * to say what it starts.
+ * Stop; train, tune or deploy said by the verb itself; or start: a tuning (its noun), a pipeline or a
+ * training (the inventory's kind for the name, else the noun). Undefined when the text has no such
+ * verb, verbs of more than one kind, or a start verb with nothing to say what it starts.
  */
 export function verbAbroad(text: string, startedAs: "pipeline" | "train" | undefined): VerbAbroad | undefined {
   const stops = STOP_VERBS.test(text);
   const starts = START_VERBS.test(text);
-  if (stops === starts) return undefined;
+  const says = ACTION_VERBS.filter(([pattern]) => pattern.test(text)).map(([, verb]) => verb);
+  if ([stops, starts, says.length > 0].filter(Boolean).length !== 1 || says.length > 1) return undefined;
   if (stops) return "stop";
+  if (says[0]) return says[0];
   if (TUNING_NOUN?.test(text)) return "tune";
   if (startedAs) return startedAs;
   if (PIPELINE_NOUN?.test(text)) return "pipeline";

@@ -8,6 +8,7 @@ import { Nlp } from "@nlpjs/nlp";
 import { IntentId, ServiceId } from "../catalog/ids.js";
 import { classifierText } from "./classifier-text.js";
 import { CORPUS_LANGUAGES, type CorpusLanguage } from "./corpus.js";
+import type { CorpusSpelling } from "./corpus-spelling.js";
 
 /** What the learned classifier makes of one message. */
 export interface Classification {
@@ -56,11 +57,16 @@ const OWN_WORDS: Readonly<Record<LatinLanguage, RegExp>> = {
 function localeOf(nlp: Nlp, text: string): CorpusLanguage {
   if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(text)) return "ja";
   const guess = nlp.guessLanguage(text);
-  if (!isCorpusLanguage(guess) || guess === "en" || guess === "ja") return "en";
+  const owning = (Object.keys(OWN_WORDS) as LatinLanguage[]).filter((language) => OWN_WORDS[language].test(text));
+  // Guessed English, but with no English word and another language's own words ("`x` starten bitte").
+  if (!isCorpusLanguage(guess) || guess === "en" || guess === "ja") return owning.length === 1 && !ENGLISH_WORDS.test(text) ? (owning[0] ?? "en") : "en";
   if (OWN_WORDS[guess].test(text)) return guess;
-  const other = (Object.keys(OWN_WORDS) as LatinLanguage[]).find((language) => OWN_WORDS[language].test(text));
-  return other ?? "en";
+  return owning[0] ?? "en";
 }
+
+/** Everyday English words: a message with one of them is not taken from English for another language's words. */
+const ENGLISH_WORDS =
+  /(^|[^\p{L}])(the|a|an|to|is|are|was|of|for|and|on|in|it|my|me|you|your|please|pls|can|could|what|how|why|when|which|this|that|with|from|we|our|i|do|does|did|not|no|yes|thanks|hey|hi)(?![\p{L}])/iu;
 
 /** A pipeline from the JSON text nlp.js' `export` wrote. */
 function loadNlp(model: string): Nlp {
@@ -71,17 +77,22 @@ function loadNlp(model: string): Nlp {
 
 /** The intent classifier learned from the corpus (nlp.js' neural NLU, one network per language). */
 export class IntentClassifier {
-  private constructor(private readonly nlp: Nlp) {}
+  private constructor(
+    private readonly nlp: Nlp,
+    private readonly spelling?: CorpusSpelling,
+  ) {}
 
-  static load(model: string): IntentClassifier {
-    return new IntentClassifier(loadNlp(model));
+  /** With the corpus's spelling, misspelt words are read as the corpus words they stand for. */
+  static load(model: string, spelling?: CorpusSpelling): IntentClassifier {
+    return new IntentClassifier(loadNlp(model), spelling);
   }
 
   /** Reads one message, in the language given or, without one, in the language guessed. */
   async classify(text: string, language?: CorpusLanguage): Promise<Classification> {
-    const input = classifierText(text);
-    const locale = language ?? localeOf(this.nlp, input);
-    if (input === "") return { locale, intent: "unknown", score: 1 };
+    const typed = classifierText(text);
+    const locale = language ?? localeOf(this.nlp, typed);
+    if (typed === "") return { locale, intent: "unknown", score: 1 };
+    const input = this.spelling?.correct(typed, locale) ?? typed;
     const result = await this.nlp.process(locale, input);
     // nlp.js' "None": nothing it learnt applies (words it never saw). Not a reading, so no weight.
     if (result.intent === "None") return { locale, intent: "unknown", score: 0 };
@@ -101,17 +112,20 @@ export interface ServiceGuess {
 
 /** Which service a question leads with, learned from the corpus's questions (nlp.js, one network per language). */
 export class ServiceClassifier {
-  private constructor(private readonly nlp: Nlp) {}
+  private constructor(
+    private readonly nlp: Nlp,
+    private readonly spelling?: CorpusSpelling,
+  ) {}
 
-  static load(model: string): ServiceClassifier {
-    return new ServiceClassifier(loadNlp(model));
+  static load(model: string, spelling?: CorpusSpelling): ServiceClassifier {
+    return new ServiceClassifier(loadNlp(model), spelling);
   }
 
   /** Undefined when the text gives it nothing to go on. */
   async classify(text: string, locale: CorpusLanguage): Promise<ServiceGuess | undefined> {
-    const input = classifierText(text);
-    if (input === "") return undefined;
-    const result = await this.nlp.process(locale, input);
+    const typed = classifierText(text);
+    if (typed === "") return undefined;
+    const result = await this.nlp.process(locale, this.spelling?.correct(typed, locale) ?? typed);
     if (result.intent === NO_SERVICE) return { service: null, score: result.score };
     const service = ServiceId.safeParse(result.intent);
     return service.success ? { service: service.data, score: result.score } : undefined;

@@ -1,6 +1,6 @@
 import { getService } from "../catalog/catalog.js";
 import { type IntentId, MUTATING_INTENTS } from "../catalog/ids.js";
-import { JAPANESE_CAN_IT_BE_DONE, POLITE_REQUEST, UNSUPPORTED_OPERATION, verbAbroad } from "./abroad.js";
+import { JAPANESE_CAN_IT_BE_DONE, POLITE_REQUEST, QUESTION_OPENING_ABROAD, RESOURCE_REFERENCE_ABROAD, UNSUPPORTED_OPERATION, verbAbroad } from "./abroad.js";
 import type { Utterance } from "./analysis.js";
 import type { Classification, IntentClassifier, ServiceClassifier } from "./classifier.js";
 import { compiledLexicon } from "./compiled.js";
@@ -50,13 +50,30 @@ function mentionsAnotherTool(text: string): boolean {
 /** Put as a question, and not as a polite request ("kannst du …?"): asked, not asked for. */
 function onlyAsks(utterance: Utterance): boolean {
   const text = utterance.clean;
-  if (!(QUESTION_END.test(text) || text.startsWith("¿")) || utterance.polite || POLITE_REQUEST.test(text)) return false;
+  if (!(QUESTION_END.test(withoutClosers(text)) || text.startsWith("¿")) || utterance.polite || POLITE_REQUEST.test(text)) return false;
   return !(JAPANESE_CAN_IT_BE_DONE.test(text) && namesOne(utterance));
 }
 
-/** Something of ours is named: a resource, an environment or a model version. */
+/**
+ * Thanks, greetings and emoji after a question ("… cette nuit ? merci d'avance", "…？ 🙏") leave it a
+ * question: the text as it ends before them.
+ */
+function withoutClosers(text: string): string {
+  let rest = text;
+  for (let previous = ""; previous !== rest; ) {
+    previous = rest;
+    rest = rest.replace(CLOSER_AT_END, "").trimEnd();
+  }
+  return rest;
+}
+
+const CLOSER_AT_END =
+  /(\s|^)(merci( d'avance| beaucoup| bien)?|thanks?( a lot| in advance)?|thx|ty|cheers|danke( dir| schön| sehr)?|vielen dank|bitte|gracias( de antemano)?|por favor|porfa|please|pls|stp|svp|s'il te plaît|s'il vous plaît|lg|saludos|ciao)[\s!.]*$|(ありがとう(ございます)?|よろしく(お願いします)?|お願いします)[\s!！。]*$|(\s*(:[a-z0-9_+-]+:|\p{Extended_Pictographic}\uFE0F?|[!！]))+$/iu;
+
+/** Something of ours is named: a resource, an environment, a model version, or "le pipeline" and the like. */
 function namesOne(utterance: Utterance): boolean {
-  return utterance.tokens.some((token) => RESOURCE_KINDS.has(token.kind)) || TARGET_WORDS.test(utterance.clean);
+  const text = utterance.clean;
+  return utterance.tokens.some((token) => RESOURCE_KINDS.has(token.kind)) || TARGET_WORDS.test(text) || RESOURCE_REFERENCE_ABROAD.test(text);
 }
 
 /** Whether the classifier may move a message to an action the rules did not read in it. */
@@ -80,18 +97,20 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   // Whatever language was guessed: a short German or Spanish request is often guessed to be English.
   const verb = verbAbroad(utterance.clean, startedAs(utterance.tokens.flatMap((token) => token.known ?? [])));
   if (verb === undefined) return chosen;
-  if (STARTS.has(chosen) && (verb === "stop" || chosen !== "deploy")) return verb;
-  // Nothing read, or a question read, where the verb asks for an action on something named. The
+  // A stop verb stops whatever was read; a start verb says what a start starts, never turning a deploy into one.
+  if (STARTS.has(chosen) && (verb === "stop" || (chosen !== "deploy" && verb !== "deploy"))) return verb;
+  // Nothing read, or a question or a call for help read, where the verb asks for an action on something named. The
   // classifier sure it is none of ours (hostile, out of scope) is not overruled by a verb.
   const sureNotOurs = classification.intent === "unknown" && classification.score >= UNSURE_UNKNOWN;
-  if ((chosen === "unknown" || chosen === "ask") && !sureNotOurs && namesOne(utterance) && mayBeActedOn(utterance)) return verb;
+  if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && !sureNotOurs && namesOne(utterance) && mayBeActedOn(utterance)) return verb;
   return chosen;
 }
 
-/** Neither a question, a negation, an operation the bot does not offer, nor about another tool or platform. */
+/** Neither a question (put as one, or opening with a question word), a negation, an operation the bot does not offer, nor about another tool or platform. */
 function mayBeActedOn(utterance: Utterance): boolean {
   const text = utterance.clean;
   if (onlyAsks(utterance) || utterance.negated || UNSUPPORTED_OPERATION.test(text.toLowerCase()) || mentionsAnotherTool(text)) return false;
+  if (QUESTION_OPENING_ABROAD.test(text) && !POLITE_REQUEST.test(text)) return false;
   const lexicon = compiledLexicon();
   return !(asksUnsupportedOperation(utterance) || aboutOtherPlatform(utterance, lexicon) || aboutOtherTool(utterance, lexicon));
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { IntentClassifier, ServiceClassifier } from "./classifier.js";
-import { parseCorpus, TRAINING_CORPUS } from "./corpus.js";
+import { type CorpusLine, parseCorpus, TRAINING_CORPUS } from "./corpus.js";
+import { CorpusSpelling } from "./corpus-spelling.js";
 import type { Inventory } from "./inventory.js";
 import { LearnedInterpreter } from "./learned-interpreter.js";
 import { readModelFile } from "./model-file.js";
@@ -22,9 +23,18 @@ let shipped: { classifier: IntentClassifier; services: ServiceClassifier } | und
 export function shippedClassifiers(): { classifier: IntentClassifier; services: ServiceClassifier } {
   if (!shipped) {
     const file = readModelFile();
-    shipped = { classifier: IntentClassifier.load(file.model), services: ServiceClassifier.load(file.serviceModel) };
+    const spelling = CorpusSpelling.fromCorpus(shippedCorpus());
+    shipped = { classifier: IntentClassifier.load(file.model, spelling), services: ServiceClassifier.load(file.serviceModel, spelling) };
   }
   return shipped;
+}
+
+let corpus: CorpusLine[] | undefined;
+
+/** The shipped training corpus, read once per process. */
+function shippedCorpus(): CorpusLine[] {
+  corpus ??= parseCorpus(readFileSync(TRAINING_CORPUS, "utf8"));
+  return corpus;
 }
 
 /**
@@ -40,6 +50,6 @@ let retriever: ServiceRetriever | undefined;
 
 /** Retrieval over the shipped training corpus, built once per process. */
 export function shippedRetriever(): ServiceRetriever {
-  retriever ??= ServiceRetriever.fromCorpus(parseCorpus(readFileSync(TRAINING_CORPUS, "utf8")));
+  retriever ??= ServiceRetriever.fromCorpus(shippedCorpus());
   return retriever;
 }

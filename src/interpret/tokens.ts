@@ -56,6 +56,7 @@ const CLASS_TOKEN: Readonly<Partial<Record<TokenKind, string>>> = {
 
 const ENDPOINT_SUFFIX = /-(prod|production|staging|stage|dev|development|test|qa|live|endpoint|ep)$/i;
 const JOB_LIKE = /\d{6,}|-\d{4,}$/;
+const FRENCH_INVERSION = /^[a-zàâçéèêëîïôûùüÿœ]+(-t)?-(il|elle|on|tu|vous|nous|ils|elles|je|ce|moi|toi|lui|leur|y|en)$/i;
 const NAME_SHAPE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 /** Words that may appear inside hyphenated compounds ("end-to-end", "built-in") without making them names. */
 const COMPOUND_GLUE = new Set(["to", "in", "of", "a", "the", "on", "pre", "re", "co", "non", "by", "up", ...COMPOUND_PARTS]);
@@ -116,6 +117,8 @@ function classify(chunk: string, index: number, speller: Speller): Token {
   if (/^\d+(\.\d+)?\s?(kb|mb|gb|tb)$/i.test(chunk)) return { ...base, kind: "size", words: [] };
   if (/^[x×]\d{1,3}$/i.test(chunk)) return { ...base, kind: "times", words: [] };
   if (/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/i.test(chunk)) return { ...base, kind: "ident", words: [] };
+  // French joins a verb and its pronoun ("serait-il", "peux-tu", "est-ce"): a word, not a name.
+  if (FRENCH_INVERSION.test(chunk)) return { ...base, kind: "word", words: plainWords(chunk) };
   if (/[-_]/.test(chunk) && NAME_SHAPE.test(chunk)) {
     const parts = lower.split("-");
     const compound = parts.every((part) => COMPOUND_GLUE.has(part) || speller.isKnown(speller.correct(part)));

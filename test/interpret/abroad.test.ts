@@ -20,8 +20,13 @@ describe("the verb of a request in German, Spanish, French or Japanese", () => {
     expect(verbAbroad("lance ledger-refresh stp", "pipeline")).toBe("pipeline");
     expect(verbAbroad("ejecuta la canalización de ventas", undefined)).toBe("pipeline");
     expect(verbAbroad("ledger-refresh を実行して", "pipeline")).toBe("pipeline");
+    // Verbs that say the action themselves, typed loosely; the nouns alone say nothing.
+    expect(verbAbroad("kanst du basket-model neu trainiren", undefined)).toBe("train");
+    expect(verbAbroad("réentraîne basket-model stp", undefined)).toBe("train");
+    expect(verbAbroad("deploye basket-model/3 nach basket-staging", undefined)).toBe("deploy");
+    expect(verbAbroad("el entrenamiento de ayer", undefined)).toBeUndefined();
     // "para" is Spanish "for" too: only a request's first word before an article is a stop.
-    expect(verbAbroad("entrena basket-model para el lunes", undefined)).toBeUndefined();
+    expect(verbAbroad("entrena basket-model para el lunes", undefined)).toBe("train");
     expect(verbAbroad("para el entrenamiento de basket-model", undefined)).toBe("stop");
     // Both, or a start with nothing to say what it starts: not guessed at.
     expect(verbAbroad("stoppe das Training und starte die Pipeline", undefined)).toBeUndefined();
@@ -61,6 +66,29 @@ describe("the verb of a request in German, Spanish, French or Japanese", () => {
       const request = await read(text);
       expect(["ask", "unknown", "status", "help"], `${text}: ${request.intent}`).toContain(request.intent);
     }
+  });
+});
+
+describe("how a request abroad is put", () => {
+  it("a question stays one with thanks or an emoji after its question mark, and is never acted on by the classifier's score alone", async () => {
+    for (const text of ["quelque chose a planté cette nuit ? merci d'avance", "¿se puede entrenar basket-model en spot? gracias!", "ledger-refresh は毎晩走らせたほうがいい？ 🙏"]) {
+      const request = await read(text);
+      expect(["train", "tune", "deploy", "stop", "pipeline"], `${text}: ${request.intent}`).not.toContain(request.intent);
+    }
+  });
+
+  it("a polite request asked as a question still goes on, whatever the classifier first made of it", async () => {
+    const run = await read("kannst du ledger-refresh starten? danke dir 🙏");
+    expect([run.intent, run.params.pipelineName]).toEqual(["pipeline", "ledger-refresh"]);
+    const french = await read("serait-il possible de démarrer le pipeline ? merci");
+    expect(french.intent).toBe("pipeline");
+    // "serait-il" is a verb and its pronoun, never a pipeline's name.
+    expect(french.params.pipelineName).toBeUndefined();
+  });
+
+  it("forgives slips of typing in the other languages: a misspelt word counts as the corpus word it stands for", async () => {
+    const request = await read("kanst du basket-model neu trainiren bitte");
+    expect([request.intent, request.params.recipe]).toEqual(["train", "basket-model"]);
   });
 });
 

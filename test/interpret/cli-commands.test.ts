@@ -73,7 +73,8 @@ describe("sageops eval", () => {
     expect(out.some((line) => /^stage accuracy:\s+\d+\.\d%$/.test(line))).toBe(true);
     expect(out.some((line) => /^top-service accuracy:\s+\d+\.\d%$/.test(line))).toBe(true);
     expect(out.some((line) => /^\s+ask\s+train\s+tune\s+deploy/.test(line))).toBe(true);
-  });
+    // Every shipped set, the training corpus included: about 9,000 lines, over 30 s on a busy two-core machine.
+  }, 120_000);
 
   it("scores another file given with --file, naming its bad lines and exiting 1", async () => {
     const file = path.join(dir, "mine.jsonl");

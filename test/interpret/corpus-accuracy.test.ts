@@ -23,17 +23,17 @@ async function scoredFor(name: string): Promise<Scored[]> {
 
 /**
  * Floors a little below what the rules with the learned classifiers reach on the held-out corpus (never
- * trained on). Measured: en 93.9/96.6/95.0, de 93.1/92.0/92.0, es 93.5/97.8/97.8, fr 90.5/90.5/91.9,
- * ja 93.7/94.9/94.9 (intent/stage/first service, %), after about 650-950 more training lines per
- * language in four batches, the service classifier for questions and the verbs, nouns and S3 data of
+ * trained on). Measured: en 93.9/96.6/95.0, de 92.0/93.1/93.1, es 94.6/97.8/97.8, fr 95.9/94.6/95.9,
+ * ja 93.7/94.9/94.9 (intent/stage/first service, %), after about 850-1150 more training lines per
+ * language in five batches, the service classifier for questions and the verbs, nouns and S3 data of
  * the other languages read by rules (before them: de 72.4, es 71.7,
  * fr 77.0, ja 68.4 intent). The rules alone: en 92.4, de 32.2, es 27.2, fr 41.9, ja 21.5 for intent.
  */
 const FLOORS: Readonly<Record<string, readonly [number, number, number]>> = {
   en: [0.92, 0.95, 0.93],
-  de: [0.91, 0.9, 0.9],
-  es: [0.92, 0.96, 0.96],
-  fr: [0.88, 0.88, 0.9],
+  de: [0.91, 0.92, 0.92],
+  es: [0.93, 0.96, 0.96],
+  fr: [0.94, 0.93, 0.94],
   ja: [0.91, 0.92, 0.92],
 };
 
@@ -77,8 +77,10 @@ describe("the held-out corpus, per language", () => {
     // en 86.7/87.7/86.2, de 80.6/78.6/73.5, es 84.7/84.7/82.7, fr 86.5/84.4/82.3, ja 84.8/84.8/83.8.
     // With the spelling of the corpus forgiven and the verbs that say train, tune or deploy:
     // en 86.7/87.7/86.2, de 83.7/79.6/75.5, es 85.7/84.7/82.7, fr 86.5/85.4/84.4, ja 84.8/84.8/83.8.
+    // With a fifth batch (about 200 per language in many voices: typos, dialect, mixed English):
+    // en 86.7/87.7/86.2, de 87.8/84.7/80.6, es 86.7/87.8/88.8, fr 86.5/86.5/85.4, ja 86.9/85.9/85.9.
     // A failure shows the figures only, not the lines missed: the set stays unread.
-    const floors: Readonly<Record<string, readonly [number, number]>> = { en: [0.85, 0.86], de: [0.81, 0.77], es: [0.83, 0.82], fr: [0.84, 0.83], ja: [0.82, 0.82] };
+    const floors: Readonly<Record<string, readonly [number, number]>> = { en: [0.85, 0.86], de: [0.86, 0.83], es: [0.85, 0.86], fr: [0.85, 0.85], ja: [0.85, 0.84] };
     for (const [lang, report] of evaluateByLanguage(scored)) {
       const [intent, stage] = floors[lang] ?? [1, 1];
       const figures = `${lang}\n${formatReport(report, { misses: 0 }).join("\n")}`;
@@ -94,13 +96,14 @@ describe("the held-out corpus, per language", () => {
     // es 92.2/89.2/88.2, fr 96.2/92.5/89.6, ja 91.3/86.4/83.5 (intent/stage/first service, %); with
     // the other languages' verbs, nouns, S3 data and glued Japanese read by rules: de 92.3/92.3/90.4,
     // es 92.2/89.2/89.2, fr 96.2/92.5/90.6, ja 95.1/91.3/91.3; with the spelling forgiven and the verbs
-    // that say the action: de 93.3/92.3/90.4, es 93.1/90.2/90.2, fr 96.2/92.5/90.6, ja 95.1/91.3/91.3.
+    // that say the action: de 93.3/92.3/90.4, es 93.1/90.2/90.2, fr 96.2/92.5/90.6, ja 95.1/91.3/91.3;
+    // with the fifth batch: de 95.2/91.3/90.4, es 93.1/91.2/91.2, fr 94.3/92.5/90.6, ja 98.1/94.2/94.2.
     const scored = await scoredFor("intents-abroad.jsonl");
     const floors: Readonly<Record<string, readonly [number, number, number]>> = {
-      de: [0.92, 0.9, 0.88],
-      es: [0.92, 0.9, 0.88],
-      fr: [0.94, 0.9, 0.88],
-      ja: [0.93, 0.89, 0.89],
+      de: [0.93, 0.9, 0.88],
+      es: [0.92, 0.9, 0.9],
+      fr: [0.93, 0.91, 0.89],
+      ja: [0.96, 0.92, 0.92],
     };
     for (const [lang, report] of evaluateByLanguage(scored)) {
       const [intent, stage, service] = floors[lang] ?? [1, 1, 1];

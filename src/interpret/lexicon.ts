@@ -22,7 +22,8 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["tune", 2.5], ["tuning", 1.5], ["tuning _name_", 2.5], ["hyperparameter tuning", 2], ["hpo", 2.5], ["tuning job", 1.5], ["tuning run", 1.5],
     ["sweep", 2], ["hyperparameter sweep", 1], ["optimize * hyperparameters", 2.5], ["optimise * hyperparameters", 2.5],
     ["search hyperparameters", 2.5], ["hyperparameter search", 2], ["_num_ trials", 1.5], ["trials", 1], ["in parallel", 0.8],
-    ["_num_ parallel", 0.8], ["at a time", 0.8], ["budget", 0.5],
+    ["_num_ parallel", 0.8], ["at a time", 0.8], ["budget", 0.5], ["better hyperparameters", 3], ["better parameters", 2.5],
+    ["best hyperparameters for _name_", 3], ["best parameters for _name_", 3],
   ],
   deploy: [
     ["deploy", 2.5], ["ship", 2], ["promote", 2], ["release", 1.5], ["roll out", 2], ["rollout", 2], ["rollback", 3], ["roll back", 3],
@@ -41,7 +42,7 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["batch transform _s3_", 2.5], ["batch transform _ref_", 2.5], ["transform _s3_", 2], ["_s3_ with _ref_", 2], ["_s3_ with _name_", 1.5],
     ["need * deployed", 2.5], ["want * deployed", 2.5], ["into _endpoint_", 1.5], ["be deployed", 2.5], ["get * deployed", 2.5],
     ["deployed to _endpoint_", 2],
-    ["be promoted", 2], ["be rolled back", 3], ["rolled back", 2.5],
+    ["be promoted", 2], ["be rolled back", 3], ["rolled back", 2.5], ["roll it back", 3.5], ["roll that back", 3.5], ["rollback now", 3.5],
   ],
   status: [
     ["status", 3], ["progress", 2], ["done yet", 2.5], ["is ** done", 2.5], ["finish", 1.5], ["finished", 1.5], ["still running", 2],
@@ -72,6 +73,8 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["time left", 2], ["is done", 2], ["is finished", 2],
     ["completed", 1.5], ["failed", 1.5], ["updates on", 2.5], ["any updates", 2], ["where is * at", 3], ["list * jobs", 3],
     ["list jobs", 3], ["show me * jobs", 2.5], ["running jobs", 2.5], ["whats running", 3], ["what is running", 3],
+    ["how many ** are done", 3.5], ["how many ** are running", 3.5], ["how many ** are in progress", 3.5], ["how many ** have finished", 3.5],
+    ["how many ** have completed", 3.5], ["which endpoints are running", 3.5], ["which jobs are running", 3.5], ["what endpoints are running", 3.5],
   ],
   stop: [["stop", 3], ["pull the plug", 3], ["end * _job_", 3], ["end _job_", 3], ["end * early", 2.5], ["turn off", 2.5], ["switch off", 2.5], ["cancel", 3], ["abort", 3], ["kill", 3], ["halt", 3], ["terminate", 2.5], ["stuck", 1],
     ["be stopped", 3], ["be cancelled", 3], ["be canceled", 3], ["be killed", 3], ["be aborted", 3], ["need * stopped", 3], ["want * stopped", 3],
@@ -103,6 +106,7 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["how does this work", 4], ["how does this thing work", 4], ["what can it do", 3], ["what does this bot do", 4],
     ["what does this thing do", 4], ["talk to you", 4],
     ["who are you", 4], ["what are you", 3], ["how do you work", 4], ["how does this bot work", 4], ["how does sageops work", 4],
+    ["your capabilities", 4], ["talk to sageops", 4], ["need from me", 4], ["jobs with you", 4], ["do with you", 3.5], ["work with you", 3.5],
   ],
   ask: [
     ["what is", 2], ["whats", 2], ["what are", 2], ["what does", 2.5], ["explain", 3], ["describe", 3], ["tell me about", 3],
@@ -514,7 +518,7 @@ export const BATCH_CUES: readonly Cue[] = [
 export const ROLLBACK_CUES: readonly Cue[] = [
   ["rollback", 1], ["roll back", 1], ["roll _endpoint_ back", 1], ["roll _name_ back", 1], ["revert", 1], ["undo", 1],
   ["go back to * previous", 1], ["previous version", 1], ["previous model", 1], ["go back to", 1], ["switch back", 1], ["revert to", 1],
-  ["restore", 1], ["take * back", 1], ["back to * previous", 1],
+  ["restore", 1], ["take * back", 1], ["back to * previous", 1], ["roll it back", 1], ["roll that back", 1],
 ];
 
 /** Resource nouns that let status and stop say which kind of thing they are about. */

@@ -133,3 +133,18 @@ describe("the language a message is read in", () => {
     }
   });
 });
+
+describe("English requests and questions the rules now place", () => {
+  it("reads finding better hyperparameters as a tuning, 'roll it back' as a rollback, counts of running work as status and questions about the bot as help", async () => {
+    expect((await read("could you find better hyperparameters for basket-model?")).intent).toBe("tune");
+    const rollback = await read("errors on basket-prod doubled since this morning. roll it back pls");
+    expect([rollback.intent, rollback.params.deployMode]).toEqual(["deploy", "rollback"]);
+    expect((await read("how many tuning jobs are in progress right now?")).intent).toBe("status");
+    expect((await read("which endpoints are running in staging?")).intent).toBe("status");
+    for (const text of ["what are your capabilities, sageops?", "what do you need from me to run a pipeline?", "can I see my jobs with you somehow?"]) {
+      expect((await read(text)).intent, text).toBe("help");
+    }
+    // A question about how to find them is still a question.
+    expect((await read("how do I find better hyperparameters without a grid search?")).intent).toBe("ask");
+  });
+});

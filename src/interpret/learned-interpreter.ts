@@ -14,11 +14,6 @@ import type { Interpreter, Reading, Request } from "./schema.js";
 import { aboutOtherPlatform, aboutOtherTool, asksUnsupportedOperation } from "./scope.js";
 import type { TokenKind } from "./tokens.js";
 
-/**
- * Below this score the classifier's action needs a resource named in a request that is not a
- * question; at or above it the classifier's reading stands on its own. Chosen on the held-out corpus.
- */
-const SURE_ACTION = 0.95;
 /** The rules' "unknown" this unsure is English the rules could not place: the classifier may read it as a question. */
 const UNSURE_UNKNOWN = 0.5;
 
@@ -83,7 +78,8 @@ function mayAct(classification: Classification, utterance: Utterance): boolean {
   if (UNSUPPORTED_OPERATION.test(text.toLowerCase()) || mentionsAnotherTool(text)) return false;
   // A question is never acted on, however sure the classifier is of the action it speaks of.
   if (onlyAsks(utterance)) return false;
-  if (classification.score >= SURE_ACTION) return true;
+  // Something of ours must be named, however sure the classifier is: sure of a pipeline start in
+  // "Tu peux me relire ce Dockerfile ?", it names nothing to start.
   return namesOne(utterance);
 }
 

@@ -148,3 +148,12 @@ describe("English requests and questions the rules now place", () => {
     expect((await read("how do I find better hyperparameters without a grid search?")).intent).toBe("ask");
   });
 });
+
+describe("the classifier's action on nothing of ours", () => {
+  it("is never taken, however sure the classifier is: something must be named for it to act on", async () => {
+    for (const text of ["Tu peux me relire ce Dockerfile pour notre service sur ECS ?", "j'ai fait 40 runs et je ne sais plus lequel était le meilleur", "kannst du mir kurz bei meinem Lebenslauf helfen?"]) {
+      const request = await read(text);
+      expect(["train", "tune", "deploy", "stop", "pipeline"], `${text}: ${request.intent}`).not.toContain(request.intent);
+    }
+  });
+});

@@ -97,7 +97,8 @@ describe("the held-out corpus, per language", () => {
     // the other languages' verbs, nouns, S3 data and glued Japanese read by rules: de 92.3/92.3/90.4,
     // es 92.2/89.2/89.2, fr 96.2/92.5/90.6, ja 95.1/91.3/91.3; with the spelling forgiven and the verbs
     // that say the action: de 93.3/92.3/90.4, es 93.1/90.2/90.2, fr 96.2/92.5/90.6, ja 95.1/91.3/91.3;
-    // with the fifth batch: de 95.2/91.3/90.4, es 93.1/91.2/91.2, fr 94.3/92.5/90.6, ja 98.1/94.2/94.2.
+    // with the fifth batch: de 95.2/91.3/90.4, es 93.1/91.2/91.2, fr 94.3/92.5/90.6, ja 98.1/94.2/94.2;
+    // the classifier no longer acting on nothing named, however sure: fr 93.4/92.5/90.6, ja 96.1/92.2/92.2.
     const scored = await scoredFor("intents-abroad.jsonl");
     const floors: Readonly<Record<string, readonly [number, number, number]>> = {
       de: [0.93, 0.9, 0.88],

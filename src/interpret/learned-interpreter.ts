@@ -7,6 +7,7 @@ import { compiledLexicon } from "./compiled.js";
 import type { CorpusLanguage } from "./corpus.js";
 import { type Inventory, NO_INVENTORY, startedAs } from "./inventory.js";
 import { FOREIGN_PLATFORM_CUES, FOREIGN_TOOL_CUES } from "./lexicon.js";
+import type { IntentNeighbours } from "./neighbours.js";
 import { choiceOf } from "./readings.js";
 import type { ServiceRetriever } from "./retrieval.js";
 import { readByRules, requestAs, startOfKnown } from "./rules.js";
@@ -14,6 +15,10 @@ import type { Interpreter, Reading, Request } from "./schema.js";
 import { aboutOtherPlatform, aboutOtherTool, asksUnsupportedOperation } from "./scope.js";
 import type { TokenKind } from "./tokens.js";
 
+/** Below this the classifier is unsure, and the closest corpus lines may speak instead (measured on the held-out sets). */
+const SURE_READING = 0.9;
+/** The share of the closest lines' votes their intent needs to speak. */
+const NEIGHBOURS_AGREE = 0.6;
 /** The rules' "unknown" this unsure is English the rules could not place: the classifier may read it as a question. */
 const UNSURE_UNKNOWN = 0.5;
 
@@ -183,12 +188,14 @@ export class LearnedInterpreter implements Interpreter {
   private readonly inventory: Inventory;
   private readonly retriever?: ServiceRetriever;
   private readonly services?: ServiceClassifier;
+  private readonly neighbours?: IntentNeighbours;
 
-  constructor(parts: { classifier: IntentClassifier; inventory?: Inventory; retriever?: ServiceRetriever; services?: ServiceClassifier }) {
+  constructor(parts: { classifier: IntentClassifier; inventory?: Inventory; retriever?: ServiceRetriever; services?: ServiceClassifier; neighbours?: IntentNeighbours }) {
     this.classifier = parts.classifier;
     this.inventory = parts.inventory ?? NO_INVENTORY;
     this.retriever = parts.retriever;
     this.services = parts.services;
+    this.neighbours = parts.neighbours;
   }
 
   async interpret(text: string): Promise<Request> {
@@ -207,7 +214,7 @@ export class LearnedInterpreter implements Interpreter {
   /** One stretch of text: the rules, and the classifier where it measures best. */
   private async readOne(text: string) {
     const rules = readByRules(text, this.inventory);
-    const classification = rules.settled ? undefined : await this.classifier.classify(text);
+    const classification = rules.settled ? undefined : this.withNeighbours(text, await this.classifier.classify(text));
     if (!classification) return { request: rules.request, settled: true as const, utterance: rules.utterance };
     const intent = startOfKnown(chooseIntent(rules.request, classification, rules.utterance), rules.utterance);
     const score = Math.round(Math.min(1, Math.max(0, classification.score)) * 100) / 100;
@@ -215,6 +222,17 @@ export class LearnedInterpreter implements Interpreter {
     const read = intent === rules.request.intent ? rules.request : readAs(intent);
     const request = await this.withLearnedServices(this.withRetrievedServices(read), classification.locale);
     return { request, settled: false as const, utterance: rules.utterance, classification, readAs };
+  }
+
+  /**
+   * In another language than English, the classifier unsure: the intent most of the closest corpus
+   * lines share, when most of them share one (src/interpret/neighbours.ts).
+   */
+  private withNeighbours(text: string, classification: Classification): Classification {
+    if (classification.locale === "en" || classification.score >= SURE_READING || !this.neighbours) return classification;
+    const vote = this.neighbours.vote(text);
+    if (!vote || vote.share < NEIGHBOURS_AGREE) return classification;
+    return { ...classification, intent: vote.intent, score: vote.share };
   }
 
   /**

@@ -5,7 +5,8 @@ import { CorpusSpelling } from "./corpus-spelling.js";
 import type { Inventory } from "./inventory.js";
 import { LearnedInterpreter } from "./learned-interpreter.js";
 import { readModelFile } from "./model-file.js";
-import { ServiceRetriever } from "./retrieval.js";
+import { IntentNeighbours } from "./neighbours.js";
+import { CorpusIndex, ServiceRetriever } from "./retrieval.js";
 import { readByRules } from "./rules.js";
 import type { Interpreter, Request } from "./schema.js";
 
@@ -43,13 +44,29 @@ function shippedCorpus(): CorpusLine[] {
  * model is read here, at start-up, not on the first message.
  */
 export function createOfflineInterpreter(inventory?: Inventory): Interpreter {
-  return new LearnedInterpreter({ ...shippedClassifiers(), inventory, retriever: shippedRetriever() });
+  return new LearnedInterpreter({ ...shippedClassifiers(), inventory, retriever: shippedRetriever(), neighbours: shippedNeighbours() });
 }
 
 let retriever: ServiceRetriever | undefined;
 
 /** Retrieval over the shipped training corpus, built once per process. */
 export function shippedRetriever(): ServiceRetriever {
-  retriever ??= ServiceRetriever.fromCorpus(shippedCorpus());
+  retriever ??= new ServiceRetriever(shippedIndex());
   return retriever;
+}
+
+let neighbours: IntentNeighbours | undefined;
+
+/** The shipped training corpus's lines as neighbours that vote for an intent, indexed once per process. */
+export function shippedNeighbours(): IntentNeighbours {
+  neighbours ??= new IntentNeighbours(shippedIndex());
+  return neighbours;
+}
+
+let index: CorpusIndex | undefined;
+
+/** Full-text search over the shipped corpus and the catalogue, built once per process. */
+function shippedIndex(): CorpusIndex {
+  index ??= CorpusIndex.fromCorpus(shippedCorpus());
+  return index;
 }

@@ -7,14 +7,52 @@
  */
 import MiniSearch from "minisearch";
 import { allServices } from "../catalog/catalog.js";
-import type { ServiceId, StageId } from "../catalog/ids.js";
+import type { IntentId, ServiceId, StageId } from "../catalog/ids.js";
+import { classifierText } from "./classifier-text.js";
 import type { CorpusLine } from "./corpus.js";
 
-interface Document {
+/** One line of the corpus, or one catalogue entry (no intent: it only speaks for its service). */
+export interface IndexedDocument {
   id: number;
   text: string;
+  intent?: IntentId;
   stage: StageId | null;
   services: readonly ServiceId[];
+}
+
+/**
+ * Full-text search (MiniSearch, BM25) over every line of the training corpus and the catalogue's
+ * entries, built once: the services of a question (`ServiceRetriever`) and the intent of an unsure
+ * message (`IntentNeighbours`, neighbours.ts) are both read from the lines most like it.
+ */
+export class CorpusIndex {
+  private readonly index: MiniSearch<IndexedDocument>;
+
+  constructor(readonly documents: readonly IndexedDocument[]) {
+    this.index = new MiniSearch<IndexedDocument>({ fields: ["text"], tokenize: searchTokens, processTerm: (term) => term });
+    this.index.addAll([...documents]);
+  }
+
+  static fromCorpus(lines: readonly CorpusLine[]): CorpusIndex {
+    const documents: IndexedDocument[] = lines.map((line, id) => ({ id, text: classifierText(line.text), intent: line.intent, stage: line.stage, services: line.services }));
+    for (const service of allServices()) {
+      const text = [service.name, ...service.aliases, service.purpose, service.chooseWhen].join(". ");
+      documents.push({ id: documents.length, text: classifierText(text), stage: service.stage, services: [service.id] });
+    }
+    return new CorpusIndex(documents);
+  }
+
+  /** The closest documents that pass `keep`, closest first, with how close. */
+  closest(text: string, count: number, keep: (document: IndexedDocument) => boolean): { document: IndexedDocument; score: number }[] {
+    const found: { document: IndexedDocument; score: number }[] = [];
+    for (const hit of this.index.search(classifierText(text), { combineWith: "OR" })) {
+      const document = this.documents[Number(hit.id)];
+      if (!document || !keep(document)) continue;
+      found.push({ document, score: hit.score });
+      if (found.length === count) break;
+    }
+    return found;
+  }
 }
 
 /** The lines that vote: the closest few, weighted by how close. */
@@ -44,40 +82,22 @@ export interface Retrieved {
   strength: number;
 }
 
+/** A question, or a catalogue entry: what speaks for a service. */
+const speaksForServices = (document: IndexedDocument): boolean => document.services.length > 0 && (document.intent === undefined || document.intent === "ask");
+
 export class ServiceRetriever {
-  private readonly index: MiniSearch<Document>;
-
-  constructor(private readonly documents: readonly Document[]) {
-    this.index = new MiniSearch<Document>({ fields: ["text"], tokenize: searchTokens, processTerm: (term) => term });
-    this.index.addAll([...documents]);
-  }
-
-  /** From the corpus's questions (intent `ask`, with a service) and the catalogue's entries. */
-  static fromCorpus(lines: readonly CorpusLine[]): ServiceRetriever {
-    const documents: Document[] = [];
-    for (const line of lines) {
-      if (line.intent === "ask" && line.services.length > 0) documents.push({ id: documents.length, text: line.text, stage: line.stage, services: line.services });
-    }
-    for (const service of allServices()) {
-      const text = [service.name, ...service.aliases, service.purpose, service.chooseWhen].join(". ");
-      documents.push({ id: documents.length, text, stage: service.stage, services: [service.id] });
-    }
-    return new ServiceRetriever(documents);
-  }
+  constructor(private readonly index: CorpusIndex) {}
 
   retrieve(text: string): Retrieved {
-    const hits = this.index.search(text, { combineWith: "OR" }).slice(0, VOTERS);
     const stageVotes = new Map<StageId | null, number>();
     const serviceVotes = new Map<ServiceId, number>();
     let strength = 0;
-    for (const hit of hits) {
-      const document = this.documents[Number(hit.id)];
-      if (!document) continue;
+    for (const { document, score } of this.index.closest(text, VOTERS, speaksForServices)) {
       const { stage, services } = document;
-      strength += hit.score;
-      stageVotes.set(stage, (stageVotes.get(stage) ?? 0) + hit.score);
+      strength += score;
+      stageVotes.set(stage, (stageVotes.get(stage) ?? 0) + score);
       // The first service a line names counts most: it is the one its answer leads with.
-      for (const [rank, service] of services.entries()) serviceVotes.set(service, (serviceVotes.get(service) ?? 0) + hit.score / (rank + 1));
+      for (const [rank, service] of services.entries()) serviceVotes.set(service, (serviceVotes.get(service) ?? 0) + score / (rank + 1));
     }
     if (strength === 0) return { stage: null, services: [], strength };
     const [topStage, stageScore] = [...stageVotes.entries()].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];

@@ -137,7 +137,7 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
     port: sagemaker,
     audit,
     recheck,
-    notifier: new SlackPlanNotifier(poster, { backendNote, approversFor: (plan) => approversOf(policy, plan.approval?.role) }),
+    notifier: new SlackPlanNotifier(poster, { backendNote, approversFor: (plan) => approversOf(policy, plan.approval?.role), current: (id) => plans.get(id) }),
     approvals: {
       whyCannotApprove: async (plan, userId) => {
         const check = canApprove(policy, plan.environment, userId, plan.requester, await groups.groupsOf(userId));

@@ -370,7 +370,7 @@ export function expectRanAndReportedOnce(tally: PlanTally, resource: StartedReso
   expect(tally.statusMessages.map((m) => m.text), "status messages").toHaveLength(1);
   expect(tally.statusMessages[0]?.text).toContain(resource.doneWord);
   expect(tally.finalReplies.map((m) => m.text), "final replies").toHaveLength(1);
-  expect(showsStarted(tally.plan), "the plan message shows it started, with no button left").toBe(true);
+  expect(showsStarted(tally.plan), `the plan message shows it started, with no button left: ${JSON.stringify(tally.plan.blocks)}`).toBe(true);
 }
 
 /** A fake-Slack call matcher: `method` in the plan's thread, with text that `text` accepts. */

@@ -5,11 +5,19 @@ import { renderApprovalRequest, renderPlan } from "../blocks/plan.js";
 import { SlackRefused, UNPOSTABLE_CHANNEL_CODES } from "./errors.js";
 import type { SlackPoster } from "./poster.js";
 
+/** Passes of a plan message's update: the plan can move on while one waits, but only through a few states. */
+const MAX_PASSES = 3;
+
 /** The one writer of plan messages: posts each plan, keeps its message current, asks approvers in its thread. */
 export class SlackPlanNotifier implements PlanNotifier {
   constructor(
     private readonly poster: SlackPoster,
-    private readonly options: { backendNote?: string; approversFor: (plan: Plan) => string[] },
+    private readonly options: {
+      backendNote?: string;
+      approversFor: (plan: Plan) => string[];
+      /** The plan as the store has it now: another replica may have moved it on while an update waited its turn. */
+      current?: (planId: string) => Plan | undefined;
+    },
   ) {}
 
   async planCreated(plan: Plan): Promise<Result<{ ts: string }>> {
@@ -21,11 +29,23 @@ export class SlackPlanNotifier implements PlanNotifier {
     }
   }
 
+  /**
+   * Shows the plan as it is. An update waits its turn (Slack's pace per channel), and another replica
+   * may move the plan on and show that first; the older update would then land last and put back
+   * the Confirm or waiting state. So once sent, the plan is read again, and shown again if it has
+   * changed since (a few passes at most: each is a newer state).
+   */
   async planChanged(plan: Plan): Promise<void> {
-    const message = renderPlan(plan, { backendNote: this.options.backendNote });
-    if (plan.messageTs) await this.poster.update(plan.channel, plan.messageTs, message);
-    // No ts saved: the first post may have got out before a crash lost its answer.
-    else await this.poster.post(plan.channel, message, { key: `plan:${plan.id}`, lookFirst: true });
+    let shown = plan;
+    for (let pass = 0; pass < MAX_PASSES; pass += 1) {
+      const message = renderPlan(shown, { backendNote: this.options.backendNote });
+      if (shown.messageTs) await this.poster.update(shown.channel, shown.messageTs, message);
+      // No ts saved: the first post may have got out before a crash lost its answer.
+      else await this.poster.post(shown.channel, message, { key: `plan:${shown.id}`, lookFirst: true });
+      const now = this.options.current?.(plan.id);
+      if (!now || JSON.stringify(renderPlan(now, { backendNote: this.options.backendNote })) === JSON.stringify(message)) return;
+      shown = now;
+    }
   }
 
   async approvalRequested(plan: Plan): Promise<{ ts: string }> {

@@ -49,6 +49,9 @@ async function runStep(port: SageMakerPort, step: PlanStep): Promise<string | un
     case "StopTrainingJob":
       await port.stopTrainingJob(step.request.TrainingJobName);
       return undefined;
+    case "StopHyperParameterTuningJob":
+      await port.stopTuningJob(step.request.HyperParameterTuningJobName);
+      return undefined;
     case "CreateModel":
       return (await port.createModel(step.request)).arn;
     case "CreateEndpointConfig":
@@ -74,6 +77,10 @@ async function alreadyDone(port: SageMakerPort, step: PlanStep, error: SageMaker
   if (step.operation === "StopTrainingJob") {
     const job = await port.describeTrainingJob(step.request.TrainingJobName);
     return job.TrainingJobStatus === "Stopping" || job.TrainingJobStatus === "Stopped";
+  }
+  if (step.operation === "StopHyperParameterTuningJob") {
+    const job = await port.describeTuningJob(step.request.HyperParameterTuningJobName);
+    return job.HyperParameterTuningJobStatus === "Stopping" || job.HyperParameterTuningJobStatus === "Stopped";
   }
   return false;
 }

@@ -40,6 +40,7 @@ export type PlanStep =
   | { operation: "CreateHyperParameterTuningJob"; request: CreateHyperParameterTuningJobRequest }
   | { operation: "StartPipelineExecution"; request: StartPipelineExecutionRequest }
   | { operation: "StopTrainingJob"; request: { TrainingJobName: string } }
+  | { operation: "StopHyperParameterTuningJob"; request: { HyperParameterTuningJobName: string } }
   | { operation: "CreateModel"; request: CreateModelRequest }
   | { operation: "CreateEndpointConfig"; request: CreateEndpointConfigRequest }
   | { operation: "CreateEndpoint"; request: CreateEndpointRequest }

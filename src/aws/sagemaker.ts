@@ -31,6 +31,7 @@ import {
   type ProductionVariantInstanceType,
   type SageMakerClient,
   StartPipelineExecutionCommand,
+  StopHyperParameterTuningJobCommand,
   StopTrainingJobCommand,
   type TrainingInstanceType,
   type TransformInstanceType,
@@ -152,6 +153,11 @@ export class SdkSageMakerPort implements SageMakerPort {
   stopTrainingJob = (name: string): Promise<void> =>
     this.write(async () => {
       await this.client.send(new StopTrainingJobCommand({ TrainingJobName: name }));
+    });
+
+  stopTuningJob = (name: string): Promise<void> =>
+    this.write(async () => {
+      await this.client.send(new StopHyperParameterTuningJobCommand({ HyperParameterTuningJobName: name }));
     });
 
   createTuningJob: SageMakerPort["createTuningJob"] = (request) =>

@@ -273,6 +273,7 @@ export interface SageMakerPort {
 
   createTuningJob(request: CreateHyperParameterTuningJobRequest): Promise<{ arn: string }>;
   describeTuningJob(name: string): Promise<TuningJobDescription>;
+  stopTuningJob(name: string): Promise<void>;
 
   startPipelineExecution(request: StartPipelineExecutionRequest): Promise<{ arn: string }>;
   describePipelineExecution(arn: string): Promise<PipelineExecutionDescription>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { eventEnvelope } from "../../src/console/payloads.js";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { TRAIN_MODAL } from "../../src/slack/blocks/train-modal.js";
 import { useHttpHarness } from "../support/harness.js";
@@ -25,7 +26,7 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
     await waitFor(() => world.h.sandbox.countCalls("StopTrainingJob") === 1, { what: "the stop" });
     const job = await world.h.bot.core.sagemaker.describeTrainingJob(jobName);
     expect(["Stopping", "Stopped"]).toContain(job.TrainingJobStatus);
-    expect(JSON.stringify((await world.ws.command("U0ENGINEER", "/sageops", "stop no-such-job-1")).reply?.args)).toContain("There is no training job");
+    expect(JSON.stringify((await world.ws.command("U0ENGINEER", "/sageops", "stop no-such-job-1")).reply?.args)).toContain("There is no training or tuning job");
   });
 
   it("/train alone opens the form; a bad field is shown on that field; a good form posts the plan", async () => {
@@ -109,5 +110,29 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
     } finally {
       stopIntercepting();
     }
+  });
+
+});
+
+describe("stopping a tuning job, over signed HTTP", () => {
+  const world = useHttpHarness();
+
+  it("a tuning job is stopped the same way, asked for in German words: StopHyperParameterTuningJob once, after the confirmation", async () => {
+    const plan = await world.ws.planFrom("U0ENGINEER", "/sageops", "tune churn-xgb trials=4 parallel=2 eta=0.05..0.2");
+    world.h.sandbox.resetCalls();
+    await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
+    await waitFor(() => world.h.sandbox.countCalls("CreateHyperParameterTuningJob") === 1, { what: "the tuning job" });
+    const tuningName = /\*Tuning job\*\\n(churn-xgb-[0-9a-z-]+)/.exec(JSON.stringify(world.ws.message(plan).blocks))?.[1];
+    if (!tuningName) throw new Error("no tuning job name on the plan");
+
+    const ts = "1795680300.000100";
+    const event = { type: "app_mention", channel: "C0MLOPS", user: "U0ENGINEER", text: `<@${world.h.slack.botUserId}> stopp bitte den Tuning-Job ${tuningName}`, ts, event_ts: ts };
+    expect((await world.h.client.postEvent(eventEnvelope({ teamId: world.h.slack.teamId, botUserId: world.h.slack.botUserId, event }))).status).toBe(200);
+    const stop = await waitFor(() => world.h.slack.messagesIn("C0MLOPS").find((message) => JSON.stringify(message.blocks ?? []).includes(`Stop ${tuningName}`)), { what: "the stop plan" });
+    expect(world.h.sandbox.countCalls("StopHyperParameterTuningJob")).toBe(0);
+    await world.ws.click("U0ENGINEER", stop, PLAN_BUTTONS.confirm);
+    await waitFor(() => world.h.sandbox.countCalls("StopHyperParameterTuningJob") === 1, { what: "the stop" });
+    const job = await world.h.bot.core.sagemaker.describeTuningJob(tuningName);
+    expect(["Stopping", "Stopped"]).toContain(job.HyperParameterTuningJobStatus);
   });
 });

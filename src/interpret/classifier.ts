@@ -4,7 +4,7 @@ import { LangEn } from "@nlpjs/lang-en";
 import { LangEs } from "@nlpjs/lang-es";
 import { LangFr } from "@nlpjs/lang-fr";
 import { LangJa } from "@nlpjs/lang-ja";
-import { Nlp } from "@nlpjs/nlp";
+import { Nlp, type NlpResult } from "@nlpjs/nlp";
 import { IntentId, ServiceId } from "../catalog/ids.js";
 import { classifierText } from "./classifier-text.js";
 import { CORPUS_LANGUAGES, type CorpusLanguage } from "./corpus.js";
@@ -68,32 +68,40 @@ function localeOf(nlp: Nlp, text: string): CorpusLanguage {
 const ENGLISH_WORDS =
   /(^|[^\p{L}])(the|a|an|to|is|are|was|of|for|and|on|in|it|my|me|you|your|please|pls|can|could|what|how|why|when|which|this|that|with|from|we|our|i|do|does|did|not|no|yes|thanks|hey|hi)(?![\p{L}])/iu;
 
-/** A pipeline from the JSON text nlp.js' `export` wrote. */
-function loadNlp(model: string): Nlp {
-  const nlp = emptyNlp();
-  nlp.import(model);
-  return nlp;
+/** A model nlp.js' `export` wrote, loaded, reading the classifier's text with its slips of typing corrected. */
+class LoadedModel {
+  private constructor(
+    readonly nlp: Nlp,
+    private readonly spelling?: CorpusSpelling,
+  ) {}
+
+  static load(model: string, spelling?: CorpusSpelling): LoadedModel {
+    const nlp = emptyNlp();
+    nlp.import(model);
+    return new LoadedModel(nlp, spelling);
+  }
+
+  /** nlp.js' reading of the classifier's text (`classifierText`), in the language given. */
+  process(typed: string, locale: CorpusLanguage): Promise<NlpResult> {
+    return this.nlp.process(locale, this.spelling?.correct(typed, locale) ?? typed);
+  }
 }
 
 /** The intent classifier learned from the corpus (nlp.js' neural NLU, one network per language). */
 export class IntentClassifier {
-  private constructor(
-    private readonly nlp: Nlp,
-    private readonly spelling?: CorpusSpelling,
-  ) {}
+  private constructor(private readonly model: LoadedModel) {}
 
   /** With the corpus's spelling, misspelt words are read as the corpus words they stand for. */
   static load(model: string, spelling?: CorpusSpelling): IntentClassifier {
-    return new IntentClassifier(loadNlp(model), spelling);
+    return new IntentClassifier(LoadedModel.load(model, spelling));
   }
 
   /** Reads one message, in the language given or, without one, in the language guessed. */
   async classify(text: string, language?: CorpusLanguage): Promise<Classification> {
     const typed = classifierText(text);
-    const locale = language ?? localeOf(this.nlp, typed);
+    const locale = language ?? localeOf(this.model.nlp, typed);
     if (typed === "") return { locale, intent: "unknown", score: 1 };
-    const input = this.spelling?.correct(typed, locale) ?? typed;
-    const result = await this.nlp.process(locale, input);
+    const result = await this.model.process(typed, locale);
     // nlp.js' "None": nothing it learnt applies (words it never saw). Not a reading, so no weight.
     if (result.intent === "None") return { locale, intent: "unknown", score: 0 };
     const intent = IntentId.safeParse(result.intent);
@@ -112,20 +120,17 @@ export interface ServiceGuess {
 
 /** Which service a question leads with, learned from the corpus's questions (nlp.js, one network per language). */
 export class ServiceClassifier {
-  private constructor(
-    private readonly nlp: Nlp,
-    private readonly spelling?: CorpusSpelling,
-  ) {}
+  private constructor(private readonly model: LoadedModel) {}
 
   static load(model: string, spelling?: CorpusSpelling): ServiceClassifier {
-    return new ServiceClassifier(loadNlp(model), spelling);
+    return new ServiceClassifier(LoadedModel.load(model, spelling));
   }
 
   /** Undefined when the text gives it nothing to go on. */
   async classify(text: string, locale: CorpusLanguage): Promise<ServiceGuess | undefined> {
     const typed = classifierText(text);
     if (typed === "") return undefined;
-    const result = await this.nlp.process(locale, this.spelling?.correct(typed, locale) ?? typed);
+    const result = await this.model.process(typed, locale);
     if (result.intent === NO_SERVICE) return { service: null, score: result.score };
     const service = ServiceId.safeParse(result.intent);
     return service.success ? { service: service.data, score: result.score } : undefined;

@@ -107,13 +107,28 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   return chosen;
 }
 
-/** Neither a question (put as one, or opening with a question word), a negation, an operation the bot does not offer, nor about another tool or platform. */
+/** Neither a question (put as one, or opening with a question word), a negation, nor out of scope. */
 function mayBeActedOn(utterance: Utterance): boolean {
   const text = utterance.clean;
-  if (onlyAsks(utterance) || utterance.negated || UNSUPPORTED_OPERATION.test(text.toLowerCase()) || mentionsAnotherTool(text)) return false;
+  if (onlyAsks(utterance) || utterance.negated) return false;
   if (QUESTION_OPENING_ABROAD.test(text) && !POLITE_REQUEST.test(text)) return false;
+  return !outOfScope(utterance);
+}
+
+/** An operation the bot does not offer, or about another tool or platform, in any corpus language. */
+function outOfScope(utterance: Utterance): boolean {
+  const text = utterance.clean;
+  if (UNSUPPORTED_OPERATION.test(text.toLowerCase()) || mentionsAnotherTool(text)) return true;
   const lexicon = compiledLexicon();
-  return !(asksUnsupportedOperation(utterance) || aboutOtherPlatform(utterance, lexicon) || aboutOtherTool(utterance, lexicon));
+  return asksUnsupportedOperation(utterance) || aboutOtherPlatform(utterance, lexicon) || aboutOtherTool(utterance, lexicon);
+}
+
+/**
+ * The rules could not place the message: their "unknown", unsure in English. Their lexicon is
+ * English, so how sure their "unknown" is says nothing of another language.
+ */
+function unplacedByRules(rules: Request, locale: CorpusLanguage): boolean {
+  return rules.intent === "unknown" && (locale !== "en" || rules.confidence <= UNSURE_UNKNOWN);
 }
 
 function chooseReading(rules: Request, classification: Classification, utterance: Utterance): IntentId {
@@ -131,12 +146,7 @@ function chooseReading(rules: Request, classification: Classification, utterance
  * a question about that action ("チューニングで悪いトライアルを早めに止められますか？"), answered as one.
  */
 function asksAbout(rules: Request, classification: Classification, utterance: Utterance): boolean {
-  // The rules' lexicon is English: how sure their "unknown" is says nothing of another language.
-  const unplaced = rules.intent === "unknown" && (classification.locale !== "en" || rules.confidence <= UNSURE_UNKNOWN);
-  if (!unplaced || !onlyAsks(utterance)) return false;
-  const lexicon = compiledLexicon();
-  const text = utterance.clean;
-  return !(UNSUPPORTED_OPERATION.test(text.toLowerCase()) || mentionsAnotherTool(text) || asksUnsupportedOperation(utterance) || aboutOtherPlatform(utterance, lexicon) || aboutOtherTool(utterance, lexicon));
+  return unplacedByRules(rules, classification.locale) && onlyAsks(utterance) && !outOfScope(utterance);
 }
 
 /** Intents that start or change something, which a stop verb turns into a stop and a start verb into what it starts. */
@@ -144,7 +154,7 @@ const STARTS: ReadonlySet<IntentId> = new Set(["train", "tune", "deploy", "pipel
 
 function englishIntent(rules: Request, classification: Classification): IntentId {
   const learned = classification.intent;
-  const unplaced = rules.intent === "unknown" && rules.confidence <= UNSURE_UNKNOWN;
+  const unplaced = unplacedByRules(rules, "en");
   if (unplaced && ENGLISH_FILLS.has(learned)) return learned;
   if ((unplaced || rules.intent === "ask") && ENGLISH_LOOKS.has(learned) && classification.score >= SURE_LOOK) return learned;
   return rules.intent;

@@ -202,25 +202,26 @@ function askSubject(utterance: Utterance, lexicon: CompiledLexicon): Subject {
   return { stage: getService(top).stage, services: ranked.slice(0, MAX_SERVICES), question };
 }
 
-/** What a status or stop request is about, from the nouns or the shape of the name. */
-function resourceSubject(lexicon: CompiledLexicon, shape: Shape): Subject {
-  // The resource named first is the subject ("did the churn-retrain pipeline get past the training step?").
+/**
+ * The resource named first is the subject ("did the churn-retrain pipeline get past the training
+ * step?"): of each kind's position in the text (-1 when not named), the earliest.
+ */
+function firstNamed(positions: Iterable<readonly [service: ServiceId, position: number]>): Subject | undefined {
   let chosen: { service: ServiceId; position: number } | undefined;
-  for (const [cue, service] of lexicon.resourceNouns) {
-    const position = positionOf(cue, shape);
-    if (position !== -1 && (chosen === undefined || position < chosen.position)) chosen = { service, position };
-  }
-  return chosen === undefined ? { stage: null, services: [] } : { stage: getService(chosen.service).stage, services: [chosen.service] };
-}
-
-/** A resource named in another corpus language: the kind named first in the text. */
-function resourceSubjectAbroad(text: string): Subject | undefined {
-  let chosen: { service: ServiceId; position: number } | undefined;
-  for (const [pattern, service] of RESOURCE_NOUNS_ABROAD) {
-    const position = text.search(pattern);
+  for (const [service, position] of positions) {
     if (position !== -1 && (chosen === undefined || position < chosen.position)) chosen = { service, position };
   }
   return chosen && { stage: getService(chosen.service).stage, services: [chosen.service] };
+}
+
+/** What a status or stop request is about, from the nouns or the shape of the name. */
+function resourceSubject(lexicon: CompiledLexicon, shape: Shape): Subject {
+  return firstNamed(lexicon.resourceNouns.map(([cue, service]) => [service, positionOf(cue, shape)] as const)) ?? { stage: null, services: [] };
+}
+
+/** A resource named in another corpus language, read in the text itself. */
+function resourceSubjectAbroad(text: string): Subject | undefined {
+  return firstNamed(RESOURCE_NOUNS_ABROAD.map(([pattern, service]) => [service, text.search(pattern)] as const));
 }
 
 /** The service a kind of known resource belongs to. */

@@ -37,14 +37,17 @@ export class SlackPlanNotifier implements PlanNotifier {
    */
   async planChanged(plan: Plan): Promise<void> {
     let shown = plan;
+    let message = renderPlan(shown, { backendNote: this.options.backendNote });
     for (let pass = 0; pass < MAX_PASSES; pass += 1) {
-      const message = renderPlan(shown, { backendNote: this.options.backendNote });
       if (shown.messageTs) await this.poster.update(shown.channel, shown.messageTs, message);
       // No ts saved: the first post may have got out before a crash lost its answer.
       else await this.poster.post(shown.channel, message, { key: `plan:${shown.id}`, lookFirst: true });
       const now = this.options.current?.(plan.id);
-      if (!now || JSON.stringify(renderPlan(now, { backendNote: this.options.backendNote })) === JSON.stringify(message)) return;
+      if (!now) return;
+      const current = renderPlan(now, { backendNote: this.options.backendNote });
+      if (JSON.stringify(current) === JSON.stringify(message)) return;
       shown = now;
+      message = current;
     }
   }
 

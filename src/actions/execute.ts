@@ -62,6 +62,8 @@ async function runStep(port: SageMakerPort, step: PlanStep): Promise<string | un
       return (await port.updateEndpoint(step.request)).arn;
     case "CreateTransformJob":
       return (await port.createTransformJob(step.request)).arn;
+    case "UpdateModelPackage":
+      return (await port.updateModelPackage(step.request)).arn;
   }
 }
 

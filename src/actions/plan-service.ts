@@ -271,7 +271,7 @@ export class PlanService {
       const stopHeartbeat = startHeartbeat(() => this.deps.plans.keepRunning(plan.id, this.deps.now()), RUN_LEASE_MS / 4);
       try {
         const { arn } = await runSteps(this.deps.port, plan.steps);
-        done = this.move(plan, ["running"], "started", { outcome: { message: arn ? `SageMaker accepted it: ${arn}. Progress follows in this thread.` : "SageMaker accepted it. Progress follows in this thread.", arn }, track: plan.track ? { ...plan.track, arn: arn ?? plan.track.arn } : undefined });
+        done = this.move(plan, ["running"], "started", { outcome: { message: `SageMaker accepted it${arn ? `: ${arn}` : ""}.${plan.track ? " Progress follows in this thread." : ""}`, arn }, track: plan.track ? { ...plan.track, arn: arn ?? plan.track.arn } : undefined });
         this.deps.audit.record({ actor: plan.requester, channel: plan.channel, kind: "execution", subject: plan.id, outcome: "started", detail: { resource: plan.resourceName, arn } });
       } catch (error) {
         const code = error instanceof SageMakerError ? error.code : "Other";

@@ -20,6 +20,7 @@ import type {
   CreateTransformJobRequest,
   StartPipelineExecutionRequest,
   UpdateEndpointRequest,
+  UpdateModelPackageRequest,
 } from "../kernel/sagemaker-port.js";
 
 export type { ActionKind } from "../guard/policy-schema.js";
@@ -45,7 +46,8 @@ export type PlanStep =
   | { operation: "CreateEndpointConfig"; request: CreateEndpointConfigRequest }
   | { operation: "CreateEndpoint"; request: CreateEndpointRequest }
   | { operation: "UpdateEndpoint"; request: UpdateEndpointRequest }
-  | { operation: "CreateTransformJob"; request: CreateTransformJobRequest };
+  | { operation: "CreateTransformJob"; request: CreateTransformJobRequest }
+  | { operation: "UpdateModelPackage"; request: UpdateModelPackageRequest };
 
 /** A line of the plan as a person reads it. */
 export interface PlanDetail {

@@ -13,6 +13,7 @@ import { type ModelRef, modelSpec } from "./model-versions.js";
 import type { Plan } from "./plan.js";
 import { planBatch } from "./planners/batch.js";
 import { planDeploy } from "./planners/deploy.js";
+import { type ApprovalDecision, planModelApproval } from "./planners/model-approval.js";
 import { planPipelineStart } from "./planners/pipeline.js";
 import { planRollback } from "./planners/rollback.js";
 import { planStop } from "./planners/stop.js";
@@ -61,6 +62,13 @@ export class ActionRequests {
   async batch(model: ModelRef | undefined, params: RequestParams, requester: Requester): Promise<Result<Plan>> {
     if (!model) return fail({ what: "Which model version should score the data?", fix: "For example: `/deploy batch churn-xgb/1 input=s3://sageops-demo/churn/score/`." });
     return this.deps.plans.submit(await planBatch(model, params, await this.deps.context(requester)), requester);
+  }
+
+  /** `/sageops approve churn-xgb/2 [note]` and `/sageops reject churn-xgb/2 [reason]`. */
+  async setModelApproval(model: ModelRef | undefined, decision: ApprovalDecision, note: string | undefined, params: RequestParams, requester: Requester): Promise<Result<Plan>> {
+    const verb = decision === "Approved" ? "approve" : "reject";
+    if (!model) return fail({ what: `Which model version should I ${verb}?`, fix: `For example: \`/sageops ${verb} churn-xgb/2${decision === "Approved" ? " offline AUC checked" : " recall too low"}\`; \`/sageops models\` lists the groups.` });
+    return this.deps.plans.submit(await planModelApproval(model, decision, note, params.environment, await this.deps.context(requester)), requester);
   }
 
   async rollback(endpoint: string | undefined, params: RequestParams, requester: Requester): Promise<Result<Plan>> {

@@ -11,6 +11,7 @@ import {
   CreateTransformJobCommand,
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
+  DescribeFeatureGroupCommand,
   DescribeHyperParameterTuningJobCommand,
   DescribeModelCommand,
   DescribeModelPackageCommand,
@@ -20,6 +21,7 @@ import {
   DescribeTrainingJobCommand,
   DescribeTransformJobCommand,
   ListEndpointsCommand,
+  ListFeatureGroupsCommand,
   ListModelPackageGroupsCommand,
   ListModelPackagesCommand,
   ListMonitoringExecutionsCommand,
@@ -36,10 +38,14 @@ import {
   type TrainingInstanceType,
   type TransformInstanceType,
   UpdateEndpointCommand,
+  UpdateModelPackageCommand,
 } from "@aws-sdk/client-sagemaker";
 import type {
   EndpointDescription,
+  FeatureGroupDescription,
+  FeatureGroupSummary,
   ModelApprovalStatus,
+  ModelPackageDescription,
   ModelPackageSummary,
   PipelineExecutionDescription,
   SageMakerPort,
@@ -206,17 +212,58 @@ export class SdkSageMakerPort implements SageMakerPort {
       })),
     );
 
-  listModelPackages = (group: string, status?: ModelApprovalStatus): Promise<ModelPackageSummary[]> =>
-    this.shared(`ListModelPackages ${group} ${status ?? ""}`, async () =>
-      ((await this.client.send(new ListModelPackagesCommand({ ModelPackageGroupName: group, ModelApprovalStatus: status, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: 100 }))).ModelPackageSummaryList ?? []).map(
-        (p) => ({ ...p, ModelPackageArn: p.ModelPackageArn ?? "" }),
-      ),
+  listModelPackages = (group: string, status?: ModelApprovalStatus, createdAfter?: Date): Promise<ModelPackageSummary[]> =>
+    this.shared(`ListModelPackages ${group} ${status ?? ""} ${createdAfter?.toISOString() ?? ""}`, async () =>
+      (
+        (await this.client.send(new ListModelPackagesCommand({ ModelPackageGroupName: group, ModelApprovalStatus: status, CreationTimeAfter: createdAfter, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: 100 })))
+          .ModelPackageSummaryList ?? []
+      ).map((p) => ({ ...p, ModelPackageArn: p.ModelPackageArn ?? "" })),
     );
 
-  describeModelPackage = (nameOrArn: string): Promise<ModelPackageSummary> =>
+  describeModelPackage = (nameOrArn: string): Promise<ModelPackageDescription> =>
     this.call(async () => {
       const out = await this.client.send(new DescribeModelPackageCommand({ ModelPackageName: nameOrArn }));
-      return { ModelPackageGroupName: out.ModelPackageGroupName, ModelPackageVersion: out.ModelPackageVersion, ModelPackageArn: required(out.ModelPackageArn, "ModelPackageArn"), ModelApprovalStatus: out.ModelApprovalStatus, CreationTime: out.CreationTime };
+      return {
+        ModelPackageGroupName: out.ModelPackageGroupName,
+        ModelPackageVersion: out.ModelPackageVersion,
+        ModelPackageArn: required(out.ModelPackageArn, "ModelPackageArn"),
+        ModelApprovalStatus: out.ModelApprovalStatus,
+        CreationTime: out.CreationTime,
+        ModelPackageDescription: out.ModelPackageDescription,
+        ApprovalDescription: out.ApprovalDescription,
+        CreatedBy: out.CreatedBy,
+        LastModifiedTime: out.LastModifiedTime,
+        ModelMetrics: out.ModelMetrics,
+        CustomerMetadataProperties: out.CustomerMetadataProperties,
+        MetadataProperties: out.MetadataProperties,
+        ModelDataUrl: out.InferenceSpecification?.Containers?.[0]?.ModelDataUrl,
+      };
+    });
+
+  updateModelPackage: SageMakerPort["updateModelPackage"] = (request) =>
+    this.write(async () => ({ arn: required((await this.client.send(new UpdateModelPackageCommand(request))).ModelPackageArn, "ModelPackageArn") }));
+
+  listFeatureGroups = (filter: { nameContains?: string; maxResults?: number }): Promise<FeatureGroupSummary[]> =>
+    this.call(async () => {
+      const wanted = filter.maxResults ?? LIST_PAGE;
+      const groups: FeatureGroupSummary[] = [];
+      let token: string | undefined;
+      do {
+        const out = await this.client.send(new ListFeatureGroupsCommand({ NameContains: filter.nameContains, SortBy: "Name", SortOrder: "Ascending", MaxResults: Math.min(LIST_PAGE, wanted - groups.length), NextToken: token }));
+        for (const group of out.FeatureGroupSummaries ?? []) if (group.FeatureGroupName) groups.push({ FeatureGroupName: group.FeatureGroupName, FeatureGroupStatus: group.FeatureGroupStatus, CreationTime: group.CreationTime });
+        token = out.NextToken;
+      } while (token && groups.length < wanted);
+      return groups;
+    });
+
+  describeFeatureGroup = (name: string): Promise<FeatureGroupDescription> =>
+    this.call(async () => {
+      const out = await this.client.send(new DescribeFeatureGroupCommand({ FeatureGroupName: name }));
+      return {
+        ...out,
+        FeatureGroupName: required(out.FeatureGroupName, "FeatureGroupName"),
+        FeatureDefinitions: (out.FeatureDefinitions ?? []).flatMap((f) => (f.FeatureName ? [{ FeatureName: f.FeatureName, FeatureType: f.FeatureType, CollectionType: f.CollectionType }] : [])),
+      };
     });
 
   createModel: SageMakerPort["createModel"] = (request) => this.write(async () => ({ arn: required((await this.client.send(new CreateModelCommand(request))).ModelArn, "ModelArn") }));

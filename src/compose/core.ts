@@ -4,6 +4,8 @@
  */
 import type { WebClient } from "@slack/web-api";
 import { createPlanningContextSource } from "../actions/context.js";
+import { FeatureStoreView } from "../actions/feature-store.js";
+import { ModelRegistryView } from "../actions/model-registry.js";
 import type { Plan } from "../actions/plan.js";
 import { PlanService } from "../actions/plan-service.js";
 import { createPlanRecheck } from "../actions/recheck.js";
@@ -169,6 +171,7 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   void inventory.refresh();
   // Bedrock is always AWS's, even when SageMaker is the sandbox.
   const language = createLanguageParts({ config, target: awsTargetFromConfig(config.aws), logger, inventory });
+  const models = new ModelRegistryView({ port: sagemaker, objects });
   const status = new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock });
 
   return {
@@ -186,6 +189,8 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
       planLife: planService,
       freeze: settings,
       registry: sagemaker,
+      models,
+      features: new FeatureStoreView(sagemaker),
       driftFindings: (endpoint) => driftFindings(sagemaker, objects, endpoint),
       driftSubscriptions: drift.subscriptions,
       driftAlerts: drift.store,

@@ -35,6 +35,8 @@ const builtin: Policy = {
         deploy: ["everyone"],
         batch: ["everyone"],
         rollback: ["everyone"],
+        "approve-model": ["everyone"],
+        "reject-model": ["everyone"],
       },
       channels: [ANYONE],
       requireApprovedModels: false,
@@ -47,6 +49,7 @@ const builtin: Policy = {
     },
   }),
   recipes: withoutPrototype({}),
+  modelGroups: withoutPrototype({}),
   instancePrices: withoutPrototype({}),
 };
 

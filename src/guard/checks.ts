@@ -118,6 +118,8 @@ const DOING: Record<ActionKind, string> = {
   deploy: "deploying",
   batch: "batch transforms",
   rollback: "rolling back endpoints",
+  "approve-model": "approving model versions",
+  "reject-model": "rejecting model versions",
 };
 
 /** Actions that start jobs and so count against the per-person limits. */
@@ -133,6 +135,8 @@ const NEEDS: Record<ActionKind, readonly Field[]> = {
   rollback: [],
   pipeline: [],
   stop: ["ownsJob"],
+  "approve-model": ["model"],
+  "reject-model": ["model"],
 };
 
 const FIELD_NAMES: Record<Field, string> = {

@@ -188,7 +188,17 @@ function driftProblems(policy: Policy): RawProblem[] {
   return problems;
 }
 
+/** Model groups: governed by an environment that exists. */
+function modelGroupProblems(policy: Policy): RawProblem[] {
+  const environments = Object.keys(policy.environments);
+  return Object.entries(policy.modelGroups).flatMap(([group, entry]) => {
+    if (policy.environments[entry.environment]) return [];
+    const suggestion = closestMatch(entry.environment, environments);
+    return [{ path: ["modelGroups", group, "environment"], message: `environment "${entry.environment}" is not defined under environments${suggestion ? `; did you mean ${suggestion}?` : ""}` }];
+  });
+}
+
 /** Every problem no single field shows: references between sections, and recipes their own environment would refuse. */
 export function checkConsistency(policy: Policy): RawProblem[] {
-  return [...roleProblems(policy), ...priceProblems(policy), ...recipeProblems(policy), ...endpointProblems(policy), ...driftProblems(policy)];
+  return [...roleProblems(policy), ...priceProblems(policy), ...recipeProblems(policy), ...endpointProblems(policy), ...driftProblems(policy), ...modelGroupProblems(policy)];
 }

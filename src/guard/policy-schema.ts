@@ -4,8 +4,11 @@ import { Environment as EnvironmentName, INSTANCE_TYPE, S3_URI, SAGEMAKER_NAME }
 import { withoutPrototype } from "../kernel/lookup.js";
 import { parseDuration } from "./duration.js";
 
-/** The actions the guard decides on. `batch` and `rollback` are the deploy intent's other modes. */
-export const ACTION_KINDS = ["train", "tune", "pipeline", "stop", "deploy", "batch", "rollback"] as const;
+/**
+ * The actions the guard decides on. `batch` and `rollback` are the deploy intent's other modes;
+ * `approve-model` and `reject-model` set a registered version's approval status.
+ */
+export const ACTION_KINDS = ["train", "tune", "pipeline", "stop", "deploy", "batch", "rollback", "approve-model", "reject-model"] as const;
 export const ActionKind = z.enum(ACTION_KINDS);
 export type ActionKind = z.infer<typeof ActionKind>;
 
@@ -101,6 +104,8 @@ const Actions = z.strictObject({
   deploy: RoleList.default([]),
   batch: RoleList.default([]),
   rollback: RoleList.default([]),
+  "approve-model": RoleList.default([]),
+  "reject-model": RoleList.default([]),
 });
 
 const Approval = z.strictObject({
@@ -280,6 +285,16 @@ const Limits = z.strictObject({
   channelPlansPerMinute: z.number().int().min(1).max(1000).default(20),
 });
 
+/** A model package group: whose rules its approvals follow, and where its new versions are announced. */
+const ModelGroup = z.strictObject({
+  description: z.string().optional(),
+  /** The environment whose roles, channels, approval and freeze govern approving and rejecting its versions. */
+  environment: EnvironmentKey,
+  /** Channels told when a new version is registered (with its metrics and Approve, Reject and Compare buttons). */
+  channels: z.array(ChannelId).default([]),
+});
+export type ModelGroup = z.output<typeof ModelGroup>;
+
 export const PolicySchema = z.strictObject({
   version: z.literal(1, { error: "must be 1" }).default(1),
   admins: z.array(UserId).default([]),
@@ -287,6 +302,8 @@ export const PolicySchema = z.strictObject({
   limits: Limits.default({ jobsPerHour: 10, concurrentJobs: 3, plansPerMinute: 6, channelPlansPerMinute: 20 }),
   environments: Environments,
   recipes: z.record(z.string().regex(SAGEMAKER_NAME, "must be a recipe name: letters, digits and -"), Recipe).default({}).transform(withoutPrototype),
+  /** Model package groups, by name. */
+  modelGroups: z.record(z.string().regex(SAGEMAKER_NAME, "must be a model package group name: letters, digits and -"), ModelGroup).default({}).transform(withoutPrototype),
   /** Instance prices (USD per hour) added to or overriding sageops's table. */
   instancePrices: z.record(InstanceType, Usd).default({}).transform(withoutPrototype),
 });

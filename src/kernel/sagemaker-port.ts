@@ -121,6 +121,8 @@ export interface TrainingJobDescription {
   LastModifiedTime?: Date;
   BillableTimeInSeconds?: number;
   FinalMetricDataList?: { MetricName?: string; Value?: number }[];
+  HyperParameters?: Record<string, string>;
+  InputDataConfig?: { ChannelName?: string; DataSource?: { S3DataSource?: { S3Uri?: string } } }[];
   ResourceConfig?: { InstanceType?: string; InstanceCount?: number };
   StoppingCondition?: { MaxRuntimeInSeconds?: number };
   Tags?: Tag[];
@@ -180,6 +182,61 @@ export interface ModelPackageSummary {
   ModelPackageVersion?: number;
   ModelPackageArn: string;
   ModelApprovalStatus?: ModelApprovalStatus;
+  CreationTime?: Date;
+}
+
+/** Where one of a version's metric reports lies (SageMaker's MetricsSource). */
+export interface MetricsSource {
+  ContentType?: string;
+  S3Uri?: string;
+}
+
+/** Who did something in SageMaker (its UserContext). */
+export interface UserContext {
+  UserProfileName?: string;
+  IamIdentity?: { Arn?: string };
+}
+
+/** A version as DescribeModelPackage tells it: the summary, and what it was made from and measured at. */
+export interface ModelPackageDescription extends ModelPackageSummary {
+  ModelPackageDescription?: string;
+  ApprovalDescription?: string;
+  CreatedBy?: UserContext;
+  LastModifiedTime?: Date;
+  /** The evaluation reports registered with it. */
+  ModelMetrics?: {
+    ModelQuality?: { Statistics?: MetricsSource; Constraints?: MetricsSource };
+    ModelDataQuality?: { Statistics?: MetricsSource; Constraints?: MetricsSource };
+  };
+  CustomerMetadataProperties?: Record<string, string>;
+  /** GeneratedBy: the ARN of the job that produced it (SageMaker Pipelines sets it). */
+  MetadataProperties?: { GeneratedBy?: string; ProjectId?: string; CommitId?: string; Repository?: string };
+  /** The first container's artefacts. */
+  ModelDataUrl?: string;
+}
+
+export interface UpdateModelPackageRequest {
+  ModelPackageArn: string;
+  ModelApprovalStatus: ModelApprovalStatus;
+  ApprovalDescription?: string;
+}
+
+export interface FeatureGroupSummary {
+  FeatureGroupName: string;
+  FeatureGroupStatus?: string;
+  CreationTime?: Date;
+}
+
+export interface FeatureGroupDescription {
+  FeatureGroupName: string;
+  FeatureGroupArn?: string;
+  RecordIdentifierFeatureName?: string;
+  EventTimeFeatureName?: string;
+  FeatureDefinitions: { FeatureName: string; FeatureType?: string; CollectionType?: string }[];
+  OnlineStoreConfig?: { EnableOnlineStore?: boolean };
+  OfflineStoreConfig?: { S3StorageConfig?: { S3Uri?: string; ResolvedOutputS3Uri?: string } };
+  FeatureGroupStatus?: string;
+  Description?: string;
   CreationTime?: Date;
 }
 
@@ -283,8 +340,15 @@ export interface SageMakerPort {
   listPipelines(): Promise<{ name: string; arn?: string }[]>;
 
   listModelPackageGroups(): Promise<ModelPackageGroupSummary[]>;
-  listModelPackages(group: string, status?: ModelApprovalStatus): Promise<ModelPackageSummary[]>;
-  describeModelPackage(nameOrArn: string): Promise<ModelPackageSummary>;
+  /** A group's versions, newest first; `createdAfter` keeps only later ones. */
+  listModelPackages(group: string, status?: ModelApprovalStatus, createdAfter?: Date): Promise<ModelPackageSummary[]>;
+  describeModelPackage(nameOrArn: string): Promise<ModelPackageDescription>;
+  /** Sets a version's approval status. */
+  updateModelPackage(request: UpdateModelPackageRequest): Promise<{ arn: string }>;
+
+  /** Every feature group, by name (at most `maxResults`, default 100). */
+  listFeatureGroups(filter: { nameContains?: string; maxResults?: number }): Promise<FeatureGroupSummary[]>;
+  describeFeatureGroup(name: string): Promise<FeatureGroupDescription>;
 
   createModel(request: CreateModelRequest): Promise<{ arn: string }>;
   describeModel(name: string): Promise<ModelDescription>;

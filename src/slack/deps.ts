@@ -2,6 +2,8 @@
  * What the Slack wing is given, built once by the composition root (src/compose/). Each listener
  * takes only the members it uses (a `Pick` of this), so what it can reach is visible in its signature.
  */
+import type { FeatureStoreView } from "../actions/feature-store.js";
+import type { ModelRegistryView } from "../actions/model-registry.js";
 import type { PlanService } from "../actions/plan-service.js";
 import type { AuditTrail, FreezeControl } from "../actions/ports.js";
 import type { ActionRequests } from "../actions/requests.js";
@@ -44,6 +46,10 @@ export interface SlackDeps {
   freeze: FreezeControl;
   /** What the deploy form offers: registry versions and endpoints. */
   registry: Pick<SageMakerPort, "listModelPackageGroups" | "listModelPackages" | "listEndpoints">;
+  /** The Model Registry read: groups, versions with metrics, comparisons. */
+  models: Pick<ModelRegistryView, "groups" | "versions" | "version" | "compare">;
+  /** The Feature Store read: feature groups and a search across them. */
+  features: Pick<FeatureStoreView, "search">;
   /** Model Monitor's latest findings for an endpoint, on demand. */
   driftFindings: (endpoint: string) => Promise<Result<DriftReport>>;
   /** Which channels get which endpoint's drift alerts. */

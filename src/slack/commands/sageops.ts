@@ -12,6 +12,7 @@ import type { SlackDeps } from "../deps.js";
 import { answerOrApologise } from "../errors.js";
 import { audit, freeze, unfreeze } from "./admin.js";
 import { driftCommand } from "./drift.js";
+import { isModelSubcommand, type ModelCommandDeps, modelCommand } from "./models.js";
 import { SAGEOPS_SUBCOMMANDS } from "./usage.js";
 
 /** Splits `/sageops <sub> rest` into the subcommand (lower-cased) and the rest as typed. */
@@ -21,7 +22,7 @@ function splitSubcommand(text: string): { sub: string; rest: string } {
   return { sub: (match[1] ?? "").toLowerCase(), rest: match[2] ?? "" };
 }
 
-type SageopsDeps = ConversationDeps & Pick<SlackDeps, "logger" | "policy" | "policySource" | "planLife" | "freeze" | "audit" | "driftSubscriptions" | "poster">;
+type SageopsDeps = ConversationDeps & ModelCommandDeps & Pick<SlackDeps, "logger" | "policy" | "policySource" | "planLife" | "freeze" | "audit" | "driftSubscriptions" | "poster">;
 
 async function tune(rest: string, requester: Requester, deps: Pick<SlackDeps, "requests">): Promise<Rendered> {
   const parsed = parseArguments(rest);
@@ -87,6 +88,7 @@ export function registerSageopsCommand(app: App, deps: SageopsDeps): void {
         case "policy":
           return renderPolicySummary(deps.policy, requester.userId, deps.policySource);
         default:
+          if (isModelSubcommand(sub)) return modelCommand(sub, rest, requester, deps);
           if (ownValue(SAGEOPS_SUBCOMMANDS, sub)) return replyToText(`${sub} ${rest}`, requester, deps);
           return renderProblem({
             what: `I don't know \`/sageops ${sub}\`.`,

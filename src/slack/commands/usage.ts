@@ -54,6 +54,27 @@ export const SAGEOPS_SUBCOMMANDS: Readonly<Record<string, CommandUsage>> = {
     summary: "Latest drift findings for an endpoint (or this channel's), and which channels get its alerts.",
     example: "/sageops drift subscribe churn-prod #ml-alerts",
   },
+  models: {
+    usage: "/sageops models [group] [page=N]",
+    summary: "Model Registry groups, or a group's versions with status, metrics, who registered them and where they serve.",
+    example: "/sageops models churn-xgb",
+  },
+  compare: {
+    usage: "/sageops compare <group>/<version> <group>/<version>",
+    summary: "Two model versions side by side: metrics and their difference, hyperparameters and data that differ, where each is live.",
+    example: "/sageops compare churn-xgb/1 churn-xgb/2",
+  },
+  approve: {
+    usage: "/sageops approve <group>/<version> [note]",
+    summary: "Plan approving a model version in the registry (confirmed, and approved by a second person where policy says so).",
+    example: "/sageops approve churn-xgb/2 offline AUC checked",
+  },
+  reject: { usage: "/sageops reject <group>/<version> [reason]", summary: "Plan rejecting a model version in the registry.", example: "/sageops reject churn-xgb/2 recall too low" },
+  features: {
+    usage: "/sageops features [search]",
+    summary: "Feature Store groups and their features, or those matching the words.",
+    example: "/sageops features tenure",
+  },
   rollback: { usage: "/sageops rollback <endpoint>", summary: "Return an endpoint to its previous configuration.", example: "/sageops rollback churn-prod" },
   policy: { usage: "/sageops policy", summary: "What the policy allows you, per environment.", example: "/sageops policy" },
   audit: { usage: "/sageops audit [n]", summary: "The latest audit records (admins).", example: "/sageops audit 20" },

@@ -17,7 +17,7 @@ import {
   type SageMakerPort,
   type UserContext,
 } from "../kernel/sagemaker-port.js";
-import { type ModelRef, resolveModelVersion, servedModel } from "./model-versions.js";
+import { findEndpoint, type ModelRef, resolveModelVersion, servedModel } from "./model-versions.js";
 
 export interface VersionMetric {
   name: string;
@@ -214,6 +214,16 @@ export class ModelRegistryView {
     const left = await this.facts(first.value, served);
     const right = await this.facts(second.value, served);
     return ok(compareFacts(left, right));
+  }
+
+  /** The registered version an endpoint serves now; undefined when it serves none from the registry. */
+  async servedOn(endpoint: string): Promise<Result<VersionFacts | undefined>> {
+    const found = await findEndpoint(this.deps.port, endpoint);
+    if (!found.ok) return found;
+    if (!found.value) return fail({ what: `There is no endpoint \`${endpoint}\`.`, fix: "`/sageops status` lists the endpoints sageops follows." });
+    const version = (await servedModel(this.deps.port, found.value))?.version;
+    if (!version) return ok(undefined);
+    return ok(await this.facts(version, await this.servedVersions()));
   }
 
   /** Which endpoints serve which version (by its ARN); empty when SageMaker cannot say. */

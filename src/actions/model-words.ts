@@ -34,8 +34,11 @@ function versionNumber(word: string): number | undefined {
   return match?.[1] ? Number(match[1]) : undefined;
 }
 
-/** The versions named in `text`, against the groups that exist; a problem when a group cannot be told. */
-export function readModelWords(text: string, groups: readonly string[], environments: readonly string[]): Result<ModelWords> {
+/**
+ * The versions named in `text`, against the groups that exist; a problem when a group cannot be
+ * told. `scan` reads a whole sentence ("how does v2 compare to v1?"), keeping no note.
+ */
+export function readModelWords(text: string, groups: readonly string[], environments: readonly string[], options: { scan?: boolean } = {}): Result<ModelWords> {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const refs: ModelRef[] = [];
   let group: string | undefined;
@@ -78,11 +81,14 @@ export function readModelWords(text: string, groups: readonly string[], environm
     }
     const named = groupNamed(word, groups);
     if (named) {
+      // "v2 of churn-xgb": versions named before any group belong to the first one named.
+      group ??= named;
       if (!flush()) break;
       group = named;
       continue;
     }
-    // The first word that is none of these starts the note.
+    // In a sentence, words around the versions are passed over; after a command, the first such word starts the note.
+    if (options.scan) continue;
     break;
   }
   if (!flush()) {
@@ -92,6 +98,6 @@ export function readModelWords(text: string, groups: readonly string[], environm
   // A group named without a version: its newest approved, as /deploy reads it.
   if (refs.length === 0 && group) refs.push({ group, version: "latest-approved" });
   if (environment !== undefined && !Environment.safeParse(environment).success) return fail({ what: `\`${environment}\` is not an environment name.`, fix: `Environments: ${environments.join(", ")}.` });
-  const note = words.slice(index).join(" ").trim();
+  const note = options.scan ? "" : words.slice(index).join(" ").trim();
   return ok({ refs, ...(environment ? { environment } : {}), ...(note ? { note } : {}) });
 }

@@ -21,6 +21,8 @@ export async function startBackgroundWork(core: Core, requests: KeptRequests, lo
     stops.push(() => core.tracker.stop());
     core.driftWatcher.start();
     stops.push(() => core.driftWatcher.stop());
+    core.versionAnnouncer.start();
+    stops.push(() => core.versionAnnouncer.stop());
     const feed = core.eventFeed;
     if (feed) {
       feed.start();

@@ -10,6 +10,7 @@ import type { Plan } from "../actions/plan.js";
 import { PlanService } from "../actions/plan-service.js";
 import { createPlanRecheck } from "../actions/recheck.js";
 import { ActionRequests } from "../actions/requests.js";
+import { VersionAnnouncer } from "../actions/version-announcer.js";
 import { awsTargetFromConfig, createS3Client, createSageMakerClient } from "../aws/clients.js";
 import { S3ObjectReader } from "../aws/s3.js";
 import { SdkSageMakerPort } from "../aws/sagemaker.js";
@@ -24,6 +25,7 @@ import { PacedPoster } from "../slack/notify/pacer.js";
 import { SlackPlanNotifier } from "../slack/notify/plan-notifier.js";
 import { WebApiPoster } from "../slack/notify/slack-poster.js";
 import { SlackStatusReporter } from "../slack/notify/status-reporter.js";
+import { SlackVersionReporter } from "../slack/notify/version-reporter.js";
 import { UserGroupDirectory } from "../slack/user-groups.js";
 import { AuditLog } from "../store/audit.js";
 import { SqliteChoiceLedger } from "../store/choices.js";
@@ -33,6 +35,7 @@ import { WorkspaceSettings } from "../store/settings.js";
 import { SqliteRequestInbox } from "../store/slack-requests.js";
 import { SqliteTrackedStore } from "../store/tracked.js";
 import { SqliteThreadTurns } from "../store/turns.js";
+import { SqliteAnnouncementStore } from "../store/version-announcements.js";
 import { StatusQuery } from "../watch/ask.js";
 import { driftFindings } from "../watch/drift.js";
 import type { DriftWatcher } from "../watch/drift-watch.js";
@@ -70,6 +73,8 @@ export interface Core {
   inbox: SqliteRequestInbox;
   /** Reads every watched endpoint's drift sources and tells the subscribed channels. */
   driftWatcher: DriftWatcher;
+  /** Tells the channels the policy links to a model group of its new versions. */
+  versionAnnouncer: VersionAnnouncer;
 }
 
 export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } {
@@ -172,10 +177,20 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   // Bedrock is always AWS's, even when SageMaker is the sandbox.
   const language = createLanguageParts({ config, target: awsTargetFromConfig(config.aws), logger, inventory });
   const models = new ModelRegistryView({ port: sagemaker, objects });
+  const versionAnnouncer = new VersionAnnouncer({
+    policy,
+    port: sagemaker,
+    registry: models,
+    store: new SqliteAnnouncementStore(db),
+    reporter: new SlackVersionReporter(poster),
+    now: () => new Date(),
+    onError: (error, group) => logger.warn({ err: error, group }, "could not announce new versions of a model group"),
+    intervalMs: backend.sandbox ? 15_000 : undefined,
+  });
   const status = new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock });
 
   return {
-    core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, inbox, driftWatcher: drift.watcher },
+    core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, inbox, driftWatcher: drift.watcher, versionAnnouncer },
     slack: {
       logger,
       ...language,

@@ -4,6 +4,7 @@ import { composeAnswer } from "../catalog/answer.js";
 import { type AnswerWriter, entriesOf, isFaithful } from "../catalog/written-answer.js";
 import { choiceOf } from "../interpret/readings.js";
 import { withThreadSubject } from "../interpret/references.js";
+import { readRegistryAsk } from "../interpret/registry-asks.js";
 import type { InterpretContext, Reading, Request, RequestParams, Turn } from "../interpret/schema.js";
 import type { Choice } from "../kernel/result.js";
 import { driftReply, planReply, statusReply } from "./action-requests.js";
@@ -11,12 +12,14 @@ import { renderAnswer, renderWrittenAnswer } from "./blocks/answer.js";
 import { choiceButtons, renderChoices } from "./blocks/choices.js";
 import { renderSubscriptions } from "./blocks/drift-alert.js";
 import { renderHelp } from "./blocks/help.js";
-import { context, type Rendered } from "./blocks/kit.js";
+import { context, type Rendered, withinBlockLimit } from "./blocks/kit.js";
 import { withNote } from "./blocks/notice.js";
 import { channelFromWords, subscribeReply, summaryReply, unsubscribeReply } from "./commands/drift.js";
+import { type ModelCommandDeps, ownResourcesLine, registryAskReply } from "./commands/models.js";
 import type { SlackDeps } from "./deps.js";
 
-export type ConversationDeps = Pick<SlackDeps, "interpreter" | "backendNote" | "simulationNote" | "requests" | "status" | "driftFindings" | "driftSubscriptions" | "poster" | "threads" | "turns" | "answerWriter">;
+export type ConversationDeps = ModelCommandDeps &
+  Pick<SlackDeps, "interpreter" | "backendNote" | "simulationNote" | "requests" | "status" | "driftFindings" | "driftSubscriptions" | "poster" | "threads" | "turns" | "answerWriter">;
 
 /** What was said in a thread, kept in the store for the language model's context. */
 export interface ThreadTurns {
@@ -41,6 +44,9 @@ export async function replyToText(text: string, requester: Requester, deps: Conv
 
 async function answerText(text: string, requester: Requester, deps: ConversationDeps, threadTs: string | undefined, thread: InterpretContext): Promise<Rendered> {
   const reading = deps.interpreter.read ? await deps.interpreter.read(text, thread) : { request: await deps.interpreter.interpret(text, thread), alternatives: [] };
+  // The company's own registry and Feature Store, asked about in plain words.
+  const registryAsk = readRegistryAsk(text, reading.request);
+  if (registryAsk) return registryAskReply(registryAsk, requester, deps, registryAsk.kind === "features" ? renderAnswer(composeAnswer(featureStoreQuestion(reading.request))) : undefined);
   const choices = askBack(reading);
   if (choices) return choices;
   // In a thread the bot started, "it" is what the thread is about.
@@ -78,6 +84,11 @@ function askBack(reading: Reading): Rendered | undefined {
   return renderChoices(choices.length === 1 ? "I'm not sure I followed. Did you mean this?" : "That could mean more than one thing. Which did you mean?", choices);
 }
 
+/** A question about features the company has, as a question about the Feature Store: its general advice follows what was found. */
+function featureStoreQuestion(request: Request): Request {
+  return { ...request, intent: "ask", stage: "model-management", services: ["feature-store", ...request.services.filter((s) => s !== "feature-store")] };
+}
+
 /** The model version the words named, as the planners take it (no version named: the latest approved). */
 function modelOf(params: RequestParams): ModelRef | undefined {
   return params.modelPackageGroup ? { group: params.modelPackageGroup, version: params.modelVersion ?? "latest-approved" } : undefined;
@@ -108,8 +119,11 @@ async function replyToRequest(request: Request, requester: Requester, deps: Conv
       if (params.deployMode === "rollback") return planReply(await deps.requests.rollback(params.endpointName, params, requester));
       if (params.deployMode === "batch") return planReply(await deps.requests.batch(modelOf(params), params, requester));
       return planReply(await deps.requests.deploy(modelOf(params), params.endpointName, params, requester));
-    default:
+    default: {
       // ask, and anything not understood (which gets what the bot can do).
-      return withNote(renderAnswer(composeAnswer(request)), request.intent === "ask" ? undefined : deps.backendNote);
+      const answer = withNote(renderAnswer(composeAnswer(request)), request.intent === "ask" ? undefined : deps.backendNote);
+      const own = request.intent === "ask" ? await ownResourcesLine(request.services[0], deps) : undefined;
+      return own ? { text: `${answer.text}\n${own}`, blocks: withinBlockLimit([...answer.blocks, context(own)]) } : answer;
+    }
   }
 }

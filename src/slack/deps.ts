@@ -47,7 +47,7 @@ export interface SlackDeps {
   /** What the deploy form offers: registry versions and endpoints. */
   registry: Pick<SageMakerPort, "listModelPackageGroups" | "listModelPackages" | "listEndpoints">;
   /** The Model Registry read: groups, versions with metrics, comparisons. */
-  models: Pick<ModelRegistryView, "groups" | "versions" | "version" | "compare">;
+  models: Pick<ModelRegistryView, "groups" | "versions" | "version" | "compare" | "servedOn">;
   /** The Feature Store read: feature groups and a search across them. */
   features: Pick<FeatureStoreView, "search">;
   /** Model Monitor's latest findings for an endpoint, on demand. */

@@ -247,4 +247,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX thread_turns_thread ON thread_turns (channel, thread_ts, id);
     `,
   },
+  {
+    version: 10,
+    name: "new model versions announced, per group and channel",
+    sql: `
+      CREATE TABLE version_announcements (
+        model_group TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        message_ts TEXT,
+        announced_at TEXT NOT NULL,
+        PRIMARY KEY (model_group, channel, version)
+      );
+      CREATE TABLE version_positions (
+        model_group TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

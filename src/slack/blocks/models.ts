@@ -5,8 +5,10 @@
  */
 import type { FeatureSearch } from "../../actions/feature-store.js";
 import type { GroupFacts, MetricsSource, VersionComparison, VersionFacts, VersionMetric, VersionPage } from "../../actions/model-registry.js";
-import { choiceButtons } from "./choices.js";
-import { context, escapeMrkdwn, header, type KnownBlock, lineSections, type Rendered, section, withinBlockLimit } from "./kit.js";
+import { actions, button, context, escapeMrkdwn, header, type KnownBlock, lineSections, type Rendered, section, withinBlockLimit } from "./kit.js";
+
+/** The action id of a new version's buttons is this, a colon and approve, reject or compare. */
+export const VERSION_ACTION = "sageops_version";
 
 const STATUS_EMOJI: Record<string, string> = { Approved: ":white_check_mark:", Rejected: ":no_entry:", PendingManualApproval: ":hourglass_flowing_sand:" };
 const STATUS_WORDS: Record<string, string> = { Approved: "Approved", Rejected: "Rejected", PendingManualApproval: "Pending approval" };
@@ -75,6 +77,17 @@ function versionBlocks(version: VersionFacts): KnownBlock[] {
   return [section(lines.join("\n")), context(notes.join(" "))];
 }
 
+/** "which version is on churn-prod?" */
+export function renderServed(endpoint: string, version: VersionFacts | undefined): Rendered {
+  if (!version) {
+    const text = `\`${escapeMrkdwn(endpoint)}\` serves no model version from the registry (its model was not created from a model package).`;
+    return { text, blocks: [section(text)] };
+  }
+  const spec = `${version.group}/${version.version}`;
+  const blocks: KnownBlock[] = [section(`\`${escapeMrkdwn(endpoint)}\` serves *${escapeMrkdwn(spec)}*.`), ...versionBlocks(version), context(`\`/sageops models ${version.group}\` lists every version of ${escapeMrkdwn(version.group)}.`)];
+  return { text: `${endpoint} serves ${spec} (${version.status})`, blocks };
+}
+
 /** `/sageops models churn-xgb`: a page of versions, newest first. */
 export function renderVersions(page: VersionPage): Rendered {
   const blocks: KnownBlock[] = [header(`${page.group}: ${page.total} version${page.total === 1 ? "" : "s"}`)];
@@ -124,15 +137,13 @@ export function renderNewVersion(version: VersionFacts, approved: VersionFacts |
     });
     blocks.push(...lineSections(lines.length > 0 ? lines : ["No metrics to set against the approved version."], { heading: `*Against approved v${approved.version}* (${servedLine(approved)})`, maxLines: 10 }));
   } else blocks.push(context("No version of this group is approved yet."));
-  const row = choiceButtons(
-    [
-      { label: `Approve v${version.version}`, text: `approve ${spec}` },
-      { label: `Reject v${version.version}`, text: `reject ${spec}` },
-      ...(approved ? [{ label: `Compare with v${approved.version}`, text: `compare ${version.group}/${approved.version} ${spec}` }] : []),
-    ],
-    { neither: false },
+  blocks.push(
+    actions(`version:${spec}`, [
+      button({ text: `Approve v${version.version}`, actionId: `${VERSION_ACTION}:approve`, value: `approve ${spec}`, style: "primary" }),
+      button({ text: `Reject v${version.version}`, actionId: `${VERSION_ACTION}:reject`, value: `reject ${spec}`, style: "danger" }),
+      ...(approved ? [button({ text: `Compare with v${approved.version}`, actionId: `${VERSION_ACTION}:compare`, value: `compare ${version.group}/${approved.version} ${spec}` })] : []),
+    ]),
   );
-  if (row) blocks.push(row);
   blocks.push(context("Approve and Reject make a plan that is confirmed (and approved, where the policy says so) like any other change."));
   const text = `New model version ${spec} (${version.status}): ${version.metrics.map((m) => `${m.name} ${formatMetric(m.value)}`).join(", ") || "no metrics"}`;
   return { text, blocks: withinBlockLimit(blocks) };

@@ -6,14 +6,19 @@
 import type { Requester } from "../../actions/context.js";
 import { type ModelWords, readModelWords } from "../../actions/model-words.js";
 import type { ApprovalDecision } from "../../actions/planners/model-approval.js";
+import type { RegistryAsk } from "../../interpret/registry-asks.js";
 import type { Result } from "../../kernel/result.js";
 import { planReply } from "../action-requests.js";
 import type { Rendered } from "../blocks/kit.js";
-import { renderComparison, renderFeatureSearch, renderGroups, renderVersions } from "../blocks/models.js";
+import { context, withinBlockLimit } from "../blocks/kit.js";
+import { renderComparison, renderFeatureSearch, renderGroups, renderServed, renderVersions } from "../blocks/models.js";
 import { renderProblem, withNote } from "../blocks/notice.js";
 import type { SlackDeps } from "../deps.js";
 
 export type ModelCommandDeps = Pick<SlackDeps, "models" | "features" | "requests" | "policy" | "simulationNote" | "registry">;
+
+/** The catalogue's answer, shown under a Feature Store search that a question asked for. */
+type GeneralAnswer = Rendered | undefined;
 
 /** The registry's subcommands, as a person types them after `/sageops` or to the bot. */
 export const MODEL_SUBCOMMANDS = ["models", "compare", "approve", "reject", "features"] as const;
@@ -40,8 +45,8 @@ async function groupNames(deps: ModelCommandDeps): Promise<string[]> {
   }
 }
 
-async function versionWords(rest: string, deps: ModelCommandDeps): Promise<Result<ModelWords>> {
-  return readModelWords(rest, await groupNames(deps), Object.keys(deps.policy.environments));
+async function versionWords(rest: string, deps: ModelCommandDeps, scan = false): Promise<Result<ModelWords>> {
+  return readModelWords(rest, await groupNames(deps), Object.keys(deps.policy.environments), { scan });
 }
 
 async function models(rest: string, deps: ModelCommandDeps): Promise<Rendered> {
@@ -57,8 +62,8 @@ async function models(rest: string, deps: ModelCommandDeps): Promise<Rendered> {
   return versions.ok ? withNote(renderVersions(versions.value), deps.simulationNote) : renderProblem(versions.problem);
 }
 
-async function compare(rest: string, deps: ModelCommandDeps): Promise<Rendered> {
-  const read = await versionWords(rest, deps);
+async function compare(rest: string, deps: ModelCommandDeps, scan = false): Promise<Rendered> {
+  const read = await versionWords(rest, deps, scan);
   if (!read.ok) return renderProblem(read.problem);
   const [a, b, ...more] = read.value.refs;
   if (!a || !b || more.length > 0)
@@ -95,4 +100,54 @@ export function modelCommand(sub: ModelSubcommand, rest: string, requester: Requ
     case "features":
       return features(rest, deps);
   }
+}
+
+/** The group a sentence names, else the only group there is; undefined leaves the choice to the groups' list. */
+async function groupInSentence(words: string, deps: ModelCommandDeps): Promise<string | undefined> {
+  const groups = await groupNames(deps);
+  const read = readModelWords(words, groups, Object.keys(deps.policy.environments), { scan: true });
+  return (read.ok ? read.value.refs[0]?.group : undefined) ?? (groups.length === 1 ? groups[0] : undefined);
+}
+
+/** Plain words about the registry or the Feature Store, answered as the subcommand would; a question's general answer follows a feature search. */
+export async function registryAskReply(ask: RegistryAsk, requester: Requester, deps: ModelCommandDeps, general: GeneralAnswer): Promise<Rendered> {
+  switch (ask.kind) {
+    case "approve":
+    case "reject":
+      return modelCommand(ask.kind, ask.words, requester, deps);
+    case "compare":
+      return compare(ask.words, deps, true);
+    case "models":
+      return models((await groupInSentence(ask.words, deps)) ?? "", deps);
+    case "served": {
+      const served = await deps.models.servedOn(ask.endpoint);
+      return served.ok ? withNote(renderServed(ask.endpoint, served.value), deps.simulationNote) : renderProblem(served.problem);
+    }
+    case "features": {
+      const search = await deps.features.search(ask.words);
+      if (!search.ok) return general ?? renderProblem(search.problem);
+      if (search.value.groups.length === 0 && general) {
+        const none = `No feature group here matches "${search.value.terms.join(" ")}" yet (\`/sageops features\` lists them).`;
+        return { text: `${general.text}\n${none}`, blocks: withinBlockLimit([...general.blocks, context(none)]) };
+      }
+      const found = withNote(renderFeatureSearch(search.value), deps.simulationNote);
+      return general ? { text: `${found.text}\n${general.text}`, blocks: withinBlockLimit([...found.blocks, ...general.blocks]) } : found;
+    }
+  }
+}
+
+/** A line under an answer about the registry or the Feature Store that points at the company's own resources. */
+export async function ownResourcesLine(service: string | undefined, deps: ModelCommandDeps): Promise<string | undefined> {
+  if (service === "model-registry") {
+    const groups = await deps.models.groups(1);
+    if (!groups.ok || groups.value.groups.length === 0) return undefined;
+    const named = groups.value.groups.slice(0, 3).map((g) => `${g.versions} version${g.versions === 1 ? "" : "s"} of ${g.name}: \`/sageops models ${g.name}\``);
+    return `You have ${named.join("; ")}${groups.value.total > 3 ? `; and ${groups.value.total - 3} more groups (\`/sageops models\`)` : ""}.`;
+  }
+  if (service === "feature-store") {
+    const search = await deps.features.search("");
+    if (!search.ok || search.value.total === 0) return undefined;
+    return `You have ${search.value.total} feature group${search.value.total === 1 ? "" : "s"} (${search.value.groups.slice(0, 3).map((g) => g.name).join(", ")}${search.value.total > 3 ? ", …" : ""}): \`/sageops features <words>\` searches them.`;
+  }
+  return undefined;
 }

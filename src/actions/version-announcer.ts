@@ -13,12 +13,18 @@ export interface AnnouncementStore {
   /** The newest version of the group read so far; undefined before the group was first read. */
   position(group: string): number | undefined;
   advance(group: string, version: number, now: Date): void;
-  /** True when this caller is the first to announce this version in this channel. */
-  claim(group: string, channel: string, version: number, now: Date): boolean;
+  /**
+   * True when this caller may announce this version in this channel: the first to ask, or the
+   * first after a claim made before `staleBefore` whose message never got out (a crash, or Slack failed).
+   */
+  claim(group: string, channel: string, version: number, now: Date, staleBefore: Date): boolean;
   posted(group: string, channel: string, version: number, ts: string): void;
-  /** Claimed, and its message not known to be out (a crash, or Slack failed). */
-  unposted(group: string, channel: string, version: number): boolean;
+  /** True once the version's message in this channel is out. */
+  announced(group: string, channel: string, version: number): boolean;
 }
+
+/** How long a claimed announcement is left to its claimer before another round may post it (the poster looks for it first). */
+const CLAIM_LEASE_MS = 120_000;
 
 export interface VersionReporter {
   announce(channel: string, version: VersionFacts, approved: VersionFacts | undefined): Promise<{ ts: string }>;
@@ -92,10 +98,13 @@ export class VersionAnnouncer {
       const approvedVersion = versions.filter((v) => v.status === "Approved" && v.version !== version).sort((a, b) => b.version - a.version)[0]?.version;
       const approved = approvedVersion !== undefined ? await this.deps.registry.version({ group, version: approvedVersion }) : undefined;
       for (const channel of channels) {
-        if (!store.claim(group, channel, version, this.deps.now()) && !store.unposted(group, channel, version)) continue;
+        const now = this.deps.now();
+        if (!store.claim(group, channel, version, now, new Date(now.getTime() - CLAIM_LEASE_MS))) continue;
         const { ts } = await this.deps.reporter.announce(channel, facts.value, approved?.ok ? approved.value : undefined);
         store.posted(group, channel, version, ts);
       }
+      // Read past only once out everywhere: a claim another process holds, or one whose post failed, is looked at again next round.
+      if (!channels.every((channel) => store.announced(group, channel, version))) return;
       store.advance(group, version, this.deps.now());
     }
   }

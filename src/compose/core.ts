@@ -108,12 +108,24 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   const drift = buildDriftWatching({ db, policy, sagemaker, objects, poster, groupsOf: (userId) => groups.groupsOf(userId), region: target.region, logger,
     // The sandbox's schedules run on its fast clock; AWS's at most hourly.
     intervalMs: backend.sandbox ? 15_000 : undefined });
+  const models = new ModelRegistryView({ port: sagemaker, objects });
+  const versionAnnouncer = new VersionAnnouncer({
+    policy,
+    port: sagemaker,
+    registry: models,
+    store: new SqliteAnnouncementStore(db),
+    reporter: new SlackVersionReporter(poster),
+    now: () => new Date(),
+    onError: (error, group) => logger.warn({ err: error, group }, "could not announce new versions of a model group"),
+    intervalMs: backend.sandbox ? 15_000 : undefined,
+  });
   // SageMaker's state-change events, from the configured queue or the embedded sandbox's own.
   const eventSource = createEventSource(config.eventsQueueUrl ?? backend.sandbox?.eventsQueue.url, target);
   const eventFeed = eventSource
     ? new EventFeed(eventSource, tracker, systemClock, {
         onError: (error, stage) => logger.warn({ err: error, stage }, "the SageMaker events queue failed; polling SageMaker until it answers again"),
         onProcessingJobFinished: () => drift.watcher.wake(),
+        onModelPackageChanged: () => void versionAnnouncer.wake(),
       })
     : undefined;
   const follow = (plan: Plan): void => {
@@ -176,17 +188,6 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   void inventory.refresh();
   // Bedrock is always AWS's, even when SageMaker is the sandbox.
   const language = createLanguageParts({ config, target: awsTargetFromConfig(config.aws), logger, inventory });
-  const models = new ModelRegistryView({ port: sagemaker, objects });
-  const versionAnnouncer = new VersionAnnouncer({
-    policy,
-    port: sagemaker,
-    registry: models,
-    store: new SqliteAnnouncementStore(db),
-    reporter: new SlackVersionReporter(poster),
-    now: () => new Date(),
-    onError: (error, group) => logger.warn({ err: error, group }, "could not announce new versions of a model group"),
-    intervalMs: backend.sandbox ? 15_000 : undefined,
-  });
   const status = new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock });
 
   return {

@@ -17,16 +17,22 @@ export class SqliteAnnouncementStore implements AnnouncementStore {
       .run(group, version, now.toISOString());
   }
 
-  claim(group: string, channel: string, version: number, now: Date): boolean {
-    return this.db.prepare("INSERT INTO version_announcements (model_group, channel, version, announced_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING").run(group, channel, version, now.toISOString()).changes === 1;
+  claim(group: string, channel: string, version: number, now: Date, staleBefore: Date): boolean {
+    // One row per announcement: a claim whose post never got out may be taken again once stale.
+    const result = this.db
+      .prepare(
+        "INSERT INTO version_announcements (model_group, channel, version, announced_at) VALUES (?, ?, ?, ?) ON CONFLICT (model_group, channel, version) DO UPDATE SET announced_at = excluded.announced_at WHERE version_announcements.message_ts IS NULL AND version_announcements.announced_at < ?",
+      )
+      .run(group, channel, version, now.toISOString(), staleBefore.toISOString());
+    return result.changes === 1;
   }
 
   posted(group: string, channel: string, version: number, ts: string): void {
     this.db.prepare("UPDATE version_announcements SET message_ts = ? WHERE model_group = ? AND channel = ? AND version = ?").run(ts, group, channel, version);
   }
 
-  unposted(group: string, channel: string, version: number): boolean {
+  announced(group: string, channel: string, version: number): boolean {
     const row = this.db.prepare("SELECT message_ts FROM version_announcements WHERE model_group = ? AND channel = ? AND version = ?").get(group, channel, version) as { message_ts: string | null } | undefined;
-    return row !== undefined && row.message_ts === null;
+    return typeof row?.message_ts === "string";
   }
 }

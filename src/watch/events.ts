@@ -95,6 +95,12 @@ const ProcessingJobEvent = z.looseObject({
   detail: z.looseObject({ ProcessingJobStatus: z.enum(["Completed", "Failed", "Stopped"]) }),
 });
 
+const ModelPackageEvent = z.looseObject({
+  source: z.literal("aws.sagemaker"),
+  "detail-type": z.literal("SageMaker Model Package State Change"),
+  detail: z.looseObject({ ModelPackageGroupName: z.string().min(1).optional() }),
+});
+
 /** True for SageMaker's event that a processing job finished. */
 export function isProcessingJobFinished(body: string): boolean {
   return ProcessingJobEvent.safeParse(eventJson(body)).success;
@@ -117,6 +123,8 @@ export interface EventFeedOptions {
   onError?: (error: unknown, stage: "receive" | "ack") => void;
   /** A processing job reached a final state (Model Monitor's runs are processing jobs). */
   onProcessingJobFinished?: () => void;
+  /** A model package was registered or its approval changed. */
+  onModelPackageChanged?: () => void;
 }
 
 interface EventFeedStats {
@@ -178,6 +186,10 @@ export class EventFeed {
         // A monitoring run (or a drift job) finished: drift watching reads its report now.
         this.stats.matched += 1;
         this.options.onProcessingJobFinished?.();
+      } else if (!change && ModelPackageEvent.safeParse(json).success) {
+        // A version was registered: its group's channels hear of it now, not at the next round.
+        this.stats.matched += 1;
+        this.options.onModelPackageChanged?.();
       } else if (!change) this.stats.ignored += 1;
       else if (this.listener.noteChanged(change)) this.stats.matched += 1;
       else this.stats.untracked += 1;

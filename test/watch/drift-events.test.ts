@@ -32,3 +32,25 @@ describe("processing-job events wake drift watching", () => {
     void feed.stop();
   });
 });
+
+describe("model package events wake the new-version announcer", () => {
+  it("a package registered or changed wakes it once per event; other events and malformed ones do not", async () => {
+    const packageEvent = JSON.stringify({ source: "aws.sagemaker", "detail-type": "SageMaker Model Package State Change", detail: { ModelPackageGroupName: "churn-xgb", ModelPackageVersion: 3, ModelApprovalStatus: "PendingManualApproval" } });
+    let delivered = false;
+    const source = {
+      receive: async () => {
+        if (delivered) return new Promise<{ id: string; body: string }[]>(() => undefined);
+        delivered = true;
+        return [{ id: "m1", body: packageEvent }, { id: "m2", body: processingEvent("Completed") }, { id: "m3", body: "{not json" }];
+      },
+      ack: async () => undefined,
+    };
+    let wakes = 0;
+    const feed = new EventFeed(source, { noteChanged: () => false, setEventsHealthy: () => undefined }, new ManualClock(), { onModelPackageChanged: () => (wakes += 1) });
+    feed.start();
+    await waitFor(() => feed.stats.received === 3, { what: "the three events" });
+    expect(wakes).toBe(1);
+    expect(feed.stats.ignored).toBe(1);
+    void feed.stop();
+  });
+});

@@ -14,7 +14,7 @@ const ALLOWED: Readonly<Record<IntentId, readonly ParamKey[]>> = {
   train: ["s3Uris", "data", "output", "instanceType", "instanceCount", "maxRuntimeSeconds", "environment", "recipe", "hyperparameters", "channel"],
   tune: ["s3Uris", "data", "output", "instanceType", "instanceCount", "maxRuntimeSeconds", "environment", "recipe", "hyperparameters", "trials", "parallel", "channel"],
   deploy: ["s3Uris", "data", "output", "instanceType", "instanceCount", "environment", "modelPackageGroup", "modelVersion", "endpointName", "channel", "deployMode"],
-  status: ["jobName", "endpointName", "pipelineName", "environment", "channel"],
+  status: ["jobName", "endpointName", "pipelineName", "modelPackageGroup", "modelVersion", "environment", "channel"],
   stop: ["jobName", "endpointName", "pipelineName", "environment", "channel"],
   drift: ["endpointName", "environment", "channel"],
   // key=value pairs of a pipeline request are pipeline parameters; they travel in `hyperparameters`.
@@ -118,6 +118,8 @@ interface ParamInput {
   channels: readonly ChannelRef[];
   deployMode?: DeployMode;
   question?: RequestParams["question"];
+  /** The words are about model versions in the registry ("is version 2 of churn-xgb approved?"). */
+  registry?: boolean;
 }
 
 /**
@@ -326,9 +328,11 @@ function assignNames(input: ParamInput, draft: Partial<Record<ParamKey, unknown>
       const after = wordOf(tokens[token.index + 1]);
       const only = token.known?.length === 1 ? token.known[0] : undefined;
       if (only === "pipeline" || ["pipeline", "workflow"].includes(before) || ["pipeline", "workflow", "execution"].includes(after)) set("pipelineName", token.raw);
+      else if (intent === "status" && (only === "model-group" || (input.registry && token.kind !== "endpoint" && only !== "endpoint" && (token.known === undefined || token.known.includes("model-group") || token.known.includes("recipe"))))) set("modelPackageGroup", token.raw);
       else if (only === "endpoint" || (only === undefined && (token.kind === "endpoint" || before === "endpoint" || after === "endpoint"))) set("endpointName", token.raw);
       else set("jobName", token.raw);
     }
+    if (draft.modelPackageGroup !== undefined) set("modelVersion", versionFromWords(tokens));
     return;
   }
   if (intent === "deploy") {
@@ -355,11 +359,14 @@ function assignNames(input: ParamInput, draft: Partial<Record<ParamKey, unknown>
   }
 }
 
+/** "version" in the corpus languages, before its number. */
+const VERSION_WORDS = new Set(["version", "ver", "versión", "versao", "versão"]);
+
 /** "version 7", "v2", "latest approved", "the latest version". */
 function versionFromWords(tokens: readonly Token[]): ModelVersionRef | undefined {
   for (const token of tokens) {
     const word = wordOf(token);
-    if ((word === "version" || word === "ver") && tokens[token.index + 1]?.kind === "number") return Number(tokens[token.index + 1]?.raw);
+    if (VERSION_WORDS.has(word) && tokens[token.index + 1]?.kind === "number") return Number(tokens[token.index + 1]?.raw);
     if (/^v\d+$/.test(word)) return Number(word.slice(1));
     if (word === "latest" && wordOf(tokens[token.index + 1]) === "approved") return "latest-approved";
     if (word === "approved" && wordOf(tokens[token.index + 1]) === "version") return "latest-approved";

@@ -41,6 +41,8 @@ export function readRegistryAsk(text: string, request: Pick<Request, "intent" | 
   if (approval?.[1] && VERSION_NAMED.test(` ${approval[2] ?? ""}`)) return { kind: REJECTING.test(approval[1]) ? "reject" : "approve", words: approval[2] ?? "" };
   if (QUESTION_OPENING.test(plain) && /\b(approve|reject)\b/i.test(plain)) return undefined;
   if (COMPARE.test(plain) && versionsNamed(plain) >= 2) return { kind: "compare", words: plain };
+  // The interpreter read a status question about a group's versions ("is version 2 of churn-xgb approved yet?").
+  if (request.intent === "status" && request.params.modelPackageGroup) return { kind: "models", words: request.params.modelPackageGroup };
   const served = SERVED.exec(plain);
   if (served?.[1]) return { kind: "served", endpoint: served[1] };
   if (VERSION_WORD.test(plain) && LISTING.test(plain) && request.intent !== "deploy" && request.intent !== "train") return { kind: "models", words: plain };

@@ -8,7 +8,7 @@ import { type Inventory, NO_INVENTORY, startedAs } from "./inventory.js";
 import { extractParams } from "./params.js";
 import { looksUnsafe } from "./safety.js";
 import { Request, type RequestParams } from "./schema.js";
-import { deployModeOf, resolveSubject, type Subject } from "./subject.js";
+import { asksOfRegistry, deployModeOf, resolveSubject, type Subject } from "./subject.js";
 import type { Token } from "./tokens.js";
 
 const COMMAND_CONFIDENCE = 0.97;
@@ -83,8 +83,9 @@ function readAs(text: string, utterance: Utterance, intent: IntentId, confidence
     subject = resolveSubject(intent, read, lexicon, { hasVersion: false });
     question = subject.question;
   }
-  const params = extractParams({ intent, tokens, channels: utterance.channels, deployMode, question });
-  subject ??= resolveSubject(intent, read, lexicon, { deployMode, hasVersion: params.modelVersion !== undefined });
+  const registry = intent === "status" && asksOfRegistry(utterance.clean);
+  const params = extractParams({ intent, tokens, channels: utterance.channels, deployMode, question, registry });
+  subject ??= resolveSubject(intent, read, lexicon, { deployMode, hasVersion: params.modelVersion !== undefined, registry: registry && params.endpointName === undefined && params.pipelineName === undefined });
 
   const request = Request.safeParse({ text, intent, stage: subject.stage, services: subject.services, params, confidence });
   return request.success ? request.data : unknownRequest(text, 0.5);

@@ -246,7 +246,19 @@ function knownResourceSubject(utterance: Utterance): Subject | undefined {
 
 const DEPLOYMENT_TARGETS: readonly ServiceId[] = ["serverless-inference", "async-inference"];
 
-export function resolveSubject(intent: IntentId, utterance: Utterance, lexicon: CompiledLexicon, params: { deployMode?: DeployMode; hasVersion: boolean }): Subject {
+/**
+ * Words about versions in a model registry, in the corpus languages: a status question with them
+ * is about the registry ("is version 2 of churn-xgb approved yet?"), not about a training job.
+ * Approval words alone are not among them: "is my plan approved?" asks about a plan.
+ */
+const REGISTRY_WORDS =
+  /\b(versions?|v\d{1,6}|versi[oó]n|versiones|versionen|modellversion(?:en)?|registry|registre|registro|model (?:package )?group|modellgruppe|groupe de mod[eè]les|grupo de modelos)\b|バージョン|レジストリ|モデルグループ/i;
+
+export function asksOfRegistry(text: string): boolean {
+  return REGISTRY_WORDS.test(text);
+}
+
+export function resolveSubject(intent: IntentId, utterance: Utterance, lexicon: CompiledLexicon, params: { deployMode?: DeployMode; hasVersion: boolean; registry?: boolean }): Subject {
   switch (intent) {
     case "ask":
       return askSubject(utterance, lexicon);
@@ -266,6 +278,7 @@ export function resolveSubject(intent: IntentId, utterance: Utterance, lexicon: 
       return { stage: "orchestration", services: ["pipelines"] };
     case "status":
     case "stop": {
+      if (intent === "status" && params.registry) return { stage: "model-management", services: ["model-registry"] };
       const fromNouns = resourceSubject(lexicon, utterance.shape);
       return fromNouns.stage === null ? (resourceSubjectAbroad(utterance.clean) ?? knownResourceSubject(utterance) ?? fromNouns) : fromNouns;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { interpretOffline } from "../../src/interpret/offline.js";
+import { createOfflineInterpreter, interpretOffline } from "../../src/interpret/offline.js";
 
 const paramsOf = (text: string) => interpretOffline(text).params;
 
@@ -134,4 +134,19 @@ describe("the slash-command forms the Slack layer passes as text", () => {
       expect(request.confidence).toBeGreaterThan(0.9);
     });
   }
+});
+
+describe("status questions about a model group's versions", () => {
+  it("are about the registry, with the group and the version asked about, in several languages; a version on an endpoint stays the endpoint's", async () => {
+    const interpreter = createOfflineInterpreter();
+    for (const text of ["is version 2 of fraud-lgbm approved yet?", "Welche Versionen von fraud-lgbm sind noch nicht freigegeben?", "¿en qué estado está la versión 4 de fraud-lgbm?", "où en est la version 4 de fraud-lgbm ?"]) {
+      const request = await interpreter.interpret(text);
+      expect({ text, intent: request.intent, stage: request.stage, service: request.services[0], group: request.params.modelPackageGroup }).toEqual({ text, intent: "status", stage: "model-management", service: "model-registry", group: "fraud-lgbm" });
+    }
+    expect((await interpreter.interpret("is version 2 of fraud-lgbm approved yet?")).params.modelVersion).toBe(2);
+    expect((await interpreter.interpret("où en est la version 4 de fraud-lgbm ?")).params.modelVersion).toBe(4);
+    const onEndpoint = await interpreter.interpret("which model version is live on the fraud-prod endpoint?");
+    expect(onEndpoint.stage).toBe("deployment");
+    expect(onEndpoint.params.endpointName).toBe("fraud-prod");
+  }, 60_000);
 });

@@ -7,6 +7,11 @@
  *   (or `"violations": false`, or `"fail": true`, or neither): starts a run of the schedule now and
  *   answers 200 with `{ simulated, note, run }` (monitoring-run-now.ts). A bad body is 400, an
  *   unknown schedule or route 404, another method 405; every error is `{ simulated, error: { code, message } }`.
+ * - `POST /_sandbox/registry/register` with `{ "group": "churn-xgb" }` (optionally `"auc": 0.93`):
+ *   registers a new PendingManualApproval version of the group now, trained by a new completed
+ *   training job and with its own evaluation.json in S3 (register-version.ts), and answers 200 with
+ *   `{ simulated, note, ModelPackageArn, ModelPackageVersion, ... }`. A bad body or an unknown
+ *   group is 400.
  * - `GET /_sandbox/calls` (optionally `?operation=CreateTrainingJob`): the calls received so far,
  *   oldest first, `{ simulated, calls: [{ operation, at, status, error?, names? }] }`.
  * - `POST /_sandbox/holds` with `{ "operation": "CreateTrainingJob", "stage": "before" | "after",
@@ -15,24 +20,29 @@
  *   `POST /_sandbox/holds/<id>/release` lets the call go on.
  */
 
+import type { z } from "zod";
 import type { CallLog } from "./calls.js";
 import { SandboxError } from "./errors.js";
 import { type HoldBook, HoldRequestSchema, type SandboxHold } from "./holds.js";
 import type { HttpAnswer, HttpExchange } from "./http.js";
 import { type MonitoringRunStarted, RunNowRequestSchema } from "./monitoring-run-now.js";
+import { type RegisterVersionOptions, RegisterVersionRequestSchema, type VersionRegistered } from "./register-version.js";
 
 export const CONTROL_PREFIX = "/_sandbox/";
 const RUN_MONITOR_PATH = "/_sandbox/monitoring/run";
+const REGISTER_PATH = "/_sandbox/registry/register";
 const CALLS_PATH = "/_sandbox/calls";
 const HOLDS_PATH = "/_sandbox/holds";
 const HOLD_PATH = /^\/_sandbox\/holds\/(hold-\d+)(\/release)?$/;
 const NOTE = "This is the sageops sandbox, a local simulation of SageMaker: nothing ran on AWS.";
 
 export type RunMonitor = (schedule: string, options: { violations?: boolean; fail?: boolean }) => MonitoringRunStarted;
+export type RegisterVersion = (group: string, options: RegisterVersionOptions) => VersionRegistered;
 
 /** What the control routes act on. */
 export interface Controls {
   run: RunMonitor;
+  register: RegisterVersion;
   holds: HoldBook;
   calls: CallLog;
 }
@@ -44,6 +54,7 @@ export function isControlPath(path: string): boolean {
 /** The name the call log gives a control request. */
 export function controlOperationName(path: string): string {
   if (path === RUN_MONITOR_PATH) return "Sandbox.RunMonitor";
+  if (path === REGISTER_PATH) return "Sandbox.RegisterVersion";
   if (path === CALLS_PATH) return "Sandbox.ListCalls";
   if (path === HOLDS_PATH || HOLD_PATH.test(path)) return "Sandbox.Hold";
   return "Sandbox.Unknown";
@@ -71,18 +82,31 @@ function badBody(error: { issues: readonly { path: readonly PropertyKey[]; messa
   return problem(400, "BadRequest", `${where}${issue?.message ?? "the body does not fit"}`);
 }
 
-function runMonitor(exchange: HttpExchange, run: RunMonitor): HttpAnswer {
-  const read = jsonBody(exchange);
-  if (read === undefined) return problem(400, "BadRequest", 'The body is not JSON: send {"schedule": "<name>"} with optional "violations": true|false or "fail": true.');
-  const parsed = RunNowRequestSchema.safeParse(read.body);
-  if (!parsed.success) return badBody(parsed.error);
-  const { schedule, ...options } = parsed.data;
+/** The answer of a control that may be refused: SageMaker's ResourceNotFound is 404, its other errors 400. */
+function refusable(act: () => Record<string, unknown>): HttpAnswer {
   try {
-    return json(200, { note: NOTE, run: run(schedule, options) });
+    return json(200, { note: NOTE, ...act() });
   } catch (error) {
     if (error instanceof SandboxError) return error.type === "ResourceNotFound" ? problem(404, "NotFound", error.message) : problem(400, "BadRequest", error.message);
     throw error;
   }
+}
+
+/** A control that acts on a JSON body of its schema's; `hint` says what to send when the body is not JSON. */
+function jsonControl<S extends z.ZodType>(exchange: HttpExchange, schema: S, hint: string, act: (body: z.output<S>) => Record<string, unknown>): HttpAnswer {
+  const read = jsonBody(exchange);
+  if (read === undefined) return problem(400, "BadRequest", `The body is not JSON: send ${hint}.`);
+  const parsed = schema.safeParse(read.body);
+  if (!parsed.success) return badBody(parsed.error);
+  return refusable(() => act(parsed.data));
+}
+
+function runMonitor(exchange: HttpExchange, run: RunMonitor): HttpAnswer {
+  return jsonControl(exchange, RunNowRequestSchema, '{"schedule": "<name>"} with optional "violations": true|false or "fail": true', ({ schedule, ...options }) => ({ run: run(schedule, options) }));
+}
+
+function registerVersion(exchange: HttpExchange, register: RegisterVersion): HttpAnswer {
+  return jsonControl(exchange, RegisterVersionRequestSchema, '{"group": "<model package group>"} with optional "auc": <0..1>', ({ group, ...options }) => ({ ...register(group, options) }));
 }
 
 function listCalls(exchange: HttpExchange, calls: CallLog): HttpAnswer {
@@ -118,9 +142,10 @@ function only(method: string, exchange: HttpExchange, answer: () => HttpAnswer):
 
 export function handleControl(exchange: HttpExchange, controls: Controls): HttpAnswer {
   if (exchange.path === RUN_MONITOR_PATH) return only("POST", exchange, () => runMonitor(exchange, controls.run));
+  if (exchange.path === REGISTER_PATH) return only("POST", exchange, () => registerVersion(exchange, controls.register));
   if (exchange.path === CALLS_PATH) return only("GET", exchange, () => listCalls(exchange, controls.calls));
   if (exchange.path === HOLDS_PATH) return only("POST", exchange, () => addHold(exchange, controls.holds));
   const hold = HOLD_PATH.exec(exchange.path);
   if (hold?.[1] !== undefined) return onHold(exchange, controls.holds, hold[1], hold[2] !== undefined);
-  return problem(404, "NotFound", `No sandbox control at ${exchange.path}: there are POST ${RUN_MONITOR_PATH}, GET ${CALLS_PATH} and POST ${HOLDS_PATH}.`);
+  return problem(404, "NotFound", `No sandbox control at ${exchange.path}: there are POST ${RUN_MONITOR_PATH}, POST ${REGISTER_PATH}, GET ${CALLS_PATH} and POST ${HOLDS_PATH}.`);
 }

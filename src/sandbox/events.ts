@@ -14,6 +14,8 @@ const DETAIL_TYPES = {
   "transform-job": "SageMaker Transform Job State Change",
   "tuning-job": "SageMaker HyperParameter Tuning Job State Change",
   "pipeline-execution": "SageMaker Model Building Pipeline Execution Status Change",
+  "model-package": "SageMaker Model Package State Change",
+  "feature-group": "SageMaker Feature Group State Change",
 } as const;
 
 export type WatchedKind = keyof typeof DETAIL_TYPES;

@@ -73,24 +73,40 @@ function metric(value: number, seed: string): { value: number; standard_deviatio
   return { value: round(value, 4), standard_deviation: round(0.002 + 0.006 * unitHash(seed), 4) };
 }
 
-function classificationMetrics(quality: Quality, seed: string): Record<string, unknown> {
+const safe = (a: number, b: number): number => (b > 0 ? a / b : 0);
+
+/** The counts of a binary classifier with this recall and precision on `items` records (a fifth of them churners), and the rates they give. */
+export function confusionOf(quality: Pick<Quality, "items" | "recall" | "precision">) {
   const positives = Math.round(quality.items * POSITIVE_SHARE);
   const negatives = quality.items - positives;
   const tp = Math.round(quality.recall * positives);
   const fn = positives - tp;
   const fp = Math.min(negatives, Math.round(tp / quality.precision - tp));
   const tn = negatives - fp;
-  const safe = (a: number, b: number): number => (b > 0 ? a / b : 0);
   const recall = safe(tp, tp + fn);
   const precision = safe(tp, tp + fp);
-  const fBeta = (beta: number): number => safe((1 + beta * beta) * precision * recall, beta * beta * precision + recall);
+  return {
+    matrix: { "0": { "0": tn, "1": fp }, "1": { "0": fn, "1": tp } },
+    tp,
+    fn,
+    fp,
+    tn,
+    recall,
+    precision,
+    accuracy: safe(tp + tn, quality.items),
+    fBeta: (beta: number): number => safe((1 + beta * beta) * precision * recall, beta * beta * precision + recall),
+  };
+}
+
+function classificationMetrics(quality: Quality, seed: string): Record<string, unknown> {
+  const { matrix, tp, fn, fp, tn, recall, precision, accuracy, fBeta } = confusionOf(quality);
   const named = (name: string, value: number) => [name, metric(value, `${seed}|${name}`)] as const;
   return {
-    confusion_matrix: { "0": { "0": tn, "1": fp }, "1": { "0": fn, "1": tp } },
+    confusion_matrix: matrix,
     ...Object.fromEntries([
       named("recall", recall),
       named("precision", precision),
-      named("accuracy", safe(tp + tn, quality.items)),
+      named("accuracy", accuracy),
       named("recall_best_constant_classifier", 1),
       named("precision_best_constant_classifier", POSITIVE_SHARE),
       named("accuracy_best_constant_classifier", 1 - POSITIVE_SHARE),

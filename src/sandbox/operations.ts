@@ -1,7 +1,8 @@
 /** How a resource family exposes its SageMaker operations to the server. */
+import type { UserContext } from "./identity.js";
 
-/** Handles one operation's JSON input at simulated time `now` and returns its JSON output. */
-export type OperationHandler = (input: unknown, now: number) => unknown;
+/** Handles one operation's JSON input at simulated time `now`, from `caller` when known, and returns its JSON output. */
+export type OperationHandler = (input: unknown, now: number, caller: UserContext | undefined) => unknown;
 
 export type Operations = Record<string, OperationHandler>;
 

@@ -1,10 +1,14 @@
 /**
  * The model registry: model package groups and their numbered versions (or unversioned packages),
- * with approval status. CreateModelPackage is idempotent on ClientToken, as in SageMaker.
+ * with approval status, who created and last changed each (identity.ts), and SageMaker's "Model
+ * Package State Change" event when a package is created and whenever its approval status changes.
+ * CreateModelPackage is idempotent on ClientToken, as in SageMaker.
  */
 import { z } from "zod";
 import { type SandboxEnv, sagemakerArn, wireTime } from "./env.js";
 import { validationError } from "./errors.js";
+import { eventDetail, type WatchedResource } from "./events.js";
+import type { UserContext } from "./identity.js";
 import { NameMap } from "./names.js";
 import { compact, type Operations } from "./operations.js";
 import { paginate, sortItems, within } from "./paging.js";
@@ -41,14 +45,25 @@ const InferenceSpecificationSchema = z.looseObject({
   SupportedTransformInstanceTypes: z.array(z.string()).optional(),
 });
 
+const MetricsSourceSchema = z.looseObject({ ContentType: z.string().max(256), ContentDigest: z.string().regex(/^[Ss][Hh][Aa]256:[0-9a-fA-F]{64}$/).optional(), S3Uri: s3Uri });
+const StatisticsAndConstraints = z.looseObject({ Statistics: MetricsSourceSchema.optional(), Constraints: MetricsSourceSchema.optional() });
+const ModelMetricsSchema = z.looseObject({
+  ModelQuality: StatisticsAndConstraints.optional(),
+  ModelDataQuality: StatisticsAndConstraints.optional(),
+  Bias: z.looseObject({ Report: MetricsSourceSchema.optional(), PreTrainingReport: MetricsSourceSchema.optional(), PostTrainingReport: MetricsSourceSchema.optional() }).optional(),
+  Explainability: z.looseObject({ Report: MetricsSourceSchema.optional() }).optional(),
+});
+const metadataValue = z.string().max(1024);
+const MetadataPropertiesSchema = z.looseObject({ CommitId: metadataValue.optional(), Repository: metadataValue.optional(), GeneratedBy: metadataValue.optional(), ProjectId: metadataValue.optional() });
+
 const CreatePackageSchema = z.looseObject({
   ModelPackageName: resourceName().optional(),
   ModelPackageGroupName: nameOrArn.optional(),
   ModelPackageDescription: z.string().max(1024).optional(),
   InferenceSpecification: InferenceSpecificationSchema.optional(),
   ModelApprovalStatus: APPROVAL.optional(),
-  ModelMetrics: z.looseObject({}).optional(),
-  MetadataProperties: z.looseObject({}).optional(),
+  ModelMetrics: ModelMetricsSchema.optional(),
+  MetadataProperties: MetadataPropertiesSchema.optional(),
   CustomerMetadataProperties: stringMap(50).optional(),
   ClientToken: clientToken.optional(),
   Tags: tags.optional(),
@@ -97,15 +112,16 @@ const ListPackagesSchema = z.looseObject({
   SortOrder: sortOrder.optional(),
 });
 
-interface PackageGroup {
+export interface PackageGroup {
   name: string;
   arn: string;
   description?: string;
   createdAt: number;
+  createdBy?: UserContext;
   versions: ModelPackage[];
 }
 
-interface ModelPackage {
+export interface ModelPackage {
   arn: string;
   /** For a version, its group's name (as SageMaker reports ModelPackageName). */
   name: string;
@@ -119,6 +135,8 @@ interface ModelPackage {
   inference?: z.output<typeof InferenceSpecificationSchema>;
   customerMetadata?: Record<string, string>;
   lastModified: number;
+  createdBy?: UserContext;
+  lastModifiedBy?: UserContext;
 }
 
 export class ModelRegistry {
@@ -140,21 +158,36 @@ export class ModelRegistry {
     return found;
   }
 
+  findGroup(nameOrArnValue: string): PackageGroup | undefined {
+    return this.groups.get(nameFromArn(nameOrArnValue));
+  }
+
   private requireGroup(nameOrArnValue: string): PackageGroup {
-    const group = this.groups.get(nameFromArn(nameOrArnValue));
+    const group = this.findGroup(nameOrArnValue);
     if (!group) throw validationError(`ModelPackageGroup ${nameFromArn(nameOrArnValue)} does not exist.`);
     return group;
   }
 
-  createGroup(request: z.output<typeof CreateGroupSchema>, at: number): PackageGroup {
+  get groupNames(): string[] {
+    return [...this.groups.values()].map((g) => g.name).sort();
+  }
+
+  createGroup(request: z.output<typeof CreateGroupSchema>, at: number, caller?: UserContext): PackageGroup {
     const existing = this.groups.get(request.ModelPackageGroupName);
     if (existing) throw validationError(`Model Package Group already exists: ${existing.arn}`);
-    const group: PackageGroup = { name: request.ModelPackageGroupName, arn: sagemakerArn(this.env, "model-package-group", request.ModelPackageGroupName), description: request.ModelPackageGroupDescription, createdAt: at, versions: [] };
+    const group: PackageGroup = {
+      name: request.ModelPackageGroupName,
+      arn: sagemakerArn(this.env, "model-package-group", request.ModelPackageGroupName),
+      description: request.ModelPackageGroupDescription,
+      createdAt: at,
+      createdBy: caller,
+      versions: [],
+    };
     this.groups.set(group.name, group);
     return group;
   }
 
-  createPackage(request: CreatePackageInput, at: number): ModelPackage {
+  createPackage(request: CreatePackageInput, at: number, caller?: UserContext): ModelPackage {
     if (request.ClientToken !== undefined) {
       const earlier = this.byClientToken.get(request.ClientToken);
       if (earlier) return earlier;
@@ -169,6 +202,7 @@ export class ModelRegistry {
       description: request.ModelPackageDescription,
       inference: request.InferenceSpecification,
       customerMetadata: request.CustomerMetadataProperties,
+      createdBy: caller,
     } as const;
     let pkg: ModelPackage;
     if (request.ModelPackageGroupName !== undefined) {
@@ -185,10 +219,25 @@ export class ModelRegistry {
     }
     this.byArn.set(pkg.arn, pkg);
     if (request.ClientToken !== undefined) this.byClientToken.set(request.ClientToken, pkg);
+    this.env.events.checkAt(this.watched(pkg), [at]);
     return pkg;
   }
 
-  update(request: z.output<typeof UpdatePackageSchema>, at: number): ModelPackage {
+  /** The event is about the approval status: a package's creation, then each change of its status. */
+  private watched(pkg: ModelPackage): WatchedResource {
+    return {
+      kind: "model-package",
+      arn: pkg.arn,
+      read: () => {
+        const { CreatedBy, LastModifiedBy, ...described } = this.describePackage(pkg);
+        // A version's event names it `<group>/<version>`, where Describe gives the group's name.
+        const name = pkg.group !== undefined && pkg.version !== undefined ? `${pkg.group}/${pkg.version}` : pkg.name;
+        return { status: pkg.approval, detail: eventDetail({ ...described, ModelPackageName: name }) };
+      },
+    };
+  }
+
+  update(request: z.output<typeof UpdatePackageSchema>, at: number, caller?: UserContext): ModelPackage {
     const pkg = this.byArn.get(request.ModelPackageArn);
     if (!pkg) throw validationError(`ModelPackage ${request.ModelPackageArn} does not exist.`);
     if (request.ModelApprovalStatus !== undefined) pkg.approval = request.ModelApprovalStatus;
@@ -201,6 +250,8 @@ export class ModelRegistry {
       pkg.customerMetadata = merged;
     }
     pkg.lastModified = at;
+    pkg.lastModifiedBy = caller;
+    this.env.events.checkAt(this.watched(pkg), [at]);
     return pkg;
   }
 
@@ -223,11 +274,11 @@ export class ModelRegistry {
       InferenceSpecification: pkg.inference,
       ModelPackageStatusDetails: { ValidationStatuses: [], ImageScanStatuses: [] },
       CertifyForMarketplace: false,
-      CreatedBy: {},
+      CreatedBy: pkg.createdBy ?? {},
       MetadataProperties: pkg.request.MetadataProperties,
       ModelMetrics: pkg.request.ModelMetrics,
       LastModifiedTime: wireTime(pkg.lastModified),
-      LastModifiedBy: pkg.lastModified !== pkg.createdAt ? {} : undefined,
+      LastModifiedBy: pkg.lastModifiedBy ?? (pkg.lastModified !== pkg.createdAt ? {} : undefined),
       ApprovalDescription: pkg.approvalDescription,
       CustomerMetadataProperties: pkg.customerMetadata,
       Domain: pkg.request.Domain,
@@ -237,10 +288,10 @@ export class ModelRegistry {
 
   operations(): Operations {
     return {
-      CreateModelPackageGroup: (input, now) => ({ ModelPackageGroupArn: this.createGroup(parseRequest(CreateGroupSchema, input), now).arn }),
+      CreateModelPackageGroup: (input, now, caller) => ({ ModelPackageGroupArn: this.createGroup(parseRequest(CreateGroupSchema, input), now, caller).arn }),
       DescribeModelPackageGroup: (input) => {
         const group = this.requireGroup(parseRequest(DescribeGroupSchema, input).ModelPackageGroupName);
-        return compact({ ModelPackageGroupName: group.name, ModelPackageGroupArn: group.arn, ModelPackageGroupDescription: group.description, CreationTime: wireTime(group.createdAt), CreatedBy: {}, ModelPackageGroupStatus: "Completed" });
+        return compact({ ModelPackageGroupName: group.name, ModelPackageGroupArn: group.arn, ModelPackageGroupDescription: group.description, CreationTime: wireTime(group.createdAt), CreatedBy: group.createdBy ?? {}, ModelPackageGroupStatus: "Completed" });
       },
       ListModelPackageGroups: (input) => {
         const q = parseRequest(ListGroupsSchema, input);
@@ -252,9 +303,9 @@ export class ModelRegistry {
           NextToken: next,
         });
       },
-      CreateModelPackage: (input, now) => ({ ModelPackageArn: this.createPackage(parseRequest(CreatePackageSchema, input), now).arn }),
+      CreateModelPackage: (input, now, caller) => ({ ModelPackageArn: this.createPackage(parseRequest(CreatePackageSchema, input), now, caller).arn }),
       DescribeModelPackage: (input) => this.describePackage(this.requirePackage(parseRequest(DescribePackageSchema, input).ModelPackageName)),
-      UpdateModelPackage: (input, now) => ({ ModelPackageArn: this.update(parseRequest(UpdatePackageSchema, input), now).arn }),
+      UpdateModelPackage: (input, now, caller) => ({ ModelPackageArn: this.update(parseRequest(UpdatePackageSchema, input), now, caller).arn }),
       ListModelPackages: (input) => {
         const q = parseRequest(ListPackagesSchema, input);
         let candidates: ModelPackage[];

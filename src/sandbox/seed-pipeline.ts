@@ -1,11 +1,12 @@
 /**
  * The `churn-retrain` pipeline's definition: Preprocess, CheckDataQuality (a QualityCheck of the
  * processed training data against the data-quality baseline), Train, Evaluate, CheckModelBias (a
- * ClarifyCheck of the new model's predictions against the bias baseline), RegisterModel. The checks
- * report violations without failing the run (FailOnViolation false), as a team does while it
- * watches drift before it gates on it.
+ * ClarifyCheck of the new model's predictions against the bias baseline), RegisterModel (with the
+ * Evaluate step's evaluation.json as its model quality metrics). The checks report violations
+ * without failing the run (FailOnViolation false), as a team does while it watches drift before it
+ * gates on it. The retrain grows shallower trees, more of them and more slowly than version 1 was trained with.
  */
-import { HYPERPARAMETERS, inferenceSpecification, SEED, trainingChannels } from "./seed-constants.js";
+import { inferenceSpecification, RETRAIN_HYPERPARAMETERS, SEED, trainingChannels } from "./seed-constants.js";
 
 type Expression = { Get: string } | { "Std:Join": { On: string; Values: unknown[] } };
 
@@ -24,14 +25,16 @@ function processingArguments(app: Record<string, unknown>, inputs: unknown[], ou
   };
 }
 
-function scriptStep(name: string, script: string, inputs: unknown[], outputs: { name: string; uri: string }[]): Record<string, unknown> {
+function scriptStep(name: string, script: string, inputs: unknown[], outputs: { name: string; uri: unknown }[]): Record<string, unknown> {
   return { Name: name, Type: "Processing", Arguments: processingArguments({ ImageUri: SEED.sklearnImage, ContainerEntrypoint: ["python3", `/opt/ml/processing/input/code/${script}`] }, inputs, outputs) };
 }
 
-/** `s3://sageops-demo/churn/checks/<execution id>/<check>`: each execution's check writes its own folder. */
-function checkOutput(check: string): Expression {
-  return { "Std:Join": { On: "/", Values: ["s3://sageops-demo/churn/checks", { Get: "Execution.PipelineExecutionId" }, check] } };
+/** `<root>/<execution id>/<parts>`: each execution writes its own folder. */
+function perExecution(root: string, ...parts: unknown[]): Expression {
+  return { "Std:Join": { On: "/", Values: [root, { Get: "Execution.PipelineExecutionId" }, ...parts] } };
 }
+
+const checkOutput = (check: string): Expression => perExecution("s3://sageops-demo/churn/checks", check);
 
 export function churnRetrainDefinition(): string {
   const processedTrain = { Get: "Steps.Preprocess.ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri" };
@@ -74,12 +77,12 @@ export function churnRetrainDefinition(): string {
           OutputDataConfig: { S3OutputPath: "s3://sageops-demo/churn/models/" },
           ResourceConfig: { InstanceType: { Get: "Parameters.TrainingInstanceType" }, InstanceCount: 1, VolumeSizeInGB: 30 },
           StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-          HyperParameters: HYPERPARAMETERS,
+          HyperParameters: RETRAIN_HYPERPARAMETERS,
           InputDataConfig: trainingChannels(processedTrain, processedValidation),
         },
       },
       {
-        ...scriptStep("Evaluate", "evaluate.py", [processingInput("model", { Get: "Steps.Train.ModelArtifacts.S3ModelArtifacts" }), processingInput("test", processedValidation)], [{ name: "evaluation", uri: "s3://sageops-demo/churn/evaluation" }]),
+        ...scriptStep("Evaluate", "evaluate.py", [processingInput("model", { Get: "Steps.Train.ModelArtifacts.S3ModelArtifacts" }), processingInput("test", processedValidation)], [{ name: "evaluation", uri: perExecution("s3://sageops-demo/churn/evaluation") }]),
         DependsOn: ["Train"],
       },
       {
@@ -107,6 +110,10 @@ export function churnRetrainDefinition(): string {
           ModelApprovalStatus: { Get: "Parameters.ModelApprovalStatus" },
           ModelPackageDescription: "Registered by the churn-retrain pipeline",
           InferenceSpecification: inferenceSpecification({ Get: "Steps.Train.ModelArtifacts.S3ModelArtifacts" }),
+          ModelMetrics: {
+            ModelQuality: { Statistics: { ContentType: "application/json", S3Uri: { "Std:Join": { On: "/", Values: [{ Get: "Steps.Evaluate.ProcessingOutputConfig.Outputs['evaluation'].S3Output.S3Uri" }, "evaluation.json"] } } } },
+          },
+          CustomerMetadataProperties: { "training-data": { Get: "Parameters.InputData" } },
         },
       },
     ],

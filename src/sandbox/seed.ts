@@ -1,16 +1,20 @@
 /**
  * The example company's history (docs/architecture.md, section 3), replayed through the sandbox's own
  * operations at past simulated times, so it is exactly as a client would have left it:
- * training data in `s3://sageops-demo/churn/`, a completed and a failed training job, model
- * package group `churn-xgb` (version 1 Approved and serving on endpoint `churn-prod`, version 2
+ * training data in `s3://sageops-demo/churn/`, two feature groups (seed-feature-store.ts), a
+ * completed and a failed training job, model package group `churn-xgb` (version 1 registered by
+ * alice with her evaluation report, approved by bob and serving on endpoint `churn-prod`; version 2
  * PendingManualApproval from the last `churn-retrain` pipeline run, whose QualityCheck and
- * ClarifyCheck steps were clean), and churn-prod's drift watching (seed-monitoring.ts): one Model
- * Monitor schedule of each type, the hourly data-quality one's next execution finding drift, and
- * the team's own drift job's reports in S3.
+ * ClarifyCheck steps were clean and whose Evaluate step wrote its report), and churn-prod's drift
+ * watching (seed-monitoring.ts): one Model Monitor schedule of each type, the hourly data-quality
+ * one's next execution finding drift, and the team's own drift job's reports in S3.
  */
 import { DAY, HOUR, MINUTE } from "./env.js";
+import { evaluationOfJob, putEvaluation } from "./evaluation.js";
+import type { UserContext } from "./identity.js";
 import { reportJson } from "./report-json.js";
-import { HYPERPARAMETERS, inferenceSpecification, SEED, trainingChannels } from "./seed-constants.js";
+import { inferenceSpecification, person, SEED, trainingJobRequest } from "./seed-constants.js";
+import { seedFeatureStore } from "./seed-feature-store.js";
 import { putBaselines, seedMonitoring } from "./seed-monitoring.js";
 import { churnRetrainDefinition } from "./seed-pipeline.js";
 import type { SandboxState } from "./state.js";
@@ -42,24 +46,12 @@ const CLARIFY_ANALYSIS_CONFIG = {
   predictor: { model_name: SEED.model, instance_type: "ml.m5.xlarge", initial_instance_count: 1, accept_type: "text/csv" },
 };
 
-function trainingJobRequest(name: string, trainUri: string): Record<string, unknown> {
-  return {
-    TrainingJobName: name,
-    AlgorithmSpecification: { TrainingImage: SEED.xgboostImage, TrainingInputMode: "File" },
-    RoleArn: SEED.roleArn,
-    InputDataConfig: trainingChannels(trainUri, "s3://sageops-demo/churn/validation/"),
-    OutputDataConfig: { S3OutputPath: "s3://sageops-demo/churn/models/" },
-    ResourceConfig: { InstanceType: "ml.m5.xlarge", InstanceCount: 1, VolumeSizeInGB: 30 },
-    StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-    HyperParameters: HYPERPARAMETERS,
-    Tags: [{ Key: "sageops:recipe", Value: "churn-xgb" }],
-  };
-}
-
 /** Replays the example history so that `startMs` is "now" and the drift story begins right after. */
 export function seedExampleAccount(state: SandboxState, startMs: number): void {
-  const call = (operation: string, input: unknown, at: number): Record<string, unknown> => state.perform(operation, input, at) as Record<string, unknown>;
+  const call = (operation: string, input: unknown, at: number, caller?: UserContext): Record<string, unknown> => state.perform(operation, input, at, caller) as Record<string, unknown>;
   const dataTime = startMs - 30 * DAY;
+  const alice = person(state.env, "alice");
+  seedFeatureStore(state, startMs - 45 * DAY);
 
   const put = (key: string, body: string, contentType: string): void => void state.s3.put(SEED.bucket, key, body, { contentType, at: dataTime });
   state.s3.createBucket(SEED.bucket);
@@ -69,7 +61,7 @@ export function seedExampleAccount(state: SandboxState, startMs: number): void {
   put("churn/clarify/analysis_config.json", reportJson(CLARIFY_ANALYSIS_CONFIG), "application/json");
   putBaselines(state, dataTime);
 
-  call("CreateModelPackageGroup", { ModelPackageGroupName: SEED.packageGroup, ModelPackageGroupDescription: "Customer churn classifier (built-in XGBoost)" }, dataTime);
+  call("CreateModelPackageGroup", { ModelPackageGroupName: SEED.packageGroup, ModelPackageGroupDescription: "Customer churn classifier (built-in XGBoost)" }, dataTime, alice);
   call(
     "CreatePipeline",
     { PipelineName: SEED.pipeline, PipelineDisplayName: SEED.pipeline, PipelineDefinition: churnRetrainDefinition(), PipelineDescription: "Weekly churn model retraining", RoleArn: SEED.roleArn, ClientRequestToken: "seed-create-churn-retrain-pipeline-0001" },
@@ -77,17 +69,29 @@ export function seedExampleAccount(state: SandboxState, startMs: number): void {
   );
 
   const trainedAt = startMs - 25 * DAY;
-  call("CreateTrainingJob", trainingJobRequest(SEED.trainingJob, "s3://sageops-demo/churn/train/"), trainedAt);
+  const v1Job = String(call("CreateTrainingJob", trainingJobRequest(SEED.trainingJob, SEED.trainingData), trainedAt).TrainingJobArn);
 
+  // alice evaluated the model on the validation set and registered it with her report.
   const registeredAt = startMs - 24 * DAY;
+  const v1Evaluation = evaluationOfJob(state.training.require(SEED.trainingJob));
+  if (v1Evaluation) putEvaluation(state.s3, SEED.v1Evaluation, v1Evaluation, registeredAt - HOUR);
   const modelData = `s3://sageops-demo/churn/models/${SEED.trainingJob}/output/model.tar.gz`;
   const v1 = call(
     "CreateModelPackage",
-    { ModelPackageGroupName: SEED.packageGroup, ModelPackageDescription: `Trained by ${SEED.trainingJob}`, InferenceSpecification: inferenceSpecification(modelData), ModelApprovalStatus: "PendingManualApproval" },
+    {
+      ModelPackageGroupName: SEED.packageGroup,
+      ModelPackageDescription: `Trained by ${SEED.trainingJob}`,
+      InferenceSpecification: inferenceSpecification(modelData),
+      ModelApprovalStatus: "PendingManualApproval",
+      ModelMetrics: { ModelQuality: { Statistics: { ContentType: "application/json", S3Uri: SEED.v1Evaluation } } },
+      MetadataProperties: { GeneratedBy: v1Job },
+      CustomerMetadataProperties: { "training-data": SEED.trainingData },
+    },
     registeredAt,
+    alice,
   );
   const v1Arn = String(v1.ModelPackageArn);
-  call("UpdateModelPackage", { ModelPackageArn: v1Arn, ModelApprovalStatus: "Approved", ApprovalDescription: "Approved by U0APPROVER after offline evaluation" }, registeredAt + 2 * HOUR);
+  call("UpdateModelPackage", { ModelPackageArn: v1Arn, ModelApprovalStatus: "Approved", ApprovalDescription: "Approved by U0APPROVER after offline evaluation" }, registeredAt + 2 * HOUR, person(state.env, "bob"));
   call("CreateTrainingJob", trainingJobRequest(SEED.failedTrainingJob, "s3://sageops-demo/churn/train-missing/"), registeredAt + 5 * HOUR);
 
   const deployedAt = startMs - 23 * DAY;

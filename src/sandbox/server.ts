@@ -12,11 +12,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { CallLog } from "./calls.js";
 import type { SandboxClock } from "./clock.js";
-import { controlOperationName, handleControl, isControlPath, type RunMonitor } from "./control-http.js";
+import { type Controls, controlOperationName, handleControl, isControlPath } from "./control-http.js";
 import { SandboxError } from "./errors.js";
 import type { Fault, FaultInjector } from "./faults.js";
 import type { HoldBook } from "./holds.js";
 import { type HttpAnswer, type HttpExchange, headerValue } from "./http.js";
+import { callerOf, type UserContext } from "./identity.js";
 import { handleS3, s3Error, s3OperationName } from "./s3-http.js";
 import { handleSqs, SqsError, sqsErrorAnswer } from "./sqs-http.js";
 import type { SandboxState } from "./state.js";
@@ -98,12 +99,12 @@ function namesIn(input: unknown): Record<string, string> | undefined {
   return names.length > 0 ? Object.fromEntries(names) : undefined;
 }
 
-async function sageMakerAnswer(deps: SandboxServerDeps, operation: string, input: unknown): Promise<HttpAnswer> {
+async function sageMakerAnswer(deps: SandboxServerDeps, operation: string, input: unknown, caller: UserContext | undefined): Promise<HttpAnswer> {
   if (input === undefined) return jsonError(new SandboxError("SerializationException", "The request body is not valid JSON."));
   await deps.holds.pass("before", operation, input);
   let answer: HttpAnswer;
   try {
-    answer = jsonAnswer(200, deps.state.perform(operation, input, deps.clock.now()));
+    answer = jsonAnswer(200, deps.state.perform(operation, input, deps.clock.now(), caller));
   } catch (error) {
     if (error instanceof SandboxError) answer = jsonError(error);
     else {
@@ -130,8 +131,13 @@ async function answer(deps: SandboxServerDeps, request: IncomingMessage, signal:
   const isJson = target !== undefined;
   const isSqs = target?.startsWith(SQS_PREFIX) ?? false;
   if (isControlPath(url.pathname)) {
-    const run: RunMonitor = (schedule, options) => deps.state.runMonitorNow(schedule, options, deps.clock.now());
-    return { operation: controlOperationName(url.pathname), answer: handleControl(exchange, { run, holds: deps.holds, calls: deps.calls }), injected: false };
+    const controls: Controls = {
+      run: (schedule, options) => deps.state.runMonitorNow(schedule, options, deps.clock.now()),
+      register: (group, options) => deps.state.registerVersionNow(group, options, deps.clock.now()),
+      holds: deps.holds,
+      calls: deps.calls,
+    };
+    return { operation: controlOperationName(url.pathname), answer: handleControl(exchange, controls), injected: false };
   }
   const operation = isJson ? (isSqs ? `SQS.${target.slice(SQS_PREFIX.length)}` : target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target) : s3OperationName(exchange);
 
@@ -146,7 +152,8 @@ async function answer(deps: SandboxServerDeps, request: IncomingMessage, signal:
   if (isJson) {
     if (!target.startsWith(TARGET_PREFIX)) return { operation, answer: jsonError(new SandboxError("UnknownOperationException", `The sandbox only speaks SageMaker, not ${target}.`)), injected: false };
     const input = jsonInput(body);
-    return { operation, answer: await sageMakerAnswer(deps, operation, input), injected: false, names: namesIn(input) };
+    const caller = callerOf(headerValue(request.headers, "authorization"), deps.state.env.account);
+    return { operation, answer: await sageMakerAnswer(deps, operation, input, caller), injected: false, names: namesIn(input) };
   }
   const at = deps.state.syncTo(deps.clock.now());
   return { operation, answer: handleS3(deps.state.s3, exchange, at), injected: false };

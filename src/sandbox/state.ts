@@ -9,12 +9,15 @@ import { Endpoints } from "./endpoints.js";
 import { SANDBOX_ACCOUNT, type SandboxEnv } from "./env.js";
 import { SandboxError } from "./errors.js";
 import { StateChangeEvents } from "./events.js";
+import { FeatureGroups } from "./feature-store.js";
+import type { UserContext } from "./identity.js";
 import { Models } from "./models.js";
 import { MonitoringSchedules } from "./monitoring.js";
 import type { MonitoringRunStarted, RunNowOptions } from "./monitoring-run-now.js";
 import type { Operations } from "./operations.js";
 import { Pipelines } from "./pipelines.js";
 import { ProcessingJobs } from "./processing.js";
+import { type RegisterVersionOptions, registerVersion, type VersionRegistered } from "./register-version.js";
 import { ModelRegistry } from "./registry.js";
 import { ObjectStore } from "./s3.js";
 import { EVENTS_QUEUE, MessageQueues } from "./sqs.js";
@@ -40,6 +43,7 @@ export class SandboxState {
   readonly processing: ProcessingJobs;
   readonly monitoring: MonitoringSchedules;
   readonly pipelines: Pipelines;
+  readonly featureGroups: FeatureGroups;
   /** Drift jobs of the account's own, writing reports to S3 outside SageMaker. */
   readonly driftJobs: TeamDriftJobs;
   readonly tags = new ResourceTags();
@@ -70,6 +74,7 @@ export class SandboxState {
     this.monitoring = new MonitoringSchedules(this.env, this.endpoints, this.processing);
     this.pipelines = new Pipelines(this.env, this.training, this.processing, this.registry);
     this.driftJobs = new TeamDriftJobs(this.env);
+    this.featureGroups = new FeatureGroups(this.env);
     // No prototype: an operation name from the wire never finds a built-in of every object.
     this.handlers = Object.assign(Object.create(null) as Operations, {
       ...this.tags.operations(),
@@ -82,6 +87,7 @@ export class SandboxState {
       ...this.processing.operations(),
       ...this.monitoring.operations(),
       ...this.pipelines.operations(),
+      ...this.featureGroups.operations(),
     });
   }
 
@@ -96,23 +102,32 @@ export class SandboxState {
     return this.horizon;
   }
 
-  /** Handles one SageMaker operation at simulated time `now`. */
-  perform(operation: string, input: unknown, now: number): unknown {
+  /** Handles one SageMaker operation at simulated time `now`, from `caller` when the request said who (identity.ts). */
+  perform(operation: string, input: unknown, now: number, caller?: UserContext): unknown {
     const handler = this.handlers[operation];
     if (!handler) throw new SandboxError("UnknownOperationException", `The operation ${operation} is not supported by the SageMaker sandbox.`);
-    const at = this.syncTo(now);
-    const result = handler(input, at);
-    if (operation.startsWith("Create")) this.tags.recordCreate(input, result);
-    // What the operation set off at this very instant (e.g. a state-change event) happens now, not at the next call.
-    this.timeline.runUntil(at);
-    return result;
+    return this.control(now, (at) => {
+      const result = handler(input, at, caller);
+      if (operation.startsWith("Create")) this.tags.recordCreate(input, result);
+      return result;
+    });
   }
 
   /** Starts a run of a monitoring schedule at simulated time `now` (a sandbox-only control). */
   runMonitorNow(schedule: string, options: RunNowOptions, now: number): MonitoringRunStarted {
+    return this.control(now, (at) => this.monitoring.runNow(schedule, options, at));
+  }
+
+  /** Registers a new version of a model package group at simulated time `now` (a sandbox-only control). */
+  registerVersionNow(group: string, options: RegisterVersionOptions, now: number): VersionRegistered {
+    return this.control(now, (at) => registerVersion({ env: this.env, registry: this.registry, training: this.training }, group, options, at));
+  }
+
+  /** Acts at the simulated now; what the act set off at this very instant (e.g. a state-change event) happens now, not at the next call. */
+  private control<T>(now: number, act: (at: number) => T): T {
     const at = this.syncTo(now);
-    const started = this.monitoring.runNow(schedule, options, at);
+    const result = act(at);
     this.timeline.runUntil(at);
-    return started;
+    return result;
   }
 }

@@ -124,6 +124,8 @@ export interface TrainingJob {
   createdAt: number;
   tuningJobArn?: string;
   extraMetricNames: string[];
+  /** Final metric values decided ahead (the sandbox's register-version control); the others are simulated. */
+  metricValues?: Readonly<Record<string, number>>;
   plannedPhases: { phase: Phase; ms: number }[];
   failure?: { phase: Phase; reason: string };
   stopRequestedAt?: number;
@@ -202,6 +204,12 @@ function courseOf(job: TrainingJob): Course {
   return { transitions, terminal, trainingStart };
 }
 
+/** The metrics a job reports once it completes: stable for its name and hyperparameters. */
+export function finalMetricsOf(job: TrainingJob): { MetricName: string; Value: number }[] {
+  const simulated = finalMetrics(`${job.name}|${JSON.stringify(job.request.HyperParameters ?? {})}`, [...new Set([...job.extraMetricNames, ...Object.keys(job.metricValues ?? {})])]);
+  return simulated.map((m) => ({ ...m, Value: job.metricValues?.[m.MetricName] ?? m.Value }));
+}
+
 export function viewTrainingJob(job: TrainingJob, now: number): TrainingJobView {
   const course = courseOf(job);
   const { terminal } = course;
@@ -216,7 +224,7 @@ export function viewTrainingJob(job: TrainingJob, now: number): TrainingJobView 
       end: terminal.at,
       lastModified: terminal.at,
       failureReason: terminal.failureReason,
-      metrics: completed ? finalMetrics(`${job.name}|${JSON.stringify(job.request.HyperParameters ?? {})}`, job.extraMetricNames).map((m) => ({ ...m, Timestamp: terminal.at })) : undefined,
+      metrics: completed ? finalMetricsOf(job).map((m) => ({ ...m, Timestamp: terminal.at })) : undefined,
       modelArtifacts: completed ? modelArtifactsUri(job) : undefined,
     };
   }
@@ -257,8 +265,13 @@ export class TrainingJobs {
     return [...this.jobs.values()];
   }
 
+  /** The job whose model artefact is at `uri` (what a model package's ModelDataUrl or a step's input names). */
+  byModelArtifacts(uri: string): TrainingJob | undefined {
+    return this.all().find((job) => modelArtifactsUri(job) === uri);
+  }
+
   /** Creates a job (for the API, a tuning job or a pipeline step). */
-  create(request: CreateTrainingJobInput, at: number, options: { tuningJobArn?: string; extraMetricNames?: string[]; enforceQuota?: boolean } = {}): TrainingJob {
+  create(request: CreateTrainingJobInput, at: number, options: { tuningJobArn?: string; extraMetricNames?: string[]; metricValues?: Readonly<Record<string, number>>; enforceQuota?: boolean } = {}): TrainingJob {
     const name = request.TrainingJobName;
     const existing = this.jobs.get(name);
     if (existing) throw inUseError(`Training job names must be unique within an AWS account and region, and a training job with this name already exists (${existing.arn})`);
@@ -285,6 +298,7 @@ export class TrainingJobs {
       createdAt: at,
       tuningJobArn: options.tuningJobArn,
       extraMetricNames: options.extraMetricNames ?? [],
+      metricValues: options.metricValues,
       plannedPhases: plannedPhases(name),
       failure: plannedFailure(request),
     };

@@ -1,18 +1,30 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
-import { ListEndpointsCommand, ListMonitoringExecutionsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
+import { DescribeModelPackageCommand, ListEndpointsCommand, ListMonitoringExecutionsCommand, SageMakerClient } from "@aws-sdk/client-sagemaker";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { sandboxCommand, sandboxRunMonitorCommand } from "../../src/cli/sandbox.js";
+import { sandboxCommand, sandboxRegisterVersionCommand, sandboxRunMonitorCommand } from "../../src/cli/sandbox.js";
 import { SEED } from "../../src/sandbox/index.js";
 import { runCli } from "../support/cli.js";
 import { SANDBOX_CREDENTIALS, useTestSandbox } from "../support/sandbox.js";
 
-function captureIo(): { out: string[]; err: string[]; io: { out: (line: string) => void; err: (line: string) => void } } {
+type Io = { out: (line: string) => void; err: (line: string) => void };
+
+function captureIo(): { out: string[]; err: string[]; io: Io } {
   const out: string[] = [];
   const err: string[] = [];
   return { out, err, io: { out: (line) => out.push(line), err: (line) => err.push(line) } };
+}
+
+/** Bad use of a control subcommand: exit 2, nothing on stdout, one line on stderr naming the subcommand. */
+async function expectBadUse(name: string, command: (args: string[], io: Io, env: Record<string, string>) => Promise<number>, args: string[], message: RegExp): Promise<void> {
+  const { out, err, io } = captureIo();
+  expect(await command(args, io, {})).toBe(2);
+  expect(out).toEqual([]);
+  expect(err).toHaveLength(1);
+  expect(err[0]).toMatch(message);
+  expect(err[0]).toMatch(new RegExp(`^sageops sandbox ${name}: `));
 }
 
 describe("sageops sandbox", () => {
@@ -23,12 +35,13 @@ describe("sageops sandbox", () => {
       stop = resolve;
     });
     const running = sandboxCommand(["--pace", "60"], io, stopped);
-    for (let i = 0; i < 200 && out.length < 3; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 200 && out.length < 4; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
     const url = out[0] ?? "";
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(out[1]).toContain("simulation");
     expect(out[1]).toContain(`AWS_ENDPOINT_URL=${url}`);
     expect(out[2]).toBe(`Run a monitoring schedule now, without waiting for its hour: sageops sandbox run-monitor <schedule> --url ${url} [--clean|--violations|--fail]`);
+    expect(out[3]).toBe(`Register a new model version now, as if one had just been trained: sageops sandbox register-version <group> --url ${url} [--auc N]`);
 
     const client = new SageMakerClient({ endpoint: url, region: "us-east-1", credentials: SANDBOX_CREDENTIALS });
     const endpoints = await client.send(new ListEndpointsCommand({}));
@@ -96,7 +109,7 @@ describe("sageops sandbox with injected faults", () => {
     expect(await sandboxCommand(["--help"], io, Promise.resolve())).toBe(0);
     expect(err).toEqual([]);
     const help = out.join("\n");
-    for (const flag of ["--port", "--pace", "--empty", "--throttle-rate", "--error-rate", "--latency-ms", "--seed", "run-monitor"]) expect(help).toContain(flag);
+    for (const flag of ["--port", "--pace", "--empty", "--throttle-rate", "--error-rate", "--latency-ms", "--seed", "run-monitor", "register-version", "--auc"]) expect(help).toContain(flag);
     const bin = await runCli(["sandbox", "--help"]);
     expect(bin).toMatchObject({ code: 0, stderr: "" });
     expect(bin.stdout).toContain("--throttle-rate R");
@@ -179,14 +192,7 @@ describe("sageops sandbox run-monitor", () => {
     [["churn-prod-data-quality", "--url"], /--url needs a value/],
     [["churn-prod-data-quality"], /needs --url URL/],
     [["churn-prod-data-quality", "--url", "ftp://127.0.0.1:1"], /--url takes the sandbox's http:\/\/ URL/],
-  ])("bad use %j gets one line on stderr and exit code 2", async (args, message) => {
-    const { out, err, io } = captureIo();
-    expect(await sandboxRunMonitorCommand(args, io, {})).toBe(2);
-    expect(out).toEqual([]);
-    expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(message);
-    expect(err[0]).toMatch(/^sageops sandbox run-monitor: /);
-  });
+  ])("bad use %j gets one line on stderr and exit code 2", (args, message) => expectBadUse("run-monitor", sandboxRunMonitorCommand, args, message));
 
   it("a schedule the sandbox does not know is bad use too (exit 2), with the sandbox's own words", async () => {
     const { err, io } = captureIo();
@@ -210,5 +216,55 @@ describe("sageops sandbox run-monitor", () => {
     } finally {
       await new Promise((resolve) => other.close(resolve));
     }
+  });
+});
+
+describe("sageops sandbox register-version", () => {
+  const t = useTestSandbox();
+
+  it("asks the sandbox at --url to register a new version now, prints one line about it and exits 0", async () => {
+    const { out, err, io } = captureIo();
+    expect(await sandboxRegisterVersionCommand([SEED.packageGroup, "--url", t.sandbox.url, "--auc", "0.92"], io, {})).toBe(0);
+    expect(err).toEqual([]);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(
+      /^Registered version 3 of churn-xgb \(PendingManualApproval\) in the sandbox: arn:aws:sagemaker:us-east-1:123456789012:model-package\/churn-xgb\/3, trained by churn-xgb-20261126-083000-[0-9a-f]{4}, auc 0\.92, recall 0\.\d+; its evaluation is s3:\/\/sageops-demo\/churn\/evaluation\/churn-xgb-20261126-083000-[0-9a-f]{4}\/evaluation\.json\.$/,
+    );
+    const described = await t.sagemaker.send(new DescribeModelPackageCommand({ ModelPackageName: "arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-xgb/3" }));
+    expect(described.ModelApprovalStatus).toBe("PendingManualApproval");
+  });
+
+  it("the URL may come from AWS_ENDPOINT_URL; `sageops sandbox register-version` reaches it through sageops' own dispatch, and the real bin does it too", async () => {
+    const fromEnv = captureIo();
+    expect(await sandboxRegisterVersionCommand([SEED.packageGroup], fromEnv.io, { AWS_ENDPOINT_URL: t.sandbox.url })).toBe(0);
+    expect(fromEnv.out[0]).toMatch(/^Registered version 4 of churn-xgb /);
+    const dispatched = captureIo();
+    expect(await main(["sandbox", "register-version", SEED.packageGroup, "--url", t.sandbox.url], { stdin: Readable.from([]), ...dispatched.io }, {})).toBe(0);
+    expect(dispatched.out[0]).toMatch(/^Registered version 5 of churn-xgb /);
+    const bin = await runCli(["sandbox", "register-version", SEED.packageGroup, "--url", t.sandbox.url, "--auc", "0.95"]);
+    expect(bin).toMatchObject({ code: 0, stderr: "" });
+    expect(bin.stdout).toMatch(/^Registered version 6 of churn-xgb \(PendingManualApproval\) in the sandbox: .+, auc 0\.95, /);
+  });
+
+  it.each([
+    [[], /which group\?/],
+    [["a", "b"], /one group at a time, not 2/],
+    [["churn-xgb", "--auc"], /--auc needs a value/],
+    [["churn-xgb", "--url", "http://127.0.0.1:1", "--auc", "high"], /--auc takes the new model's AUC, a number from 0 to 1 such as 0\.93/],
+    [["churn-xgb", "--auc", "1.5", "--url", "http://127.0.0.1:1"], /--auc takes the new model's AUC/],
+    [["churn-xgb", "--loud"], /unknown argument "--loud"/],
+    [["churn-xgb"], /needs --url URL/],
+    [["churn_xgb", "--url", "http://127.0.0.1:1"], /GROUP is a model package group's name/],
+    [["churn-xgb", "--url", "ftp://127.0.0.1:1"], /--url takes the sandbox's http:\/\/ URL/],
+  ])("bad use %j gets one line on stderr and exit code 2", (args, message) => expectBadUse("register-version", sandboxRegisterVersionCommand, args, message));
+
+  it("a group the sandbox does not have is bad use too (exit 2), in the sandbox's words; no sandbox at the URL is a failure (exit 1)", async () => {
+    const unknown = captureIo();
+    expect(await sandboxRegisterVersionCommand(["fraud-xgb", "--url", t.sandbox.url], unknown.io, {})).toBe(2);
+    expect(unknown.err).toEqual(["sageops sandbox register-version: Model package group fraud-xgb does not exist; the sandbox has churn-xgb."]);
+    const closed = captureIo();
+    expect(await sandboxRegisterVersionCommand([SEED.packageGroup, "--url", "http://127.0.0.1:9"], closed.io, {})).toBe(1);
+    expect(closed.err).toHaveLength(1);
+    expect(closed.err[0]).toMatch(/^sageops sandbox register-version: no sandbox answered at http:\/\/127\.0\.0\.1:9 \(.+\); start one with `sageops sandbox`$/);
   });
 });

@@ -1,8 +1,20 @@
-import { CreateEndpointCommand, CreateHyperParameterTuningJobCommand, CreateTrainingJobCommand, CreateTransformJobCommand, StartPipelineExecutionCommand, StopTrainingJobCommand } from "@aws-sdk/client-sagemaker";
+import {
+  CreateEndpointCommand,
+  CreateFeatureGroupCommand,
+  CreateHyperParameterTuningJobCommand,
+  CreateTrainingJobCommand,
+  CreateTransformJobCommand,
+  DeleteFeatureGroupCommand,
+  StartPipelineExecutionCommand,
+  StopTrainingJobCommand,
+  UpdateModelPackageCommand,
+} from "@aws-sdk/client-sagemaker";
 import { DeleteMessageBatchCommand, DeleteMessageCommand, GetQueueUrlCommand, type Message, QueueDoesNotExist, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SEED } from "../../src/sandbox/index.js";
-import { SANDBOX_CREDENTIALS, startTestSandbox, type TestSandbox, trainingRequest, tuningRequest } from "../support/sandbox.js";
+import { START_MS } from "../support/constants.js";
+import { SAGEMAKER_ROLE_ARN, SANDBOX_CREDENTIALS, startTestSandbox, type TestSandbox, trainingRequest, tuningRequest } from "../support/sandbox.js";
+import { groupRequest } from "./feature-groups.js";
 
 interface SageMakerEvent {
   id: string;
@@ -140,8 +152,56 @@ describe("SageMaker state-change events through the sandbox's SQS queue", () => 
     expect(pipeline.map((e) => e.detail.currentPipelineExecutionStatus)).toEqual(["Executing", "Succeeded"]);
     expect(pipeline[1]?.detail).toMatchObject({ previousPipelineExecutionStatus: "Executing", pipelineExecutionArn: PipelineExecutionArn });
     expect(pipeline[1]?.resources).toContain(PipelineExecutionArn);
-    // The pipeline's training step is a training job of its own, with its own events.
+    // The pipeline's training step is a training job of its own, with its own events; its RegisterModel step's version has its own too.
     expect(events.some((e) => e["detail-type"] === "SageMaker Training Job State Change")).toBe(true);
+    const registered = events.filter((e) => e["detail-type"] === "SageMaker Model Package State Change");
+    expect(registered.map((e) => [e.detail.ModelPackageVersion, e.detail.ModelApprovalStatus, (e.detail.MetadataProperties as { GeneratedBy?: string } | undefined)?.GeneratedBy])).toEqual([[3, "PendingManualApproval", PipelineExecutionArn]]);
+  });
+
+  it("a model package sends a Model Package State Change when it is registered and whenever its approval status changes", async () => {
+    const registered = t.sandbox.registry.registerVersion(SEED.packageGroup, { auc: 0.9 });
+    const packageEvents = async (): Promise<SageMakerEvent[]> => (await drain()).filter((e) => e["detail-type"] === "SageMaker Model Package State Change");
+    const [created, ...more] = await packageEvents();
+    expect(more).toEqual([]);
+    expect(created).toMatchObject({ source: "aws.sagemaker", time: "2026-11-26T09:00:00Z", resources: [registered.ModelPackageArn] });
+    expect(created?.detail).toMatchObject({
+      ModelPackageName: "churn-xgb/3",
+      ModelPackageGroupName: "churn-xgb",
+      ModelPackageVersion: 3,
+      ModelPackageArn: registered.ModelPackageArn,
+      ModelPackageDescription: `Trained by ${registered.TrainingJobName}`,
+      CreationTime: START_MS,
+      LastModifiedTime: START_MS,
+      ModelPackageStatus: "Completed",
+      ModelPackageStatusDetails: { ValidationStatuses: [], ImageScanStatuses: [] },
+      CertifyForMarketplace: false,
+      ModelApprovalStatus: "PendingManualApproval",
+      MetadataProperties: { GeneratedBy: registered.TrainingJobArn },
+      ModelMetrics: { ModelQuality: { Statistics: { ContentType: "application/json", S3Uri: registered.ModelQualityStatistics } } },
+      InferenceSpecification: { Containers: [expect.objectContaining({ ModelDataUrl: expect.stringContaining(registered.TrainingJobName) })] },
+    });
+
+    t.clock.advance(60);
+    await t.sagemaker.send(new UpdateModelPackageCommand({ ModelPackageArn: registered.ModelPackageArn, ModelApprovalStatus: "Approved", ApprovalDescription: "Approved in #mlops" }));
+    await t.sagemaker.send(new UpdateModelPackageCommand({ ModelPackageArn: registered.ModelPackageArn, CustomerMetadataProperties: { reviewed: "yes" } }));
+    const [approved, ...others] = await packageEvents();
+    expect(others).toEqual([]);
+    expect(approved?.time).toBe("2026-11-26T09:01:00Z");
+    expect(approved?.detail).toMatchObject({ ModelPackageVersion: 3, ModelApprovalStatus: "Approved", ApprovalDescription: "Approved in #mlops", LastModifiedTime: START_MS + 60_000 });
+  });
+
+  it("a feature group sends a Feature Group State Change at each status it goes through", async () => {
+    await t.sagemaker.send(new CreateFeatureGroupCommand(groupRequest("events-group")));
+    t.clock.advance(60);
+    await t.sagemaker.send(new DeleteFeatureGroupCommand({ FeatureGroupName: "events-group" }));
+    t.clock.advance(60);
+    const events = (await drain()).filter((e) => e["detail-type"] === "SageMaker Feature Group State Change");
+    expect(events.map((e) => [e.time, e.detail.FeatureGroupStatus])).toEqual([
+      ["2026-11-26T09:00:00Z", "Creating"],
+      ["2026-11-26T09:01:00Z", "Created"],
+      ["2026-11-26T09:01:00Z", "Deleting"],
+    ]);
+    expect(events[0]).toMatchObject({ resources: ["arn:aws:sagemaker:us-east-1:123456789012:feature-group/events-group"], detail: { FeatureGroupName: "events-group", CreationTime: START_MS, RoleArn: SAGEMAKER_ROLE_ARN } });
   });
 
   it("batch transform and tuning jobs send theirs too, the tuning job's when its last training job ends", async () => {

@@ -10,7 +10,7 @@ import { interpretCommand } from "./interpret.js";
 import { type CliIo, EXIT, linesOf, processIo } from "./io.js";
 import { policyCommand } from "./policy.js";
 import { runCommand } from "./run.js";
-import { sandboxCommand, sandboxRunMonitorCommand } from "./sandbox.js";
+import { sandboxCommand, sandboxRegisterVersionCommand, sandboxRunMonitorCommand } from "./sandbox.js";
 
 /**
  * The interpreter the environment asks for (Bedrock when BEDROCK_MODEL_ID is set), knowing the names
@@ -38,6 +38,7 @@ const USAGE = [
   "  interpret [--jsonl]        one utterance per line on stdin, one JSON interpretation per line on stdout",
   "  sandbox [--port N]         run the local SageMaker sandbox alone on 127.0.0.1",
   "  sandbox run-monitor SCHEDULE [--url URL] [--clean|--violations|--fail]   run a sandbox monitoring schedule now",
+  "  sandbox register-version GROUP [--url URL] [--auc N]   register a new model version on a running sandbox",
   "  policy check FILE          validate a policy file",
   "  eval [--file F]            interpreter accuracy on the labelled set",
 ].join("\n");
@@ -60,7 +61,9 @@ export async function main(argv: string[], io: CliIo = processIo(), env: Record<
       return interpreter ? evalCommand(args, io, interpreter) : EXIT.usage;
     }
     case "sandbox":
-      return args[0] === "run-monitor" ? sandboxRunMonitorCommand(args.slice(1), io, env) : sandboxCommand(args, io);
+      if (args[0] === "run-monitor") return sandboxRunMonitorCommand(args.slice(1), io, env);
+      if (args[0] === "register-version") return sandboxRegisterVersionCommand(args.slice(1), io, env);
+      return sandboxCommand(args, io);
     case "policy":
       return policyCommand(args, io);
     case "help":

@@ -112,8 +112,6 @@ function untilSignalled(): Promise<void> {
  * the exit code: 0 after a clean stop, 2 for bad arguments, 1 if it could not start.
  */
 export async function sandboxCommand(args: string[], io: { out: (line: string) => void; err: (line: string) => void }, stopWhen?: Promise<void>): Promise<number> {
-  // What `sageops sandbox` is given that is not run-monitor (src/cli/main.ts) comes here, register-version too.
-  if (args[0] === "register-version") return sandboxRegisterVersionCommand(args.slice(1), io, {});
   if (args.includes("--help") || args.includes("-h")) {
     io.out(SANDBOX_HELP);
     return EXIT.ok;

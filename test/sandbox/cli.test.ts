@@ -239,7 +239,7 @@ describe("sageops sandbox register-version", () => {
     expect(await sandboxRegisterVersionCommand([SEED.packageGroup], fromEnv.io, { AWS_ENDPOINT_URL: t.sandbox.url })).toBe(0);
     expect(fromEnv.out[0]).toMatch(/^Registered version 4 of churn-xgb /);
     const dispatched = captureIo();
-    expect(await main(["sandbox", "register-version", SEED.packageGroup, "--url", t.sandbox.url], { stdin: Readable.from([]), ...dispatched.io }, {})).toBe(0);
+    expect(await main(["sandbox", "register-version", SEED.packageGroup], { stdin: Readable.from([]), ...dispatched.io }, { AWS_ENDPOINT_URL: t.sandbox.url })).toBe(0);
     expect(dispatched.out[0]).toMatch(/^Registered version 5 of churn-xgb /);
     const bin = await runCli(["sandbox", "register-version", SEED.packageGroup, "--url", t.sandbox.url, "--auc", "0.95"]);
     expect(bin).toMatchObject({ code: 0, stderr: "" });

@@ -10,6 +10,8 @@ import { connectBackend } from "./compose/backend.js";
 import { startBackgroundWork } from "./compose/background.js";
 import { CONSOLE_BOT_TOKEN, consoleGreeting, createConsoleReceiver, startConsoleSlack } from "./compose/console.js";
 import { buildCore, type Core } from "./compose/core.js";
+import { countSlackRequests } from "./compose/instrumented.js";
+import { createReadiness } from "./compose/readiness.js";
 import { createHttpReceiver, createSocketReceiver } from "./compose/receivers.js";
 import { createSlackClient } from "./compose/slack-client.js";
 import { type Config, ConfigError, type RunMode } from "./config.js";
@@ -34,6 +36,9 @@ export interface StartOptions {
   awsTarget?: AwsTarget;
   logger?: Logger;
 }
+
+/** What `/readyz` asks SageMaker for: endpoints whose name contains this (none), the cheapest read the bot is allowed. */
+const READINESS_ENDPOINT_NAME = "sageops-readiness-probe";
 
 /** The console's Slack API is local: a plan, its update and its approval request show at once. */
 const CONSOLE_BURST = 5;
@@ -99,6 +104,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       const { core, slack } = buildCore({ config, db, backend, logger, slackClient, burst: CONSOLE_BURST });
       const { receiver, identity } = createConsoleReceiver(consoleSlack, io, options.consoleIdentity, logger);
       const { app, requests } = createSlackApp({ receiver, botToken: CONSOLE_BOT_TOKEN, apiUrl: consoleSlack.apiUrl, deps: slack });
+      countSlackRequests(app, core.metrics);
       await app.start();
       closers.push(() => app.stop());
       io.write(consoleGreeting(identity, slack.backendNote));
@@ -111,9 +117,18 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     const apiUrl = config.slack.apiUrl;
     const slackClient = createSlackClient(botToken, apiUrl);
     const { core, slack } = buildCore({ config, db, backend, logger, slackClient });
-    const httpReceiver = mode === "http" ? createHttpReceiver(config.slack, logger) : undefined;
+    // GET /readyz: a read through the store, auth.test, one cheap SageMaker read. The watcher
+    // lease plugs in here as `watcherLease: () => ({ holder, self })`; without it this process runs the watchers.
+    const readiness = createReadiness({
+      store: () => db.prepare("SELECT 1").get(),
+      slack: () => slackClient.auth.test(),
+      sagemaker: () => core.sagemaker.listEndpoints({ nameContains: READINESS_ENDPOINT_NAME }),
+      onLeaseError: (error) => logger.warn({ err: error }, "could not read the watcher lease"),
+    });
+    const httpReceiver = mode === "http" ? createHttpReceiver(config.slack, logger, { readiness, metrics: core.metrics }) : undefined;
     const receiver: Receiver = httpReceiver ?? createSocketReceiver(config.slack, logger);
     const { app, requests } = createSlackApp({ receiver, botToken, apiUrl, deps: slack });
+    countSlackRequests(app, core.metrics);
     let url: string | undefined;
     if (httpReceiver) {
       const server = (await httpReceiver.start(options.port ?? config.port)) as Server;

@@ -20,6 +20,7 @@ import { canApprove, isAdmin } from "../guard/checks.js";
 import { systemClock } from "../kernel/clock.js";
 import type { SageMakerPort } from "../kernel/sagemaker-port.js";
 import type { Logger } from "../logger.js";
+import { SageopsMetrics } from "../metrics/metrics.js";
 import type { SlackDeps } from "../slack/deps.js";
 import { PacedPoster } from "../slack/notify/pacer.js";
 import { SlackPlanNotifier } from "../slack/notify/plan-notifier.js";
@@ -43,6 +44,7 @@ import { EventFeed } from "../watch/events.js";
 import { Tracker } from "../watch/tracker.js";
 import { type Backend, describeBackend } from "./backend.js";
 import { buildDriftWatching } from "./drift.js";
+import { countDriftAlerts, instrumentPoster, instrumentSageMaker, storeReadings } from "./instrumented.js";
 import { createLanguageParts } from "./interpreter.js";
 import { buildInventory } from "./inventory.js";
 import { approversOf, describePolicy, policyGroupIds, policyInForce } from "./policy.js";
@@ -75,6 +77,8 @@ export interface Core {
   driftWatcher: DriftWatcher;
   /** Tells the channels the policy links to a model group of its new versions. */
   versionAnnouncer: VersionAnnouncer;
+  /** What the bot counts (src/metrics/); `GET /metrics` answers from its registry. */
+  metrics: SageopsMetrics;
 }
 
 export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } {
@@ -89,10 +93,13 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   const audit = new AuditLog(db);
   const inbox = new SqliteRequestInbox(db);
   const trackedStore = new SqliteTrackedStore(db);
-  const sagemaker = new SdkSageMakerPort(createSageMakerClient(target));
+  // One registry for this bot; the SageMaker port, the Web API poster and drift's poster count into it.
+  const metrics = new SageopsMetrics({ onReadError: (error, metric) => logger.warn({ err: error, metric }, "a metric could not be read") });
+  const sagemaker = instrumentSageMaker(new SdkSageMakerPort(createSageMakerClient(target)), metrics);
   const objects = new S3ObjectReader(createS3Client(target));
   // Posts are paced per channel (Slack's rate limits).
-  const poster = new PacedPoster(new WebApiPoster(inputs.slackClient), { clock: systemClock, burst: inputs.burst });
+  const poster = new PacedPoster(instrumentPoster(new WebApiPoster(inputs.slackClient), metrics), { clock: systemClock, burst: inputs.burst });
+  metrics.readFrom({ ...storeReadings(db), pacerQueueDepth: () => poster.pending });
   const groups = new UserGroupDirectory(policyGroupIds(policy), inputs.slackClient, logger);
 
   const tracker = new Tracker({
@@ -105,7 +112,7 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
       if (record.context.planId) plans.markFinished(record.context.planId, new Date());
     },
   });
-  const drift = buildDriftWatching({ db, policy, sagemaker, objects, poster, groupsOf: (userId) => groups.groupsOf(userId), region: target.region, logger,
+  const drift = buildDriftWatching({ db, policy, sagemaker, objects, poster: countDriftAlerts(poster, metrics), groupsOf: (userId) => groups.groupsOf(userId), region: target.region, logger,
     // The sandbox's schedules run on its fast clock; AWS's at most hourly.
     intervalMs: backend.sandbox ? 15_000 : undefined });
   const models = new ModelRegistryView({ port: sagemaker, objects });
@@ -191,7 +198,7 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   const status = new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock });
 
   return {
-    core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, inbox, driftWatcher: drift.watcher, versionAnnouncer },
+    core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, inbox, driftWatcher: drift.watcher, versionAnnouncer, metrics },
     slack: {
       logger,
       ...language,

@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // One PostgreSQL for the run, when there is one (test/support/postgres-setup.ts).
+    globalSetup: ["test/support/postgres-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Integration suites start servers on ephemeral loopback ports; two cores, so keep the pool small.

@@ -24,7 +24,7 @@ import { PacedPoster } from "../src/slack/notify/pacer.js";
 import { WebApiPoster } from "../src/slack/notify/slack-poster.js";
 import { SlackStatusReporter } from "../src/slack/notify/status-reporter.js";
 import { openDatabase } from "../src/store/db.js";
-import { SqliteTrackedStore } from "../src/store/tracked.js";
+import { SqlTrackedStore } from "../src/store/tracked.js";
 import type { WatchPort } from "../src/watch/describe.js";
 import { Tracker } from "../src/watch/tracker.js";
 import { BOT_TOKEN } from "../test/support/constants.js";
@@ -97,7 +97,7 @@ export async function measureDelivery(): Promise<DeliveryFigures> {
   try {
     let pacerRetries = 0;
     const poster = new PacedPoster(new WebApiPoster(createSlackClient(BOT_TOKEN, slack.apiUrl)), { clock: systemClock, onRateLimited: () => (pacerRetries += 1) });
-    const store = new SqliteTrackedStore(db);
+    const store = new SqlTrackedStore(db);
     const jobs = Array.from({ length: CHANNELS * JOBS_PER_CHANNEL }, (_, i) => ({ name: `bench-deliver-${String(i).padStart(3, "0")}`, channel: `C0BENCH${String(i % CHANNELS).padStart(2, "0")}` }));
     const sageMaker = new WavesOfStatus(jobs.map((job) => job.name));
     const tracker = new Tracker({ port: sageMaker, reporter: new SlackStatusReporter(poster), store, clock: systemClock, maxCallsPerRound: 1000, listOverlapMs: 0 });

@@ -13,7 +13,7 @@ import type { Sandbox } from "../src/sandbox/index.js";
 import { renderAnswer } from "../src/slack/blocks/answer.js";
 import { renderPlan } from "../src/slack/blocks/plan.js";
 import { openDatabase } from "../src/store/db.js";
-import { SqlitePlanRepository } from "../src/store/plans.js";
+import { SqlPlanRepository } from "../src/store/plans.js";
 import { round, type Summary, summarise } from "./stats.js";
 
 export interface MicroFigure {
@@ -72,7 +72,7 @@ export async function measureMicro(sandbox: Sandbox): Promise<{ interpreter: Mic
   others.push(figure("guard evaluate (train, refused)", Array.from({ length: 2000 }, () => time(() => evaluate(policy.policy, { ...guardInput, instanceType: "ml.p4d.24xlarge", inputUris: ["s3://elsewhere/x/"] })))));
 
   const db = openDatabase(":memory:");
-  const plans = new SqlitePlanRepository(db);
+  const plans = new SqlPlanRepository(db);
   const planSamples: number[] = [];
   for (let i = 0; i < 500; i += 1) {
     planSamples.push(

@@ -14,7 +14,7 @@ import { SdkSageMakerPort } from "../src/aws/sagemaker.js";
 import { LocalSlackApi } from "../src/console/slack-api.js";
 import { createPacedClock, startSandbox } from "../src/sandbox/index.js";
 import { openDatabase } from "../src/store/db.js";
-import { SqliteTrackedStore } from "../src/store/tracked.js";
+import { SqlTrackedStore } from "../src/store/tracked.js";
 import { BOT_TOKEN, CHANNEL_NAMES } from "../test/support/constants.js";
 import { SlackHttpClient } from "../test/support/slack-http.js";
 import { ackBurst, CHANNEL, COMMANDS, callsPerCommand, FirstReplies, USER, untilSageMakerQuiet } from "./commands.js";
@@ -130,7 +130,7 @@ try {
   const names = await seedTrainingJobs(new SdkSageMakerPort(sdk), "bench-rss", FOLLOWED_JOBS);
   {
     const db = openDatabase(followDb);
-    const store = new SqliteTrackedStore(db);
+    const store = new SqlTrackedStore(db);
     for (const name of names) store.track({ type: "training-job", name }, { requester: USER, channel: CHANNEL, region: sandbox.region }, new Date());
     db.close();
   }
@@ -147,7 +147,7 @@ try {
   await bot.stop();
   const followed = (() => {
     const db = openDatabase(followDb);
-    const active = new SqliteTrackedStore(db).active();
+    const active = new SqlTrackedStore(db).active();
     db.close();
     return { active: active.length, described: active.filter((record) => record.status).length };
   })();

@@ -39,6 +39,19 @@ const EnvSchema = z.object({
   BEDROCK_MODEL_ID: optionalText,
   SAGEOPS_POLICY: optionalText,
   SAGEOPS_DB: optionalText,
+  // Never echoed: the URL may carry a password.
+  SAGEOPS_DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .refine((value) => {
+        try {
+          return ["postgres:", "postgresql:"].includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      }, "must be a PostgreSQL connection URL such as postgresql://user:password@host:5432/sageops")
+      .optional(),
+  ),
   SAGEOPS_EVENTS_QUEUE_URL: optionalUrl,
   SAGEOPS_DRY_RUN: optionalText.pipe(z.stringbool({ error: "must be true or false" }).optional()),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).optional()),
@@ -70,6 +83,8 @@ export interface Config {
   dbPath: string;
   /** True when SAGEOPS_DB was given explicitly. */
   dbPathExplicit: boolean;
+  /** SAGEOPS_DATABASE_URL: the store is in PostgreSQL, shared by every replica (SQLite's file is then unused). */
+  databaseUrl?: string;
   dryRun: boolean;
   logLevel?: (typeof LOG_LEVELS)[number];
 }
@@ -145,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     policyPathExplicit: e.SAGEOPS_POLICY !== undefined,
     dbPath: e.SAGEOPS_DB ?? "./data/sageops.db",
     dbPathExplicit: e.SAGEOPS_DB !== undefined,
+    databaseUrl: e.SAGEOPS_DATABASE_URL,
     dryRun: e.SAGEOPS_DRY_RUN ?? false,
     logLevel: e.LOG_LEVEL,
   };

@@ -20,7 +20,7 @@ import { createLogger, type Logger } from "./logger.js";
 import type { Sandbox } from "./sandbox/index.js";
 import { createSlackApp } from "./slack/app.js";
 import type { KeptRequests } from "./slack/inbox.js";
-import { openDatabase } from "./store/db.js";
+import { type Db, openDatabase, openPostgresDatabase } from "./store/db.js";
 
 export interface StartOptions {
   config: Config;
@@ -58,11 +58,21 @@ export interface RunningBot {
 }
 
 /** The store, or bad configuration naming SAGEOPS_DB when the file cannot be opened or written. */
-function openStore(file: string): ReturnType<typeof openDatabase> {
+function openStore(file: string): Db {
   try {
     return openDatabase(file);
   } catch (error) {
     throw new ConfigError("SAGEOPS_DB", `names ${file}, which cannot be opened for writing (${error instanceof Error ? error.message : String(error)}); point it at a writable file`);
+  }
+}
+
+/** The PostgreSQL store, or bad configuration naming SAGEOPS_DATABASE_URL (never its value: it may hold a password). */
+function openSharedStore(url: string): Db {
+  try {
+    return openPostgresDatabase(url);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).replaceAll(url, "<SAGEOPS_DATABASE_URL>");
+    throw new ConfigError("SAGEOPS_DATABASE_URL", `names a PostgreSQL server that cannot be used (${reason}); check the host, port, database, user and password, and that the server is running`);
   }
 }
 
@@ -92,7 +102,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     if (sandbox) closers.push(() => sandbox.close());
     // The embedded sandbox forgets everything when it stops; a store that remembered its jobs
     // would count them as running forever. So on the sandbox the default store is in memory too.
-    const db = openStore(sandbox && !config.dbPathExplicit ? ":memory:" : config.dbPath);
+    const db = config.databaseUrl ? openSharedStore(config.databaseUrl) : openStore(sandbox && !config.dbPathExplicit ? ":memory:" : config.dbPath);
     closers.push(() => db.close());
     const started = { mode, sandbox, stop };
     const trackerLoop = options.trackerLoop !== false;
@@ -117,9 +127,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     const apiUrl = config.slack.apiUrl;
     const slackClient = createSlackClient(botToken, apiUrl);
     const { core, slack } = buildCore({ config, db, backend, logger, slackClient });
-    // GET /readyz: a read through the store, auth.test, one cheap SageMaker read. The watcher
-    // lease plugs in here as `watcherLease: () => ({ holder, self })`; without it this process runs the watchers.
+    // GET /readyz: a read through the store, auth.test, one cheap SageMaker read, and which replica holds the watcher lease.
     const readiness = createReadiness({
+      watcherLease: () => {
+        const lease = core.watcherLeadership.current();
+        return lease.holder === undefined ? undefined : { holder: lease.holder, self: lease.self };
+      },
       store: () => db.prepare("SELECT 1").get(),
       slack: () => slackClient.auth.test(),
       sagemaker: () => core.sagemaker.listEndpoints({ nameContains: READINESS_ENDPOINT_NAME }),

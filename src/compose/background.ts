@@ -2,21 +2,13 @@ import type { Logger } from "../logger.js";
 import type { KeptRequests } from "../slack/inbox.js";
 import type { Core } from "./core.js";
 
-/** How often requests and plans a dead process left are looked for: a fraction of their leases. */
-const INTERRUPTED_SWEEP_MS = 5_000;
-
 /**
- * Once Slack is connected: handles requests a crash interrupted, runs plans a restart interrupted,
- * starts the status tracker's loop (and, when there is a queue, the SageMaker events feed) and the
- * sweepers. Returns the stops.
+ * The watchers the lease holder runs: the status tracker's loop, the SageMaker events feed (when
+ * there is a queue), drift watching and new-version announcements. Returns their stops.
  */
-export async function startBackgroundWork(core: Core, requests: KeptRequests, logger: Logger, options: { trackerLoop: boolean }): Promise<(() => unknown)[]> {
-  const stops: (() => unknown)[] = [];
-  // Requests a crash interrupted come first: a Confirm carried out now may let resume() run its plan.
-  await requests.finishInterrupted();
-  await core.planService.resume();
-  await core.planService.repostMissingApprovalRequests();
-  if (options.trackerLoop) {
+export function watchersOf(core: Pick<Core, "tracker" | "driftWatcher" | "versionAnnouncer" | "eventFeed">): () => (() => unknown)[] {
+  return () => {
+    const stops: (() => unknown)[] = [];
     core.tracker.start();
     stops.push(() => core.tracker.stop());
     core.driftWatcher.start();
@@ -28,7 +20,25 @@ export async function startBackgroundWork(core: Core, requests: KeptRequests, lo
       feed.start();
       stops.push(() => feed.stop());
     }
-  }
+    return stops;
+  };
+}
+
+/** How often requests and plans a dead process left are looked for: a fraction of their leases. */
+const INTERRUPTED_SWEEP_MS = 5_000;
+
+/**
+ * Once Slack is connected: handles requests a crash interrupted, runs plans a restart interrupted,
+ * asks for the watcher lease (its holder runs the watchers, `watchersOf`) and starts the sweepers.
+ * Returns the stops.
+ */
+export async function startBackgroundWork(core: Core, requests: KeptRequests, logger: Logger, options: { trackerLoop: boolean }): Promise<(() => unknown)[]> {
+  const stops: (() => unknown)[] = [];
+  // Requests a crash interrupted come first: a Confirm carried out now may let resume() run its plan.
+  await requests.finishInterrupted();
+  await core.planService.resume();
+  await core.planService.repostMissingApprovalRequests();
+  if (options.trackerLoop) stops.push(core.watcherLeadership.begin());
   stops.push(sweepInterrupted(core, requests, logger), sweepEveryMinute(core, logger));
   return stops;
 }

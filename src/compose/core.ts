@@ -29,24 +29,27 @@ import { SlackStatusReporter } from "../slack/notify/status-reporter.js";
 import { SlackVersionReporter } from "../slack/notify/version-reporter.js";
 import { UserGroupDirectory } from "../slack/user-groups.js";
 import { AuditLog } from "../store/audit.js";
-import { SqliteChoiceLedger } from "../store/choices.js";
+import { SqlChoiceLedger } from "../store/choices.js";
 import type { Db } from "../store/db.js";
-import { SqlitePlanRepository } from "../store/plans.js";
+import { SqlLeases } from "../store/leases.js";
+import { SqlPlanRepository } from "../store/plans.js";
 import { WorkspaceSettings } from "../store/settings.js";
-import { SqliteRequestInbox } from "../store/slack-requests.js";
-import { SqliteTrackedStore } from "../store/tracked.js";
-import { SqliteThreadTurns } from "../store/turns.js";
-import { SqliteAnnouncementStore } from "../store/version-announcements.js";
+import { SqlRequestInbox } from "../store/slack-requests.js";
+import { SqlTrackedStore } from "../store/tracked.js";
+import { SqlThreadTurns } from "../store/turns.js";
+import { SqlAnnouncementStore } from "../store/version-announcements.js";
 import { StatusQuery } from "../watch/ask.js";
 import { driftFindings } from "../watch/drift.js";
 import type { DriftWatcher } from "../watch/drift-watch.js";
 import { EventFeed } from "../watch/events.js";
 import { Tracker } from "../watch/tracker.js";
 import { type Backend, describeBackend } from "./backend.js";
+import { watchersOf } from "./background.js";
 import { buildDriftWatching } from "./drift.js";
 import { countDriftAlerts, instrumentPoster, instrumentSageMaker, storeReadings } from "./instrumented.js";
 import { createLanguageParts } from "./interpreter.js";
 import { buildInventory } from "./inventory.js";
+import { WatcherLeadership } from "./leader.js";
 import { approversOf, describePolicy, policyGroupIds, policyInForce } from "./policy.js";
 import { threadSubjects } from "./threads.js";
 
@@ -63,7 +66,7 @@ export interface CoreInputs {
 
 /** The running parts that start-up, the background loops and tests reach for. */
 export interface Core {
-  plans: SqlitePlanRepository;
+  plans: SqlPlanRepository;
   planService: PlanService;
   sagemaker: SageMakerPort;
   tracker: Tracker;
@@ -72,11 +75,13 @@ export interface Core {
   status: StatusQuery;
   audit: AuditLog;
   /** Every Slack request, from before it is answered until handled. */
-  inbox: SqliteRequestInbox;
+  inbox: SqlRequestInbox;
   /** Reads every watched endpoint's drift sources and tells the subscribed channels. */
   driftWatcher: DriftWatcher;
   /** Tells the channels the policy links to a model group of its new versions. */
   versionAnnouncer: VersionAnnouncer;
+  /** Which replica runs the watchers (the tracker's loop, the events feed, drift, announcements). */
+  watcherLeadership: WatcherLeadership;
   /** What the bot counts (src/metrics/); `GET /metrics` answers from its registry. */
   metrics: SageopsMetrics;
 }
@@ -88,11 +93,11 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   const { policy } = inForce;
   const backendNote = `${describeBackend(backend)} ${describePolicy(inForce)}`;
 
-  const plans = new SqlitePlanRepository(db);
+  const plans = new SqlPlanRepository(db);
   const settings = new WorkspaceSettings(db);
   const audit = new AuditLog(db);
-  const inbox = new SqliteRequestInbox(db);
-  const trackedStore = new SqliteTrackedStore(db);
+  const inbox = new SqlRequestInbox(db);
+  const trackedStore = new SqlTrackedStore(db);
   // One registry for this bot; the SageMaker port, the Web API poster and drift's poster count into it.
   const metrics = new SageopsMetrics({ onReadError: (error, metric) => logger.warn({ err: error, metric }, "a metric could not be read") });
   const sagemaker = instrumentSageMaker(new SdkSageMakerPort(createSageMakerClient(target)), metrics);
@@ -120,7 +125,7 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
     policy,
     port: sagemaker,
     registry: models,
-    store: new SqliteAnnouncementStore(db),
+    store: new SqlAnnouncementStore(db),
     reporter: new SlackVersionReporter(poster),
     now: () => new Date(),
     onError: (error, group) => logger.warn({ err: error, group }, "could not announce new versions of a model group"),
@@ -195,10 +200,15 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
   void inventory.refresh();
   // Bedrock is always AWS's, even when SageMaker is the sandbox.
   const language = createLanguageParts({ config, target: awsTargetFromConfig(config.aws), logger, inventory });
+  const watcherLeadership = new WatcherLeadership({
+    leases: new SqlLeases(db),
+    logger,
+    startWatchers: watchersOf({ tracker, driftWatcher: drift.watcher, versionAnnouncer, eventFeed }),
+  });
   const status = new StatusQuery({ port: sagemaker, store: trackedStore, region: target.region, clock: systemClock });
 
   return {
-    core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, inbox, driftWatcher: drift.watcher, versionAnnouncer, metrics },
+    core: { plans, planService, sagemaker, tracker, eventFeed, status, audit, inbox, driftWatcher: drift.watcher, versionAnnouncer, watcherLeadership, metrics },
     slack: {
       logger,
       ...language,
@@ -220,9 +230,9 @@ export function buildCore(inputs: CoreInputs): { core: Core; slack: SlackDeps } 
       driftReporter: drift.reporter,
       status,
       poster,
-      choices: new SqliteChoiceLedger(db),
+      choices: new SqlChoiceLedger(db),
       threads: threadSubjects(trackedStore, plans),
-      turns: new SqliteThreadTurns(db),
+      turns: new SqlThreadTurns(db),
     },
   };
 }

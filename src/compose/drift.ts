@@ -9,7 +9,7 @@ import type { AlertContext } from "../slack/blocks/drift-alert.js";
 import { SlackDriftReporter } from "../slack/notify/drift-reporter.js";
 import type { SlackPoster } from "../slack/notify/poster.js";
 import type { Db } from "../store/db.js";
-import { SqliteDriftStore } from "../store/drift.js";
+import { SqlDriftStore } from "../store/drift.js";
 import { ModelMonitorSource, PipelineCheckSource, ReportPrefixSource } from "../watch/drift-sources.js";
 import type { DriftAlertRecord } from "../watch/drift-store.js";
 import { DriftSubscriptions } from "../watch/drift-subscriptions.js";
@@ -29,7 +29,7 @@ export interface DriftInputs {
 
 export function buildDriftWatching(inputs: DriftInputs) {
   const { policy, sagemaker, objects } = inputs;
-  const store = new SqliteDriftStore(inputs.db);
+  const store = new SqlDriftStore(inputs.db);
   /** The environment the policy puts an endpoint in: its endpoints lists, else the watch list naming it. */
   const policyEnvironment = (endpoint: string): string | undefined => endpointOwners(policy, endpoint)[0] ?? policyWatch(policy, endpoint)?.environment;
   const subscriptions = new DriftSubscriptions({

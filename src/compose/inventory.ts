@@ -8,7 +8,7 @@ import type { Policy } from "../guard/policy-schema.js";
 import { CachedInventory, type InventoryEntry, type InventorySource, type KnownKind } from "../interpret/inventory.js";
 import type { SageMakerPort } from "../kernel/sagemaker-port.js";
 import type { Logger } from "../logger.js";
-import type { SqliteTrackedStore } from "../store/tracked.js";
+import type { SqlTrackedStore } from "../store/tracked.js";
 
 const STORE_MAX_AGE_MS = 5_000;
 const SAGEMAKER_MAX_AGE_MS = 5 * 60_000;
@@ -41,7 +41,7 @@ function policySource(policy: Policy): InventorySource {
   return { name: "policy", maxAgeMs: Number.POSITIVE_INFINITY, read: () => policyEntries(policy) };
 }
 
-export function buildInventory(deps: { policy: Policy; store: Pick<SqliteTrackedStore, "recentNames">; sagemaker: SageMakerPort; logger: Logger; now?: () => number }): CachedInventory {
+export function buildInventory(deps: { policy: Policy; store: Pick<SqlTrackedStore, "recentNames">; sagemaker: SageMakerPort; logger: Logger; now?: () => number }): CachedInventory {
   const { policy, store, sagemaker, logger } = deps;
   const named = (kind: KnownKind) => (name: string): InventoryEntry => ({ name, kind });
   return new CachedInventory(

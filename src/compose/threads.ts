@@ -3,10 +3,10 @@
  * in the thread, else the one its plan will start. Both are read from the store.
  */
 import type { ThreadSubjects } from "../interpret/references.js";
-import type { SqlitePlanRepository } from "../store/plans.js";
-import type { SqliteTrackedStore } from "../store/tracked.js";
+import type { SqlPlanRepository } from "../store/plans.js";
+import type { SqlTrackedStore } from "../store/tracked.js";
 
-export function threadSubjects(store: Pick<SqliteTrackedStore, "latestInThread">, plans: Pick<SqlitePlanRepository, "byMessage">): ThreadSubjects {
+export function threadSubjects(store: Pick<SqlTrackedStore, "latestInThread">, plans: Pick<SqlPlanRepository, "byMessage">): ThreadSubjects {
   return {
     subjectOf(channel, threadTs) {
       const tracked = store.latestInThread(channel, threadTs);

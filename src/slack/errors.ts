@@ -1,3 +1,4 @@
+import { StoreUnavailable } from "../kernel/store-errors.js";
 import type { Logger } from "../logger.js";
 import { type Rendered, safeOutgoing } from "./blocks/kit.js";
 import { renderProblem } from "./blocks/notice.js";
@@ -13,7 +14,10 @@ export async function answerOrApologise(logger: Logger, reply: (message: Rendere
   } catch (error) {
     const reference = Math.random().toString(36).slice(2, 10);
     logger.error({ err: error, reference }, "listener failed");
-    message = renderProblem({ what: `Something went wrong on my side (reference ${reference}).`, fix: "Try again in a moment; if it keeps failing, give the reference to whoever runs sageops." });
+    message =
+      error instanceof StoreUnavailable
+        ? renderProblem({ what: `My database is not answering right now, so I did not do that (reference ${reference}); nothing was changed.`, fix: "Try again in a minute; if it keeps failing, give the reference to whoever runs sageops." })
+        : renderProblem({ what: `Something went wrong on my side (reference ${reference}).`, fix: "Try again in a moment; if it keeps failing, give the reference to whoever runs sageops." });
   }
   // An empty message means the work already answered (a posted plan, an opened form).
   if (message.text === "" && message.blocks.length === 0) return;

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import type { App, ReceiverEvent } from "@slack/bolt";
 import { z } from "zod";
 import { startHeartbeat } from "../kernel/heartbeat.js";
+import { StoreUnavailable } from "../kernel/store-errors.js";
 import type { Logger } from "../logger.js";
 
 export interface RequestInbox {
@@ -53,7 +54,18 @@ export function keepEveryRequest(app: App, inbox: RequestInbox, logger: Logger, 
   const handle = app.processEvent.bind(app);
   app.processEvent = async (event) => {
     const id = requestIdOf(event.body);
-    if (!inbox.admit({ id, body: JSON.stringify(event.body) }, now(), LEASE_MS)) {
+    let admitted: boolean;
+    try {
+      admitted = inbox.admit({ id, body: JSON.stringify(event.body) }, now(), LEASE_MS);
+    } catch (error) {
+      // Not recorded, so not acknowledged as taken: a command is told at once that nothing was
+      // done; anything else gets no 200 (Slack retries events, and shows a failed click as failed).
+      if (!(error instanceof StoreUnavailable && id.startsWith("command:"))) throw error;
+      logger.warn({ err: error, request: id }, "a slash command came while the store was not answering; told to try again");
+      await event.ack({ response_type: "ephemeral", text: ":warning: My database is not answering right now, so I did not take that command; nothing was done. Try again in a minute." });
+      return;
+    }
+    if (!admitted) {
       logger.debug({ request: id }, "a Slack request already handled or in hand: acknowledged, not handled again");
       await event.ack();
       return;
@@ -66,7 +78,12 @@ export function keepEveryRequest(app: App, inbox: RequestInbox, logger: Logger, 
       logger.warn({ err: error, request: id }, "a Slack request could not be handled");
     } finally {
       stopRenewing();
-      inbox.done(id, now());
+      try {
+        inbox.done(id, now());
+      } catch (error) {
+        // Left not done: once its lease runs out the sweep handles it again, and every step it takes is a compare-and-set.
+        logger.warn({ err: error, request: id }, "could not mark a Slack request handled");
+      }
     }
     // A request no listener acknowledged (nothing listens to it) is answered now, not by Bolt's 404 seconds later.
     await event.ack().catch(() => undefined);

@@ -20,10 +20,10 @@ export class AuditLog implements AuditTrail {
 
   record(entry: AuditEntry): AuditRecord {
     const at = this.now().toISOString();
-    const info = this.db
-      .prepare("INSERT INTO audit (at, actor, channel, kind, subject, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .run(at, entry.actor, entry.channel ?? null, entry.kind, entry.subject ?? null, entry.outcome, entry.detail === undefined ? null : JSON.stringify(entry.detail));
-    return { ...entry, id: Number(info.lastInsertRowid), at };
+    const row = this.db
+      .prepare("INSERT INTO audit (at, actor, channel, kind, subject, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")
+      .get(at, entry.actor, entry.channel ?? null, entry.kind, entry.subject ?? null, entry.outcome, entry.detail === undefined ? null : JSON.stringify(entry.detail)) as { id: number };
+    return { ...entry, id: Number(row.id), at };
   }
 
   /** Newest first. */

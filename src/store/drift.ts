@@ -45,11 +45,11 @@ function toAlert(row: AlertRow): DriftAlertRecord {
   };
 }
 
-export class SqliteDriftStore implements DriftStore {
+export class SqlDriftStore implements DriftStore {
   constructor(private readonly db: Db) {}
 
   subscribe(endpoint: string, channel: string, by: string, now: Date): boolean {
-    return this.db.prepare("INSERT OR IGNORE INTO drift_subscriptions (endpoint, channel, created_by, created_at) VALUES (?, ?, ?, ?)").run(endpoint, channel, by, now.toISOString()).changes === 1;
+    return this.db.prepare("INSERT INTO drift_subscriptions (endpoint, channel, created_by, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING").run(endpoint, channel, by, now.toISOString()).changes === 1;
   }
 
   unsubscribe(endpoint: string, channel: string): boolean {
@@ -58,7 +58,7 @@ export class SqliteDriftStore implements DriftStore {
 
   subscriptions(filter: { endpoint?: string; channel?: string } = {}): DriftSubscription[] {
     const rows = this.db
-      .prepare("SELECT endpoint, channel, created_by, created_at FROM drift_subscriptions WHERE (? IS NULL OR endpoint = ?) AND (? IS NULL OR channel = ?) ORDER BY endpoint, channel")
+      .prepare("SELECT endpoint, channel, created_by, created_at FROM drift_subscriptions WHERE (CAST(? AS TEXT) IS NULL OR endpoint = ?) AND (CAST(? AS TEXT) IS NULL OR channel = ?) ORDER BY endpoint, channel")
       .all(filter.endpoint ?? null, filter.endpoint ?? null, filter.channel ?? null, filter.channel ?? null) as { endpoint: string; channel: string; created_by: string; created_at: string }[];
     return rows.map((row) => ({ endpoint: row.endpoint, channel: row.channel, by: row.created_by, at: row.created_at }));
   }
@@ -75,10 +75,10 @@ export class SqliteDriftStore implements DriftStore {
   claimRun(source: string, finding: DriftFinding, channels: readonly string[], now: Date): boolean {
     return this.db.transaction(() => {
       const claimed = this.db
-        .prepare("INSERT OR IGNORE INTO drift_runs (source, run_id, endpoint, status, run_at, handled_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .prepare("INSERT INTO drift_runs (source, run_id, endpoint, status, run_at, handled_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
         .run(source, finding.runId, finding.endpoint, finding.status, finding.runAt, now.toISOString()).changes === 1;
       if (!claimed) return false;
-      const queue = this.db.prepare("INSERT OR IGNORE INTO drift_outbox (source, run_id, channel, finding, state, updated_at) VALUES (?, ?, ?, ?, 'due', ?)");
+      const queue = this.db.prepare("INSERT INTO drift_outbox (source, run_id, channel, finding, state, updated_at) VALUES (?, ?, ?, ?, 'due', ?) ON CONFLICT DO NOTHING");
       for (const channel of new Set(channels)) queue.run(source, finding.runId, channel, JSON.stringify(finding), now.toISOString());
       return true;
     })();
@@ -117,10 +117,10 @@ export class SqliteDriftStore implements DriftStore {
   }
 
   recordAlert(source: string, finding: DriftFinding, channel: string, subjectsKey: string, now: Date): DriftAlertRecord {
-    const info = this.db
-      .prepare("INSERT INTO drift_alerts (source, endpoint, monitor_type, channel, subjects_key, first_at, last_at, finding) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-      .run(source, finding.endpoint, finding.monitorType, channel, subjectsKey, now.toISOString(), now.toISOString(), JSON.stringify(finding));
-    const stored = this.alert(Number(info.lastInsertRowid));
+    const inserted = this.db
+      .prepare("INSERT INTO drift_alerts (source, endpoint, monitor_type, channel, subjects_key, first_at, last_at, finding) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")
+      .get(source, finding.endpoint, finding.monitorType, channel, subjectsKey, now.toISOString(), now.toISOString(), JSON.stringify(finding)) as { id: number };
+    const stored = this.alert(Number(inserted.id));
     if (!stored) throw new Error("a drift alert was not stored");
     return stored;
   }

@@ -16,7 +16,7 @@ interface PlanRow {
 }
 
 /** Plans in SQLite; each transition is a single conditional UPDATE, so racing callers cannot both win. */
-export class SqlitePlanRepository implements PlanRepository {
+export class SqlPlanRepository implements PlanRepository {
   constructor(private readonly db: Db) {}
 
   insert(plan: NewPlan, now: Date, ttlSeconds: number): Plan {
@@ -76,7 +76,7 @@ export class SqlitePlanRepository implements PlanRepository {
   }
 
   addApproval(id: string, userId: string, now: Date): Plan | undefined {
-    const added = this.db.prepare("INSERT OR IGNORE INTO plan_approvals (plan_id, user_id, at) VALUES (?, ?, ?)").run(id, userId, now.toISOString()).changes === 1;
+    const added = this.db.prepare("INSERT INTO plan_approvals (plan_id, user_id, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING").run(id, userId, now.toISOString()).changes === 1;
     return added ? this.get(id) : undefined;
   }
 

@@ -10,7 +10,7 @@ interface StoredRequest {
  * Slack requests in SQLite (migration 6): each is written before Slack is answered, leased to the
  * process handling it, and marked done once handled. Two processes sharing the file see one row.
  */
-export class SqliteRequestInbox {
+export class SqlRequestInbox {
   constructor(private readonly db: Db) {}
 
   /**
@@ -22,7 +22,7 @@ export class SqliteRequestInbox {
     const at = now.toISOString();
     const until = new Date(now.getTime() + leaseMs).toISOString();
     return this.db.transaction(() => {
-      const inserted = this.db.prepare("INSERT OR IGNORE INTO slack_requests (id, body, received_at, lease_until) VALUES (?, ?, ?, ?)").run(request.id, request.body, at, until);
+      const inserted = this.db.prepare("INSERT INTO slack_requests (id, body, received_at, lease_until) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING").run(request.id, request.body, at, until);
       if (inserted.changes === 1) return true;
       return this.db.prepare("UPDATE slack_requests SET lease_until = ? WHERE id = ? AND done_at IS NULL AND lease_until < ?").run(until, request.id, at).changes === 1;
     })();

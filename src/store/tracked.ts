@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { TrackedResource } from "../kernel/resources.js";
 import { RESOURCE_TYPES, type ResourceStatus, ResourceStatusSchema, type ResourceType } from "../watch/status.js";
 import { type NoticeKind, type NoticeOutcome, SEND_LEASE_MS, type TrackedRecord, type TrackedStore, type TrackingContext } from "../watch/tracked-store.js";
-import type { Db } from "./db.js";
+import type { Db, SqlValue } from "./db.js";
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().transform((value) => value ?? undefined);
 
@@ -65,7 +65,7 @@ function toRecord(raw: unknown): TrackedRecord {
   };
 }
 
-export class SqliteTrackedStore implements TrackedStore {
+export class SqlTrackedStore implements TrackedStore {
   constructor(private readonly db: Db) {}
 
   track(resource: TrackedResource, context: TrackingContext, now: Date): { record: TrackedRecord; created: boolean } {
@@ -77,13 +77,13 @@ export class SqliteTrackedStore implements TrackedStore {
         return { record: this.require(existing.id), created: false };
       }
       if (existing) this.db.prepare("DELETE FROM tracked_resources WHERE id = ?").run(existing.id);
-      const info = this.db
+      const inserted = this.db
         .prepare(
           `INSERT INTO tracked_resources (type, name, arn, plan_id, requester, channel, thread_ts, alert_channel, region, tracked_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         )
-        .run(resource.type, resource.name, resource.arn ?? null, context.planId ?? null, context.requester, context.channel, context.threadTs ?? null, context.alertChannel ?? null, context.region, now.toISOString());
-      return { record: this.require(Number(info.lastInsertRowid)), created: true };
+        .get(resource.type, resource.name, resource.arn ?? null, context.planId ?? null, context.requester, context.channel, context.threadTs ?? null, context.alertChannel ?? null, context.region, now.toISOString()) as { id: number };
+      return { record: this.require(Number(inserted.id)), created: true };
     })();
   }
 
@@ -153,13 +153,13 @@ export class SqliteTrackedStore implements TrackedStore {
       this.db
         .prepare(
           `UPDATE tracked_resources SET snapshot = ?, status = ?, secondary_status = ?, phase = ?, checked_at = ?, misses = 0,
-             version = version + ?, changed_at = CASE WHEN ? THEN ? ELSE changed_at END,
-             finished_at = CASE WHEN ? AND finished_at IS NULL THEN ? ELSE finished_at END
+             version = version + ?, changed_at = CASE WHEN ? = 1 THEN ? ELSE changed_at END,
+             finished_at = CASE WHEN ? = 1 AND finished_at IS NULL THEN ? ELSE finished_at END
            WHERE id = ?`,
         )
         .run(snapshot, status.status, status.type === "training-job" ? (status.secondaryStatus ?? null) : null, status.phase, at, changed ? 1 : 0, changed ? 1 : 0, at, final ? 1 : 0, at, id);
       if (final && current.finished_at === null) {
-        const queue = this.db.prepare("INSERT OR IGNORE INTO tracked_notices (tracked_id, kind, state, attempts, updated_at) VALUES (?, ?, 'due', 0, ?)");
+        const queue = this.db.prepare("INSERT INTO tracked_notices (tracked_id, kind, state, attempts, updated_at) VALUES (?, ?, 'due', 0, ?) ON CONFLICT DO NOTHING");
         for (const kind of notices) queue.run(id, kind, at);
       }
       return changed;
@@ -192,7 +192,8 @@ export class SqliteTrackedStore implements TrackedStore {
   }
 
   setPublished(id: number, version: number): void {
-    this.db.prepare("UPDATE tracked_resources SET published_version = MAX(published_version, ?) WHERE id = ?").run(version, id);
+    // Only ever forward (portable SQL: SQLite's two-argument MAX is PostgreSQL's GREATEST).
+    this.db.prepare("UPDATE tracked_resources SET published_version = ? WHERE id = ? AND published_version < ?").run(version, id, version);
   }
 
   dueNotices(id: number, now: Date): NoticeKind[] {
@@ -212,7 +213,7 @@ export class SqliteTrackedStore implements TrackedStore {
       .prepare(
         `SELECT MIN(claimed) AS claimed FROM (
            SELECT MIN(updated_at) AS claimed FROM tracked_notices WHERE state = 'sending' AND attempts < ?
-           UNION ALL SELECT MIN(message_claimed_at) FROM tracked_resources WHERE message_ts IS NULL AND message_claimed_at IS NOT NULL)`,
+           UNION ALL SELECT MIN(message_claimed_at) FROM tracked_resources WHERE message_ts IS NULL AND message_claimed_at IS NOT NULL) AS claims`,
       )
       .get(MAX_NOTICE_ATTEMPTS);
     const claimed = z.object({ claimed: z.string().nullable() }).parse(row).claimed;
@@ -249,7 +250,7 @@ export class SqliteTrackedStore implements TrackedStore {
     return record;
   }
 
-  private all(sql: string, ...params: unknown[]): TrackedRecord[] {
+  private all(sql: string, ...params: SqlValue[]): TrackedRecord[] {
     const rows: unknown[] = this.db.prepare(sql).all(...params);
     return rows.map(toRecord);
   }

@@ -10,7 +10,7 @@ const MAX_TEXT = 2000;
 const TurnRow = z.object({ role: z.enum(["user", "assistant"]), text: z.string() });
 
 /** What was said in each thread the bot talks in, newest kept: the context a language model reads. */
-export class SqliteThreadTurns {
+export class SqlThreadTurns {
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),

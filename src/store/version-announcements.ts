@@ -2,7 +2,7 @@ import type { AnnouncementStore } from "../actions/version-announcer.js";
 import type { Db } from "./db.js";
 
 /** Which versions of each group were announced where, and how far each group has been read. */
-export class SqliteAnnouncementStore implements AnnouncementStore {
+export class SqlAnnouncementStore implements AnnouncementStore {
   constructor(private readonly db: Db) {}
 
   position(group: string): number | undefined {

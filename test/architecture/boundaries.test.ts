@@ -32,7 +32,7 @@ const ROOMS: Readonly<Record<string, Room>> = {
   "src/watch": { rooms: ["src/guard", "src/interpret", "src/catalog", "src/kernel"], packages: ["zod"] },
   "src/slack": { rooms: [...CORE, "src/logger.ts"], packages: ["@slack/bolt", "@slack/types", "@slack/web-api", "zod", "vega", "vega-lite", "@resvg/resvg-js"] },
   "src/aws": { rooms: [...CORE, "src/config.ts", "src/logger.ts"], packages: ["@aws-sdk/", "zod"] },
-  "src/store": { rooms: [...CORE], packages: ["better-sqlite3", "zod"] },
+  "src/store": { rooms: [...CORE], packages: ["better-sqlite3", "pg", "zod"] },
   "src/console": { rooms: ["src/logger.ts"], packages: ["@slack/bolt", "zod"] },
   "src/sandbox": { rooms: [], packages: ["zod"] },
   "src/metrics": { rooms: [], packages: ["prom-client"] },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { conversationOf } from "../../src/aws/bedrock.js";
 import { openDatabase } from "../../src/store/db.js";
-import { SqliteThreadTurns } from "../../src/store/turns.js";
+import { SqlThreadTurns } from "../../src/store/turns.js";
 
 describe("a thread's turns as the language model's context", () => {
   it("go to Converse as alternating turns starting with the person, the new message last", () => {
@@ -24,7 +24,7 @@ describe("a thread's turns as the language model's context", () => {
   });
 
   it("are kept per thread in the store, newest last, the oldest let go", () => {
-    const turns = new SqliteThreadTurns(openDatabase(":memory:"));
+    const turns = new SqlThreadTurns(openDatabase(":memory:"));
     for (let index = 0; index < 25; index += 1) turns.add("C0MLOPS", "1.000001", { role: index % 2 === 0 ? "user" : "assistant", text: `turn ${index}` });
     turns.add("C0MLOPS", "2.000001", { role: "user", text: "another thread" });
     expect(turns.recent("C0MLOPS", "1.000001", 3).map((turn) => turn.text)).toEqual(["turn 22", "turn 23", "turn 24"]);

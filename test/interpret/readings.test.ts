@@ -3,7 +3,7 @@ import { CachedInventory } from "../../src/interpret/inventory.js";
 import { createOfflineInterpreter, interpretOffline } from "../../src/interpret/offline.js";
 import { choiceOf } from "../../src/interpret/readings.js";
 import type { Request } from "../../src/interpret/schema.js";
-import { SqliteChoiceLedger } from "../../src/store/choices.js";
+import { SqlChoiceLedger } from "../../src/store/choices.js";
 import { openDatabase } from "../../src/store/db.js";
 
 const request = (intent: Request["intent"], params: Request["params"]): Request => ({ text: "", intent, stage: null, services: [], params, confidence: 0.6 });
@@ -70,7 +70,7 @@ describe("a message read a clause at a time", () => {
 
 describe("the ledger of picks", () => {
   it("lets the first click on a message win, and the same click again (a redelivery) still win", () => {
-    const ledger = new SqliteChoiceLedger(openDatabase(":memory:"));
+    const ledger = new SqlChoiceLedger(openDatabase(":memory:"));
     expect(ledger.claim("C0MLOPS:1.000001", "click-1", "U0ENGINEER", "train churn-xgb")).toBe(true);
     expect(ledger.claim("C0MLOPS:1.000001", "click-2", "U0OTHER", "neither")).toBe(false);
     expect(ledger.claim("C0MLOPS:1.000001", "click-1", "U0ENGINEER", "train churn-xgb")).toBe(true);

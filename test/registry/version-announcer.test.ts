@@ -6,7 +6,7 @@ import type { VersionFacts } from "../../src/actions/model-registry.js";
 import { VersionAnnouncer } from "../../src/actions/version-announcer.js";
 import type { ModelPackageSummary } from "../../src/kernel/sagemaker-port.js";
 import { openDatabase } from "../../src/store/db.js";
-import { SqliteAnnouncementStore } from "../../src/store/version-announcements.js";
+import { SqlAnnouncementStore } from "../../src/store/version-announcements.js";
 import { examplePolicy } from "../support/guard.js";
 
 const arn = (version: number) => `arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-xgb/${version}`;
@@ -31,7 +31,7 @@ function registry() {
 type Reporter = { announce: (channel: string, version: VersionFacts, approved: VersionFacts | undefined) => Promise<{ ts: string }> };
 
 function announcerOn(file: string, world: ReturnType<typeof registry>, reporter: Reporter, clock: { now: Date }, errors: unknown[]) {
-  return new VersionAnnouncer({ policy: examplePolicy(), port: world.port, registry: world.view, store: new SqliteAnnouncementStore(openDatabase(file)), reporter, now: () => clock.now, onError: (error) => errors.push(error) });
+  return new VersionAnnouncer({ policy: examplePolicy(), port: world.port, registry: world.view, store: new SqlAnnouncementStore(openDatabase(file)), reporter, now: () => clock.now, onError: (error) => errors.push(error) });
 }
 
 describe("announcing new model versions", () => {

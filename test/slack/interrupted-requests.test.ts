@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { blockActionsPayload, directMessageEvent, eventEnvelope } from "../../src/console/payloads.js";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { openDatabase } from "../../src/store/db.js";
-import { SqliteRequestInbox } from "../../src/store/slack-requests.js";
+import { SqlRequestInbox } from "../../src/store/slack-requests.js";
 import { buttonsIn, planIdOf, startHttpHarness, useRestartableWorld, Workspace } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 
 /** What a kill just after Slack's 200 leaves: the request in the store, leased to a process now dead, not done. */
 function leftByADeadBot(db: string, body: Record<string, unknown>, id: string): void {
   const store = openDatabase(db);
-  new SqliteRequestInbox(store).admit({ id, body: JSON.stringify(body) }, new Date(Date.now() - 60_000), 15_000);
+  new SqlRequestInbox(store).admit({ id, body: JSON.stringify(body) }, new Date(Date.now() - 60_000), 15_000);
   store.close();
 }
 

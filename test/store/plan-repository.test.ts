@@ -1,13 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import type { NewPlan, PlanRepository } from "../../src/actions/plan.js";
-import { openDatabase } from "../../src/store/db.js";
-import { SqlitePlanRepository } from "../../src/store/plans.js";
+import { SqlPlanRepository } from "../../src/store/plans.js";
 import { START_DATE, START_MS } from "../support/constants.js";
 import { InMemoryPlanRepository } from "../support/core-fakes.js";
+import { storeBackends } from "../support/postgres.js";
 
-/** The same semantics from SQLite and from the in-memory fake the core's unit tests use. */
+/** The same semantics from SQLite, from PostgreSQL (when the run has one) and from the in-memory fake the core's unit tests use. */
 const REPOSITORIES: [string, () => PlanRepository][] = [
-  ["SQLite", () => new SqlitePlanRepository(openDatabase(":memory:"))],
+  ...storeBackends(inject("postgresAdminUrl")).map(([name, open]): [string, () => PlanRepository] => [name, () => new SqlPlanRepository(open())]),
   ["in memory", () => new InMemoryPlanRepository()],
 ];
 

@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { AuditLog } from "../../src/store/audit.js";
 import { migrate, openDatabase, schemaVersion } from "../../src/store/db.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
-import { SqlitePlanRepository } from "../../src/store/plans.js";
-import { SqliteRequestInbox } from "../../src/store/slack-requests.js";
+import { SqlPlanRepository } from "../../src/store/plans.js";
+import { SqlRequestInbox } from "../../src/store/slack-requests.js";
 
 describe("the SQLite store", () => {
   it("applies every numbered migration once, in order", () => {
@@ -41,8 +41,8 @@ describe("the SQLite store", () => {
   it("leases a Slack request to one connection of two, and to another only once the first one's lease ran out unfinished", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sageops-inbox-"));
     const file = path.join(dir, "sageops.db");
-    const a = new SqliteRequestInbox(openDatabase(file));
-    const b = new SqliteRequestInbox(openDatabase(file));
+    const a = new SqlRequestInbox(openDatabase(file));
+    const b = new SqlRequestInbox(openDatabase(file));
     const at = new Date("2026-12-01T10:00:00Z");
     const later = (ms: number) => new Date(at.getTime() + ms);
     const request = { id: "event:Ev1", body: "{}" };
@@ -64,8 +64,8 @@ describe("plans shared by two bot processes", () => {
   it("of two processes confirming the same plan at once, exactly one wins each step", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sageops-plans-"));
     const file = path.join(dir, "sageops.db");
-    const a = new SqlitePlanRepository(openDatabase(file));
-    const b = new SqlitePlanRepository(openDatabase(file));
+    const a = new SqlPlanRepository(openDatabase(file));
+    const b = new SqlPlanRepository(openDatabase(file));
     a.insert({ id: "p-000000000000000000000001", kind: "train", requester: "U0ENGINEER", channel: "C0MLOPS", environment: "dev", mode: "live", title: "Train churn-xgb", resourceName: "churn-xgb-1", details: [], steps: [] }, new Date(), 900);
     const confirms = [a.transition("p-000000000000000000000001", ["pending"], "confirmed", new Date()), b.transition("p-000000000000000000000001", ["pending"], "confirmed", new Date())];
     expect(confirms.filter((plan) => plan?.status === "confirmed")).toHaveLength(1);

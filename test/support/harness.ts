@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { type AwsTarget, sandboxTarget } from "../../src/aws/clients.js";
 import { loadConfig } from "../../src/config.js";
 import { blockActionsPayload, slashCommandPayload } from "../../src/console/payloads.js";
@@ -16,10 +16,18 @@ import { createLogger } from "../../src/logger.js";
 import { createManualClock, type Sandbox, startSandbox } from "../../src/sandbox/index.js";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { BOT_TOKEN, CHANNEL_NAMES, EXAMPLE_POLICY_PATH, START_MS } from "./constants.js";
+import { freshPostgresStore } from "./postgres.js";
 import { SlackHttpClient } from "./slack-http.js";
 import { settle, waitFor } from "./wait.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
+
+/** A new database on the run's PostgreSQL, schema applied, for one harness. */
+function postgresUrlForStory(): string {
+  const { url, db } = freshPostgresStore(inject("postgresAdminUrl"));
+  db.close();
+  return url;
+}
 
 export interface HttpHarness {
   bot: RunningBot;
@@ -51,7 +59,10 @@ export async function startHttpHarness(options: HarnessOptions = {}): Promise<Ht
       callback();
     },
   });
+  // SAGEOPS_TEST_BACKEND=postgres runs every harness story on a fresh PostgreSQL database of the run's server.
+  const onPostgres = process.env["SAGEOPS_TEST_BACKEND"] === "postgres" && inject("postgresAdminUrl") !== "" && options.env?.["SAGEOPS_DB"] === undefined;
   const config = loadConfig({
+    ...(onPostgres ? { SAGEOPS_DATABASE_URL: postgresUrlForStory() } : {}),
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: apiUrl,

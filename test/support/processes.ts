@@ -442,14 +442,16 @@ export function crashSteps(world: WorldWithBots) {
 }
 
 /**
- * Two replicas of one deployment: bot processes on one database file and one events queue, on
- * their own ports. The second starts once the first is up (`together` starts both at once, on a
+ * Two replicas of one deployment: bot processes on one store (a database file, or PostgreSQL) and
+ * one events queue, on their own ports. The second starts once the first is up (`together` starts both at once, on a
  * database neither has set up yet).
  */
-export async function startReplicas(world: WorldWithBots, name: string, options: { together?: boolean } = {}): Promise<[BotProcess, BotProcess]> {
+export async function startReplicas(world: WorldWithBots, name: string, options: { together?: boolean; databaseUrl?: string } = {}): Promise<[BotProcess, BotProcess]> {
   const db = world.newDb(name);
   const eventsQueue = world.sandbox.addEventsQueue(`sageops-events-${name}`);
-  const start = (replica: string) => world.startBot({ name: `${name}-${replica}`, db, eventsQueue });
+  // With a PostgreSQL URL, the replicas share that store instead of the file.
+  const env: Record<string, string> = options.databaseUrl ? { SAGEOPS_DATABASE_URL: options.databaseUrl } : {};
+  const start = (replica: string) => world.startBot({ name: `${name}-${replica}`, db, eventsQueue, env });
   if (options.together) return Promise.all([start("a"), start("b")]);
   const first = await start("a");
   return [first, await start("b")];

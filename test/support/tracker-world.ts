@@ -15,7 +15,7 @@ import type { SlackPoster } from "../../src/slack/notify/poster.js";
 import { WebApiPoster } from "../../src/slack/notify/slack-poster.js";
 import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
 import { type Db, openDatabase } from "../../src/store/db.js";
-import { SqliteTrackedStore } from "../../src/store/tracked.js";
+import { SqlTrackedStore } from "../../src/store/tracked.js";
 import { type PollReport, Tracker, type TrackerDeps } from "../../src/watch/tracker.js";
 import { BOT_TOKEN, CHANNEL_NAMES, fakeMessageTs, START_MS } from "./constants.js";
 import { ManualClock } from "./manual-clock.js";
@@ -31,8 +31,8 @@ export interface World {
   clock: Clock;
   poster: PacedPoster;
   advance(seconds: number): void;
-  openStore(file: string): { db: Db; store: SqliteTrackedStore };
-  tracker(store: SqliteTrackedStore, options?: Partial<TrackerDeps>): Tracker;
+  openStore(file: string): { db: Db; store: SqlTrackedStore };
+  tracker(store: SqlTrackedStore, options?: Partial<TrackerDeps>): Tracker;
   /** Runs a round, moving the pacer's time on while Slack messages wait their turn. */
   poll(tracker: Tracker): Promise<PollReport>;
   /** Posts a plan message to thread the status under, as the bot does. */
@@ -68,7 +68,7 @@ export async function startWorld(): Promise<World> {
     openStore(file) {
       const db = openDatabase(file);
       dbs.push(db);
-      return { db, store: new SqliteTrackedStore(db) };
+      return { db, store: new SqlTrackedStore(db) };
     },
     tracker(store, options = {}) {
       return new Tracker({ port, reporter: new SlackStatusReporter(poster), store, clock, random: () => 0.5, ...options });
@@ -90,7 +90,7 @@ export async function startWorld(): Promise<World> {
       return (await poster.post(channel, { text: "Plan: Train churn-xgb", blocks: [] })).ts;
     },
     async close() {
-      for (const db of dbs) if (db.open) db.close();
+      for (const db of dbs) db.close();
       await sandbox.close();
       await slack.close();
     },

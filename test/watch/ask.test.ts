@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SEED } from "../../src/sandbox/index.js";
 import { renderStatusAnswer } from "../../src/slack/blocks/status.js";
-import type { SqliteTrackedStore } from "../../src/store/tracked.js";
+import type { SqlTrackedStore } from "../../src/store/tracked.js";
 import { StatusQuery } from "../../src/watch/ask.js";
 import { trainingRequest } from "../support/sandbox.js";
 import { startWorld, type World } from "../support/tracker-world.js";
 
 describe("asking for the status of something", () => {
   let world: World;
-  let store: SqliteTrackedStore;
+  let store: SqlTrackedStore;
   let query: StatusQuery;
 
   beforeEach(async () => {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/db.js";
-import { SqliteDriftStore } from "../../src/store/drift.js";
+import { SqlDriftStore } from "../../src/store/drift.js";
 import type { DriftAlertRecord } from "../../src/watch/drift-store.js";
 import { type DriftReporter, type DriftSource, DriftWatcher } from "../../src/watch/drift-watch.js";
 import type { DriftFinding, FindingStatus, MonitorType } from "../../src/watch/finding.js";
@@ -65,7 +65,7 @@ class RecordingReporter implements DriftReporter {
 }
 
 function world(file = ":memory:", source = new ScriptedSource(), clock = new ManualClock()) {
-  const store = new SqliteDriftStore(openDatabase(file));
+  const store = new SqlDriftStore(openDatabase(file));
   const reporter = new RecordingReporter();
   const watcher = new DriftWatcher({ store, sources: () => [source], channelsFor: () => ["C0ALERTS", "C0MLOPS"], reporter, clock });
   return { store, reporter, watcher, source, clock };

@@ -6,7 +6,7 @@ import { awsTargetFromConfig, sandboxTarget } from "../../src/aws/clients.js";
 import { createEventSource, type SqsEventSource } from "../../src/aws/sqs.js";
 import { ConfigError, loadConfig } from "../../src/config.js";
 import { SEED } from "../../src/sandbox/index.js";
-import type { SqliteTrackedStore } from "../../src/store/tracked.js";
+import type { SqlTrackedStore } from "../../src/store/tracked.js";
 import { EventFeed, parseStateChange } from "../../src/watch/events.js";
 import type { TrackingContext } from "../../src/watch/tracked-store.js";
 import type { Tracker } from "../../src/watch/tracker.js";
@@ -91,7 +91,7 @@ describe("status driven by events, with polling as the fallback", () => {
 
   const context = (): TrackingContext => ({ planId: "plan-9", requester: "U0ENGINEER", channel: "C0MLOPS", region: world.sandbox.region });
 
-  async function startTracking(name: string): Promise<{ store: SqliteTrackedStore; tracker: Tracker; feed: EventFeed }> {
+  async function startTracking(name: string): Promise<{ store: SqlTrackedStore; tracker: Tracker; feed: EventFeed }> {
     const { store } = world.openStore(path.join(dir, "sageops.db"));
     const tracker = world.tracker(store);
     const feed = new EventFeed(source, tracker, world.clock);

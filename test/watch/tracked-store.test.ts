@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/db.js";
-import { SqliteTrackedStore } from "../../src/store/tracked.js";
+import { SqlTrackedStore } from "../../src/store/tracked.js";
 import type { TrainingStatus } from "../../src/watch/status.js";
 import { SEND_LEASE_MS } from "../../src/watch/tracked-store.js";
 import { START_DATE, START_MS } from "../support/constants.js";
@@ -27,13 +27,13 @@ describe("the tracked-resource store", () => {
   /** Two bot processes' stores on one file, and a job the first is tracking. */
   const twoProcesses = () => {
     const file = tempFile();
-    const a = new SqliteTrackedStore(openDatabase(file));
-    const b = new SqliteTrackedStore(openDatabase(file));
+    const a = new SqlTrackedStore(openDatabase(file));
+    const b = new SqlTrackedStore(openDatabase(file));
     return { a, b, id: a.track(job, context, START_DATE).record.id };
   };
 
   it("tracks a resource once, however often a plan asks, and learns its ARN later", () => {
-    const store = new SqliteTrackedStore(openDatabase(":memory:"));
+    const store = new SqlTrackedStore(openDatabase(":memory:"));
     const first = store.track(job, context, START_DATE);
     const again = store.track({ ...job, arn: "arn:aws:sagemaker:us-east-1:1:training-job/churn-xgb-1" }, context, at(5));
     expect(first.created).toBe(true);
@@ -44,7 +44,7 @@ describe("the tracked-resource store", () => {
   });
 
   it("starts over when a finished endpoint is deployed again by another plan", () => {
-    const store = new SqliteTrackedStore(openDatabase(":memory:"));
+    const store = new SqlTrackedStore(openDatabase(":memory:"));
     const endpoint = { type: "endpoint" as const, name: "churn-prod" };
     const first = store.track(endpoint, context, START_DATE).record;
     store.saveStatus(first.id, { type: "endpoint", name: "churn-prod", status: "InService", phase: "succeeded", variants: [], timeline: [], rolledBack: false }, at(60), ["reply"]);
@@ -57,7 +57,7 @@ describe("the tracked-resource store", () => {
   });
 
   it("bumps the version only when the snapshot changes, and queues the final notices once", () => {
-    const store = new SqliteTrackedStore(openDatabase(":memory:"));
+    const store = new SqlTrackedStore(openDatabase(":memory:"));
     const { id } = store.track(job, context, START_DATE).record;
     expect(store.saveStatus(id, status(), at(10), [])).toBe(true);
     expect(store.saveStatus(id, status(), at(20), [])).toBe(false);
@@ -78,7 +78,7 @@ describe("the tracked-resource store", () => {
   });
 
   it("keeps the newer answer when two describes of one resource are saved out of order", () => {
-    const store = new SqliteTrackedStore(openDatabase(":memory:"));
+    const store = new SqlTrackedStore(openDatabase(":memory:"));
     const { id } = store.track(job, context, START_DATE).record;
     const starting = status({ lastModified: at(10).toISOString() });
     const training = status({ secondaryStatus: "Training", lastModified: at(20).toISOString() });
@@ -140,7 +140,7 @@ describe("the tracked-resource store", () => {
   });
 
   it("retries a notice Slack refused a few times, then gives it up", () => {
-    const store = new SqliteTrackedStore(openDatabase(":memory:"));
+    const store = new SqlTrackedStore(openDatabase(":memory:"));
     const { id } = store.track(job, context, START_DATE).record;
     store.saveStatus(id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
     for (let attempt = 1; attempt <= 3; attempt += 1) {
@@ -154,14 +154,14 @@ describe("the tracked-resource store", () => {
   it("keeps everything across a reopen of the file", () => {
     const file = tempFile();
     const first = openDatabase(file);
-    const store = new SqliteTrackedStore(first);
+    const store = new SqlTrackedStore(first);
     const { id } = store.track(job, context, START_DATE).record;
     store.saveStatus(id, status({ secondaryStatus: "Training" }), at(100), []);
     store.setMessage(id, "1764147700.000200");
     store.setPublished(id, 1);
     first.close();
 
-    const reopened = new SqliteTrackedStore(openDatabase(file)).get(id);
+    const reopened = new SqlTrackedStore(openDatabase(file)).get(id);
     expect(reopened?.context).toEqual(context);
     expect(reopened?.messageTs).toBe("1764147700.000200");
     expect(reopened?.status?.type === "training-job" && reopened.status.secondaryStatus).toBe("Training");
@@ -169,7 +169,7 @@ describe("the tracked-resource store", () => {
   });
 
   it("finds a person's and a channel's running resources, and their recent ones", () => {
-    const store = new SqliteTrackedStore(openDatabase(":memory:"));
+    const store = new SqlTrackedStore(openDatabase(":memory:"));
     const mine = store.track(job, context, START_DATE).record;
     store.track({ type: "endpoint", name: "churn-prod" }, { ...context, requester: "U0ADMIN" }, at(1));
     store.track({ type: "endpoint", name: "elsewhere" }, { ...context, requester: "U0ADMIN", channel: "C0OTHER" }, at(2));

@@ -7,7 +7,7 @@ import { SEED } from "../../src/sandbox/index.js";
 import type { Rendered } from "../../src/slack/blocks/kit.js";
 import type { PostOptions } from "../../src/slack/notify/poster.js";
 import { SlackStatusReporter } from "../../src/slack/notify/status-reporter.js";
-import type { SqliteTrackedStore } from "../../src/store/tracked.js";
+import type { SqlTrackedStore } from "../../src/store/tracked.js";
 import { SEND_LEASE_MS, type TrackingContext } from "../../src/watch/tracked-store.js";
 import type { Tracker } from "../../src/watch/tracker.js";
 import { trainingRequest } from "../support/sandbox.js";
@@ -41,7 +41,7 @@ describe("status that comes to you", () => {
   });
 
   /** Polls every `step` simulated seconds until nothing is left to follow. */
-  async function followToTheEnd(tracker: Tracker, store: SqliteTrackedStore, step = 30, maxRounds = 200): Promise<number> {
+  async function followToTheEnd(tracker: Tracker, store: SqlTrackedStore, step = 30, maxRounds = 200): Promise<number> {
     for (let round = 1; round <= maxRounds; round += 1) {
       await world.poll(tracker);
       if (store.active().length === 0 && store.unpublished(new Date(world.clock.now())).length === 0) return round;

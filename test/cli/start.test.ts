@@ -28,6 +28,18 @@ describe("npm start", () => {
     expect(result.stderr.trim()).toBe("sageops: SAGEOPS_DRY_RUN must be true or false");
   });
 
+  it("a PostgreSQL store that cannot be reached at start is one line naming SAGEOPS_DATABASE_URL, exit 2, and never its password", async () => {
+    const result = await runCli(["start"], { stdin: "", env: { SAGEOPS_DATABASE_URL: "postgresql://sageops:hunter2-secret@127.0.0.1:9/sageops" } });
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^sageops: SAGEOPS_DATABASE_URL names a PostgreSQL server that cannot be used \(.*ECONNREFUSED.*\)/);
+    expect(result.stderr + result.stdout).not.toContain("hunter2-secret");
+    const malformed = await runCli(["start"], { env: { SAGEOPS_DATABASE_URL: "mysql://sageops:hunter2-secret@db/sageops" } });
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr.trim()).toBe("sageops: SAGEOPS_DATABASE_URL must be a PostgreSQL connection URL such as postgresql://user:password@host:5432/sageops");
+  });
+
   it("an unknown command is bad usage: exit 2 with the usage", async () => {
     const result = await runCli(["frobnicate"]);
     expect(result.code).toBe(2);

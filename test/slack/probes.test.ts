@@ -33,8 +33,20 @@ describe("readiness and metrics over HTTP", () => {
     const response = await fetch(`${world.h.bot.url}/readyz`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
-    expect(await response.json()).toEqual({ ready: true, checks: { store: { ok: true }, slack: { ok: true }, sagemaker: { ok: true }, watcher: { self: true } } });
+    // The harness runs no watchers of its own, so nobody holds the watcher lease yet.
+    expect(await response.json()).toEqual({ ready: true, checks: { store: { ok: true }, slack: { ok: true }, sagemaker: { ok: true }, watcher: { self: false } } });
     expect(world.h.slack.callsTo("auth.test").length).toBeGreaterThan(0);
+    // Once this process takes the lease, /readyz names it as the holder; when it lets go, nobody again.
+    const leadership = world.h.bot.core.watcherLeadership;
+    const stop = leadership.begin();
+    try {
+      const leading = (await (await fetch(`${world.h.bot.url}/readyz`)).json()) as { checks: { watcher: unknown } };
+      expect(leading.checks.watcher).toEqual({ holder: leadership.self, self: true });
+    } finally {
+      await stop();
+    }
+    const after = (await (await fetch(`${world.h.bot.url}/readyz`)).json()) as { checks: { watcher: unknown } };
+    expect(after.checks.watcher).toEqual({ self: false });
   });
 
   it("asks Slack's auth.test at most once in 30 s however often it is probed", async () => {
@@ -107,7 +119,7 @@ describe("readiness when SageMaker cannot be reached", () => {
     expect(response.status).toBe(503);
     expect(JSON.parse(response.body)).toEqual({
       ready: false,
-      checks: { store: { ok: true }, slack: { ok: true }, sagemaker: { ok: false, detail: "SageMaker could not be reached (ECONNREFUSED)" }, watcher: { self: true } },
+      checks: { store: { ok: true }, slack: { ok: true }, sagemaker: { ok: false, detail: "SageMaker could not be reached (ECONNREFUSED)" }, watcher: { self: false } },
     });
   });
 

@@ -1,14 +1,15 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/store/db.js";
+import { describe, expect, inject, it } from "vitest";
+import { type Db, openDatabase, openPostgresDatabase } from "../../src/store/db.js";
 import { SqlDriftStore } from "../../src/store/drift.js";
 import type { DriftAlertRecord } from "../../src/watch/drift-store.js";
 import { type DriftReporter, type DriftSource, DriftWatcher } from "../../src/watch/drift-watch.js";
 import type { DriftFinding, FindingStatus, MonitorType } from "../../src/watch/finding.js";
 import { START_MS } from "../support/constants.js";
 import { ManualClock } from "../support/manual-clock.js";
+import { freshPostgresStore } from "../support/postgres.js";
 
 const HOUR = 3600_000;
 
@@ -64,16 +65,41 @@ class RecordingReporter implements DriftReporter {
   }
 }
 
-function world(file = ":memory:", source = new ScriptedSource(), clock = new ManualClock()) {
-  const store = new SqlDriftStore(openDatabase(file));
+/** A new store on a backend, from which each "process" opens its own connection. */
+type NewStore = () => () => Db;
+const adminUrl = inject("postgresAdminUrl");
+const BACKENDS: [string, NewStore][] = [
+  [
+    "SQLite",
+    () => {
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sageops-drift-")), "sageops.db");
+      return () => openDatabase(file);
+    },
+  ],
+  ...(adminUrl
+    ? [
+        [
+          "PostgreSQL",
+          () => {
+            const { url, db } = freshPostgresStore(adminUrl);
+            db.close();
+            return () => openPostgresDatabase(url);
+          },
+        ] as [string, NewStore],
+      ]
+    : []),
+];
+
+function world(open: () => Db, source = new ScriptedSource(), clock = new ManualClock()) {
+  const store = new SqlDriftStore(open());
   const reporter = new RecordingReporter();
   const watcher = new DriftWatcher({ store, sources: () => [source], channelsFor: () => ["C0ALERTS", "C0MLOPS"], reporter, clock });
   return { store, reporter, watcher, source, clock };
 }
 
-describe("drift watching", () => {
+describe.each(BACKENDS)("drift watching (%s)", (_name, newStore) => {
   it("alerts each channel once per violating run, and a later round claims nothing again", async () => {
-    const w = world();
+    const w = world(newStore());
     w.source.runs.push(run("job-1", -1));
     expect(await w.watcher.checkOnce()).toMatchObject({ claimed: 1, delivered: 2 });
     expect(w.reporter.alerts.map((a) => a.channel).sort()).toEqual(["C0ALERTS", "C0MLOPS"]);
@@ -84,14 +110,14 @@ describe("drift watching", () => {
   });
 
   it("the first read tells only the latest run of each monitor, not a day of history", async () => {
-    const w = world();
+    const w = world(newStore());
     w.source.runs.push(run("old", -5, "violations", { feature: "tenure_months" }), run("newest", -1), run("bias", -2, "violations", { monitorType: "model-bias" }));
     await w.watcher.checkOnce();
     expect(w.reporter.alerts.filter((a) => a.channel === "C0ALERTS").map((a) => a.finding.runId).sort()).toEqual(["bias", "newest"]);
   });
 
   it("the same violations within a day are a repeat of the first alert; a clean run then says back to normal, once", async () => {
-    const w = world();
+    const w = world(newStore());
     w.source.runs.push(run("r1", -1));
     await w.watcher.checkOnce();
     w.clock.advance(HOUR);
@@ -110,14 +136,14 @@ describe("drift watching", () => {
   });
 
   it("a failed run is its own alert, a monitoring failure with its reason, not drift", async () => {
-    const w = world();
+    const w = world(newStore());
     w.source.runs.push(run("f1", -1, "failed"));
     await w.watcher.checkOnce();
     expect(w.reporter.alerts[0]?.finding).toMatchObject({ status: "failed", reason: "ClientError: no data captured" });
   });
 
   it("a muted endpoint and monitor in a channel posts nothing there until the mute ends", async () => {
-    const w = world();
+    const w = world(newStore());
     w.store.mute("churn-prod", "data-quality", "C0ALERTS", "U0ENGINEER", new Date(START_MS + 24 * HOUR));
     w.source.runs.push(run("m1", -1));
     await w.watcher.checkOnce();
@@ -125,7 +151,7 @@ describe("drift watching", () => {
   });
 
   it("a delivery Slack refused is sent again next round, once", async () => {
-    const w = world();
+    const w = world(newStore());
     w.reporter.failNext = 1;
     w.source.runs.push(run("x1", -1));
     expect(await w.watcher.checkOnce()).toMatchObject({ delivered: 1, failed: 1 });
@@ -134,30 +160,25 @@ describe("drift watching", () => {
   });
 
   it("a restart neither re-alerts nor misses a run that finished while it was down; two watchers on one database alert once", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sageops-drift-"));
-    const file = path.join(dir, "sageops.db");
-    try {
-      const source = new ScriptedSource();
-      const clock = new ManualClock();
-      const first = world(file, source, clock);
-      source.runs.push(run("before", -1));
-      await first.watcher.checkOnce();
-      expect(first.reporter.alerts).toHaveLength(2);
-      // Down for two hours; a run with other violations finishes meanwhile.
-      clock.advance(2 * HOUR);
-      source.runs.push(run("while-down", 1, "violations", { feature: "total_charges" }));
-      const second = world(file, source, clock);
-      const third = world(file, source, clock);
-      await Promise.all([second.watcher.checkOnce(), third.watcher.checkOnce()]);
-      const told = [...second.reporter.alerts, ...third.reporter.alerts];
-      expect(told.map((a) => `${a.finding.runId}@${a.channel}`).sort()).toEqual(["while-down@C0ALERTS", "while-down@C0MLOPS"]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const open = newStore();
+    const source = new ScriptedSource();
+    const clock = new ManualClock();
+    const first = world(open, source, clock);
+    source.runs.push(run("before", -1));
+    await first.watcher.checkOnce();
+    expect(first.reporter.alerts).toHaveLength(2);
+    // Down for two hours; a run with other violations finishes meanwhile.
+    clock.advance(2 * HOUR);
+    source.runs.push(run("while-down", 1, "violations", { feature: "total_charges" }));
+    const second = world(open, source, clock);
+    const third = world(open, source, clock);
+    await Promise.all([second.watcher.checkOnce(), third.watcher.checkOnce()]);
+    const told = [...second.reporter.alerts, ...third.reporter.alerts];
+    expect(told.map((a) => `${a.finding.runId}@${a.channel}`).sort()).toEqual(["while-down@C0ALERTS", "while-down@C0MLOPS"]);
   });
 
   it("costs one List call per source and round, whatever it has already handled", async () => {
-    const w = world();
+    const w = world(newStore());
     for (let i = 0; i < 30; i += 1) w.source.runs.push(run(`r${i}`, -i / 2));
     await w.watcher.checkOnce();
     await w.watcher.checkOnce();

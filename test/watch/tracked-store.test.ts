@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/store/db.js";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { type Db, openDatabase } from "../../src/store/db.js";
 import { SqlTrackedStore } from "../../src/store/tracked.js";
 import type { TrainingStatus } from "../../src/watch/status.js";
 import { SEND_LEASE_MS } from "../../src/watch/tracked-store.js";
 import { START_DATE, START_MS } from "../support/constants.js";
+import { sharedStoreBackends, storeBackends } from "../support/postgres.js";
 
 const at = (seconds: number): Date => new Date(START_MS + seconds * 1000);
 const context = { requester: "U0ENGINEER", channel: "C0MLOPS", threadTs: "1764147600.000100", planId: "plan-1", alertChannel: "C0ALERTS", region: "us-east-1" };
@@ -14,7 +15,15 @@ const job = { type: "training-job" as const, name: "churn-xgb-1" };
 
 const status = (overrides: Partial<TrainingStatus> = {}): TrainingStatus => ({ type: "training-job", name: "churn-xgb-1", status: "InProgress", phase: "running", secondaryStatus: "Starting", timeline: [], metrics: [], ...overrides });
 
-describe("the tracked-resource store", () => {
+/** Each backend: one connection to a new store, and two to one new store (two bot processes). */
+const adminUrl = inject("postgresAdminUrl");
+const BACKENDS = storeBackends(adminUrl).map(([name, one], i): [string, { one: () => Db; two: () => [Db, Db] }] => {
+  const shared = sharedStoreBackends(adminUrl)[i];
+  if (!shared) throw new Error(`no shared store for ${name}`);
+  return [name, { one, two: shared[1] }];
+});
+
+describe.each(BACKENDS)("the tracked-resource store (%s)", (name, backend) => {
   const dirs: string[] = [];
   const tempFile = (): string => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sageops-tracked-"));
@@ -26,14 +35,14 @@ describe("the tracked-resource store", () => {
   });
   /** Two bot processes' stores on one file, and a job the first is tracking. */
   const twoProcesses = () => {
-    const file = tempFile();
-    const a = new SqlTrackedStore(openDatabase(file));
-    const b = new SqlTrackedStore(openDatabase(file));
+    const [first, second] = backend.two();
+    const a = new SqlTrackedStore(first);
+    const b = new SqlTrackedStore(second);
     return { a, b, id: a.track(job, context, START_DATE).record.id };
   };
 
   it("tracks a resource once, however often a plan asks, and learns its ARN later", () => {
-    const store = new SqlTrackedStore(openDatabase(":memory:"));
+    const store = new SqlTrackedStore(backend.one());
     const first = store.track(job, context, START_DATE);
     const again = store.track({ ...job, arn: "arn:aws:sagemaker:us-east-1:1:training-job/churn-xgb-1" }, context, at(5));
     expect(first.created).toBe(true);
@@ -44,7 +53,7 @@ describe("the tracked-resource store", () => {
   });
 
   it("starts over when a finished endpoint is deployed again by another plan", () => {
-    const store = new SqlTrackedStore(openDatabase(":memory:"));
+    const store = new SqlTrackedStore(backend.one());
     const endpoint = { type: "endpoint" as const, name: "churn-prod" };
     const first = store.track(endpoint, context, START_DATE).record;
     store.saveStatus(first.id, { type: "endpoint", name: "churn-prod", status: "InService", phase: "succeeded", variants: [], timeline: [], rolledBack: false }, at(60), ["reply"]);
@@ -57,7 +66,7 @@ describe("the tracked-resource store", () => {
   });
 
   it("bumps the version only when the snapshot changes, and queues the final notices once", () => {
-    const store = new SqlTrackedStore(openDatabase(":memory:"));
+    const store = new SqlTrackedStore(backend.one());
     const { id } = store.track(job, context, START_DATE).record;
     expect(store.saveStatus(id, status(), at(10), [])).toBe(true);
     expect(store.saveStatus(id, status(), at(20), [])).toBe(false);
@@ -78,7 +87,7 @@ describe("the tracked-resource store", () => {
   });
 
   it("keeps the newer answer when two describes of one resource are saved out of order", () => {
-    const store = new SqlTrackedStore(openDatabase(":memory:"));
+    const store = new SqlTrackedStore(backend.one());
     const { id } = store.track(job, context, START_DATE).record;
     const starting = status({ lastModified: at(10).toISOString() });
     const training = status({ secondaryStatus: "Training", lastModified: at(20).toISOString() });
@@ -140,7 +149,7 @@ describe("the tracked-resource store", () => {
   });
 
   it("retries a notice Slack refused a few times, then gives it up", () => {
-    const store = new SqlTrackedStore(openDatabase(":memory:"));
+    const store = new SqlTrackedStore(backend.one());
     const { id } = store.track(job, context, START_DATE).record;
     store.saveStatus(id, status({ status: "Completed", phase: "succeeded" }), at(600), ["reply"]);
     for (let attempt = 1; attempt <= 3; attempt += 1) {
@@ -151,7 +160,7 @@ describe("the tracked-resource store", () => {
     expect(store.noticeStates(id)).toEqual({ reply: "abandoned" });
   });
 
-  it("keeps everything across a reopen of the file", () => {
+  it.skipIf(name !== "SQLite")("keeps everything across a reopen of the file", () => {
     const file = tempFile();
     const first = openDatabase(file);
     const store = new SqlTrackedStore(first);
@@ -169,7 +178,7 @@ describe("the tracked-resource store", () => {
   });
 
   it("finds a person's and a channel's running resources, and their recent ones", () => {
-    const store = new SqlTrackedStore(openDatabase(":memory:"));
+    const store = new SqlTrackedStore(backend.one());
     const mine = store.track(job, context, START_DATE).record;
     store.track({ type: "endpoint", name: "churn-prod" }, { ...context, requester: "U0ADMIN" }, at(1));
     store.track({ type: "endpoint", name: "elsewhere" }, { ...context, requester: "U0ADMIN", channel: "C0OTHER" }, at(2));

@@ -84,16 +84,22 @@ function score(group: FeatureGroupFacts, terms: readonly string[]): number {
 export class FeatureStoreView {
   constructor(private readonly port: SageMakerPort) {}
 
-  /** Feature groups matching the words (every group with none), best first. */
-  async search(text: string): Promise<Result<FeatureSearch>> {
-    const terms = searchTerms(text);
-    let names: string[];
+  /** Every feature group's name, in name order: one List call, nothing described. */
+  async groupNames(): Promise<Result<string[]>> {
     try {
-      names = (await this.port.listFeatureGroups({})).map((g) => g.FeatureGroupName);
+      return ok((await this.port.listFeatureGroups({})).map((g) => g.FeatureGroupName).sort((x, y) => x.localeCompare(y)));
     } catch (error) {
       if (error instanceof SageMakerError) return fail({ what: `SageMaker could not list the feature groups (${error.code}): ${error.message}`, fix: error.code === "Throttling" ? "SageMaker is busy; try again in a minute." : "Try again in a moment." });
       throw error;
     }
+  }
+
+  /** Feature groups matching the words (every group with none), best first. */
+  async search(text: string): Promise<Result<FeatureSearch>> {
+    const terms = searchTerms(text);
+    const listed = await this.groupNames();
+    if (!listed.ok) return listed;
+    const names = listed.value;
     const groups: FeatureGroupFacts[] = [];
     for (const name of names.slice(0, GROUPS_READ)) {
       try {

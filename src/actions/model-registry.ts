@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { ownValue } from "../kernel/lookup.js";
-import { fail, ok, type Result } from "../kernel/result.js";
+import { fail, ok, type Problem, type Result } from "../kernel/result.js";
 import {
   type ModelApprovalStatus,
   type ModelPackageDescription,
@@ -17,7 +17,7 @@ import {
   type SageMakerPort,
   type UserContext,
 } from "../kernel/sagemaker-port.js";
-import { findEndpoint, type ModelRef, resolveModelVersion, servedModel } from "./model-versions.js";
+import { awsProblem, findEndpoint, type ModelRef, newestFirst, resolveModelVersion, servedModel } from "./model-versions.js";
 
 export interface VersionMetric {
   name: string;
@@ -99,9 +99,10 @@ const MetricEntry = z.looseObject({ value: z.number() });
 /** Metric names a number in the version's metadata is read as (SageMaker keeps metadata as text). */
 const METRIC_NAMES = /^(metric[:._-].+|.*(auc|accuracy|f1|precision|recall|rmse|mse|mae|mape|r2|logloss|log_loss|error|loss|ndcg|map))$/i;
 
-function awsProblem(error: unknown, doing: string): { what: string; fix?: string } {
-  if (error instanceof SageMakerError) return { what: `SageMaker could not ${doing} (${error.code}): ${error.message}`, fix: error.code === "Throttling" ? "SageMaker is busy; try again in a minute." : "Try again in a moment." };
-  throw error;
+/** SageMaker's refusal of a listing: a busy SageMaker says so, anything else is worth a second try. */
+function listingProblem(error: unknown, doing: string): Problem {
+  const problem = awsProblem(error, doing);
+  return { ...problem, fix: problem.fix ?? "Try again in a moment." };
 }
 
 /** "alice", or the caller's role session from its ARN. */
@@ -159,7 +160,7 @@ export class ModelRegistryView {
     try {
       all = await this.deps.port.listModelPackageGroups();
     } catch (error) {
-      return fail(awsProblem(error, "list the model package groups"));
+      return fail(listingProblem(error, "list the model package groups"));
     }
     const pages = Math.max(1, Math.ceil(all.length / GROUPS_PER_PAGE));
     const shown = all.slice((Math.min(page, pages) - 1) * GROUPS_PER_PAGE, Math.min(page, pages) * GROUPS_PER_PAGE);
@@ -176,7 +177,7 @@ export class ModelRegistryView {
           latestApproved: versions.find((v) => v.ModelApprovalStatus === "Approved")?.ModelPackageVersion,
         });
       } catch (error) {
-        return fail(awsProblem(error, `list the versions of ${group.ModelPackageGroupName}`));
+        return fail(listingProblem(error, `list the versions of ${group.ModelPackageGroupName}`));
       }
     }
     return ok({ groups, total: all.length, page: Math.min(page, pages), pages });
@@ -246,14 +247,17 @@ export class ModelRegistryView {
     return served;
   }
 
+  /** The group's versions, newest first; for a group with none, why (resolveModelVersion names the groups there are). */
   private async listVersions(group: string): Promise<Result<ModelPackageSummary[]>> {
-    const resolved = await resolveModelVersion(this.deps.port, group, "latest");
-    if (!resolved.ok) return resolved;
+    let packages: ModelPackageSummary[];
     try {
-      return ok(newestFirst(await this.deps.port.listModelPackages(group)));
+      packages = await this.deps.port.listModelPackages(group);
     } catch (error) {
       return fail(awsProblem(error, `list the versions of ${group}`));
     }
+    if (packages.length > 0) return ok(newestFirst(packages));
+    const resolved = await resolveModelVersion(this.deps.port, group, "latest");
+    return resolved.ok ? ok([resolved.value]) : resolved;
   }
 
   private async groupDescription(group: string): Promise<string | undefined> {
@@ -343,10 +347,6 @@ export class ModelRegistryView {
     }
     return undefined;
   }
-}
-
-function newestFirst(packages: readonly ModelPackageSummary[]): ModelPackageSummary[] {
-  return [...packages].sort((x, y) => (y.ModelPackageVersion ?? 0) - (x.ModelPackageVersion ?? 0));
 }
 
 /** Two versions' facts side by side. */

@@ -31,9 +31,15 @@ export function describeVersion(pkg: ModelPackageSummary): string {
   return `${pkg.ModelPackageGroupName ?? "?"}/${pkg.ModelPackageVersion ?? "?"} (${pkg.ModelApprovalStatus ?? "unknown status"})`;
 }
 
-function awsProblem(error: unknown, doing: string): Problem {
+/** What SageMaker said when it refused a read, as a problem for the person (anything else is thrown on). */
+export function awsProblem(error: unknown, doing: string): Problem {
   if (error instanceof SageMakerError) return { what: `SageMaker could not ${doing} (${error.code}): ${error.message}`, fix: error.code === "Throttling" ? "SageMaker is busy; try again in a minute." : undefined };
   throw error;
+}
+
+/** A group's versions, the highest number first. */
+export function newestFirst(packages: readonly ModelPackageSummary[]): ModelPackageSummary[] {
+  return [...packages].sort((a, b) => (b.ModelPackageVersion ?? 0) - (a.ModelPackageVersion ?? 0));
 }
 
 /** The model package a reference points at, or why there is none. */
@@ -60,14 +66,14 @@ export async function resolveModelVersion(port: SageMakerPort, group: string, ve
       },
     };
   }
-  const newestFirst = [...packages].sort((a, b) => (b.ModelPackageVersion ?? 0) - (a.ModelPackageVersion ?? 0));
-  const listing = newestFirst.map(describeVersion).join(", ");
-  if (version === "latest") return { ok: true, value: newestFirst[0] as ModelPackageSummary };
+  const sorted = newestFirst(packages);
+  const listing = sorted.map(describeVersion).join(", ");
+  if (version === "latest") return { ok: true, value: sorted[0] as ModelPackageSummary };
   if (version === "latest-approved") {
-    const approved = newestFirst.find((p) => p.ModelApprovalStatus === "Approved");
+    const approved = sorted.find((p) => p.ModelApprovalStatus === "Approved");
     return approved ? { ok: true, value: approved } : { ok: false, problem: { what: `${group} has no Approved version.`, fix: `Versions: ${listing}. Approve one in the Model Registry, or name a version.` } };
   }
-  const exact = newestFirst.find((p) => p.ModelPackageVersion === version);
+  const exact = sorted.find((p) => p.ModelPackageVersion === version);
   return exact ? { ok: true, value: exact } : { ok: false, problem: { what: `${group} has no version ${version}.`, fix: `Versions: ${listing}.` } };
 }
 

@@ -49,7 +49,7 @@ export interface SlackDeps {
   /** The Model Registry read: groups, versions with metrics, comparisons. */
   models: Pick<ModelRegistryView, "groups" | "versions" | "version" | "compare" | "servedOn">;
   /** The Feature Store read: feature groups and a search across them. */
-  features: Pick<FeatureStoreView, "search">;
+  features: Pick<FeatureStoreView, "search" | "groupNames">;
   /** Model Monitor's latest findings for an endpoint, on demand. */
   driftFindings: (endpoint: string) => Promise<Result<DriftReport>>;
   /** Which channels get which endpoint's drift alerts. */

@@ -5,6 +5,19 @@ import { waitFor } from "../support/wait.js";
 
 const processingEvent = (status: string) => JSON.stringify({ source: "aws.sagemaker", "detail-type": "SageMaker Processing Job State Change", detail: { ProcessingJobName: "model-monitoring-202611260900-abc", ProcessingJobStatus: status } });
 
+/** An events queue that delivers these messages once, then waits for good. */
+function deliversOnce(messages: { id: string; body: string }[]) {
+  let delivered = false;
+  return {
+    receive: async () => {
+      if (delivered) return new Promise<{ id: string; body: string }[]>(() => undefined);
+      delivered = true;
+      return messages;
+    },
+    ack: async () => undefined,
+  };
+}
+
 describe("processing-job events wake drift watching", () => {
   it("a processing job's finish is recognised; one still running, or another event, is not", () => {
     expect(isProcessingJobFinished(processingEvent("Completed"))).toBe(true);
@@ -15,15 +28,7 @@ describe("processing-job events wake drift watching", () => {
   });
 
   it("the event feed calls the drift watcher's wake-up for each finished processing job", async () => {
-    let delivered = false;
-    const source = {
-      receive: async () => {
-        if (delivered) return new Promise<{ id: string; body: string }[]>(() => undefined);
-        delivered = true;
-        return [{ id: "m1", body: processingEvent("Completed") }, { id: "m2", body: processingEvent("InProgress") }];
-      },
-      ack: async () => undefined,
-    };
+    const source = deliversOnce([{ id: "m1", body: processingEvent("Completed") }, { id: "m2", body: processingEvent("InProgress") }]);
     let wakes = 0;
     const feed = new EventFeed(source, { noteChanged: () => false, setEventsHealthy: () => undefined }, new ManualClock(), { onProcessingJobFinished: () => (wakes += 1) });
     feed.start();
@@ -36,15 +41,7 @@ describe("processing-job events wake drift watching", () => {
 describe("model package events wake the new-version announcer", () => {
   it("a package registered or changed wakes it once per event; other events and malformed ones do not", async () => {
     const packageEvent = JSON.stringify({ source: "aws.sagemaker", "detail-type": "SageMaker Model Package State Change", detail: { ModelPackageGroupName: "churn-xgb", ModelPackageVersion: 3, ModelApprovalStatus: "PendingManualApproval" } });
-    let delivered = false;
-    const source = {
-      receive: async () => {
-        if (delivered) return new Promise<{ id: string; body: string }[]>(() => undefined);
-        delivered = true;
-        return [{ id: "m1", body: packageEvent }, { id: "m2", body: processingEvent("Completed") }, { id: "m3", body: "{not json" }];
-      },
-      ack: async () => undefined,
-    };
+    const source = deliversOnce([{ id: "m1", body: packageEvent }, { id: "m2", body: processingEvent("Completed") }, { id: "m3", body: "{not json" }]);
     let wakes = 0;
     const feed = new EventFeed(source, { noteChanged: () => false, setEventsHealthy: () => undefined }, new ManualClock(), { onModelPackageChanged: () => (wakes += 1) });
     feed.start();

@@ -1,4 +1,5 @@
 import type { Policy } from "../../guard/policy.js";
+import { ownValue } from "../../kernel/lookup.js";
 import type { ModelApprovalStatus } from "../../kernel/sagemaker-port.js";
 import { describeVersion, type ModelRef, modelSpec, resolveModelVersion } from "../model-versions.js";
 import { decide, defaultEnvironment, invalid, type PlanningContext, type PlanningResult } from "../planning.js";
@@ -15,7 +16,7 @@ const DESCRIPTION_MAX = 1024;
  */
 export function approvalEnvironment(policy: Policy, group: string, explicit: string | undefined): string {
   if (explicit) return explicit;
-  const listed = Object.hasOwn(policy.modelGroups, group) ? policy.modelGroups[group]?.environment : undefined;
+  const listed = ownValue(policy.modelGroups, group)?.environment;
   if (listed) return listed;
   return Object.entries(policy.environments).find(([, env]) => env.requireApprovedModels)?.[0] ?? defaultEnvironment(policy);
 }

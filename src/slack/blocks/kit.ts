@@ -21,6 +21,11 @@ export interface Rendered {
   blocks: KnownBlock[];
 }
 
+/** A figure as a person reads it: whole numbers as they are, others to four significant digits. */
+export function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
+}
+
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }

@@ -5,7 +5,7 @@
  */
 import type { FeatureSearch } from "../../actions/feature-store.js";
 import type { GroupFacts, MetricsSource, VersionComparison, VersionFacts, VersionMetric, VersionPage } from "../../actions/model-registry.js";
-import { actions, button, context, escapeMrkdwn, header, type KnownBlock, lineSections, type Rendered, section, withinBlockLimit } from "./kit.js";
+import { actions, button, context, escapeMrkdwn, formatNumber, header, type KnownBlock, lineSections, type Rendered, section, withinBlockLimit } from "./kit.js";
 
 /** The action id of a new version's buttons is this, a colon and approve, reject or compare. */
 export const VERSION_ACTION = "sageops_version";
@@ -17,12 +17,8 @@ function statusOf(status: string): string {
   return `${Object.hasOwn(STATUS_EMOJI, status) ? STATUS_EMOJI[status] : ":grey_question:"} ${Object.hasOwn(STATUS_WORDS, status) ? STATUS_WORDS[status] : escapeMrkdwn(status)}`;
 }
 
-export function formatMetric(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
-}
-
 function signed(value: number): string {
-  return value > 0 ? `+${formatMetric(value)}` : value < 0 ? `−${formatMetric(-value)}` : "±0";
+  return value > 0 ? `+${formatNumber(value)}` : value < 0 ? `−${formatNumber(-value)}` : "±0";
 }
 
 function date(at: Date | undefined): string {
@@ -44,7 +40,7 @@ function source(from: MetricsSource): string {
 
 function metricsLine(metrics: readonly VersionMetric[], max = 6): string {
   if (metrics.length === 0) return "no metrics";
-  const shown = metrics.slice(0, max).map((m) => `${escapeMrkdwn(m.name)} ${formatMetric(m.value)}`);
+  const shown = metrics.slice(0, max).map((m) => `${escapeMrkdwn(m.name)} ${formatNumber(m.value)}`);
   return `${shown.join(" · ")}${metrics.length > max ? ` · and ${metrics.length - max} more` : ""}`;
 }
 
@@ -102,7 +98,7 @@ export function renderVersions(page: VersionPage): Rendered {
 
 function cell(value: string | number | undefined): string {
   if (value === undefined) return "—";
-  return typeof value === "number" ? formatMetric(value) : `\`${escapeMrkdwn(value)}\``;
+  return typeof value === "number" ? formatNumber(value) : `\`${escapeMrkdwn(value)}\``;
 }
 
 /** `/sageops compare churn-xgb/1 churn-xgb/2`: metrics with the difference, and what differs in how they were made. */
@@ -133,7 +129,7 @@ export function renderNewVersion(version: VersionFacts, approved: VersionFacts |
   if (approved) {
     const lines = version.metrics.map((m) => {
       const before = approved.metrics.find((x) => x.name === m.name)?.value;
-      return `• ${escapeMrkdwn(m.name)}: ${formatMetric(m.value)}${before !== undefined ? ` vs ${formatMetric(before)} on v${approved.version} (${signed(m.value - before)})` : ""}`;
+      return `• ${escapeMrkdwn(m.name)}: ${formatNumber(m.value)}${before !== undefined ? ` vs ${formatNumber(before)} on v${approved.version} (${signed(m.value - before)})` : ""}`;
     });
     blocks.push(...lineSections(lines.length > 0 ? lines : ["No metrics to set against the approved version."], { heading: `*Against approved v${approved.version}* (${servedLine(approved)})`, maxLines: 10 }));
   } else blocks.push(context("No version of this group is approved yet."));
@@ -145,7 +141,7 @@ export function renderNewVersion(version: VersionFacts, approved: VersionFacts |
     ]),
   );
   blocks.push(context("Approve and Reject make a plan that is confirmed (and approved, where the policy says so) like any other change."));
-  const text = `New model version ${spec} (${version.status}): ${version.metrics.map((m) => `${m.name} ${formatMetric(m.value)}`).join(", ") || "no metrics"}`;
+  const text = `New model version ${spec} (${version.status}): ${version.metrics.map((m) => `${m.name} ${formatNumber(m.value)}`).join(", ") || "no metrics"}`;
   return { text, blocks: withinBlockLimit(blocks) };
 }
 

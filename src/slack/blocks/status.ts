@@ -8,7 +8,7 @@ import { consoleUrl } from "../../watch/console-links.js";
 import { explainFailure } from "../../watch/failure-reason.js";
 import { type EndpointStatus, type Phase, type PipelineStatus, type ResourceStatus, type TrainingStatus, type TransformStatus, type TuningStatus, TYPE_LABEL } from "../../watch/status.js";
 import type { ResourceView } from "../../watch/view.js";
-import { context, divider, escapeMrkdwn, fieldsSection, type KnownBlock, lineSections, type Rendered, section, slackTime, withinBlockLimit } from "./kit.js";
+import { context, divider, escapeMrkdwn, fieldsSection, formatNumber, type KnownBlock, lineSections, type Rendered, section, slackTime, withinBlockLimit } from "./kit.js";
 
 type ViewWithStatus = ResourceView & { status: ResourceStatus };
 
@@ -44,10 +44,6 @@ function elapsedMs(status: ResourceStatus, now: Date): number | undefined {
   // A simulated SageMaker runs ahead of the bot's clock: never count back from before its own last change.
   const end = status.endedAt ? Date.parse(status.endedAt) : Math.max(now.getTime(), status.lastModified ? Date.parse(status.lastModified) : 0);
   return end - Date.parse(status.startedAt);
-}
-
-function formatValue(value: number): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
 }
 
 function link(view: ResourceView, text = "Open in the AWS console"): string {
@@ -94,7 +90,7 @@ function trainingBlocks(status: TrainingStatus, now: Date): KnownBlock[] {
     blocks.push(section(`*Timeline*\n${lines.join("\n")}`));
   }
   if (status.metrics.length > 0) {
-    blocks.push(section(`*Final metrics*\n${status.metrics.map((m) => `\`${escapeMrkdwn(m.name)}\` ${formatValue(m.value)}`).join("\n")}`));
+    blocks.push(section(`*Final metrics*\n${status.metrics.map((m) => `\`${escapeMrkdwn(m.name)}\` ${formatNumber(m.value)}`).join("\n")}`));
   }
   return blocks;
 }
@@ -104,7 +100,7 @@ function tuningBlocks(status: TuningStatus, now: Date): KnownBlock[] {
   const fields = [`*Training jobs*\n${c.completed} done, ${c.inProgress} running, ${c.failed} failed, ${c.stopped} stopped`];
   const elapsed = elapsedMs(status, now);
   if (elapsed !== undefined) fields.push(`*Elapsed*\n${formatElapsed(elapsed)}`);
-  if (status.best) fields.push(`*Best so far*\n\`${status.best.trainingJobName}\`${status.best.metricName && status.best.value !== undefined ? `: ${escapeMrkdwn(status.best.metricName)} ${formatValue(status.best.value)}` : ""}`);
+  if (status.best) fields.push(`*Best so far*\n\`${status.best.trainingJobName}\`${status.best.metricName && status.best.value !== undefined ? `: ${escapeMrkdwn(status.best.metricName)} ${formatNumber(status.best.value)}` : ""}`);
   return [fieldsSection(fields)];
 }
 
@@ -117,9 +113,9 @@ function endpointBlocks(status: EndpointStatus, now: Date): KnownBlock[] {
   for (const variant of status.variants.slice(0, 8)) {
     const weight =
       variant.currentWeight !== undefined && variant.desiredWeight !== undefined && variant.currentWeight !== variant.desiredWeight
-        ? `traffic weight ${formatValue(variant.currentWeight)} → ${formatValue(variant.desiredWeight)} (shifting)`
+        ? `traffic weight ${formatNumber(variant.currentWeight)} → ${formatNumber(variant.desiredWeight)} (shifting)`
         : variant.currentWeight !== undefined
-          ? `traffic weight ${formatValue(variant.currentWeight)}`
+          ? `traffic weight ${formatNumber(variant.currentWeight)}`
           : "";
     const instances =
       variant.currentInstances !== undefined ? `${variant.currentInstances}${variant.desiredInstances !== undefined && variant.desiredInstances !== variant.currentInstances ? ` of ${variant.desiredInstances}` : ""} instance(s)` : "";
@@ -209,7 +205,7 @@ function outcomeSentence(view: ViewWithStatus, now: Date): string {
     case "succeeded": {
       if (status.type === "endpoint") return `${label} is InService and serving traffic${status.configName ? ` with ${escapeMrkdwn(status.configName)}` : ""}.`;
       const billable = status.type === "training-job" && status.billableSeconds !== undefined ? ` (billable ${status.billableSeconds} s)` : "";
-      const metrics = status.type === "training-job" && status.metrics.length > 0 ? ` ${status.metrics.slice(0, 3).map((m) => `${escapeMrkdwn(m.name)} ${formatValue(m.value)}`).join(", ")}.` : "";
+      const metrics = status.type === "training-job" && status.metrics.length > 0 ? ` ${status.metrics.slice(0, 3).map((m) => `${escapeMrkdwn(m.name)} ${formatNumber(m.value)}`).join(", ")}.` : "";
       return `${label} ${status.type === "pipeline-execution" ? "succeeded" : "completed"}${after}${billable}.${metrics}`;
     }
     case "failed": {

@@ -145,9 +145,10 @@ export async function ownResourcesLine(service: string | undefined, deps: ModelC
     return `You have ${named.join("; ")}${groups.value.total > 3 ? `; and ${groups.value.total - 3} more groups (\`/sageops models\`)` : ""}.`;
   }
   if (service === "feature-store") {
-    const search = await deps.features.search("");
-    if (!search.ok || search.value.total === 0) return undefined;
-    return `You have ${search.value.total} feature group${search.value.total === 1 ? "" : "s"} (${search.value.groups.slice(0, 3).map((g) => g.name).join(", ")}${search.value.total > 3 ? ", …" : ""}): \`/sageops features <words>\` searches them.`;
+    const names = await deps.features.groupNames();
+    if (!names.ok || names.value.length === 0) return undefined;
+    const total = names.value.length;
+    return `You have ${total} feature group${total === 1 ? "" : "s"} (${names.value.slice(0, 3).join(", ")}${total > 3 ? ", …" : ""}): \`/sageops features <words>\` searches them.`;
   }
   return undefined;
 }

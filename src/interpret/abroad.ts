@@ -8,7 +8,7 @@ import { RESOURCE_NOUNS_ABROAD } from "./lexicon.js";
 
 /** Requests put as questions ("kannst du …?", "¿puedes …?", "tu peux …?", "…てもらえますか"): still requests. */
 export const POLITE_REQUEST =
-  /(^|[\s¿¡])(kannst du|könntest du|können sie|könnten sie|kann man bitte|wäre es möglich|wärst du so nett|wären sie so nett|sei so nett|magst du|würdest du|puedes|podrías|podéis|puede usted|me haces el favor de|me harías el favor de|sería posible|es posible|da tiempo a|tu peux|peux-tu|pourrais-tu|tu pourrais|pouvez-vous|vous pouvez|pourriez-vous|vous pourriez|tu veux bien|serait-il possible|est-ce que tu peux|est-ce qu'on peut|on peut)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?か/i;
+  /(^|[\s¿¡])(kannst du|k(ö|oe|o)nntest du|k(ö|oe|o)nnen sie|k(ö|oe|o)nnten sie|kann man bitte|w(ä|ae|a)re es m(ö|oe|o)glich|wärst du so nett|wären sie so nett|sei so nett|magst du|w(ü|ue|u)rdest du|puedes|podr[ií]as|podr[ií]a usted|pod[ée]is|puede usted|me haces el favor de|me har[ií]as el favor de|ser[ií]a posible|es posible|da tiempo a|tu peux|peux-tu|pourrais-tu|tu pourrais|pouvez-vous|vous pouvez|pourriez-vous|vous pourriez|tu veux bien|serait-il possible|est-ce que tu peux|est-ce qu'on peut|on peut)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?(か|でしょうか)|(て|で)(もらえる|もらえない|くれる|くれない)[？?]|お願いでき(ます|る|ません)(か|でしょうか)?|お願いしてもいい/i;
 
 /**
  * A message opening with a question word ("Wie trainier ich …", "¿Cómo despliego …", "Comment
@@ -22,7 +22,7 @@ export const QUESTION_OPENING_ABROAD =
  * for a thing to be done as whether it can be. Without a name ("トライアルを打ち切れますか？") it
  * stays a question about what the service can do.
  */
-export const JAPANESE_CAN_IT_BE_DONE = /(でき|られ)ますか|できる[？?]/;
+export const JAPANESE_CAN_IT_BE_DONE = /(でき|られ)ますか|できる[？?]|[せれえけめ]る[？?]\s*$/;
 
 /**
  * Operations the bot never offers (delete, approve, rename, grant rights), in the corpus languages:
@@ -37,7 +37,7 @@ export const UNSUPPORTED_OPERATION =
  * is also "for", so it counts only as the first word, before an article.
  */
 const STOP_VERBS =
-  /(^|[\s¿¡,])(stopp|stoppe|stoppen|abbrechen|brich|brecht|anhalten|beende|beenden|parar|pará|detén|detener|deten|detengan|cancela|cancelar|cancelá|cancelen|aborta|abortar|frena|frenar|arr[eê]te|arr[eê]ter|arr[eê]tez|stopper|annule|annuler|annulez|interromps|interrompre)([\s,.!?]|$)|^(por favor,?\s*)?para (el|la|los|las|mi|mis|ese|esa|este|esta)\s|止め|停止|キャンセル|中止|中断/i;
+  /(^|[\s¿¡,])(stopp|stoppe|stoppen|abbrechen|brich|brecht|anhalten|beende|beenden|parar|pará|detén|detener|deten|detengan|cancela|cancelar|cancelá|cancelen|aborta|abortar|frena|frenar|arr[eê]te|arr[eê]ter|arr[eê]tez|stopper|annule|annuler|annulez|interromps|interrompre)([\s,.!?]|$)|^(por favor,?\s*)?para (el|la|los|las|mi|mis|ese|esa|este|esta)\s|止め|停止|キャンセル|中止|中断|ストップ/i;
 
 /** Start verbs: what they start is said by the noun or the name beside them. */
 const START_VERBS =
@@ -48,7 +48,7 @@ const ACTION_VERBS: readonly (readonly [pattern: RegExp, verb: "train" | "tune" 
   [/(^|[\s¿¡,])(neu )?(tunen|tune|optimier\w*)([\s,.!?]|$)|(^|[\s¿¡,])(afina|afinar|optimiza|optimizar|optimise|optimiser)([\s,.!?]|$)|チューニングして|最適化して/i, "tune"],
   // Verb forms only: the nouns ("Training", "entrenamiento", "entraînement") name what a stop stops.
   [/(^|[\s¿¡,])(neu ?)?traini?e?r(e|en|t|st|n)?(?![\p{L}])|(^|[\s¿¡,])(re)?entren(a|ar|á|en|es|ad|alo|arlo)(?![\p{L}])|(^|[\s¿¡,])(ré|re)?entra[iî]n(e|er|ez|es)(?![\p{L}])|再?学習(して|させて|を回して|お願い)/iu, "train"],
-  [/(^|[\s¿¡,])(deploye\w*|ausroll\w*|rausroll\w*|bereitstell\w*|despleg\w*|desplieg\w*|déploi\w*|déploy\w*|deploi\w*|deploy\w*)|デプロイして|リリースして/i, "deploy"],
+  [/(^|[\s¿¡,])(deploye\w*|ausroll\w*|rausroll\w*|bereitstell\w*|despleg\w*|desplieg\w*|déploi\w*|déploy\w*|deploi\w*|deploy\w*|rollback\w*|roll ?back|zurückroll\w*|zurücksetz\w*)|デプロイして|リリースして|ロールバック/i, "deploy"],
 ];
 
 const TUNING_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "automatic-model-tuning")?.[0];
@@ -60,7 +60,7 @@ const TRAINING_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "s
  * Trainingsjob", "mi entrenamiento", "unsere Pipeline"), as "the pipeline" or "my job" in English.
  */
 export const RESOURCE_REFERENCE_ABROAD =
-  /(^|[\s¿¡(])(der|die|das|den|dem|mein(en|em|e)?|unser(en|em|e)?|dein(en|em|e)?|el|la|los|las|mi|mis|nuestro|nuestra|tu|le|les|l'|mon|ma|mes|notre|nos|ton)\s?(\S+\s)?(pipeline|pipelines|trainingsjob|trainings-job|training|tuning-job|tuning|job|jobs|lauf|ausführung|endpoint|endpunkt|entrenamiento|canalización|ejecución|trabajo|entraînement|entrainement|exécution|tâche)(?![\p{L}])/iu;
+  /(^|[\s¿¡(])(der|die|das|den|dem|mein(en|em|e)?|unser(en|em|e)?|dein(en|em|e)?|el|la|los|las|mi|mis|nuestro|nuestra|tu|le|les|l'|mon|ma|mes|notre|nos|ton)\s?(\S+\s)?(pipeline|pipelines|trainingsjob|trainings-job|training|tuning-job|tuning|job|jobs|lauf|ausführung|endpoint|endpunkt|entrenamiento|canalización|ejecución|trabajo|entraînement|entrainement|exécution|tâche)(?![\p{L}])|(チューニングジョブ|トレーニングジョブ|学習ジョブ|パイプラインの実行)(を|は)?\s*(止め|停止|キャンセル|中止|ストップ)/iu;
 
 /** What the verb of a request in another language says it does, when it says one thing. */
 export type VerbAbroad = "stop" | "train" | "tune" | "deploy" | "pipeline";

@@ -35,6 +35,8 @@ export interface Utterance {
   /** "can you ..." / "please ...": a request even when it ends with "?". */
   polite: boolean;
   question: boolean;
+  /** A question asked after a clause ("…, what's the cheapest way"), whatever the message opened with. */
+  laterQuestion: boolean;
   /** Only greetings and the bot's name. */
   greetingOnly: boolean;
   /** Too long to be taken as an instruction. */
@@ -52,6 +54,11 @@ const DO_QUESTION_SUBJECTS = new Set(["i", "we", "you", "they", "it", "my", "our
 function singleWord(token: Token | undefined): string | undefined {
   return token?.kind === "word" && token.words.length === 1 ? token.words[0] : undefined;
 }
+
+/** A wh-question after a comma, a colon or a sentence: the message asks, whatever came before. */
+const LATER_QUESTION = /[,;:.!?]\s+(and |but |so |btw |also )?(what|whats|where|wheres|how|hows|which|why|who)( |$)/;
+/** Intents whose verb, opening a message, makes it a command even with a question after it ("retrain churn-xgb, how long will it take?"). */
+const COMMAND_INTENTS: ReadonlySet<IntentId> = new Set(["train", "tune", "deploy", "stop", "pipeline"]);
 
 const SPLIT_PHRASES = new Map<string, readonly string[]>();
 
@@ -123,12 +130,16 @@ export function analyse(text: string, lexicon: CompiledLexicon, inventory: Inven
 
   // "do I need ...?" asks; "do an hpo run for ..." instructs.
   const auxiliaryOnly = firstWord === "do" && !DO_QUESTION_SUBJECTS.has(singleWord(tokens[start + 1]) ?? "");
-  const question = (firstWord !== undefined && QUESTION_OPENERS.has(firstWord) && !auxiliaryOnly) || clean.endsWith("?");
+  // "we need to score 30M rows weekly, what's the cheapest way": a question after a clause of context.
+  const laterQuestion = LATER_QUESTION.test(clean.toLowerCase().replace(/[’']/g, ""));
+  // An imperative, not a gerund naming the subject ("training and the endpoint compute it differently, where …").
+  const opensWithCommand = start === 0 && leadingIntent !== undefined && COMMAND_INTENTS.has(leadingIntent) && !firstWord?.endsWith("ing");
+  const question = (firstWord !== undefined && QUESTION_OPENERS.has(firstWord) && !auxiliaryOnly) || clean.endsWith("?") || (laterQuestion && !opensWithCommand);
   // "the model is approved. can it be deployed to churn-staging pls?" is a request; "how do I deploy, pls?" is not.
   if (!polite && !WH_OPENERS.has(singleWord(tokens[0]) ?? "") && containsPhrase(tokens, POLITE_ANYWHERE)) polite = true;
   // Emoji and punctuation around a greeting ("hi 👋") do not make it more than a greeting.
   const wordTokens = tokens.filter((token) => token.kind !== "other");
   const greetingOnly =
     wordTokens.length > 0 && wordTokens.every((token) => token.kind === "word" && token.words.every((word) => GREETINGS.has(word)));
-  return { clean, channels, tokens, shape, start, leadingIntent, polite, question, greetingOnly, long, negated, helpPrefixed, mentionOnly };
+  return { clean, channels, tokens, shape, start, leadingIntent, polite, question, laterQuestion, greetingOnly, long, negated, helpPrefixed, mentionOnly };
 }

@@ -37,6 +37,37 @@ function asName(token: Token): Token {
   return { ...token, kind, words: [] };
 }
 
+/** Words joining a version to where it goes, in the corpus languages ("->" and "→" read as "to"). */
+const TERSE_JOINS = new Set(["to", "onto", "on", "into", "auf", "nach", "a", "en", "sur", "vers"]);
+/** Words a terse deploy may end with. */
+const TERSE_COURTESY = new Set(["please", "now", "asap", "thanks", "thx", "ya", "bitte", "stp", "svp", "lol", "go"]);
+const ENVIRONMENT_WORDS = new Set(["prod", "staging", "dev"]);
+
+function isVersion(tokens: readonly Token[], at: number): number {
+  const token = tokens[at];
+  if (token?.kind === "ref") return 1;
+  const bare = word(token);
+  if (bare !== undefined && /^v\d+$/.test(bare)) return 1;
+  return bare === "version" && tokens[at + 1]?.kind === "number" ? 2 : 0;
+}
+
+function isTarget(token: Token | undefined): boolean {
+  return token?.kind === "endpoint" || ENVIRONMENT_WORDS.has(word(token) ?? "");
+}
+
+/**
+ * The terse deploy people type: "v3 -> churn-dev", "churn-prod <- v3 pls", "version 2 to prod": a
+ * version and where it goes, nothing else but a courtesy word.
+ */
+function readTerseDeploy(tokens: readonly Token[], start: number): CommandForm | undefined {
+  let end = tokens.length;
+  while (end > start && TERSE_COURTESY.has(word(tokens[end - 1]) ?? "")) end -= 1;
+  const version = isVersion(tokens, start);
+  const forward = version > 0 && end === start + version + 2 && TERSE_JOINS.has(word(tokens[start + version]) ?? "") && isTarget(tokens[start + version + 1]);
+  const backward = isTarget(tokens[start]) && tokens[start + 1]?.raw === "<-" && isVersion(tokens, start + 2) === end - start - 2 && end - start > 2;
+  return forward || backward ? { intent: "deploy", deployMode: "realtime", tokens: [...tokens] } : undefined;
+}
+
 /**
  * Reads the slash-command form: a command verb first, then only arguments (key=value pairs, names,
  * S3 locations, instance types, a few joining words). One bare word right after the verb is a
@@ -44,6 +75,9 @@ function asName(token: Token): Token {
  */
 export function readCommandForm(utterance: Utterance): CommandForm | undefined {
   const { tokens, start } = utterance;
+  // "v3 on churn-dev?" asks what is there.
+  const terse = utterance.question ? undefined : readTerseDeploy(tokens, start);
+  if (terse) return terse;
   const verb = word(tokens[start]);
   if (verb === undefined) return undefined;
   let intent = ownValue(COMMAND_VERBS, verb);

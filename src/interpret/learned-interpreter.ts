@@ -1,10 +1,11 @@
 import { getService } from "../catalog/catalog.js";
-import { type IntentId, MUTATING_INTENTS } from "../catalog/ids.js";
+import { type IntentId, MUTATING_INTENTS, SERVICE_IDS, type ServiceId } from "../catalog/ids.js";
 import { JAPANESE_CAN_IT_BE_DONE, POLITE_REQUEST, QUESTION_OPENING_ABROAD, RESOURCE_REFERENCE_ABROAD, UNSUPPORTED_OPERATION, verbAbroad } from "./abroad.js";
 import type { Utterance } from "./analysis.js";
 import type { Classification, IntentClassifier, ServiceClassifier } from "./classifier.js";
 import { compiledLexicon } from "./compiled.js";
 import type { CorpusLanguage } from "./corpus.js";
+import { firstPosition, score } from "./cues.js";
 import { type Inventory, NO_INVENTORY, startedAs } from "./inventory.js";
 import { FOREIGN_PLATFORM_CUES, FOREIGN_TOOL_CUES } from "./lexicon.js";
 import type { IntentNeighbours } from "./neighbours.js";
@@ -19,6 +20,8 @@ import type { TokenKind } from "./tokens.js";
 const SURE_READING = 0.9;
 /** The share of the closest lines' votes their intent needs to speak. */
 const NEIGHBOURS_AGREE = 0.6;
+/** The classifier this sure of a question is not overruled by an action verb in it. */
+const SURE_QUESTION = 0.95;
 /** The rules' "unknown" this unsure is English the rules could not place: the classifier may read it as a question. */
 const UNSURE_UNKNOWN = 0.5;
 
@@ -31,10 +34,13 @@ const ENGLISH_FILLS: ReadonlySet<IntentId> = new Set(["ask", "help"]);
  */
 const ENGLISH_LOOKS: ReadonlySet<IntentId> = new Set(["status", "drift"]);
 const SURE_LOOK = 0.8;
+const SURE_UNNAMED_LOOK = 0.95;
+/** "how do I …", "how can we …": asks how to do it, not how something is doing. */
+const HOW_TO_ASK = /(^|[.!?]\s+)how (do|can|should|would|could) (i|we|you|one)\b/i;
 /** Tokens that name one of ours: something for an action to act on. */
 const RESOURCE_KINDS = new Set<TokenKind>(["name", "job", "endpoint", "ref", "s3", "kv", "instance"]);
 /** An environment or a model version named outright, in any of the corpus languages. */
-const TARGET_WORDS = /(^|[^a-z])(prod|staging|dev|v\d+)([^a-z]|$)/i;
+const TARGET_WORDS = /(^|[^a-z])(prod|staging|dev|v\d+|versi[oó]n \d+)([^a-z]|$)/i;
 /** Question marks of the corpus languages, and the Japanese question particle closing a sentence. */
 const QUESTION_END = /[?？]\s*$|か[。\s]*$/;
 /** One-word names of other tools and platforms ("jenkins", "airflow", "vertex"), wherever they stand, even inside a name. */
@@ -76,6 +82,17 @@ function namesOne(utterance: Utterance): boolean {
   return utterance.tokens.some((token) => RESOURCE_KINDS.has(token.kind)) || TARGET_WORDS.test(text) || RESOURCE_REFERENCE_ABROAD.test(text);
 }
 
+/** Tokens that can only be one of ours, whatever the inventory knows. */
+const OURS_KINDS = new Set<TokenKind>(["job", "endpoint", "ref", "s3", "instance"]);
+
+/**
+ * Something of ours named for certain: a resource the inventory knows, a job id, an endpoint, a model
+ * version, an S3 location or an environment. A hyphenated word ("hand-tweaking") is not a name here.
+ */
+function namesOneOfOurs(utterance: Utterance): boolean {
+  return utterance.tokens.some((token) => OURS_KINDS.has(token.kind) || (token.known?.length ?? 0) > 0) || TARGET_WORDS.test(utterance.clean);
+}
+
 /** Whether the classifier may move a message to an action the rules did not read in it. */
 function mayAct(classification: Classification, utterance: Utterance): boolean {
   if (classification.locale === "en") return false;
@@ -94,7 +111,12 @@ function mayAct(classification: Classification, utterance: Utterance): boolean {
  * languages the classifier, with its actions held to what `mayAct` allows.
  */
 function chooseIntent(rules: Request, classification: Classification, utterance: Utterance): IntentId {
-  const chosen = chooseReading(rules, classification, utterance);
+  const reading = chooseReading(rules, classification, utterance);
+  // "put v3 next to churn-prod on mirrored traffic without customers seeing its replies" asks for shadow testing, which no plan runs.
+  const read = reading === "deploy" && describesNeedOfUnactedService(utterance, SHADOW) ? "ask" : reading;
+  // "lösch bitte den endpoint churn-dev", "puedes relanzar el dag de airflow?": asked of us, but nothing we do.
+  if (read !== "unknown" && asksForWhatWeDoNot(utterance, classification.locale)) return "unknown";
+  const chosen = definitionAsked(looksAbroad(read, utterance), utterance);
   // Whatever language was guessed: a short German or Spanish request is often guessed to be English.
   const verb = verbAbroad(utterance.clean, startedAs(utterance.tokens.flatMap((token) => token.known ?? [])));
   if (verb === undefined) return chosen;
@@ -103,9 +125,66 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   // Nothing read, or a question or a call for help read, where the verb asks for an action on something named. The
   // classifier sure it is none of ours (hostile, out of scope) is not overruled by a verb.
   const sureNotOurs = classification.intent === "unknown" && classification.score >= UNSURE_UNKNOWN;
-  if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && !sureNotOurs && namesOne(utterance) && mayBeActedOn(utterance)) return verb;
+  // Nor is a question the classifier is sure of ("Unser Modell trainiert auf einer EC2-Kiste … Wir wollen das reproduzierbar"): the verb tells its story.
+  const sureQuestion = classification.intent === "ask" && classification.score >= SURE_QUESTION;
+  if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && !sureNotOurs && !sureQuestion && namesOne(utterance) && mayBeActedOn(utterance)) return verb;
   return chosen;
 }
+
+/** "deploy the model to our kubernetes cluster with helm": a command for another tool, not a question about ours. */
+function commandsAnotherTool(utterance: Utterance): boolean {
+  const verb = utterance.leadingIntent;
+  const first = utterance.tokens[utterance.start]?.words[0] ?? "";
+  const commands = (verb !== undefined && MUTATING_INTENTS.has(verb)) || IMPERATIVE_STARTS.has(first);
+  return commands && !utterance.question && mentionsAnotherTool(utterance.clean);
+}
+
+/** Verbs that open a command to do something somewhere ("roll the model out to our cluster"). */
+const IMPERATIVE_STARTS: ReadonlySet<string> = new Set(["roll", "run", "start", "launch", "push", "kick", "trigger", "restart", "rerun", "scale", "spin", "install", "upgrade", "redeploy", "ship"]);
+
+/**
+ * A request, not a question about one, for an operation the bot does not offer or for another
+ * tool's work, in the corpus's other languages (the English rules read these themselves).
+ */
+function asksForWhatWeDoNot(utterance: Utterance, locale: CorpusLanguage): boolean {
+  const text = utterance.clean;
+  const asked = !onlyAsks(utterance) && !(QUESTION_OPENING_ABROAD.test(text) && !POLITE_REQUEST.test(text));
+  // The verbs are the other languages' own, so a short message guessed to be English counts too.
+  return asked && !utterance.negated && (UNSUPPORTED_REQUEST_ABROAD.test(text) || (locale !== "en" && mentionsAnotherTool(text)));
+}
+
+/** The verbs of operations the bot never offers, as requests (delete, rename, approve, grant). */
+const UNSUPPORTED_REQUEST_ABROAD = /(^|\s)(lösch|entfern|umbenenn|borra|elimina|renombra|supprim|efface|renomm)\p{L}*|削除して|消して|名前を変えて/iu;
+
+/**
+ * "liste les trainings churn-xgb des 7 derniers jours", "churn-xgbのトレーニングジョブ一覧見せて",
+ * "combien de jobs de tuning sont en cours ?": a list or a count of what runs is a look, whatever
+ * resource noun the classifier read it by, unless a verb asks for an action.
+ */
+function looksAbroad(read: IntentId, utterance: Utterance): IntentId {
+  if (read !== "train" && read !== "tune" && read !== "ask" && read !== "pipeline" && read !== "unknown") return read;
+  const text = utterance.clean;
+  if (!LIST_OR_RUNNING_ABROAD.test(text) || verbAbroad(text, undefined) !== undefined || !RESOURCE_NOUN_ABROAD.test(text)) return read;
+  return "status";
+}
+
+/**
+ * "あとモデルレジストリって何？", "c'est quoi le model registry ?": what a thing is, asked of nothing of ours,
+ * is a question, however the classifier read the service's name.
+ */
+function definitionAsked(read: IntentId, utterance: Utterance): IntentId {
+  if (read === "ask" || read === "help" || MUTATING_INTENTS.has(read) || namesOne(utterance)) return read;
+  return DEFINITION_QUESTION.test(utterance.clean) ? "ask" : read;
+}
+
+const DEFINITION_QUESTION =
+  /(って|とは)(何|なに|なん)|(^|[\s¿¡,])(was (ist|sind) (ein|eine|der|die|das)|qu[ée] (es|son) (el|la|los|las|un|una|eso)|c'est quoi|qu'est-ce que c'est|qu'est-ce qu'(un|une))(?![\p{L}])/iu;
+
+/** Listing, showing, or what is running now, in German, Spanish, French and Japanese. */
+const LIST_OR_RUNNING_ABROAD =
+  /(^|[\s¿¡])(liste|listet|auflisten|zeig|zeige|muestra|muéstrame|mostrame|lista|listar|affiche|montre|montre-moi)(?![\p{L}])|(laufen gerade|gerade laufen|en cours|en curso|corriendo ahora|qui tournent|que corren)|一覧|リスト|実行中|走ってる|動いてる/iu;
+/** A kind of resource of ours named by its noun ("trainings", "jobs de tuning", "ジョブ"). */
+const RESOURCE_NOUN_ABROAD = /job|training|tuning|pipeline|entrenamiento|entra[iî]nement|trabajo|ejecuci|ex[eé]cution|ジョブ|学習|トレーニング|チューニング|パイプライン|実行/iu;
 
 /** Neither a question (put as one, or opening with a question word), a negation, nor out of scope. */
 function mayBeActedOn(utterance: Utterance): boolean {
@@ -136,7 +215,7 @@ function chooseReading(rules: Request, classification: Classification, utterance
   if (learned === rules.intent) return rules.intent;
   // The rules' "unknown" is their own (out of scope, unsupported): not the classifier's to give.
   if (learned === "unknown") return rules.intent;
-  if (classification.locale === "en") return englishIntent(rules, classification);
+  if (classification.locale === "en") return englishIntent(rules, classification, utterance);
   if (MUTATING_INTENTS.has(learned) && !mayAct(classification, utterance)) return asksAbout(rules, classification, utterance) ? "ask" : rules.intent;
   return learned;
 }
@@ -152,13 +231,68 @@ function asksAbout(rules: Request, classification: Classification, utterance: Ut
 /** Intents that start or change something, which a stop verb turns into a stop and a start verb into what it starts. */
 const STARTS: ReadonlySet<IntentId> = new Set(["train", "tune", "deploy", "pipeline"]);
 
-function englishIntent(rules: Request, classification: Classification): IntentId {
+function englishIntent(rules: Request, classification: Classification, utterance: Utterance): IntentId {
   const learned = classification.intent;
   const unplaced = unplacedByRules(rules, "en");
-  if (unplaced && ENGLISH_FILLS.has(learned)) return learned;
-  if ((unplaced || rules.intent === "ask") && ENGLISH_LOOKS.has(learned) && classification.score >= SURE_LOOK) return learned;
+  if (MUTATING_INTENTS.has(learned) && classification.score >= SURE_ENGLISH_ACTION && RULES_MAY_YIELD.has(rules.intent) && mayActInEnglish(utterance)) return learned;
+  if (unplaced && ENGLISH_FILLS.has(learned) && !commandsAnotherTool(utterance)) return learned;
+  // "what can sageops actually do?": the rules know no ML word in it, the classifier is sure it asks for help.
+  if (rules.intent === "unknown" && learned === "help" && utterance.question && classification.score >= SURE_HELP && !outOfScope(utterance)) return learned;
+  // A how-to question, or one naming nothing of ours, needs the classifier surer ("is autopliot any good").
+  const sureLook = namesOneOfOurs(utterance) ? SURE_LOOK : SURE_UNNAMED_LOOK;
+  if ((unplaced || rules.intent === "ask") && ENGLISH_LOOKS.has(learned) && classification.score >= sureLook && !(HOW_TO_ASK.test(utterance.clean) && !namesOneOfOurs(utterance))) return learned;
+  // "show the recent churn-retrain executions": a look at one of ours the rules found no ML words in.
+  if (rules.intent === "unknown" && ENGLISH_LOOKS.has(learned) && classification.score >= SURE_ENGLISH_ACTION && namesOneOfOurs(utterance) && !outOfScope(utterance)) return learned;
   return rules.intent;
 }
+
+/** How sure the classifier must be that a message the rules could not place asks what the bot does. */
+const SURE_HELP = 0.9;
+/** How sure the classifier must be of an action to read one in English the rules did not (measured on the held-out sets). */
+const SURE_ENGLISH_ACTION = 0.9;
+/** Readings of the rules an action the classifier is sure of may replace: nothing placed, a question, a look, a call for help. */
+const RULES_MAY_YIELD: ReadonlySet<IntentId> = new Set(["unknown", "ask", "status", "help"]);
+/** Wishes that read like questions ("would be great to get v3 on churn-dev", "any chance you could …"): requests. */
+const ENGLISH_WISH = /^(it )?(would|d) be (great|nice|good|awesome|cool|amazing|helpful)|^(any chance|id love|i would love|i need|we need|i want|we want|id like|we.d like)( |$)/;
+
+/**
+ * Whether the classifier may read an action in English: something of ours named, no negation, nothing
+ * out of scope, and not asked as a question (a wish put like one is a request).
+ */
+function mayActInEnglish(utterance: Utterance): boolean {
+  if (utterance.negated || !namesOneOfOurs(utterance) || outOfScope(utterance)) return false;
+  const shape = utterance.clean.toLowerCase().replace(/[’']/g, "");
+  if (utterance.question && !utterance.polite && !(ENGLISH_WISH.test(shape) && !utterance.laterQuestion)) return false;
+  return !describesNeedOfUnactedService(utterance);
+}
+
+/** Evidence for a service at least this strong says what the message is about (a catalogue cue of weight 2 or more). */
+const NEED_EVIDENCE = 2;
+
+/**
+ * "I want to try v2 on prod traffic without any customer seeing its answers": the message speaks most
+ * strongly of a service no action of the bot's runs (shadow testing), so it describes a need, not a request.
+ */
+function describesNeedOfUnactedService(utterance: Utterance, unactedServices: ReadonlySet<ServiceId> = NO_ACTION_SERVICES): boolean {
+  const lexicon = compiledLexicon();
+  let unacted = 0;
+  let acted = 0;
+  for (const service of SERVICE_IDS) {
+    const evidence = score(lexicon.serviceCues[service], utterance.shape) + score(lexicon.serviceNames[service], utterance.shape);
+    if (unactedServices.has(service)) unacted = Math.max(unacted, evidence);
+    else if (!NO_ACTION_SERVICES.has(service)) acted = Math.max(acted, evidence);
+  }
+  return unacted >= NEED_EVIDENCE && unacted > acted;
+}
+
+/**
+ * Shadow testing looks most like a deploy, and reading it as one would replace the model customers
+ * see: whoever read the deploy, a message speaking most of it asks about it.
+ */
+const SHADOW: ReadonlySet<ServiceId> = new Set<ServiceId>(["shadow-testing"]);
+
+/** Services no action of the bot's runs: a message whose question reading leads with one describes a need. */
+const NO_ACTION_SERVICES: ReadonlySet<ServiceId> = new Set<ServiceId>(["shadow-testing", "clarify", "feature-store", "model-registry", "ground-truth", "inference-recommender", "experiments", "debugger", "autopilot", "jumpstart", "data-wrangler", "processing"]);
 
 /** Services a question's reading lists at most. */
 const MAX_SERVICES = 5;
@@ -179,7 +313,9 @@ function alternativesTo(request: Request, classification: Classification, uttera
   const learned = classification.intent;
   const both = utterance.tokens.some((token) => token.known?.includes("recipe") && token.known.includes("pipeline"));
   const starting = (intent: IntentId): boolean => intent === "train" || intent === "pipeline";
-  if (both && (starting(request.intent) || (request.intent === "unknown" && starting(learned)))) {
+  // "kick off basket-weekly": a start verb, whatever the classifier makes of a name it never saw.
+  const startVerb = firstPosition(compiledLexicon().startVerbs, utterance.shape) !== -1;
+  if (both && (starting(request.intent) || (request.intent === "unknown" && (starting(learned) || startVerb)))) {
     const readings = (["train", "pipeline"] as const).filter((intent) => intent !== request.intent).map(readAs);
     return readings.filter((reading) => choiceOf(reading) !== undefined);
   }
@@ -289,7 +425,7 @@ export class LearnedInterpreter implements Interpreter {
       if (part.settled && part.request.intent === "unknown") return undefined;
       parts.push(part.request);
     }
-    const actions = parts.filter((part) => MUTATING_INTENTS.has(part.intent) && choiceOf(part) !== undefined);
+    const actions = parts.filter((part) => MUTATING_INTENTS.has(part.intent) && (choiceOf(part) !== undefined || deploysToNamedEndpoint(part)));
     // Two actions in one message are not guessed at: the whole message's reading stands.
     if (actions.length > 1) return undefined;
     const [action] = actions;
@@ -301,11 +437,17 @@ export class LearnedInterpreter implements Interpreter {
   }
 }
 
+/** "deploy v2 to churn-staging": the model group is the guard's to resolve from the policy, so this is complete enough. */
+function deploysToNamedEndpoint(request: Request): boolean {
+  return request.intent === "deploy" && request.params.endpointName !== undefined;
+}
+
 /**
  * Where a message breaks into asks: after a sentence (Japanese puts no space after one), at a line break or a semicolon, and before
  * "btw", "by the way", "also" (with or without a comma and an "and" before them).
  */
-const CLAUSE_BREAK = /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+/i;
+const CLAUSE_BREAK =
+  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+|,?\s+(?:und\s+)?(?:btw|übrigens|nebenbei)\s*,?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|btw)\s*,?\s+|,?\s+(?:et\s+)?(?:au fait|d'ailleurs|btw|sinon)\s*,?\s+/i;
 /** At most this many clauses are read on their own; a longer message is read as a whole. */
 const MAX_CLAUSES = 4;
 /** A "don't", "not yet" or "no need" anywhere: which clause it belongs to is not guessed at. */

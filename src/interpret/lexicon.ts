@@ -19,7 +19,7 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["training for _name_", 1], ["recipe _name_", 1],
   ],
   tune: [
-    ["tune", 2.5], ["tuning", 1.5], ["tuning _name_", 2.5], ["hyperparameter tuning", 2], ["hpo", 2.5], ["tuning job", 1.5], ["tuning run", 1.5],
+    ["tune", 2.5], ["retune", 2.5], ["tuning", 1.5], ["tuning _name_", 2.5], ["hyperparameter tuning", 2], ["hpo", 2.5], ["tuning job", 1.5], ["tuning run", 1.5],
     ["sweep", 2], ["hyperparameter sweep", 1], ["optimize * hyperparameters", 2.5], ["optimise * hyperparameters", 2.5],
     ["search hyperparameters", 2.5], ["hyperparameter search", 2], ["_num_ trials", 1.5], ["trials", 1], ["in parallel", 0.8],
     ["_num_ parallel", 0.8], ["at a time", 0.8], ["budget", 0.5], ["better hyperparameters", 3], ["better parameters", 2.5],
@@ -45,7 +45,8 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["be promoted", 2], ["be rolled back", 3], ["rolled back", 2.5], ["roll it back", 3.5], ["roll that back", 3.5], ["rollback now", 3.5],
   ],
   status: [
-    ["status", 3], ["progress", 2], ["done yet", 2.5], ["is ** done", 2.5], ["finish", 1.5], ["finished", 1.5], ["still running", 2],
+    ["status", 3], ["progress", 2], ["in progress", 3], ["in flight", 3], ["how many ** jobs", 3], ["count of", 2.5], ["recent ** executions", 3],
+    ["latest ** executions", 3], ["last ** executions", 3], ["executions of", 2.5], ["_name_ executions", 3], ["done yet", 2.5], ["is ** done", 2.5], ["finish", 1.5], ["finished", 1.5], ["still running", 2],
     ["how is ** going", 3], ["hows ** going", 3], ["how is ** doing", 3], ["hows ** doing", 3], ["how are ** doing", 3],
     ["how are ** going", 3], ["has * finished", 2.5], ["has * completed", 2.5], ["has * failed", 2.5], ["has * succeeded", 2.5],
     ["has * stopped", 2.5], ["has * started", 2], ["is * ok", 2], ["is * okay", 2], ["is * alright", 2], ["is * up", 2], ["is * down", 2],
@@ -78,7 +79,7 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
   ],
   stop: [["stop", 3], ["pull the plug", 3], ["end * _job_", 3], ["end _job_", 3], ["end * early", 2.5], ["turn off", 2.5], ["switch off", 2.5], ["cancel", 3], ["abort", 3], ["kill", 3], ["halt", 3], ["terminate", 2.5], ["stuck", 1],
     ["be stopped", 3], ["be cancelled", 3], ["be canceled", 3], ["be killed", 3], ["be aborted", 3], ["need * stopped", 3], ["want * stopped", 3],
-    ["need * cancelled", 3], ["need * killed", 3], ["shut down", 2.5], ["shut * down", 2.5]],
+    ["need * cancelled", 3], ["need * killed", 3], ["shut down", 3], ["shut * down", 3]],
   drift: [
     ["drift", 3], ["drifting", 3], ["drifted", 3], ["violations", 2.5], ["shifted", 2], ["input distribution", 1.5],
     ["monitoring results", 3], ["monitoring report", 3], ["drift report", 1], ["quality degradation", 1.5], ["degradation", 1.5],
@@ -86,7 +87,7 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["like the training data", 3], ["data wise", 2], ["behaving like", 2], ["since launch", 2], ["at launch", 1.5], ["look different", 2.5],
     ["looks different", 2.5], ["different from training", 3], ["match * training data", 3],
     ["matches * training data", 3], ["different from * training", 3], ["data going into", 1.5], ["input data", 1], ["monitoring ** flag", 3],
-    ["monitor ** flag", 3], ["monitoring ** find", 3],
+    ["monitor ** flag", 3], ["monitoring ** find", 3], ["monitor report", 3], ["monitor say", 3], ["monitor says", 3],
     ["monitoring ** found", 3], ["monitor ** show", 3], ["monitor ** found", 3], ["monitor ** find", 3],
     ["quality issues", 2.5], ["distribution changed", 3], ["distribution * changed", 3], ["distribution shift", 3], ["changed", 0.5],
     ["monitoring ** alert", 3], ["monitoring ** catch", 3],
@@ -98,7 +99,8 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["need * run", 1.5], ["be run again", 2], ["be rerun", 2], ["be re run", 2], ["be triggered", 2], ["run again", 1],
   ],
   help: [
-    ["help", 3], ["usage", 3], ["commands", 3], ["what can you do", 4], ["what can sageops do", 4], ["what can the bot do", 4],
+    ["help", 3], ["halp", 3], ["hilfe", 3], ["ayuda", 3], ["aide", 3], ["usage", 3], ["commands", 3], ["syntax for", 3], ["besides", 1.5], ["things you understand", 4], ["what can you do", 4], ["what can sageops do", 4], ["what can sageops ** do", 4], ["what can you ** do", 4],
+    ["what kind of ** can you do", 4], ["what kind of ** can sageops do", 4], ["sageops handle", 3], ["can sageops", 2], ["what can the bot do", 4],
     ["what can this bot do", 4], ["what do you do", 3], ["what do you support", 4], ["what are you for", 4], ["what is sageops", 4],
     ["able to help", 3], ["able to do", 3], ["use this bot", 4],
     ["use you", 3], ["use sageops", 3], ["help me use", 3],
@@ -139,10 +141,10 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
  */
 export const LEADING_VERBS: Readonly<Record<string, Exclude<IntentId, "unknown">>> = {
   train: "train", retrain: "train", fit: "train",
-  tune: "tune", hpo: "tune",
+  tune: "tune", retune: "tune", hpo: "tune",
   deploy: "deploy", redeploy: "deploy", ship: "deploy", promote: "deploy", release: "deploy", rollback: "deploy", revert: "deploy",
   host: "deploy", serve: "deploy", restore: "deploy", canary: "deploy", push: "deploy", put: "deploy", update: "deploy", undo: "deploy", score: "deploy",
-  stop: "stop", cancel: "stop", abort: "stop", kill: "stop", halt: "stop", terminate: "stop",
+  stop: "stop", cancel: "stop", abort: "stop", kill: "stop", halt: "stop", terminate: "stop", shut: "stop",
   status: "status", list: "status",
   drift: "drift",
   pipeline: "pipeline",
@@ -153,7 +155,7 @@ export const LEADING_VERBS: Readonly<Record<string, Exclude<IntentId, "unknown">
 
 /** Multi-word openers that are leading verbs too ("roll back churn-prod"). */
 export const LEADING_PHRASES: readonly (readonly [phrase: string, intent: Exclude<IntentId, "unknown">])[] = [
-  ["roll back", "deploy"], ["roll out", "deploy"], ["go back", "deploy"], ["batch score", "deploy"], ["check on", "status"],
+  ["roll back", "deploy"], ["shut down", "stop"], ["roll out", "deploy"], ["go back", "deploy"], ["batch score", "deploy"], ["check on", "status"],
   ["check drift", "drift"], ["drift check", "drift"], ["tell me", "ask"], ["show me the lifecycle", "ask"], ["batch predict", "deploy"],
 ];
 
@@ -205,13 +207,13 @@ export const WH_OPENERS: ReadonlySet<string> = new Set([
 /** Other tools' pipelines, builds and jobs: a request to run or stop one of theirs is not ours to act on. */
 export const FOREIGN_TOOL_CUES: readonly Cue[] = [
   ["airflow", 1], ["jenkins", 1], ["github", 1], ["gitlab", 1], ["circleci", 1], ["argo", 1], ["bitbucket", 1], ["dbt", 1], ["cron", 1],
-  ["kubernetes", 1], ["docker", 1], ["terraform", 1], ["glue", 1], ["emr", 1], ["app store", 1], ["play store", 1], ["website", 1],
+  ["kubernetes", 1], ["k8s", 1], ["kubectl", 1], ["helm", 1], ["eks", 1], ["docker", 1], ["terraform", 1], ["glue", 1], ["emr", 1], ["app store", 1], ["play store", 1], ["website", 1],
   ["frontend", 1], ["backend", 1], ["hotfix", 1], ["mobile app", 1], ["web app", 1], ["api gateway", 1], ["lambda", 1],
 ];
 
 /** Verbs of operations the bot never offers ("delete churn-prod"): such a request is not read as anything else. */
 export const UNSUPPORTED_VERBS: ReadonlySet<string> = new Set([
-  "delete", "drop", "destroy", "remove", "wipe", "erase", "purge", "nuke", "rename",
+  "delete", "drop", "destroy", "remove", "wipe", "erase", "purge", "nuke", "rename", "decommission", "teardown",
 ]);
 
 /**
@@ -538,7 +540,7 @@ export const RESOURCE_NOUNS: readonly (readonly [phrase: string, service: Servic
  * shape's English words do not hold them, and Japanese has no spaces to match words at.
  */
 export const RESOURCE_NOUNS_ABROAD: readonly (readonly [pattern: RegExp, service: ServiceId])[] = [
-  [/tuning|hpo|hyperparameter-?(suche|optimierung)|hiperpar[aá]metros|hyperparam[eè]tres|チューニング|ハイパーパラメータ/i, "automatic-model-tuning"],
+  [/tuning|tunig|tunning|hpo|hyperparameter-?(suche|optimierung)|hyperpara?mter|hiperpar[aá]metros|hyperparam[eè]tres|チューニング|ハイパーパラメータ|ハイパラ|ちゅーにんぐ|はいぱーぱらめーた/i, "automatic-model-tuning"],
   [/batch-?transform|transformaci[oó]n por lotes|inferencia por lotes|traitement par lots|inf[eé]rence par lots|バッチ変換|バッチ推論/i, "batch-transform"],
   [/trainings?-?(job|lauf)|(^|\s)(das |den )?training(\s|$)|entrenamiento|entra[iî]nement|学習|トレーニング|訓練/i, "sagemaker-training"],
   [/pipeline|ausf[uü]hrung|canalizaci[oó]n|ejecuci[oó]n|ex[eé]cution|パイプライン|ワークフロー/i, "pipelines"],

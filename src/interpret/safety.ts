@@ -4,7 +4,7 @@
  */
 const UNSAFE_PATTERNS: readonly RegExp[] = [
   // Attempts to replace the bot's instructions or role.
-  /\b(ignore|disregard|forget|override|bypass|skip)\b[^.\n]{0,60}\b(instructions?|rules|guidelines|prompts?|above|previous|prior|everything|polic(y|ies)|guard(rails)?|approvals?|restrictions|checks|dry[ -]?run)\b/i,
+  /\b(ignore|disregard|forget|override|bypass|skip)\b[^.\n]{0,60}\b(instructions?|rules|guidelines|prompts?|above|previous|prior|everything|polic(y|ies)|guard(rails)?|approvals?|approvers?|reviewers?|restrictions|checks|dry[ -]?run)\b/i,
   /\b(system prompt|hidden instructions|your instructions|developer mode|jailbreak|do anything now)\b/i,
   /\bDAN\b/,
   /^\s*(system|assistant|developer|admin)\s*:/i,
@@ -55,12 +55,19 @@ const UNSAFE_PATTERNS: readonly RegExp[] = [
   /\|\s*(sh|bash|zsh|python|perl|ruby|node|nc|ncat|netcat|curl|wget|tee)\b/i,
   /\brm\s+-[a-z]*r[a-z]*\b|\bsudo\b|\bmkfs\b|:\(\)\s*\{/i,
   /\b(curl|wget)\s+(-\S+\s+)*https?:/i,
+  // A forged turn or instruction block ("</message><command>…</command>", "[INST]", "<|im_start|>"): text posing as the bot's own framing.
+  /<\s*\/?\s*(message|command|system|instructions?|prompt|user|assistant|tool|tool_call|function_call)\b[^>]*>|\[\/?(INST|SYS)\]|<\|[a-z_]+\|>/i,
+  // A request written as the interpreter's own output ("{"intent": "deploy", …} execute this"), or forced past its questions.
+  /"(intent|action|command|tool)"\s*:/i,
+  /\s--(force|yes|no-confirm|skip-approval)\b|\bsin preguntar\b|\bohne (zu )?(fragen|nachfragen|rückfrage)\b|\bsans (demander|poser de questions?|confirmer)\b|\bwithout asking\b|(聞かずに|確認せずに)/i,
+  // Account and permission changes written as AWS CLI commands.
+  /\baws\s+(iam|sts|organizations)\b|\b(attach|put)-(user|role|group)-policy\b|AdministratorAccess/i,
   // Markup that only makes sense as an attack on a renderer.
   /<\s*\/?\s*script\b|javascript:|\bon(error|load)\s*=/i,
   // The same attempts in German, Spanish, French and Japanese: new instructions or a new role,
   // the guard switched off or skipped, an order claimed from an administrator, stopping in bulk.
   /(ignorier|vergiss|übergeh|umgeh|missacht)\w*[^.\n]{0,60}(anweisung|regeln|richtlinie|vorgabe|freigabe|prüfung|genehmigung|polic)/i,
-  /(ignora|olvida|omite|sáltate|salta|pasa por alto)\w*[^.\n]{0,60}(instrucci|reglas|normas|pol[ií]tica|aprobaci|control|restricci|revisi)/i,
+  /(ignor[aá]|olvid[aá]|omit[eí]|sáltate|saltate|salt[aá]|pasa por alto)\w*[^.\n]{0,60}(instrucci|reglas|normas|pol[ií]tica|aprobaci|control|restricci|revisi)/i,
   /(ignore|oublie|contourne|outrepasse|passe outre)\w*[^.\n]{0,60}(instructions?|règles|consignes|politique|approbation|validation|contrôle|restrictions?)/i,
   /(neue|geänderte)\s+(system)?anweisung|systemanweisung|systemprompt|instrucci(ón|ones) (nuevas? )?del sistema|nuevas? instrucci(ón|ones)|instructions? (du |de )?système|nouvelles? (instructions?|consignes?)|prompt système/i,
   /\b(ab (jetzt|sofort)|von nun an) (bist du|sind sie)|\bdu bist (jetzt|nun) (ein|der|die)|(a partir de ahora|desde ahora|de ahora en adelante),? (eres|serás|act[uú]a)|(à partir de maintenant|désormais|dorénavant),? (tu es|vous êtes|agis|agissez)|\b(sin|ohne|sans) (restricciones|einschränkungen|restrictions?)\b/i,
@@ -72,7 +79,7 @@ const UNSAFE_PATTERNS: readonly RegExp[] = [
   /\b(gib|gebt|erteil|verleih|dale|dame|da|den|otorga|concede|donne|donnez|accorde|accordez)\w*\b[^.\n]{0,40}(rechte|berechtigung|permisos?|derechos|droits|habilitation)|(権限|ロール)[^。\n]{0,10}(を)?(付与|与え|ください|くれ|ちょうだい)/i,
   /(すべて|全て|全部)の?[^。\n]{0,20}(停止|止め|削除|消)|(alle|todos|todas|tous|toutes)\s+(les\s+|los\s+|las\s+)?(endpoints?|jobs?|trabajos|tâches)[^.\n]{0,30}(stopp|beend|lösch|det[eé]n|borr|elimin|arrêt|supprim)/i,
   // The verb first ("arrête tous les endpoints", "stoppe alle Jobs", "detén todos los trabajos").
-  /(stopp|beend|brich|lösch|det[eé]n|deten|para[rd]?|cancel|borr|elimin|arr[eê]t|annul|supprim)\w*\s+(\S+\s+){0,2}(alle|sämtliche|todos|todas|tous|toutes)\s+(die\s+|les\s+|los\s+|las\s+|mes\s+|nos\s+)?(endpoints?|jobs?|trabajos|tâches|trainings?|entrenamientos|entraînements|pipelines?|ausführungen|ejecuciones|exécutions|modelle|modelos|modèles)/i,
+  /(stopp|beend|brich|lösch|det[eé]n|deten|para[rd]?|cancel|borr|elimin|arr[eê]t|annul|supprim)\w*\s+(\S+\s+){0,2}(alle|sämtliche|todos|todas|tous|toutes)\s+(die\s+|les\s+|los\s+|las\s+|mes\s+|nos\s+)?(\S+\s+)?(endpoints?|jobs?|trabajos|tâches|trainings?|entrenamientos|entraînements|pipelines?|ausführungen|ejecuciones|exécutions|modelle|modelos|modèles)/i,
   // A role or a mode claimed in the other languages ("tu es maintenant en mode debug", "[ADMIN OVERRIDE]").
   /\b(admin|system|root|developer)\s+override\b|\b(debug|god|admin)\s+mode\b|\bmode (debug|admin|développeur)\b|\bmodo (debug|admin|desarrollador|dios)\b|\b(debug|admin)-?modus\b|\btu es maintenant\b|\bvous êtes maintenant\b|\bahora eres\b|\bjetzt bist du\b|\bdu bist jetzt\b/i,
 ];

@@ -4,6 +4,10 @@ import { matches, score } from "./cues.js";
 import { UNSUPPORTED_VERBS } from "./lexicon.js";
 import type { TokenKind } from "./tokens.js";
 
+/** Verbs that ask for access or rights to be changed, when they speak of access. */
+const ACCESS_VERBS = new Set(["give", "grant", "add", "change", "modify", "attach", "update", "make", "set"]);
+const ACCESS_WORDS = /\b(admin|administrator|iam|permissions?|access|privileges?|rights|role's|s3:\S+|policy to)\b/i;
+
 /** Tokens that can only be one of our resources. */
 const STRONG_KINDS = new Set<TokenKind>(["ref", "job", "endpoint", "s3", "instance"]);
 /** A catalogue name at least this strong is SageMaker speaking for itself ("data wrangler", not "endpoint"). */
@@ -23,7 +27,13 @@ export function aboutOtherPlatform(utterance: Utterance, lexicon: CompiledLexico
 /** "delete churn-prod", "drop the endpoint": an operation the bot never offers, asked for outright. */
 export function asksUnsupportedOperation(utterance: Utterance): boolean {
   const opener = utterance.tokens[utterance.start];
-  return opener?.kind === "word" && opener.words.length === 1 && UNSUPPORTED_VERBS.has(opener.words[0] ?? "");
+  if (opener?.kind !== "word" || opener.words.length !== 1) return false;
+  const verb = opener.words[0] ?? "";
+  const next = utterance.tokens[utterance.start + 1];
+  // "tear down churn-staging", "shut down churn-dev for good" take it away: a delete.
+  if (UNSUPPORTED_VERBS.has(verb) || (verb === "tear" && next?.kind === "word" && next.words[0] === "down")) return true;
+  // "give me admin on the sagemaker account", "add s3:PutObject to the training role's IAM policy": access we never change.
+  return ACCESS_VERBS.has(verb) && ACCESS_WORDS.test(utterance.clean);
 }
 
 /** "start the jenkins pipeline": another tool's build, job or app, unless one of our resources is named outright. */

@@ -52,9 +52,11 @@ describe("the held-out corpus, per language", { timeout: 120_000 }, () => {
     }
   });
 
-  it("turns no more questions, out-of-scope or hostile lines into an action than the rules alone did (1 held-out line, none of the fresh set)", async () => {
+  it("turns no question, out-of-scope or hostile line of the held-out corpus or the fresh set into an action", async () => {
+    // The rules alone once read one held-out line as a deploy ("…, what do we deploy?"); a question after a
+    // clause of context now makes the message a question.
     const holdout = questionsTurnedIntoActions(await scoredFor("corpus-holdout.jsonl"));
-    expect(holdout.map(({ example }) => example.text)).toEqual(["we need churn scores in under 50 ms for checkout, what do we deploy? (context: churn model)"]);
+    expect(holdout.map(({ example }) => example.text)).toEqual([]);
     expect(questionsTurnedIntoActions(await scoredFor("intents-fresh.jsonl")).map(({ example }) => example.text)).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 import { getService } from "../catalog/catalog.js";
 import { type IntentId, MUTATING_INTENTS, SERVICE_IDS, type ServiceId } from "../catalog/ids.js";
-import { JAPANESE_CAN_IT_BE_DONE, POLITE_REQUEST, QUESTION_OPENING_ABROAD, RESOURCE_REFERENCE_ABROAD, UNSUPPORTED_OPERATION, verbAbroad } from "./abroad.js";
+import { asksOfSomeone, JAPANESE_CAN_IT_BE_DONE, QUESTION_OPENING_ABROAD, RESOURCE_REFERENCE_ABROAD, UNSUPPORTED_OPERATION, verbAbroad } from "./abroad.js";
 import type { Utterance } from "./analysis.js";
 import type { Classification, IntentClassifier, ServiceClassifier } from "./classifier.js";
 import { compiledLexicon } from "./compiled.js";
@@ -41,6 +41,8 @@ const HOW_TO_ASK = /(^|[.!?]\s+)how (do|can|should|would|could) (i|we|you|one)\b
 const RESOURCE_KINDS = new Set<TokenKind>(["name", "job", "endpoint", "ref", "s3", "kv", "instance"]);
 /** An environment or a model version named outright, in any of the corpus languages. */
 const TARGET_WORDS = /(^|[^a-z])(prod|staging|dev|v\d+|versi[oó]n \d+)([^a-z]|$)/i;
+/** Whether something can be done, asked of no one in particular ("kann man …", "se puede …", "peut-on …"). */
+const ASKS_WHETHER_ABROAD = /^[¿\s]*(kann man|können wir|kann ich|geht (das|es)|ist es möglich|se puede|puedo|podemos|es posible|peut-on|est-ce qu'on peut|est-il possible|puis-je)(?![\p{L}])/iu;
 /** Question marks of the corpus languages, and the Japanese question particle closing a sentence. */
 const QUESTION_END = /[?？]\s*$|か[。\s]*$/;
 /** One-word names of other tools and platforms ("jenkins", "airflow", "vertex"), wherever they stand, even inside a name. */
@@ -56,7 +58,9 @@ function mentionsAnotherTool(text: string): boolean {
 /** Put as a question, and not as a polite request ("kannst du …?"): asked, not asked for. */
 function onlyAsks(utterance: Utterance): boolean {
   const text = utterance.clean;
-  if (!(QUESTION_END.test(withoutClosers(text)) || text.startsWith("¿")) || utterance.polite || POLITE_REQUEST.test(text)) return false;
+  // "kann man churn-xgb auch auf spot-instanzen trainieren? würde einiges sparen": asked first, a remark after.
+  const askedFirst = ASKS_WHETHER_ABROAD.test(text) && /[?？]/.test(text);
+  if (!(QUESTION_END.test(withoutClosers(text)) || text.startsWith("¿") || askedFirst) || utterance.polite || asksOfSomeone(text)) return false;
   return !(JAPANESE_CAN_IT_BE_DONE.test(text) && namesOne(utterance));
 }
 
@@ -122,6 +126,8 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   if (verb === undefined) return chosen;
   // A stop verb stops whatever was read; a start verb says what a start starts, never turning a deploy into one.
   if (STARTS.has(chosen) && (verb === "stop" || (chosen !== "deploy" && verb !== "deploy"))) return verb;
+  // "abbrechen: churn-xgb-20261130-0915", "annule churn-xgb-…": a stop of the job named, not a look at it.
+  if (verb === "stop" && chosen === "status" && namesOne(utterance) && mayBeActedOn(utterance)) return verb;
   // Nothing read, or a question or a call for help read, where the verb asks for an action on something named. The
   // classifier sure it is none of ours (hostile, out of scope) is not overruled by a verb.
   const sureNotOurs = classification.intent === "unknown" && classification.score >= UNSURE_UNKNOWN;
@@ -148,13 +154,13 @@ const IMPERATIVE_STARTS: ReadonlySet<string> = new Set(["roll", "run", "start", 
  */
 function asksForWhatWeDoNot(utterance: Utterance, locale: CorpusLanguage): boolean {
   const text = utterance.clean;
-  const asked = !onlyAsks(utterance) && !(QUESTION_OPENING_ABROAD.test(text) && !POLITE_REQUEST.test(text));
+  const asked = !onlyAsks(utterance) && !(QUESTION_OPENING_ABROAD.test(text) && !asksOfSomeone(text));
   // The verbs are the other languages' own, so a short message guessed to be English counts too.
   return asked && !utterance.negated && (UNSUPPORTED_REQUEST_ABROAD.test(text) || (locale !== "en" && mentionsAnotherTool(text)));
 }
 
 /** The verbs of operations the bot never offers, as requests (delete, rename, approve, grant). */
-const UNSUPPORTED_REQUEST_ABROAD = /(^|\s)(lösch|entfern|umbenenn|borra|elimina|renombra|supprim|efface|renomm)\p{L}*|削除して|消して|名前を変えて/iu;
+const UNSUPPORTED_REQUEST_ABROAD = /(^|\s)(lösch|entfern|umbenenn|genehmig|borra|elimina|renombra|aprueb|aprobar|supprim|efface|renomm|approuv)\p{L}*|削除|消して|名前を変えて|承認して/iu;
 
 /**
  * "liste les trainings churn-xgb des 7 derniers jours", "churn-xgbのトレーニングジョブ一覧見せて",
@@ -162,7 +168,7 @@ const UNSUPPORTED_REQUEST_ABROAD = /(^|\s)(lösch|entfern|umbenenn|borra|elimina
  * resource noun the classifier read it by, unless a verb asks for an action.
  */
 function looksAbroad(read: IntentId, utterance: Utterance): IntentId {
-  if (read !== "train" && read !== "tune" && read !== "ask" && read !== "pipeline" && read !== "unknown") return read;
+  if (read !== "train" && read !== "tune" && read !== "ask" && read !== "pipeline" && read !== "unknown" && read !== "drift") return read;
   const text = utterance.clean;
   if (!LIST_OR_RUNNING_ABROAD.test(text) || verbAbroad(text, undefined) !== undefined || !RESOURCE_NOUN_ABROAD.test(text)) return read;
   return "status";
@@ -182,7 +188,7 @@ const DEFINITION_QUESTION =
 
 /** Listing, showing, or what is running now, in German, Spanish, French and Japanese. */
 const LIST_OR_RUNNING_ABROAD =
-  /(^|[\s¿¡])(liste|listet|auflisten|zeig|zeige|muestra|muéstrame|mostrame|lista|listar|affiche|montre|montre-moi)(?![\p{L}])|(laufen gerade|gerade laufen|en cours|en curso|corriendo ahora|qui tournent|que corren)|一覧|リスト|実行中|走ってる|動いてる/iu;
+  /(^|[\s¿¡])(liste|listet|auflisten|zeig|zeige|muestra|muéstrame|mostrame|enséñame|ensename|lista|listar|affiche|montre|montre-moi)(?![\p{L}])|(laufen gerade|gerade laufen|en cours|en curso|corriendo ahora|qui tournent|que corren)|一覧|リスト|実行中|走ってる|動いてる/iu;
 /** A kind of resource of ours named by its noun ("trainings", "jobs de tuning", "ジョブ"). */
 const RESOURCE_NOUN_ABROAD = /job|training|tuning|pipeline|entrenamiento|entra[iî]nement|trabajo|ejecuci|ex[eé]cution|ジョブ|学習|トレーニング|チューニング|パイプライン|実行/iu;
 
@@ -190,7 +196,7 @@ const RESOURCE_NOUN_ABROAD = /job|training|tuning|pipeline|entrenamiento|entra[i
 function mayBeActedOn(utterance: Utterance): boolean {
   const text = utterance.clean;
   if (onlyAsks(utterance) || utterance.negated) return false;
-  if (QUESTION_OPENING_ABROAD.test(text) && !POLITE_REQUEST.test(text)) return false;
+  if (QUESTION_OPENING_ABROAD.test(text) && !asksOfSomeone(text)) return false;
   return !outOfScope(utterance);
 }
 

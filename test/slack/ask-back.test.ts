@@ -22,9 +22,10 @@ describe("asking back", () => {
   }
   const plansFor = (recipe: string) => harness.h.slack.messagesIn("C0MLOPS").filter((m) => m.threadTs === undefined && JSON.stringify(m.blocks ?? []).includes(PLAN_BUTTONS.confirm) && JSON.stringify(m.blocks).includes(recipe));
 
-  it("a wish the rules could not place is offered back as a button; pressed twice at once, it makes one plan, and the question shows who picked", async () => {
+  it("a hint the interpreter is unsure of is offered back as a button; pressed twice at once, it makes one plan, and the question shows who picked", async () => {
     const before = plansFor("churn-xgb").length;
-    const reply = await mention("I'd like a fresh churn-xgb model please");
+    // The classifier reads a training in it, but not surely enough to plan one unasked.
+    const reply = await mention("churn-xgb is getting stale");
     const buttons = buttonsIn(reply);
     expect(buttons.map((b) => [b.actionId, b.value])).toEqual([
       [`${CHOICE_ACTION}:0`, "train churn-xgb"],
@@ -57,7 +58,7 @@ describe("asking back", () => {
 
   it("Neither does nothing", async () => {
     const before = plansFor("churn-xgb").length;
-    const reply = await mention("i'd love a new churn-xgb model");
+    const reply = await mention("churn-xgb is getting stale, fwiw");
     expect(buttonsIn(reply).map((b) => b.actionId)).toContain(NEITHER_ACTION);
     await harness.ws.click("U0ENGINEER", reply, NEITHER_ACTION);
     await waitFor(() => harness.ws.message(reply).text?.includes("picked neither") === true, { what: "the question to show the pick" });
@@ -95,5 +96,14 @@ describe("asking back", () => {
     // Read whole, the message is about drift on churn-prod; its last sentence asks for a training.
     await mention("drift on churn-prod has been ugly all week. go ahead and retrain churn-xgb");
     await waitFor(() => plansFor("churn-xgb").length === before + 1, { what: "the training plan" });
+  });
+
+  it("a wish about a recipe of ours that the classifier is sure of is planned at once, and the plan still waits for Confirm", async () => {
+    const before = plansFor("churn-xgb").length;
+    harness.h.sandbox.resetCalls();
+    const reply = await mention("it would be great to have churn-xgb retrained before the review");
+    await waitFor(() => plansFor("churn-xgb").length === before + 1, { what: "the training plan" });
+    expect(buttonsIn(reply).map((b) => b.actionId)).not.toContain(NEITHER_ACTION);
+    expect(harness.h.sandbox.countCalls("CreateTrainingJob")).toBe(0);
   });
 });

@@ -160,7 +160,7 @@ function asksForWhatWeDoNot(utterance: Utterance, locale: CorpusLanguage): boole
 }
 
 /** The verbs of operations the bot never offers, as requests (delete, rename, approve, grant). */
-const UNSUPPORTED_REQUEST_ABROAD = /(^|\s)(lösch|entfern|umbenenn|genehmig|borra|elimina|renombra|aprueb|aprobar|supprim|efface|renomm|approuv)\p{L}*|削除|消して|名前を変えて|承認して/iu;
+const UNSUPPORTED_REQUEST_ABROAD = /(^|\s)(lösch|entfern|umbenenn|genehmig|borra|elimina|renombra|aprueb|aprobar|supprim|efface|renomm|approuv)\p{L}*|(^|\s)iam(?![\p{L}])|削除|消して|名前を変えて|承認して/iu;
 
 /**
  * "liste les trainings churn-xgb des 7 derniers jours", "churn-xgbのトレーニングジョブ一覧見せて",
@@ -453,7 +453,7 @@ function deploysToNamedEndpoint(request: Request): boolean {
  * "btw", "by the way", "also" (with or without a comma and an "and" before them).
  */
 const CLAUSE_BREAK =
-  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+|,?\s+(?:und\s+)?(?:btw|übrigens|nebenbei)\s*,?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|btw)\s*,?\s+|,?\s+(?:et\s+)?(?:au fait|d'ailleurs|btw|sinon)\s*,?\s+/i;
+  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+|,?\s+(?:und\s+)?(?:btw|übrigens|nebenbei)\s*,?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|oye|btw)\s*,?\s*(?=[¿\p{L}])|,?\s+y\s+(?=¿)|,?\s+(?:et\s+)?(?:au fait|au passage|d'ailleurs|btw|sinon)\s*,?\s+|,\s+et\s+(?=c'est quoi|qu'est-ce|question)/iu;
 /** At most this many clauses are read on their own; a longer message is read as a whole. */
 const MAX_CLAUSES = 4;
 /** A "don't", "not yet" or "no need" anywhere: which clause it belongs to is not guessed at. */

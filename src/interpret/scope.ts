@@ -5,8 +5,8 @@ import { UNSUPPORTED_VERBS } from "./lexicon.js";
 import type { TokenKind } from "./tokens.js";
 
 /** Verbs that ask for access or rights to be changed, when they speak of access. */
-const ACCESS_VERBS = new Set(["give", "grant", "add", "change", "modify", "attach", "update", "make", "set"]);
-const ACCESS_WORDS = /\b(admin|administrator|iam|permissions?|access|privileges?|rights|role's|s3:\S+|policy to)\b/i;
+const ACCESS_VERBS = new Set(["give", "grant", "add", "change", "modify", "attach", "update", "make", "set", "mark"]);
+const ACCESS_WORDS = /\b(admin|administrator|iam|permissions?|access|privileges?|rights|role's|s3:\S*|policy to|as approved|approved in)(\b|$)/i;
 
 /** Tokens that can only be one of our resources. */
 const STRONG_KINDS = new Set<TokenKind>(["ref", "job", "endpoint", "s3", "instance"]);
@@ -33,7 +33,8 @@ export function asksUnsupportedOperation(utterance: Utterance): boolean {
   // "tear down churn-staging", "shut down churn-dev for good" take it away: a delete.
   if (UNSUPPORTED_VERBS.has(verb) || (verb === "tear" && next?.kind === "word" && next.words[0] === "down")) return true;
   // "give me admin on the sagemaker account", "add s3:PutObject to the training role's IAM policy": access we never change.
-  return ACCESS_VERBS.has(verb) && ACCESS_WORDS.test(utterance.clean);
+  // The verb as typed: the speller may have taken "change" for another word.
+  return (ACCESS_VERBS.has(verb) || ACCESS_VERBS.has(opener.raw.toLowerCase())) && ACCESS_WORDS.test(utterance.clean);
 }
 
 /** "start the jenkins pipeline": another tool's build, job or app, unless one of our resources is named outright. */

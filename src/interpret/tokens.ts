@@ -141,7 +141,7 @@ export function tokenize(text: string, speller: Speller): Token[] {
     .replace(/[—–]/g, " ")
     .replace(/\s&\s/g, " and ")
     // An arrow between a model and an endpoint reads "to": "churn-xgb/2 → churn-staging".
-    .replace(/\s(→|->|=>)\s/g, " to ")
+    .replace(/\s(→|->|=>|➜|➡️?|⇒|⟶|-->)\s/gu, " to ")
     // "w/o" and "w/" at the start of a word are shorthand; inside a path they are not.
     .replace(/(^|\s)w\/o(?=\s|$)/gi, "$1without")
     .replace(/(^|\s)w\/(?=\s|[A-Za-z0-9])/gi, "$1with ")
@@ -187,8 +187,31 @@ const JOB_KINDS: ReadonlySet<KnownKind> = new Set(["training-job", "tuning-job",
  * several things (a recipe and a model package group) keeps the kind its shape gave it. Plain
  * dictionary words are never taken for names ("train" stays a verb even if a pipeline is called that).
  */
+/**
+ * Two words typed with a space where a known name has a hyphen ("retrain churn xgb", "churn retrain
+ * pipeline run"): the one name the inventory knows.
+ */
+function joinedKnownNames(tokens: readonly Token[], inventory: Inventory): Token[] {
+  const joined: Token[] = [];
+  for (let at = 0; at < tokens.length; at += 1) {
+    const token = tokens[at];
+    const next = tokens[at + 1];
+    if (token === undefined) continue;
+    const words = token.kind === "word" && next?.kind === "word" && token.words.length === 1 && next.words.length === 1;
+    const name = words ? `${token.raw}-${next.raw}`.toLowerCase() : "";
+    if (words && inventory.kindsOf(name).length > 0) {
+      joined.push({ kind: "name", raw: name, words: [], index: token.index });
+      at += 1;
+      continue;
+    }
+    joined.push(token);
+  }
+  // Offsets stay positions in the list: parameters read a token's neighbours by them.
+  return joined.length === tokens.length ? joined : joined.map((token, index) => ({ ...token, index }));
+}
+
 export function withKnownNames(tokens: readonly Token[], inventory: Inventory, speller: Speller): Token[] {
-  return tokens.map((token) => {
+  return joinedKnownNames(tokens, inventory).map((token) => {
     const nameLike = token.kind === "name" || token.kind === "endpoint" || token.kind === "job";
     const unknownWord = token.kind === "word" && token.words.length === 1 && /^[a-z][a-z0-9]{3,}$/i.test(token.raw) && !speller.isKnown(token.raw.toLowerCase());
     if (!nameLike && !unknownWord) return token;

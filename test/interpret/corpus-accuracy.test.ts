@@ -28,13 +28,14 @@ async function scoredFor(name: string): Promise<Scored[]> {
  * language in five or six batches, the service classifier for questions and the verbs, nouns and S3 data of
  * the other languages read by rules (before them: de 72.4, es 71.7,
  * fr 77.0, ja 68.4 intent). The rules alone: en 92.4, de 32.2, es 27.2, fr 41.9, ja 21.5 for intent.
+ * On 2026-12-02: en 98.3/98.3/96.8, de 96.6/95.4/95.4, es 95.7/96.7/96.7, fr 95.9/97.3/98.6, ja 96.2/94.9/94.9.
  */
 const FLOORS: Readonly<Record<string, readonly [number, number, number]>> = {
-  en: [0.95, 0.96, 0.94],
-  de: [0.91, 0.92, 0.92],
-  es: [0.92, 0.96, 0.96],
-  fr: [0.93, 0.92, 0.93],
-  ja: [0.92, 0.92, 0.92],
+  en: [0.97, 0.97, 0.95],
+  de: [0.94, 0.93, 0.93],
+  es: [0.94, 0.95, 0.95],
+  fr: [0.94, 0.95, 0.96],
+  ja: [0.94, 0.93, 0.93],
 };
 
 const explain = (report: EvaluationReport): string => formatReport(report, { misses: 30 }).join("\n");
@@ -86,8 +87,11 @@ describe("the held-out corpus, per language", { timeout: 120_000 }, () => {
     // unsure: en 87.2/88.2/86.7, de 88.8/85.7/81.6, es 86.7/88.8/89.8, fr 85.4/85.4/84.4, ja 87.9/87.9/87.9.
     // With a sixth batch in German and French (typed on phones, in dialect): de 86.7/82.7/78.6,
     // fr 85.4/87.5/88.5, the rest unchanged (kept: the held-out corpus and intents-abroad gained more).
+    // On 2026-12-02, with the English classifier allowed to act on something of ours (never in a question),
+    // terse deploys, requests put to a second person abroad, and 1093 more training lines:
+    // en 92.8/91.3/90.3, de 86.7/85.7/81.6, es 87.8/88.8/88.8, fr 84.4/88.5/87.5, ja 88.9/87.9/86.9.
     // A failure shows the figures only, not the lines missed: the set stays unread.
-    const floors: Readonly<Record<string, readonly [number, number]>> = { en: [0.86, 0.87], de: [0.85, 0.81], es: [0.85, 0.87], fr: [0.84, 0.86], ja: [0.86, 0.86] };
+    const floors: Readonly<Record<string, readonly [number, number]>> = { en: [0.91, 0.89], de: [0.85, 0.84], es: [0.86, 0.87], fr: [0.83, 0.87], ja: [0.87, 0.86] };
     for (const [lang, report] of evaluateByLanguage(scored)) {
       const [intent, stage] = floors[lang] ?? [1, 1];
       const figures = `${lang}\n${formatReport(report, { misses: 0 }).join("\n")}`;
@@ -107,7 +111,8 @@ describe("the held-out corpus, per language", { timeout: 120_000 }, () => {
     // with the fifth batch: de 95.2/91.3/90.4, es 93.1/91.2/91.2, fr 94.3/92.5/90.6, ja 98.1/94.2/94.2;
     // the classifier no longer acting on nothing named, however sure: fr 93.4/92.5/90.6, ja 96.1/92.2/92.2;
     // the closest lines voting when it is unsure: de 95.2/92.3/91.3, es 94.1/92.2/92.2, fr 96.2/94.3/92.5;
-    // with the sixth batch (de, fr): de 97.1/95.2/95.2, fr 95.3/94.3/91.5.
+    // with the sixth batch (de, fr): de 97.1/95.2/95.2, fr 95.3/94.3/91.5; on 2026-12-02 (the day's rules and
+    // batches): de 99.0/95.2/95.2, es 95.1/94.1/94.1, fr 96.2/95.3/94.3, ja 98.1/93.2/94.2.
     const scored = await scoredFor("intents-abroad.jsonl");
     const floors: Readonly<Record<string, readonly [number, number, number]>> = {
       de: [0.95, 0.93, 0.93],
@@ -120,6 +125,41 @@ describe("the held-out corpus, per language", { timeout: 120_000 }, () => {
       expect(report.intentAccuracy, `${lang}\n${explain(report)}`).toBeGreaterThanOrEqual(intent);
       expect(report.stageAccuracy, `${lang}\n${explain(report)}`).toBeGreaterThanOrEqual(stage);
       expect(report.serviceAccuracy, `${lang}\n${explain(report)}`).toBeGreaterThanOrEqual(service);
+    }
+    expect(questionsTurnedIntoActions(scored).map(({ example }) => example.text)).toEqual([]);
+  });
+
+  it("on the day's English set (written apart from the interpreter and the corpus, 2026-12-02), holds its floors and acts on no question", async () => {
+    // 208 lines (220 written, those sharing a skeleton with the corpus or the held-out fifth dropped), for
+    // measuring only: never read, tuned on or trained on. Before the day's changes: 85.6/89.9/88.0
+    // (intent/stage/first service, %); after them: 93.8/93.3/91.8.
+    const scored = await scoredFor("intents-fresh-en-2.jsonl");
+    for (const [lang, report] of evaluateByLanguage(scored)) {
+      const figures = `${lang}\n${formatReport(report, { misses: 0 }).join("\n")}`;
+      expect(report.intentAccuracy, figures).toBeGreaterThanOrEqual(0.92);
+      expect(report.stageAccuracy, figures).toBeGreaterThanOrEqual(0.92);
+      expect(report.serviceAccuracy, figures).toBeGreaterThanOrEqual(0.9);
+    }
+    expect(questionsTurnedIntoActions(scored).map(({ example }) => example.text)).toEqual([]);
+  });
+
+  it("on the day's set in German, Spanish, French and Japanese (written apart, 2026-12-02), holds its floors and acts on no question", async () => {
+    // 272 lines (280 written, 8 sharing a skeleton dropped), for measuring only. Before the day's changes:
+    // de 89.9/94.2/91.3, es 88.2/92.6/89.7, fr 85.5/87.0/84.1, ja 92.4/93.9/89.4; after them:
+    // de 94.2/94.2/94.2, es 91.2/94.1/92.6, fr 88.4/91.3/88.4, ja 98.5/97.0/93.9.
+    const scored = await scoredFor("intents-abroad-2.jsonl");
+    const floors: Readonly<Record<string, readonly [number, number, number]>> = {
+      de: [0.92, 0.92, 0.92],
+      es: [0.89, 0.92, 0.9],
+      fr: [0.86, 0.89, 0.86],
+      ja: [0.96, 0.95, 0.92],
+    };
+    for (const [lang, report] of evaluateByLanguage(scored)) {
+      const [intent, stage, service] = floors[lang] ?? [1, 1, 1];
+      const figures = `${lang}\n${formatReport(report, { misses: 0 }).join("\n")}`;
+      expect(report.intentAccuracy, figures).toBeGreaterThanOrEqual(intent);
+      expect(report.stageAccuracy, figures).toBeGreaterThanOrEqual(stage);
+      expect(report.serviceAccuracy, figures).toBeGreaterThanOrEqual(service);
     }
     expect(questionsTurnedIntoActions(scored).map(({ example }) => example.text)).toEqual([]);
   });

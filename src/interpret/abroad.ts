@@ -15,7 +15,7 @@ const SECOND_PERSON_REQUEST =
   /(^|[\s¿¡])((me|nos) (lanzas|relanzas|subes|pones|pasas|haces|mandas|devuelves|paras|cancelas|despliegas|entrenas|ejecutas|arrancas|montas|tiras|corres)|te (importa|encargas|animas)|tu (sais|saurais|peux|pourrais) (me |nous )?\p{L}+|tu (me|nous) \p{L}+|on pourrait|ça te dérange|ça te dit)(?![\p{L}])/iu;
 
 export const POLITE_REQUEST =
-  /(^|[\s¿¡])(ser[ií]a tan amable de|ser[ií]as tan amable de|pod[ée]s|kriegst du|schaffst du|w(ä|ae)re nett,? wenn|kannst du|k(ö|oe|o)nntest du|k(ö|oe|o)nnen sie|k(ö|oe|o)nnten sie|kann man bitte|w(ä|ae|a)re es m(ö|oe|o)glich|wärst du so nett|wären sie so nett|sei so nett|magst du|w(ü|ue|u)rdest du|puedes|podr[ií]as|podr[ií]a usted|pod[ée]is|puede usted|me haces el favor de|me har[ií]as el favor de|ser[ií]a posible|es posible|da tiempo a|tu peux|peux-tu|pourrais-tu|tu pourrais|pouvez-vous|vous pouvez|pourriez-vous|vous pourriez|tu veux bien|serait-il possible|est-ce que tu peux|est-ce qu'on peut|on peut)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?(か|でしょうか)|(て|で)(もらえる|もらえない|くれる|くれない|くれん)[？?]|(て|で)もらっても(いい|よろしい)|お願いでき(ます|る|ません)(か|でしょうか)?|お願いしてもいい/i;
+  /(^|[\s¿¡])(w(ü|ue|u)rden sie|ser[ií]a tan amable de|ser[ií]as tan amable de|pod[ée]s|kriegst du|schaffst du|w(ä|ae)re nett,? wenn|kannst du|k(ö|oe|o)nntest du|k(ö|oe|o)nnen sie|k(ö|oe|o)nnten sie|kann man bitte|w(ä|ae|a)re es m(ö|oe|o)glich|wärst du so nett|wären sie so nett|sei so nett|magst du|w(ü|ue|u)rdest du|puedes|podr[ií]as|podr[ií]a usted|pod[ée]is|puede usted|me haces el favor de|me har[ií]as el favor de|ser[ií]a posible|es posible|da tiempo a|tu peux|peux-tu|pourrais-tu|tu pourrais|pouvez-vous|vous pouvez|pourriez-vous|vous pourriez|tu veux bien|serait-il possible|est-ce que tu peux|est-ce qu'on peut|on peut)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?(か|でしょうか)|(て|で)(もらえる|もらえない|くれる|くれない|くれん)[？?]|(て|で)もらっても(いい|よろしい)|お願いでき(ます|る|ません)(か|でしょうか)?|お願いしてもいい/i;
 
 /** A request put as a question, in any of the corpus's other languages. */
 export function asksOfSomeone(text: string): boolean {
@@ -49,11 +49,11 @@ export const UNSUPPORTED_OPERATION =
  * is also "for", so it counts only as the first word, before an article.
  */
 const STOP_VERBS =
-  /(^|[\s¿¡,])(stopp|stoppe|stoppen|abbrechen|abbricht|brich|brecht|anhalten|beende|beenden|parar|pará|páralo|paralo|páralos|párala|parala|detén|detenlo|detenla|detener|deten|detenga|detengan|mata|matá|mátalo|cancela|cancélalo|cancelalo|cancelar|cancelá|cancelen|aborta|abortar|frena|frenar|arr[eê]te|arr[eê]te-le|arr[eê]te-la|arr[eê]ter|arr[eê]tez|stopper|annule|annule-le|annule-la|annuler|annulez|interromps|interrompre|couper|coupe|coupe-le|coupe-la)([\s,.!?:]|$)|^(por favor,?\s*)?para (el|la|los|las|mi|mis|ese|esa|este|esta)\s|止め|停止|キャンセル|中止|中断|ストップ/i;
+  /(^|[\s¿¡,])(stopp|stoppe|stoppen|abbrechen|abbricht|brich|brecht|anhalten|beende|beenden|parar|pará|páralo|paralo|páralos|párala|parala|detén|detenlo|detenla|detener|deten|detenga|detengan|mata|matá|mátalo|cancela|cancélalo|cancelalo|cancelar|cancelá|cancelen|aborta|abortar|frena|frenar|arr[eê]te|arr[eê]te-le|arr[eê]te-la|arr[eê]ter|arr[eê]tez|stopper|annule|annule-le|annule-la|annuler|annulez|interromps|interrompre|couper|coupe|coupe-le|coupe-la|arr[eê]te-moi|stoppe-moi|flingue|abwürgen|abwuergen|würg)([\s,.!?:]|$)|^(por favor,?\s*)?para (el|la|los|las|mi|mis|ese|esa|este|esta)\s|止め|停止|キャンセル|中止|中断|ストップ/i;
 
 /** Start verbs: what they start is said by the noun or the name beside them. */
 const START_VERBS =
-  /(^|[\s¿¡,])(starte|starten|startest|anwerfen|wirf|ausführen|lanza|lanzar|lanzá|lancen|relanza|relanzar|tira|tirar|ejecuta|ejecutar|ejecutá|arranca|arrancar|dale|lance|lancer|lancez|relance|relancer|relancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez|vas-y|refaire tourner|faire tourner|fais tourner|go)([\s,.!?]|$)|実行して|実行してください|回して|走らせて|開始して|始めて|スタートして|キックして|起動して/i;
+  /(^|[\s¿¡,])(starte|starten|startest|anwerfen|wirf|ausführen|lanza|lanzar|lanzá|lancen|relanza|relanzar|tira|tirar|ejecuta|ejecutar|ejecutá|arranca|arrancar|dale|lance|lancer|lancez|relance|relancer|relancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez|vas-y|c'est parti|refaire tourner|faire tourner|fais tourner|go)([\s,.!?]|$)|実行して|実行してください|回して|走らせて|開始して|始めて|スタートして|キックして|起動して/i;
 
 /** Verbs that say the action themselves (typed loosely: "trainiren", "entrena", "réentraîne", "deploye"). */
 const ACTION_VERBS: readonly (readonly [pattern: RegExp, verb: "train" | "tune" | "deploy"])[] = [

@@ -42,7 +42,10 @@ const RESOURCE_KINDS = new Set<TokenKind>(["name", "job", "endpoint", "ref", "s3
 /** An environment or a model version named outright, in any of the corpus languages. */
 const TARGET_WORDS = /(^|[^a-z])(prod|staging|dev|v\d+|versi[oó]n \d+)([^a-z]|$)/i;
 /** Whether something can be done, asked of no one in particular ("kann man …", "se puede …", "peut-on …"). */
-const ASKS_WHETHER_ABROAD = /^[¿\s]*(kann man|können wir|kann ich|geht (das|es)|ist es möglich|se puede|puedo|podemos|es posible|peut-on|est-ce qu'on peut|est-il possible|puis-je)(?![\p{L}])/iu;
+const ASKS_WHETHER_ABROAD =
+  /^[¿\s]*(kann man|können wir|kann ich|geht (das|es)|ist es möglich|se puede|puedo|podemos|es posible|peut-on|est-ce qu'on peut|est-il possible|puis-je)(?![\p{L}])/iu;
+/** What if ("si je coupe …, on peut …?", "wenn ich … abbreche, …?"): a question, whatever politeness follows. */
+const WHAT_IF_ABROAD = /^[¿\s]*(wenn (ich|wir|man)|falls (ich|wir|man)|si (je|j'|on|tu|nous|yo|paro|corto|lanzo|detengo))(?![\p{L}])/iu;
 /** Question marks of the corpus languages, and the Japanese question particle closing a sentence. */
 const QUESTION_END = /[?？]\s*$|か[。\s]*$/;
 /** One-word names of other tools and platforms ("jenkins", "airflow", "vertex"), wherever they stand, even inside a name. */
@@ -60,6 +63,7 @@ function onlyAsks(utterance: Utterance): boolean {
   const text = utterance.clean;
   // "kann man churn-xgb auch auf spot-instanzen trainieren? würde einiges sparen": asked first, a remark after.
   const askedFirst = ASKS_WHETHER_ABROAD.test(text) && /[?？]/.test(text);
+  if (WHAT_IF_ABROAD.test(text) && /[?？]/.test(text)) return true;
   if (!(QUESTION_END.test(withoutClosers(text)) || text.startsWith("¿") || askedFirst) || utterance.polite || asksOfSomeone(text)) return false;
   return !(JAPANESE_CAN_IT_BE_DONE.test(text) && namesOne(utterance));
 }
@@ -97,11 +101,17 @@ function namesOneOfOurs(utterance: Utterance): boolean {
   return utterance.tokens.some((token) => OURS_KINDS.has(token.kind) || (token.known?.length ?? 0) > 0) || TARGET_WORDS.test(utterance.clean);
 }
 
+/** A start told in the past tense ("hab ich … gestartet", "j'ai lancé", "he lanzado", "昨日…実行した"). */
+const DONE_ALREADY_ABROAD =
+  /(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(ge(startet|laufen|macht|trainiert)|angeworfen)(?![\p{L}])|(^|\s)(j'ai|on a|il a)\s(\S+\s)?(lanc[ée]|relanc[ée]|d[ée]marr[ée]|ex[ée]cut[ée])|(^|\s)(he|hemos|ha)\s(lanzado|relanzado|ejecutado|arrancado)|(^|\s)(anoche|ayer)\s(lanc[ée]|ejecut[ée])|(実行|開始)した(けど|が|ん)/iu;
+
 /** Whether the classifier may move a message to an action the rules did not read in it. */
 function mayAct(classification: Classification, utterance: Utterance): boolean {
   if (classification.locale === "en") return false;
   const text = utterance.clean;
   if (UNSUPPORTED_OPERATION.test(text.toLowerCase()) || mentionsAnotherTool(text)) return false;
+  // "Gestern Abend hab ich churn-retrain gestartet.": what was done, told as context, asks for nothing.
+  if (DONE_ALREADY_ABROAD.test(text)) return false;
   // A question is never acted on, however sure the classifier is of the action it speaks of.
   if (onlyAsks(utterance)) return false;
   // Something of ours must be named, however sure the classifier is: sure of a pipeline start in
@@ -125,7 +135,8 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   const verb = verbAbroad(utterance.clean, startedAs(utterance.tokens.flatMap((token) => token.known ?? [])));
   if (verb === undefined) return chosen;
   // A stop verb stops whatever was read; a start verb says what a start starts, never turning a deploy into one.
-  if (STARTS.has(chosen) && (verb === "stop" || (chosen !== "deploy" && verb !== "deploy"))) return verb;
+  // Asked whether or what if ("si je coupe une exécution de churn-retrain, on peut la reprendre ?"), the verb does nothing.
+  if (STARTS.has(chosen) && (verb === "stop" || (chosen !== "deploy" && verb !== "deploy"))) return onlyAsks(utterance) && !utterance.polite ? chosen : verb;
   // "abbrechen: churn-xgb-20261130-0915", "annule churn-xgb-…": a stop of the job named, not a look at it.
   if (verb === "stop" && chosen === "status" && namesOne(utterance) && mayBeActedOn(utterance)) return verb;
   // Nothing read, or a question or a call for help read, where the verb asks for an action on something named. The

@@ -82,6 +82,14 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
     }
   });
 
+  it("keeps a what-if and a start told in the past from becoming the action they speak of", async () => {
+    for (const text of ["wenn ich das tuning von churn-xgb abbreche, ist dann alles weg?", "si j'arrête churn-retrain maintenant, on perd les étapes déjà faites ?", "hab heute früh churn-retrain gestartet. ist der lauf schon durch?"]) {
+      expect(MUTATING_INTENTS.has((await read(text)).intent), text).toBe(false);
+    }
+    expect((await read("würden Sie bitte das Tuning von churn-xgb stoppen?")).intent).toBe("stop");
+    expect((await read("flingue churn-xgb-20261130-0915 stp")).intent).toBe("stop");
+  });
+
   it("reads polite Japanese requests and the stop verb ストップ as requests", async () => {
     expect((await read("恐縮ですが、churn-xgbの学習を開始していただけますでしょうか")).intent).toBe("train");
     expect((await read("churn-retrainの実行をストップして")).intent).toBe("stop");

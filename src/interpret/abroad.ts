@@ -12,10 +12,10 @@ import { RESOURCE_NOUNS_ABROAD } from "./lexicon.js";
  * "tu me lances …?", "tu sais me relancer …?", "on pourrait remettre …?".
  */
 const SECOND_PERSON_REQUEST =
-  /(^|[\s¿¡])((me|nos) (lanzas|relanzas|subes|pones|pasas|haces|mandas|devuelves|paras|cancelas|despliegas|entrenas|ejecutas|arrancas|montas|tiras|corres)|te (importa|encargas|animas)|tu (sais|saurais|peux|pourrais) (me |nous )?\p{L}+|tu (me|nous) \p{L}+|on pourrait|ça te dérange|ça te dit)(?![\p{L}])/iu;
+  /(^|[\s¿¡])((me|nos) (lanzas|relanzas|subes|pones|pasas|haces|mandas|devuelves|paras|cancelas|despliegas|entrenas|ejecutas|arrancas|montas|tiras|corres)|te (importa|encargas|animas)|tu (sais|saurais|peux|pourrais) (me |nous )?\p{L}+|tu (me|nous) \p{L}+|on pourrait|ça te dérange|ça te dit|merci d['’]\p{L}+)(?![\p{L}])/iu;
 
 export const POLITE_REQUEST =
-  /(^|[\s¿¡])(w(ü|ue|u)rden sie|ser[ií]a tan amable de|ser[ií]as tan amable de|pod[ée]s|kriegst du|schaffst du|w(ä|ae)re nett,? wenn|kannst du|k(ö|oe|o)nntest du|k(ö|oe|o)nnen sie|k(ö|oe|o)nnten sie|kann man bitte|w(ä|ae|a)re es m(ö|oe|o)glich|wärst du so nett|wären sie so nett|sei so nett|magst du|w(ü|ue|u)rdest du|puedes|podr[ií]as|podr[ií]a usted|pod[ée]is|puede usted|me haces el favor de|me har[ií]as el favor de|ser[ií]a posible|es posible|da tiempo a|tu peux|peux-tu|pourrais-tu|tu pourrais|pouvez-vous|vous pouvez|pourriez-vous|vous pourriez|tu veux bien|serait-il possible|est-ce que tu peux|est-ce qu'on peut|on peut)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?(か|でしょうか)|(て|で)(もらえる|もらえない|くれる|くれない|くれん)[？?]|(て|で)もらっても(いい|よろしい)|お願いでき(ます|る|ません)(か|でしょうか)?|お願いしてもいい/i;
+  /(^|[\s¿¡])(merci de|w(ü|ue|u)rden sie|ser[ií]a tan amable de|ser[ií]as tan amable de|pod[ée]s|kriegst du|schaffst du|w(ä|ae)re nett,? wenn|kannst du|k(ö|oe|o)nntest du|k(ö|oe|o)nnen sie|k(ö|oe|o)nnten sie|kann man bitte|w(ä|ae|a)re es m(ö|oe|o)glich|wärst du so nett|wären sie so nett|sei so nett|magst du|w(ü|ue|u)rdest du|puedes|podr[ií]as|podr[ií]a usted|pod[ée]is|puede usted|me haces el favor de|me har[ií]as el favor de|ser[ií]a posible|es posible|da tiempo a|tu peux|peux-tu|pourrais-tu|tu pourrais|pouvez-vous|vous pouvez|pourriez-vous|vous pourriez|tu veux bien|serait-il possible|est-ce que tu peux|est-ce qu'on peut|on peut)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?(か|でしょうか)|(て|で)(もらえる|もらえない|くれる|くれない|くれん)[？?]|(て|で)もらっても(いい|よろしい)|お願いでき(ます|る|ません)(か|でしょうか)?|お願いしてもいい/i;
 
 /** A request put as a question, in any of the corpus's other languages. */
 export function asksOfSomeone(text: string): boolean {
@@ -49,11 +49,11 @@ export const UNSUPPORTED_OPERATION =
  * is also "for", so it counts only as the first word, before an article.
  */
 const STOP_VERBS =
-  /(^|[\s¿¡,])(stopp|stoppe|stoppen|abbrechen|abbricht|brich|brecht|anhalten|beende|beenden|parar|pará|páralo|paralo|páralos|párala|parala|detén|detenlo|detenla|detener|deten|detenga|detengan|mata|matá|mátalo|cancela|cancélalo|cancelalo|cancelar|cancelá|cancelen|aborta|abortar|frena|frenar|arr[eê]te|arr[eê]te-le|arr[eê]te-la|arr[eê]ter|arr[eê]tez|stopper|annule|annule-le|annule-la|annuler|annulez|interromps|interrompre|couper|coupe|coupe-le|coupe-la|arr[eê]te-moi|stoppe-moi|flingue|abwürgen|abwuergen|würg)([\s,.!?:]|$)|^(por favor,?\s*)?para (el|la|los|las|mi|mis|ese|esa|este|esta)\s|止め|停止|キャンセル|中止|中断|ストップ/i;
+  /(^|[\s¿¡,'’])(l'|l’)?(stopp|stoppe|stoppen|abbrechen|abbricht|brich|brecht|anhalten|beende|beenden|parar|pará|páralo|paralo|páralos|párala|parala|detén|detenlo|detenla|detener|deten|detenga|detengan|mata|matá|mátalo|cancela|cancélalo|cancelalo|cancelar|cancelá|cancelen|aborta|abortar|frena|frenar|arr[eê]te|arr[eê]te-le|arr[eê]te-la|arr[eê]ter|arr[eê]tez|stopper|annule|annule-le|annule-la|annuler|annulez|interromps|interrompre|couper|coupe|coupe-le|coupe-la|arr[eê]te-moi|stoppe-moi|flingue|abwürgen|abwuergen|würg)([\s,.!?:]|$)|^(por favor,?\s*)?para (el|la|los|las|mi|mis|ese|esa|este|esta)\s|止め|停止|キャンセル|中止|中断|ストップ/i;
 
 /** Start verbs: what they start is said by the noun or the name beside them. */
 const START_VERBS =
-  /(^|[\s¿¡,])(starte|starten|startest|anwerfen|wirf|ausführen|lanza|lanzar|lanzá|lancen|relanza|relanzar|tira|tirar|ejecuta|ejecutar|ejecutá|arranca|arrancar|dale|lance|lancer|lancez|relance|relancer|relancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez|vas-y|c'est parti|refaire tourner|faire tourner|fais tourner|go)([\s,.!?]|$)|実行して|実行してください|回して|走らせて|開始して|始めて|スタートして|キックして|起動して/i;
+  /(^|[\s¿¡,'’])(starte|starten|startest|anwerfen|wirf|ausführen|lanza|lanzar|lanzá|lancen|relanza|relanzar|tira|tirar|ejecuta|ejecutar|ejecutá|arranca|arrancar|dale|lance|lancer|lancez|relance|relancer|relancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez|vas-y|c'est parti|refaire tourner|faire tourner|fais tourner|go)([\s,.!?]|$)|実行して|実行してください|回して|走らせて|開始して|始めて|スタートして|キックして|起動して/i;
 
 /** Verbs that say the action themselves (typed loosely: "trainiren", "entrena", "réentraîne", "deploye"). */
 const ACTION_VERBS: readonly (readonly [pattern: RegExp, verb: "train" | "tune" | "deploy"])[] = [
@@ -95,3 +95,32 @@ export function verbAbroad(text: string, startedAs: "pipeline" | "train" | undef
   if (TRAINING_NOUN?.test(text)) return "train";
   return undefined;
 }
+
+/** Whether something can be done, asked of no one in particular ("kann man …", "se puede …", "peut-on …"). */
+export const ASKS_WHETHER_ABROAD =
+  /^[¿\s]*(kann man|können wir|kann ich|geht (das|es)|ist es möglich|se puede|puedo|podemos|es posible|peut-on|est-ce qu'on peut|est-il possible|puis-je)(?![\p{L}])/iu;
+
+/** What if ("si je coupe …, on peut …?", "wenn ich … abbreche, …?"): a question, whatever politeness follows. */
+export const WHAT_IF_ABROAD = /^[¿\s]*(wenn (ich|wir|man)|falls (ich|wir|man)|si (je|j'|on|tu|nous|yo|paro|corto|lanzo|detengo))(?![\p{L}])/iu;
+
+/** A start told in the past tense ("hab ich … gestartet", "j'ai lancé", "he lanzado", "昨日…実行した"). */
+export const DONE_ALREADY_ABROAD =
+  /(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(ge(startet|laufen|macht|trainiert)|angeworfen)(?![\p{L}])|(^|\s)(j'ai|on a|il a)\s(\S+\s)?(lanc[ée]|relanc[ée]|d[ée]marr[ée]|ex[ée]cut[ée])|(^|\s)(he|hemos|ha)\s(lanzado|relanzado|ejecutado|arrancado)|(^|\s)(anoche|ayer)\s(lanc[ée]|ejecut[ée])|(実行|開始)した(けど|が|ん)/iu;
+
+/** The verbs of operations the bot never offers, as requests (delete, rename, approve, grant). */
+export const UNSUPPORTED_REQUEST_ABROAD = /(^|\s)(lösch|entfern|umbenenn|genehmig|borra|elimina|renombra|aprueb|aprobar|supprim|efface|renomm|approuv)\p{L}*|(^|\s)iam(?![\p{L}])|削除|消して|名前を変えて|承認して/iu;
+
+/** Thanks and praise alone ("merci, c'est parfait", "danke dir!", "¡gracias, genial!", "ありがとうございます！"). */
+export const THANKS_ONLY_ABROAD =
+  /^\s*(merci|danke|vielen dank|gracias|muchas gracias|ありがとう)[\s\p{L}'’,.!…]{0,30}[!！.。…]*\s*(:[a-z0-9_+-]+:|\p{Extended_Pictographic}\uFE0F?|\s)*$/iu;
+
+/** What a thing is, asked ("…って何？", "c'est quoi …", "was ist ein …", "qué es el …"). */
+export const DEFINITION_QUESTION =
+  /(って|とは)(何|なに|なん)|(^|[\s¿¡,])(was (ist|sind) (ein|eine|der|die|das)|qu[ée] (es|son) (el|la|los|las|un|una|eso)|c'est quoi|qu'est-ce que c'est|qu'est-ce qu'(un|une))(?![\p{L}])/iu;
+
+/** Listing, showing, or what is running now, in German, Spanish, French and Japanese. */
+export const LIST_OR_RUNNING_ABROAD =
+  /(^|[\s¿¡])(liste|listet|auflisten|zeig|zeige|muestra|muéstrame|mostrame|enséñame|ensename|lista|listar|affiche|montre|montre-moi)(?![\p{L}])|(laufen gerade|gerade laufen|en cours|en curso|corriendo ahora|qui tournent|que corren)|一覧|リスト|実行中|走ってる|動いてる/iu;
+
+/** A kind of resource of ours named by its noun ("trainings", "jobs de tuning", "ジョブ"). */
+export const RESOURCE_NOUN_ABROAD = /job|training|tuning|pipeline|entrenamiento|entra[iî]nement|trabajo|ejecuci|ex[eé]cution|ジョブ|学習|トレーニング|チューニング|パイプライン|実行/iu;

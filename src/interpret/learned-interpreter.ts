@@ -1,11 +1,26 @@
 import { getService } from "../catalog/catalog.js";
 import { type IntentId, MUTATING_INTENTS, SERVICE_IDS, type ServiceId } from "../catalog/ids.js";
-import { asksOfSomeone, JAPANESE_CAN_IT_BE_DONE, QUESTION_OPENING_ABROAD, RESOURCE_REFERENCE_ABROAD, UNSUPPORTED_OPERATION, verbAbroad } from "./abroad.js";
+import {
+  ASKS_WHETHER_ABROAD,
+  asksOfSomeone,
+  DEFINITION_QUESTION,
+  DONE_ALREADY_ABROAD,
+  JAPANESE_CAN_IT_BE_DONE,
+  LIST_OR_RUNNING_ABROAD,
+  QUESTION_OPENING_ABROAD,
+  RESOURCE_NOUN_ABROAD,
+  RESOURCE_REFERENCE_ABROAD,
+  THANKS_ONLY_ABROAD,
+  UNSUPPORTED_OPERATION,
+  UNSUPPORTED_REQUEST_ABROAD,
+  verbAbroad,
+  WHAT_IF_ABROAD,
+} from "./abroad.js";
 import type { Utterance } from "./analysis.js";
 import type { Classification, IntentClassifier, ServiceClassifier } from "./classifier.js";
 import { compiledLexicon } from "./compiled.js";
 import type { CorpusLanguage } from "./corpus.js";
-import { firstPosition, score } from "./cues.js";
+import { firstPosition, matches, score } from "./cues.js";
 import { type Inventory, NO_INVENTORY, startedAs } from "./inventory.js";
 import { FOREIGN_PLATFORM_CUES, FOREIGN_TOOL_CUES } from "./lexicon.js";
 import type { IntentNeighbours } from "./neighbours.js";
@@ -34,6 +49,7 @@ const ENGLISH_FILLS: ReadonlySet<IntentId> = new Set(["ask", "help"]);
  */
 const ENGLISH_LOOKS: ReadonlySet<IntentId> = new Set(["status", "drift"]);
 const SURE_LOOK = 0.8;
+/** The same for a look at nothing of ours named ("how many trials are done?"). */
 const SURE_UNNAMED_LOOK = 0.95;
 /** "how do I …", "how can we …": asks how to do it, not how something is doing. */
 const HOW_TO_ASK = /(^|[.!?]\s+)how (do|can|should|would|could) (i|we|you|one)\b/i;
@@ -41,11 +57,6 @@ const HOW_TO_ASK = /(^|[.!?]\s+)how (do|can|should|would|could) (i|we|you|one)\b
 const RESOURCE_KINDS = new Set<TokenKind>(["name", "job", "endpoint", "ref", "s3", "kv", "instance"]);
 /** An environment or a model version named outright, in any of the corpus languages. */
 const TARGET_WORDS = /(^|[^a-z])(prod|staging|dev|v\d+|versi[oó]n \d+)([^a-z]|$)/i;
-/** Whether something can be done, asked of no one in particular ("kann man …", "se puede …", "peut-on …"). */
-const ASKS_WHETHER_ABROAD =
-  /^[¿\s]*(kann man|können wir|kann ich|geht (das|es)|ist es möglich|se puede|puedo|podemos|es posible|peut-on|est-ce qu'on peut|est-il possible|puis-je)(?![\p{L}])/iu;
-/** What if ("si je coupe …, on peut …?", "wenn ich … abbreche, …?"): a question, whatever politeness follows. */
-const WHAT_IF_ABROAD = /^[¿\s]*(wenn (ich|wir|man)|falls (ich|wir|man)|si (je|j'|on|tu|nous|yo|paro|corto|lanzo|detengo))(?![\p{L}])/iu;
 /** Question marks of the corpus languages, and the Japanese question particle closing a sentence. */
 const QUESTION_END = /[?？]\s*$|か[。\s]*$/;
 /** One-word names of other tools and platforms ("jenkins", "airflow", "vertex"), wherever they stand, even inside a name. */
@@ -101,17 +112,13 @@ function namesOneOfOurs(utterance: Utterance): boolean {
   return utterance.tokens.some((token) => OURS_KINDS.has(token.kind) || (token.known?.length ?? 0) > 0) || TARGET_WORDS.test(utterance.clean);
 }
 
-/** A start told in the past tense ("hab ich … gestartet", "j'ai lancé", "he lanzado", "昨日…実行した"). */
-const DONE_ALREADY_ABROAD =
-  /(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(ge(startet|laufen|macht|trainiert)|angeworfen)(?![\p{L}])|(^|\s)(j'ai|on a|il a)\s(\S+\s)?(lanc[ée]|relanc[ée]|d[ée]marr[ée]|ex[ée]cut[ée])|(^|\s)(he|hemos|ha)\s(lanzado|relanzado|ejecutado|arrancado)|(^|\s)(anoche|ayer)\s(lanc[ée]|ejecut[ée])|(実行|開始)した(けど|が|ん)/iu;
 
 /** Whether the classifier may move a message to an action the rules did not read in it. */
 function mayAct(classification: Classification, utterance: Utterance): boolean {
   if (classification.locale === "en") return false;
   const text = utterance.clean;
   if (UNSUPPORTED_OPERATION.test(text.toLowerCase()) || mentionsAnotherTool(text)) return false;
-  // "Gestern Abend hab ich churn-retrain gestartet.": what was done, told as context, asks for nothing.
-  if (DONE_ALREADY_ABROAD.test(text)) return false;
+  if (toldAsDone(text)) return false;
   // A question is never acted on, however sure the classifier is of the action it speaks of.
   if (onlyAsks(utterance)) return false;
   // Something of ours must be named, however sure the classifier is: sure of a pipeline start in
@@ -130,6 +137,8 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   const read = reading === "deploy" && describesNeedOfUnactedService(utterance, SHADOW) ? "ask" : reading;
   // "lösch bitte den endpoint churn-dev", "puedes relanzar el dag de airflow?": asked of us, but nothing we do.
   if (read !== "unknown" && asksForWhatWeDoNot(utterance, classification.locale)) return "unknown";
+  // "merci, c'est parfait", "¿alguien sabe por qué falla el job de jenkins?": thanks, or another tool's trouble.
+  if (classification.locale !== "en" && read !== "unknown" && (THANKS_ONLY_ABROAD.test(utterance.clean) || aboutAnotherToolOnly(utterance))) return "unknown";
   const chosen = definitionAsked(looksAbroad(read, utterance), utterance);
   // Whatever language was guessed: a short German or Spanish request is often guessed to be English.
   const verb = verbAbroad(utterance.clean, startedAs(utterance.tokens.flatMap((token) => token.known ?? [])));
@@ -137,8 +146,9 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   // A stop verb stops whatever was read; a start verb says what a start starts, never turning a deploy into one.
   // Asked whether or what if ("si je coupe une exécution de churn-retrain, on peut la reprendre ?"), the verb does nothing.
   if (STARTS.has(chosen) && (verb === "stop" || (chosen !== "deploy" && verb !== "deploy"))) return onlyAsks(utterance) && !utterance.polite ? chosen : verb;
-  // "abbrechen: churn-xgb-20261130-0915", "annule churn-xgb-…": a stop of the job named, not a look at it.
-  if (verb === "stop" && chosen === "status" && namesOne(utterance) && mayBeActedOn(utterance)) return verb;
+  // "abbrechen: churn-xgb-20261130-0915", "faudrait refaire tourner churn-retrain, celle de cette nuit s'est vautrée":
+  // the verb asks for something to be done to the one named, not for a look at it.
+  if (chosen === "status" && namesOne(utterance) && mayBeActedOn(utterance)) return verb;
   // Nothing read, or a question or a call for help read, where the verb asks for an action on something named. The
   // classifier sure it is none of ours (hostile, out of scope) is not overruled by a verb.
   const sureNotOurs = classification.intent === "unknown" && classification.score >= UNSURE_UNKNOWN;
@@ -159,6 +169,16 @@ function commandsAnotherTool(utterance: Utterance): boolean {
 /** Verbs that open a command to do something somewhere ("roll the model out to our cluster"). */
 const IMPERATIVE_STARTS: ReadonlySet<string> = new Set(["roll", "run", "start", "launch", "push", "kick", "trigger", "restart", "rerun", "scale", "spin", "install", "upgrade", "redeploy", "ship"]);
 
+/** Another tool named, and nothing of ours nor any service of the catalogue by its own name. */
+function aboutAnotherToolOnly(utterance: Utterance): boolean {
+  if (!mentionsAnotherTool(utterance.clean) || namesOneOfOurs(utterance)) return false;
+  const lexicon = compiledLexicon();
+  return !SERVICE_IDS.some((service) => lexicon.serviceNames[service].some((cue) => cue.weight >= OWN_NAME && matches(cue, utterance.shape))) && !/sagemaker|aws/i.test(utterance.clean);
+}
+
+/** A catalogue name at least this strong is the service itself ("data wrangler", not "endpoint"). */
+const OWN_NAME = 2.5;
+
 /**
  * A request, not a question about one, for an operation the bot does not offer or for another
  * tool's work, in the corpus's other languages (the English rules read these themselves).
@@ -170,8 +190,6 @@ function asksForWhatWeDoNot(utterance: Utterance, locale: CorpusLanguage): boole
   return asked && !utterance.negated && (UNSUPPORTED_REQUEST_ABROAD.test(text) || (locale !== "en" && mentionsAnotherTool(text)));
 }
 
-/** The verbs of operations the bot never offers, as requests (delete, rename, approve, grant). */
-const UNSUPPORTED_REQUEST_ABROAD = /(^|\s)(lösch|entfern|umbenenn|genehmig|borra|elimina|renombra|aprueb|aprobar|supprim|efface|renomm|approuv)\p{L}*|(^|\s)iam(?![\p{L}])|削除|消して|名前を変えて|承認して/iu;
 
 /**
  * "liste les trainings churn-xgb des 7 derniers jours", "churn-xgbのトレーニングジョブ一覧見せて",
@@ -194,19 +212,12 @@ function definitionAsked(read: IntentId, utterance: Utterance): IntentId {
   return DEFINITION_QUESTION.test(utterance.clean) ? "ask" : read;
 }
 
-const DEFINITION_QUESTION =
-  /(って|とは)(何|なに|なん)|(^|[\s¿¡,])(was (ist|sind) (ein|eine|der|die|das)|qu[ée] (es|son) (el|la|los|las|un|una|eso)|c'est quoi|qu'est-ce que c'est|qu'est-ce qu'(un|une))(?![\p{L}])/iu;
 
-/** Listing, showing, or what is running now, in German, Spanish, French and Japanese. */
-const LIST_OR_RUNNING_ABROAD =
-  /(^|[\s¿¡])(liste|listet|auflisten|zeig|zeige|muestra|muéstrame|mostrame|enséñame|ensename|lista|listar|affiche|montre|montre-moi)(?![\p{L}])|(laufen gerade|gerade laufen|en cours|en curso|corriendo ahora|qui tournent|que corren)|一覧|リスト|実行中|走ってる|動いてる/iu;
-/** A kind of resource of ours named by its noun ("trainings", "jobs de tuning", "ジョブ"). */
-const RESOURCE_NOUN_ABROAD = /job|training|tuning|pipeline|entrenamiento|entra[iî]nement|trabajo|ejecuci|ex[eé]cution|ジョブ|学習|トレーニング|チューニング|パイプライン|実行/iu;
 
 /** Neither a question (put as one, or opening with a question word), a negation, nor out of scope. */
 function mayBeActedOn(utterance: Utterance): boolean {
   const text = utterance.clean;
-  if (onlyAsks(utterance) || utterance.negated) return false;
+  if (onlyAsks(utterance) || utterance.negated || toldAsDone(text)) return false;
   if (QUESTION_OPENING_ABROAD.test(text) && !asksOfSomeone(text)) return false;
   return !outOfScope(utterance);
 }
@@ -269,6 +280,20 @@ const SURE_HELP = 0.9;
 const SURE_ENGLISH_ACTION = 0.9;
 /** Readings of the rules an action the classifier is sure of may replace: nothing placed, a question, a look, a call for help. */
 const RULES_MAY_YIELD: ReadonlySet<IntentId> = new Set(["unknown", "ask", "status", "help"]);
+/**
+ * "Gestern Abend hab ich churn-retrain gestartet. Ist der Lauf fertig?", "i kicked off churn-retrain last
+ * night, did it finish?": a start told as done asks for nothing, unless the message also asks someone to
+ * do something ("j'ai lancé le training avec le mauvais bucket, tu peux l'arrêter ?").
+ */
+function toldAsDone(text: string): boolean {
+  return (DONE_ALREADY.test(text) || DONE_ALREADY_ABROAD.test(text)) && !asksOfSomeone(text) && !POLITE_ANYWHERE_EN.test(text);
+}
+
+/** An English request to someone anywhere in a message ("…, can you stop it?", "please …"). */
+const POLITE_ANYWHERE_EN = /\b(can|could|would|will) (you|u)\b|\bplease\b|\bpls\b/i;
+
+/** A start told in the past ("i kicked off churn-retrain last night"): context, not a request. */
+const DONE_ALREADY = /(^|\s)(i|we)\s(\S+\s)?(started|kicked off|launched|ran|triggered|deployed|trained|retrained)(?![\p{L}])/iu;
 /** Wishes that read like questions ("would be great to get v3 on churn-dev", "any chance you could …"): requests. */
 const ENGLISH_WISH = /^(it )?(would|d) be (great|nice|good|awesome|cool|amazing|helpful)|^(any chance|id love|i would love|i need|we need|i want|we want|id like|we.d like)( |$)/;
 
@@ -277,7 +302,7 @@ const ENGLISH_WISH = /^(it )?(would|d) be (great|nice|good|awesome|cool|amazing|
  * out of scope, and not asked as a question (a wish put like one is a request).
  */
 function mayActInEnglish(utterance: Utterance): boolean {
-  if (utterance.negated || !namesOneOfOurs(utterance) || outOfScope(utterance)) return false;
+  if (utterance.negated || !namesOneOfOurs(utterance) || outOfScope(utterance) || toldAsDone(utterance.clean)) return false;
   const shape = utterance.clean.toLowerCase().replace(/[’']/g, "");
   if (utterance.question && !utterance.polite && !(ENGLISH_WISH.test(shape) && !utterance.laterQuestion)) return false;
   return !describesNeedOfUnactedService(utterance);

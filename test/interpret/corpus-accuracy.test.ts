@@ -106,7 +106,7 @@ describe("the held-out corpus, per language", { timeout: 120_000 }, () => {
     // fr 85.4/87.5/88.5, the rest unchanged (kept: the held-out corpus and intents-abroad gained more).
     // On 2026-12-02, with the English classifier allowed to act on something of ours (never in a question),
     // terse deploys, requests put to a second person abroad, and 1093 more training lines:
-    // en 92.8/91.3/90.3, de 87.8/85.7/81.6, es 87.8/88.8/88.8, fr 84.4/88.5/87.5, ja 88.9/87.9/86.9.
+    // en 92.8/91.3/90.3, de 87.8/85.7/81.6, es 87.8/88.8/88.8, fr 85.4/88.5/87.5, ja 89.9/87.9/86.9.
     // A failure shows the figures only, not the lines missed: the set stays unread.
     const floors: Readonly<Record<string, readonly [number, number]>> = { en: [0.91, 0.89], de: [0.85, 0.84], es: [0.86, 0.87], fr: [0.83, 0.87], ja: [0.87, 0.86] };
     for (const [lang, report] of evaluateByLanguage(scored)) {
@@ -156,10 +156,10 @@ describe("the held-out corpus, per language", { timeout: 120_000 }, () => {
   it("on the day's set in German, Spanish, French and Japanese (written apart, 2026-12-02), holds its floors and acts on no question", async () => {
     // 272 lines (280 written, 8 sharing a skeleton dropped), for measuring only. Before the day's changes:
     // de 89.9/94.2/91.3, es 88.2/92.6/89.7, fr 85.5/87.0/84.1, ja 92.4/93.9/89.4; after them:
-    // de 94.2/94.2/94.2, es 91.2/94.1/92.6, fr 88.4/91.3/88.4, ja 98.5/97.0/93.9.
+    // de 94.2/94.2/94.2, es 92.6/95.6/94.1, fr 88.4/89.9/87.0, ja 98.5/97.0/93.9.
     expectUnreadSetAtFloors(await scoredFor("intents-abroad-2.jsonl"), {
       de: [0.92, 0.92, 0.92],
-      es: [0.89, 0.92, 0.9],
+      es: [0.91, 0.93, 0.92],
       fr: [0.86, 0.89, 0.86],
       ja: [0.96, 0.95, 0.92],
     });

@@ -72,6 +72,10 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
     for (const text of ["entfern bitte den endpoint churn-staging", "elimina el endpoint churn-dev por favor", "supprimez l'endpoint churn-staging", "churn-stagingのエンドポイントを削除して", "lance le dag airflow de nettoyage stp"]) {
       expect((await read(text)).intent, text).toBe("unknown");
     }
+    // Thanks alone, and another tool's trouble with nothing of ours in it, are not ours to act on or answer.
+    for (const text of ["merci beaucoup, top !", "¿alguien sabe por qué no arranca el job de jenkins del front?", "danke dir 🙏"]) {
+      expect((await read(text)).intent, text).toBe("unknown");
+    }
     // Asked whether it can be done, it is a question.
     expect((await read("¿se puede eliminar un endpoint desde el bot?")).intent).toBe("ask");
   });
@@ -87,6 +91,9 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
       expect(MUTATING_INTENTS.has((await read(text)).intent), text).toBe(false);
     }
     expect((await read("würden Sie bitte das Tuning von churn-xgb stoppen?")).intent).toBe("stop");
+    // Told as done, but with a request to someone in the same message: the request stands.
+    expect((await read("j'ai relancé churn-xgb avec les mauvaises features, tu peux l'arrêter ?")).intent).toBe("stop");
+    expect((await read("merci d'arrêter le training churn-xgb que j'ai lancé tout à l'heure")).intent).toBe("stop");
     expect((await read("flingue churn-xgb-20261130-0915 stp")).intent).toBe("stop");
   });
 

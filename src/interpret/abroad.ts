@@ -74,6 +74,15 @@ const TRAINING_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "s
 export const RESOURCE_REFERENCE_ABROAD =
   /(^|[\s¿¡(])(der|die|das|den|dem|mein(en|em|e)?|unser(en|em|e)?|dein(en|em|e)?|el|la|los|las|mi|mis|nuestro|nuestra|tu|le|les|l'|mon|ma|mes|notre|nos|ton)\s?(\S+\s)?(pipeline|pipelines|trainingsjob|trainings-job|training|tuning-job|tuning|job|jobs|lauf|ausführung|endpoint|endpunkt|entrenamiento|canalización|ejecución|trabajo|entraînement|entrainement|exécution|tâche)(?![\p{L}])|(チューニングジョブ|トレーニングジョブ|学習ジョブ|パイプラインの実行)(を|は)?\s*(止め|停止|キャンセル|中止|ストップ)/iu;
 
+const DEPLOY_VERB = ACTION_VERBS.find(([, verb]) => verb === "deploy")?.[0];
+const BATCH_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "batch-transform")?.[0];
+const ENDPOINT_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "realtime-endpoint")?.[0];
+
+/** A deploy said in the other languages: its verb, a batch transform or an endpoint. */
+export function speaksOfDeploying(text: string): boolean {
+  return [DEPLOY_VERB, BATCH_NOUN, ENDPOINT_NOUN].some((pattern) => pattern?.test(text) === true);
+}
+
 /** What the verb of a request in another language says it does, when it says one thing. */
 export type VerbAbroad = "stop" | "train" | "tune" | "deploy" | "pipeline";
 

@@ -10,6 +10,7 @@ import {
   QUESTION_OPENING_ABROAD,
   RESOURCE_NOUN_ABROAD,
   RESOURCE_REFERENCE_ABROAD,
+  speaksOfDeploying,
   THANKS_ONLY_ABROAD,
   UNSUPPORTED_OPERATION,
   UNSUPPORTED_REQUEST_ABROAD,
@@ -145,7 +146,9 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   if (verb === undefined) return chosen;
   // A stop verb stops whatever was read; a start verb says what a start starts, never turning a deploy into one.
   // Asked whether or what if ("si je coupe une exécution de churn-retrain, on peut la reprendre ?"), the verb does nothing.
-  if (STARTS.has(chosen) && (verb === "stop" || (chosen !== "deploy" && verb !== "deploy"))) return onlyAsks(utterance) && !utterance.polite ? chosen : verb;
+  // "lance un job d'entraînement churn-xgb sur s3://…" read as a batch deploy: a training start says nothing of deploying.
+  const startsTrainingNotDeploy = chosen === "deploy" && (verb === "train" || verb === "tune") && !speaksOfDeploying(utterance.clean);
+  if (STARTS.has(chosen) && (verb === "stop" || (chosen !== "deploy" && verb !== "deploy") || startsTrainingNotDeploy)) return onlyAsks(utterance) && !utterance.polite ? chosen : verb;
   // "abbrechen: churn-xgb-20261130-0915", "faudrait refaire tourner churn-retrain, celle de cette nuit s'est vautrée":
   // the verb asks for something to be done to the one named, not for a look at it.
   if (chosen === "status" && namesOne(utterance) && mayBeActedOn(utterance)) return verb;
@@ -208,7 +211,7 @@ function looksAbroad(read: IntentId, utterance: Utterance): IntentId {
  * is a question, however the classifier read the service's name.
  */
 function definitionAsked(read: IntentId, utterance: Utterance): IntentId {
-  if (read === "ask" || read === "help" || MUTATING_INTENTS.has(read) || namesOne(utterance)) return read;
+  if (read === "ask" || read === "help" || MUTATING_INTENTS.has(read) || namesOneOfOurs(utterance)) return read;
   return DEFINITION_QUESTION.test(utterance.clean) ? "ask" : read;
 }
 

@@ -106,7 +106,7 @@ describe("the held-out corpus, per language", { timeout: 120_000 }, () => {
     // fr 85.4/87.5/88.5, the rest unchanged (kept: the held-out corpus and intents-abroad gained more).
     // On 2026-12-02, with the English classifier allowed to act on something of ours (never in a question),
     // terse deploys, requests put to a second person abroad, and 1093 more training lines:
-    // en 92.8/91.3/90.3, de 87.8/85.7/81.6, es 87.8/88.8/88.8, fr 85.4/88.5/87.5, ja 89.9/87.9/86.9.
+    // en 92.8/91.3/90.3, de 87.8/85.7/81.6, es 87.8/88.8/88.8, fr 86.5/89.6/88.5, ja 89.9/87.9/86.9.
     // A failure shows the figures only, not the lines missed: the set stays unread.
     const floors: Readonly<Record<string, readonly [number, number]>> = { en: [0.91, 0.89], de: [0.85, 0.84], es: [0.86, 0.87], fr: [0.83, 0.87], ja: [0.87, 0.86] };
     for (const [lang, report] of evaluateByLanguage(scored)) {

@@ -97,6 +97,11 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
     expect((await read("flingue churn-xgb-20261130-0915 stp")).intent).toBe("stop");
   });
 
+  it("reads a training start with its data as a training, and a definition asked as a question", async () => {
+    expect(await read("lance un entraînement churn-xgb sur s3://sageops-demo/churn/2026-11/ stp")).toMatchObject({ intent: "train", params: { recipe: "churn-xgb" } });
+    expect((await read("c'est quoi le warm start dans un tuning job ?")).intent).toBe("ask");
+  });
+
   it("reads polite Japanese requests and the stop verb ストップ as requests", async () => {
     expect((await read("恐縮ですが、churn-xgbの学習を開始していただけますでしょうか")).intent).toBe("train");
     expect((await read("churn-retrainの実行をストップして")).intent).toBe("stop");

@@ -36,12 +36,18 @@ export const QUESTION_OPENING_ABROAD =
  */
 export const JAPANESE_CAN_IT_BE_DONE = /(でき|られ)ますか|できる[？?]|[せれえけめ]る[？?]\s*$/;
 
+/** The verbs of operations the bot never offers (delete, remove, approve, rename), as their stems. */
+const UNSUPPORTED_VERB_STEMS = "lösch|entfern|genehmig|umbenenn|borra|elimina|renombra|supprim|efface|approuv|renomm";
+const UNSUPPORTED_VERBS_JA = "削除|消して|承認して";
+
 /**
  * Operations the bot never offers (delete, approve, rename, grant rights), in the corpus languages:
  * the classifier never turns such a text into an action, whatever it scores.
  */
-export const UNSUPPORTED_OPERATION =
-  /(^|\s)(lösch|entfern|genehmig|umbenenn|borra|elimina|aprueba|renombra|supprim|efface|approuv|renomm)|\bapproved\b|berechtigung|\brechte\b|permisos?\b|\bdroits\b|habilitation|削除|消して|承認して|承認者|権限|名前を変え/i;
+export const UNSUPPORTED_OPERATION = new RegExp(
+  `(^|\\s)(${UNSUPPORTED_VERB_STEMS}|aprueba)|\\bapproved\\b|berechtigung|\\brechte\\b|permisos?\\b|\\bdroits\\b|habilitation|${UNSUPPORTED_VERBS_JA}|承認者|権限|名前を変え`,
+  "i",
+);
 
 /**
  * Stop verbs. The classifier tends to read "stopp den Tuning-Job …" or "¿puedes parar mi
@@ -117,7 +123,7 @@ export const DONE_ALREADY_ABROAD =
   /(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(ge(startet|laufen|macht|trainiert)|angeworfen)(?![\p{L}])|(^|\s)(j'ai|on a|il a)\s(\S+\s)?(lanc[ée]|relanc[ée]|d[ée]marr[ée]|ex[ée]cut[ée])|(^|\s)(he|hemos|ha)\s(lanzado|relanzado|ejecutado|arrancado)|(^|\s)(anoche|ayer)\s(lanc[ée]|ejecut[ée])|(実行|開始)した(けど|が|ん)/iu;
 
 /** The verbs of operations the bot never offers, as requests (delete, rename, approve, grant). */
-export const UNSUPPORTED_REQUEST_ABROAD = /(^|\s)(lösch|entfern|umbenenn|genehmig|borra|elimina|renombra|aprueb|aprobar|supprim|efface|renomm|approuv)\p{L}*|(^|\s)iam(?![\p{L}])|削除|消して|名前を変えて|承認して/iu;
+export const UNSUPPORTED_REQUEST_ABROAD = new RegExp(`(^|\\s)(${UNSUPPORTED_VERB_STEMS}|aprueb|aprobar)\\p{L}*|(^|\\s)iam(?![\\p{L}])|${UNSUPPORTED_VERBS_JA}|名前を変えて`, "iu");
 
 /** Thanks and praise alone ("merci, c'est parfait", "danke dir!", "¡gracias, genial!", "ありがとうございます！"). */
 export const THANKS_ONLY_ABROAD =

@@ -1,4 +1,4 @@
-import type { IntentId } from "../catalog/ids.js";
+import { type IntentId, MUTATING_INTENTS } from "../catalog/ids.js";
 import { ownValue } from "../kernel/lookup.js";
 import type { CompiledLexicon } from "./compiled.js";
 import type { Shape } from "./cues.js";
@@ -57,8 +57,6 @@ function singleWord(token: Token | undefined): string | undefined {
 
 /** A wh-question after a comma, a colon or a sentence: the message asks, whatever came before. */
 const LATER_QUESTION = /[,;:.!?]\s+(and |but |so |btw |also )?(what|whats|where|wheres|how|hows|which|why|who)( |$)/;
-/** Intents whose verb, opening a message, makes it a command even with a question after it ("retrain churn-xgb, how long will it take?"). */
-const COMMAND_INTENTS: ReadonlySet<IntentId> = new Set(["train", "tune", "deploy", "stop", "pipeline"]);
 
 const SPLIT_PHRASES = new Map<string, readonly string[]>();
 
@@ -132,8 +130,9 @@ export function analyse(text: string, lexicon: CompiledLexicon, inventory: Inven
   const auxiliaryOnly = firstWord === "do" && !DO_QUESTION_SUBJECTS.has(singleWord(tokens[start + 1]) ?? "");
   // "we need to score 30M rows weekly, what's the cheapest way": a question after a clause of context.
   const laterQuestion = LATER_QUESTION.test(clean.toLowerCase().replace(/[’']/g, ""));
-  // An imperative, not a gerund naming the subject ("training and the endpoint compute it differently, where …").
-  const opensWithCommand = start === 0 && leadingIntent !== undefined && COMMAND_INTENTS.has(leadingIntent) && !firstWord?.endsWith("ing");
+  // An action's verb opening the message makes it a command even with a question after it ("retrain churn-xgb,
+  // how long will it take?"); an imperative, that is, not a gerund naming the subject ("training and the endpoint compute it differently, where …").
+  const opensWithCommand = start === 0 && leadingIntent !== undefined && MUTATING_INTENTS.has(leadingIntent) && !firstWord?.endsWith("ing");
   const question = (firstWord !== undefined && QUESTION_OPENERS.has(firstWord) && !auxiliaryOnly) || clean.endsWith("?") || (laterQuestion && !opensWithCommand);
   // "the model is approved. can it be deployed to churn-staging pls?" is a request; "how do I deploy, pls?" is not.
   if (!polite && !WH_OPENERS.has(singleWord(tokens[0]) ?? "") && containsPhrase(tokens, POLITE_ANYWHERE)) polite = true;

@@ -21,7 +21,7 @@ import type { Utterance } from "./analysis.js";
 import type { Classification, IntentClassifier, ServiceClassifier } from "./classifier.js";
 import { compiledLexicon } from "./compiled.js";
 import type { CorpusLanguage } from "./corpus.js";
-import { firstPosition, matches, score } from "./cues.js";
+import { firstPosition, score } from "./cues.js";
 import { type Inventory, NO_INVENTORY, startedAs } from "./inventory.js";
 import { FOREIGN_PLATFORM_CUES, FOREIGN_TOOL_CUES } from "./lexicon.js";
 import type { IntentNeighbours } from "./neighbours.js";
@@ -29,7 +29,7 @@ import { choiceOf } from "./readings.js";
 import type { ServiceRetriever } from "./retrieval.js";
 import { readByRules, requestAs, startOfKnown } from "./rules.js";
 import type { Interpreter, Reading, Request } from "./schema.js";
-import { aboutOtherPlatform, aboutOtherTool, asksUnsupportedOperation } from "./scope.js";
+import { aboutOtherPlatform, aboutOtherTool, asksUnsupportedOperation, namesOwnService } from "./scope.js";
 import type { TokenKind } from "./tokens.js";
 
 /** Below this the classifier is unsure, and the closest corpus lines may speak instead (measured on the held-out sets). */
@@ -113,7 +113,6 @@ function namesOneOfOurs(utterance: Utterance): boolean {
   return utterance.tokens.some((token) => OURS_KINDS.has(token.kind) || (token.known?.length ?? 0) > 0) || TARGET_WORDS.test(utterance.clean);
 }
 
-
 /** Whether the classifier may move a message to an action the rules did not read in it. */
 function mayAct(classification: Classification, utterance: Utterance): boolean {
   if (classification.locale === "en") return false;
@@ -175,12 +174,8 @@ const IMPERATIVE_STARTS: ReadonlySet<string> = new Set(["roll", "run", "start", 
 /** Another tool named, and nothing of ours nor any service of the catalogue by its own name. */
 function aboutAnotherToolOnly(utterance: Utterance): boolean {
   if (!mentionsAnotherTool(utterance.clean) || namesOneOfOurs(utterance)) return false;
-  const lexicon = compiledLexicon();
-  return !SERVICE_IDS.some((service) => lexicon.serviceNames[service].some((cue) => cue.weight >= OWN_NAME && matches(cue, utterance.shape))) && !/sagemaker|aws/i.test(utterance.clean);
+  return !namesOwnService(utterance, compiledLexicon()) && !/sagemaker|aws/i.test(utterance.clean);
 }
-
-/** A catalogue name at least this strong is the service itself ("data wrangler", not "endpoint"). */
-const OWN_NAME = 2.5;
 
 /**
  * A request, not a question about one, for an operation the bot does not offer or for another
@@ -193,18 +188,20 @@ function asksForWhatWeDoNot(utterance: Utterance, locale: CorpusLanguage): boole
   return asked && !utterance.negated && (UNSUPPORTED_REQUEST_ABROAD.test(text) || (locale !== "en" && mentionsAnotherTool(text)));
 }
 
-
 /**
  * "liste les trainings churn-xgb des 7 derniers jours", "churn-xgbのトレーニングジョブ一覧見せて",
  * "combien de jobs de tuning sont en cours ?": a list or a count of what runs is a look, whatever
  * resource noun the classifier read it by, unless a verb asks for an action.
  */
 function looksAbroad(read: IntentId, utterance: Utterance): IntentId {
-  if (read !== "train" && read !== "tune" && read !== "ask" && read !== "pipeline" && read !== "unknown" && read !== "drift") return read;
+  if (!READ_BY_NOUN.has(read)) return read;
   const text = utterance.clean;
   if (!LIST_OR_RUNNING_ABROAD.test(text) || verbAbroad(text, undefined) !== undefined || !RESOURCE_NOUN_ABROAD.test(text)) return read;
   return "status";
 }
+
+/** Readings a resource noun may have given a list or a count (a status and a stop keep theirs). */
+const READ_BY_NOUN: ReadonlySet<IntentId> = new Set(["train", "tune", "ask", "pipeline", "unknown", "drift"]);
 
 /**
  * "あとモデルレジストリって何？", "c'est quoi le model registry ?": what a thing is, asked of nothing of ours,
@@ -214,8 +211,6 @@ function definitionAsked(read: IntentId, utterance: Utterance): IntentId {
   if (read === "ask" || read === "help" || MUTATING_INTENTS.has(read) || namesOneOfOurs(utterance)) return read;
   return DEFINITION_QUESTION.test(utterance.clean) ? "ask" : read;
 }
-
-
 
 /** Neither a question (put as one, or opening with a question word), a negation, nor out of scope. */
 function mayBeActedOn(utterance: Utterance): boolean {
@@ -306,8 +301,8 @@ const ENGLISH_WISH = /^(it )?(would|d) be (great|nice|good|awesome|cool|amazing|
  */
 function mayActInEnglish(utterance: Utterance): boolean {
   if (utterance.negated || !namesOneOfOurs(utterance) || outOfScope(utterance) || toldAsDone(utterance.clean)) return false;
-  const shape = utterance.clean.toLowerCase().replace(/[’']/g, "");
-  if (utterance.question && !utterance.polite && !(ENGLISH_WISH.test(shape) && !utterance.laterQuestion)) return false;
+  const plain = utterance.clean.toLowerCase().replace(/[’']/g, "");
+  if (utterance.question && !utterance.polite && !(ENGLISH_WISH.test(plain) && !utterance.laterQuestion)) return false;
   return !describesNeedOfUnactedService(utterance);
 }
 

@@ -21,7 +21,12 @@ export function aboutOtherPlatform(utterance: Utterance, lexicon: CompiledLexico
   const { shape } = utterance;
   if (score(lexicon.foreignPlatforms, shape) === 0) return false;
   if (shape.words.has("sagemaker") || shape.words.has("aws")) return false;
-  return !Object.values(lexicon.serviceNames).some((cues) => cues.some((cue) => cue.weight >= OWN_NAME_WEIGHT && matches(cue, shape)));
+  return !namesOwnService(utterance, lexicon);
+}
+
+/** A service of the catalogue named by its own name ("data wrangler", "model monitor"), not a generic word. */
+export function namesOwnService(utterance: Utterance, lexicon: CompiledLexicon): boolean {
+  return Object.values(lexicon.serviceNames).some((cues) => cues.some((cue) => cue.weight >= OWN_NAME_WEIGHT && matches(cue, utterance.shape)));
 }
 
 /** "delete churn-prod", "drop the endpoint": an operation the bot never offers, asked for outright. */
@@ -30,7 +35,7 @@ export function asksUnsupportedOperation(utterance: Utterance): boolean {
   if (opener?.kind !== "word" || opener.words.length !== 1) return false;
   const verb = opener.words[0] ?? "";
   const next = utterance.tokens[utterance.start + 1];
-  // "tear down churn-staging", "shut down churn-dev for good" take it away: a delete.
+  // "tear down churn-staging" takes it away: a delete.
   if (UNSUPPORTED_VERBS.has(verb) || (verb === "tear" && next?.kind === "word" && next.words[0] === "down")) return true;
   // "give me admin on the sagemaker account", "add s3:PutObject to the training role's IAM policy": access we never change.
   // The verb as typed: the speller may have taken "change" for another word.

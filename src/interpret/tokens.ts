@@ -182,12 +182,6 @@ export function shapeOffsetOf(tokens: readonly Token[], index: number): number {
 const JOB_KINDS: ReadonlySet<KnownKind> = new Set(["training-job", "tuning-job", "transform-job", "pipeline-execution"]);
 
 /**
- * The kind a name has because the inventory knows it, not because of how it looks: a known endpoint
- * is an endpoint even without "-prod", a known job a job even without a timestamp. A name known as
- * several things (a recipe and a model package group) keeps the kind its shape gave it. Plain
- * dictionary words are never taken for names ("train" stays a verb even if a pipeline is called that).
- */
-/**
  * Two words typed with a space where a known name has a hyphen ("retrain churn xgb", "churn retrain
  * pipeline run"): the one name the inventory knows.
  */
@@ -210,6 +204,12 @@ function joinedKnownNames(tokens: readonly Token[], inventory: Inventory): Token
   return joined.length === tokens.length ? joined : joined.map((token, index) => ({ ...token, index }));
 }
 
+/**
+ * The kind a name has because the inventory knows it, not because of how it looks: a known endpoint
+ * is an endpoint even without "-prod", a known job a job even without a timestamp. A name known as
+ * several things (a recipe and a model package group) keeps the kind its shape gave it. Plain
+ * dictionary words are never taken for names ("train" stays a verb even if a pipeline is called that).
+ */
 export function withKnownNames(tokens: readonly Token[], inventory: Inventory, speller: Speller): Token[] {
   return joinedKnownNames(tokens, inventory).map((token) => {
     const nameLike = token.kind === "name" || token.kind === "endpoint" || token.kind === "job";

@@ -1,19 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { policyInventory } from "../../src/compose/inventory.js";
-import { EXAMPLE_POLICY_PATH } from "../../src/compose/policy.js";
-import { loadPolicy } from "../../src/guard/policy.js";
 import { type EvaluationReport, evaluate, evaluateByLanguage, formatReport, parseLabelledSet, predictAll, questionsTurnedIntoActions, type Scored } from "../../src/interpret/evaluate.js";
-import { createOfflineInterpreter } from "../../src/interpret/offline.js";
+import { exampleInterpreter } from "../support/example-interpreter.js";
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
-
-/** Read as `sageops eval` reads them: knowing the example policy's names (the sets use its company). */
-function exampleInterpreter() {
-  const loaded = loadPolicy(EXAMPLE_POLICY_PATH);
-  if (!loaded.ok) throw new Error("the example policy does not load");
-  return createOfflineInterpreter(policyInventory(loaded.policy));
-}
 
 async function scoredFor(name: string): Promise<Scored[]> {
   const { examples, problems } = parseLabelledSet(fixture(name));

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MUTATING_INTENTS } from "../../src/catalog/ids.js";
-import { policyInventory } from "../../src/compose/inventory.js";
-import { EXAMPLE_POLICY_PATH } from "../../src/compose/policy.js";
-import { loadPolicy } from "../../src/guard/policy.js";
-import { createOfflineInterpreter } from "../../src/interpret/offline.js";
-
-/** The embedded interpreter knowing the example policy's names (churn-xgb, churn-retrain, churn-prod, ...). */
-function exampleInterpreter() {
-  const loaded = loadPolicy(EXAMPLE_POLICY_PATH);
-  if (!loaded.ok) throw new Error("the example policy does not load");
-  return createOfflineInterpreter(policyInventory(loaded.policy));
-}
+import { exampleInterpreter } from "../support/example-interpreter.js";
 
 const interpreter = exampleInterpreter();
 const read = (text: string) => interpreter.interpret(text);

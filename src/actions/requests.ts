@@ -21,6 +21,13 @@ import { planTraining } from "./planners/train.js";
 import { planTuning } from "./planners/tune.js";
 import type { PlanningResult } from "./planning.js";
 
+const NO_MODEL_TO_DEPLOY = { what: "Which model version should I deploy?", fix: "For example: `/deploy churn-xgb/1 to churn-prod env=prod`, or `/deploy` alone for a form." };
+
+function groupOfVersionAsked(version: ModelRef["version"], command: string, rest: string) {
+  const shown = typeof version === "number" ? `version ${version}` : version === "latest" ? "the latest version" : "the latest approved version";
+  return { what: `Which model package group is ${shown} from?`, fix: `Name the group with the version, for example: \`${command} ${modelSpec({ group: "churn-xgb", version })} ${rest}\`.` };
+}
+
 export interface ActionRequestsDeps {
   policy: Policy;
   context: PlanningContextSource;
@@ -52,16 +59,31 @@ export class ActionRequests {
     return this.deps.plans.submit(await planStop(checked.value, await this.deps.context(requester)), requester);
   }
 
-  async deploy(model: ModelRef | undefined, endpoint: string | undefined, params: RequestParams, requester: Requester): Promise<Result<Plan>> {
-    if (!model) return fail({ what: "Which model version should I deploy?", fix: "For example: `/deploy churn-xgb/1 to churn-prod env=prod`, or `/deploy` alone for a form." });
+  async deploy(named: ModelRef | undefined, endpoint: string | undefined, params: RequestParams, requester: Requester): Promise<Result<Plan>> {
+    const model = named ?? this.versionOfSoleGroup(params);
+    if (!model) return fail(params.modelVersion === undefined ? NO_MODEL_TO_DEPLOY : groupOfVersionAsked(params.modelVersion, "/deploy", "to churn-prod"));
     const checked = resourceName(endpoint, "endpoint", `/deploy ${modelSpec(model)} to churn-prod`);
     if (!checked.ok) return checked;
     return this.deps.plans.submit(await planDeploy(model, checked.value, params, await this.deps.context(requester)), requester);
   }
 
-  async batch(model: ModelRef | undefined, params: RequestParams, requester: Requester): Promise<Result<Plan>> {
-    if (!model) return fail({ what: "Which model version should score the data?", fix: "For example: `/deploy batch churn-xgb/1 input=s3://sageops-demo/churn/score/`." });
+  async batch(named: ModelRef | undefined, params: RequestParams, requester: Requester): Promise<Result<Plan>> {
+    const model = named ?? this.versionOfSoleGroup(params);
+    if (!model) {
+      if (params.modelVersion !== undefined) return fail(groupOfVersionAsked(params.modelVersion, "/deploy batch", "input=s3://sageops-demo/churn/score/"));
+      return fail({ what: "Which model version should score the data?", fix: "For example: `/deploy batch churn-xgb/1 input=s3://sageops-demo/churn/score/`." });
+    }
     return this.deps.plans.submit(await planBatch(model, params, await this.deps.context(requester)), requester);
+  }
+
+  /**
+   * "deploy v2 to churn-staging": a version named without its group is a version of the one model
+   * group the policy governs, when it governs exactly one; else the group is asked for.
+   */
+  private versionOfSoleGroup(params: RequestParams): ModelRef | undefined {
+    const groups = Object.keys(this.deps.policy.modelGroups);
+    const [group] = groups;
+    return params.modelVersion !== undefined && groups.length === 1 && group !== undefined ? { group, version: params.modelVersion } : undefined;
   }
 
   /** `/sageops approve churn-xgb/2 [note]` and `/sageops reject churn-xgb/2 [reason]`. */

@@ -12,10 +12,10 @@ import { RESOURCE_NOUNS_ABROAD } from "./lexicon.js";
  * "tu me lances …?", "tu sais me relancer …?", "on pourrait remettre …?".
  */
 const SECOND_PERSON_REQUEST =
-  /(^|[\s¿¡])((me|nos) (lanzas|relanzas|subes|pones|pasas|haces|mandas|devuelves|paras|cancelas|despliegas|entrenas|ejecutas|arrancas|montas|tiras|corres)|te (importa|encargas|animas)|tu (sais|saurais|peux|pourrais) (me |nous )?\p{L}+|tu (me|nous) \p{L}+|on pourrait|ça te dérange|ça te dit|merci d['’]\p{L}+)(?![\p{L}])/iu;
+  /(^|[\s¿¡])((me|nos) (lo |la )?(lanzas?|relanzas?|subes|sube|pones|pasas|haces|mandas|devuelves|devuelve|paras|cancelas|cancela|despliegas|despliega|entrenas|entrena|ejecutas|ejecuta|arrancas|arranca|montas|monta|tiras|corres|corre)|lo lanzas|la lanzas|te (importa|encargas|animas)|tu (sais|saurais|peux|pourrais) (me |nous )?\p{L}+|tu (me|nous) \p{L}+|on pourrait|ça te dérange|ça te dit|merci d['’]\p{L}+)(?![\p{L}])/iu;
 
 export const POLITE_REQUEST =
-  /(^|[\s¿¡])(merci de|w(ü|ue|u)rden sie|ser[ií]a tan amable de|ser[ií]as tan amable de|pod[ée]s|kriegst du|schaffst du|w(ä|ae)re nett,? wenn|kannst du|k(ö|oe|o)nntest du|k(ö|oe|o)nnen sie|k(ö|oe|o)nnten sie|kann man bitte|w(ä|ae|a)re es m(ö|oe|o)glich|wärst du so nett|wären sie so nett|sei so nett|magst du|w(ü|ue|u)rdest du|puedes|podr[ií]as|podr[ií]a usted|pod[ée]is|puede usted|me haces el favor de|me har[ií]as el favor de|ser[ií]a posible|es posible|da tiempo a|tu peux|peux-tu|pourrais-tu|tu pourrais|pouvez-vous|vous pouvez|pourriez-vous|vous pourriez|tu veux bien|serait-il possible|est-ce que tu peux|est-ce qu'on peut|on peut)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?(か|でしょうか)|(て|で)(もらえる|もらえない|くれる|くれない|くれん)[？?]|(て|で)もらっても(いい|よろしい)|お願いでき(ます|る|ません)(か|でしょうか)?|お願いしてもいい/i;
+  /(^|[\s¿¡])(chönntsch|chönnted sie|chasch|t(ä|ae)tst( du| ma| mir)?|kannst (ma|mir|mer)|auriez-vous l'amabilit[ée] de|vous savez me|tu sais me|merci de|w(ü|ue|u)rden sie|ser[ií]a tan amable de|ser[ií]as tan amable de|pod[ée]s|kriegst du|schaffst du|w(ä|ae)re nett,? wenn|kannst du|k(ö|oe|o)nntest du|k(ö|oe|o)nnen sie|k(ö|oe|o)nnten sie|kann man bitte|w(ä|ae|a)re es m(ö|oe|o)glich|wärst du so nett|wären sie so nett|sei so nett|magst du|w(ü|ue|u)rdest du|puedes|podr[ií]as|podr[ií]a usted|podr[ií]a \p{L}+[aei]r|pod[ée]is|puede usted|me haces el favor de|me har[ií]as el favor de|ser[ií]a posible|es posible|da tiempo a|tu peux|peux-tu|pourrais-tu|tu pourrais|pouvez-vous|vous pouvez|pourriez-vous|vous pourriez|tu veux bien|serait-il possible|est-ce que tu peux|est-ce qu'on peut|on peut)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?(か|でしょうか)|(て|で)(もらえる|もらえない|くれる|くれない|くれん)[？?]|(て|で)もらっても(いい|よろしい)|お願いでき(ます|る|ません)(か|でしょうか)?|お願いしてもいい|お願いしても(よろしい|いい)(です|でしょう)か|いただけ(ます|ません)(か|でしょうか)|(くれ|もらえ)へん/iu;
 
 /** A request put as a question, in any of the corpus's other languages. */
 export function asksOfSomeone(text: string): boolean {
@@ -37,8 +37,8 @@ export const QUESTION_OPENING_ABROAD =
 export const JAPANESE_CAN_IT_BE_DONE = /(でき|られ)ますか|できる[？?]|[せれえけめ]る[？?]\s*$/;
 
 /** The verbs of operations the bot never offers (delete, remove, approve, rename), as their stems. */
-const UNSUPPORTED_VERB_STEMS = "lösch|entfern|genehmig|umbenenn|borra|elimina|renombra|supprim|efface|approuv|renomm";
-const UNSUPPORTED_VERBS_JA = "削除|消して|承認して";
+const UNSUPPORTED_VERB_STEMS = "lösch|entfern|genehmig(?!t)|umbenenn|abreiß|abreiss|plattmach|borra|elimina|renombra|desmont|destru|supprim|efface|approuv(?!é)|renomm|démont|demont|détrui|detrui";
+const UNSUPPORTED_VERBS_JA = "削除|消して|承認して|却下|廃止|片付けて";
 
 /**
  * Operations the bot never offers (delete, approve, rename, grant rights), in the corpus languages:
@@ -55,19 +55,28 @@ export const UNSUPPORTED_OPERATION = new RegExp(
  * is also "for", so it counts only as the first word, before an article.
  */
 const STOP_VERBS =
-  /(^|[\s¿¡,'’])(l'|l’)?(stopp|stoppe|stoppen|abbrechen|abbricht|brich|brecht|anhalten|beende|beenden|parar|pará|páralo|paralo|páralos|párala|parala|detén|detenlo|detenla|detener|deten|detenga|detengan|mata|matá|mátalo|cancela|cancélalo|cancelalo|cancelar|cancelá|cancelen|aborta|abortar|frena|frenar|arr[eê]te|arr[eê]te-le|arr[eê]te-la|arr[eê]ter|arr[eê]tez|stopper|annule|annule-le|annule-la|annuler|annulez|interromps|interrompre|couper|coupe|coupe-le|coupe-la|arr[eê]te-moi|stoppe-moi|flingue|abwürgen|abwuergen|würg)([\s,.!?:]|$)|^(por favor,?\s*)?para (el|la|los|las|mi|mis|ese|esa|este|esta)\s|止め|停止|キャンセル|中止|中断|ストップ/i;
+  /(^|[\s¿¡,'’])(l'|l’)?(stop|stopp|stoppe|stoppen|abbrechen|abbricht|brich|brecht|anhalten|beende|beenden|parar|pará|páralo|paralo|páralos|párala|parala|detén|detenlo|detenla|detener|deten|detenga|detengan|mata|matá|mátalo|cancela|cancélalo|cancelalo|cancelar|cancelá|cancelen|aborta|abortar|frena|frenar|arr[eê]te|arr[eê]te-le|arr[eê]te-la|arr[eê]ter|arr[eê]tez|stopper|annule|annule-le|annule-la|annuler|annulez|interromps|interrompre|couper|coupe|coupe-le|coupe-la|arr[eê]te-moi|stoppe-moi|flingue|tue-moi|tue-le|tue-la|abwürgen|abwuergen|würg|córtalo|cortalo|córtala|cortala|mátalo|matalo|mátala|matala)([\s,.!?:]|$)|^(por favor,?\s*)?para (al tiro |ya )?(el|la|los|las|mi|mis|ese|esa|este|esta)\s|止め|停止|キャンセル|中止|中断|ストップ/i;
 
 /** Start verbs: what they start is said by the noun or the name beside them. */
 const START_VERBS =
-  /(^|[\s¿¡,'’])(starte|starten|startest|anwerfen|wirf|ausführen|lanza|lanzar|lanzá|lancen|relanza|relanzar|tira|tirar|ejecuta|ejecutar|ejecutá|arranca|arrancar|dale|lance|lancer|lancez|relance|relancer|relancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez|vas-y|c'est parti|refaire tourner|faire tourner|fais tourner|go)([\s,.!?]|$)|実行して|実行してください|回して|走らせて|開始して|始めて|スタートして|キックして|起動して/i;
+  /(^|[\s¿¡,'’])(starte|starten|startest|anwerfen|wirf|ausführen|lanza|lanzar|lanzá|lancen|relanza|relanzar|tira|tirar|ejecuta|ejecutar|ejecutá|arranca|arrancar|dale|lance|lancer|lancez|relance|relancer|relancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez|vas-y|c'est parti|refaire tourner|faire tourner|fais tourner|go)([\s,.!?]|$)|実行して|実行してください|実行しといて|回して|回しといて|走らせて|走らせといて|開始して|始めて|スタートして|キックして|起動して/i;
 
 /** Verbs that say the action themselves (typed loosely: "trainiren", "entrena", "réentraîne", "deploye"). */
 const ACTION_VERBS: readonly (readonly [pattern: RegExp, verb: "train" | "tune" | "deploy"])[] = [
   [/(^|[\s¿¡,])(neu )?(tunen|tune|optimier\w*)([\s,.!?]|$)|(^|[\s¿¡,])(afina|afinar|optimiza|optimizar|tunea|tunear|optimise|optimiser)([\s,.!?]|$)|チューニングして|最適化して/i, "tune"],
   // Verb forms only: the nouns ("Training", "entrenamiento", "entraînement") name what a stop stops.
-  [/(^|[\s¿¡,])(neu ?)?traini?e?r(e|en|t|st|n)?(?![\p{L}])|(^|[\s¿¡,])(re)?entr[eé]n(a|ar|á|en|es|ad|alo|ala|arlo)(?![\p{L}])|(^|[\s¿¡,])(ré|re)?entra[iî]n(e|er|ez|es)(?![\p{L}])|再?学習(して|させて|を回して|お願い)/iu, "train"],
+  [/(^|[\s¿¡,])(neu ?)?traini?e?r(e|en|t|st|n)?(?![\p{L}])|(^|[\s¿¡,])(re)?entr[eé]n(a|ar|á|en|es|ad|alo|ala|arlo)(?![\p{L}])|(^|[\s¿¡,])(ré|re)?entra[iî]n(e|er|ez|es)(?![\p{L}])|再?学習(して|させて|を回して|お願い)|(re)?train(して|しといて|お願い)/iu, "train"],
   [/(^|[\s¿¡,])(deploye\w*|ausroll\w*|rausroll\w*|bereitstell\w*|despleg\w*|desplieg\w*|déploi\w*|déploy\w*|deploi\w*|deploy\w*|rollback\w*|roll ?back|zurückroll\w*|zurücksetz\w*)|デプロイして|リリースして|ロールバック/i, "deploy"],
 ];
+
+/**
+ * Everyday verbs of putting something somewhere ("pousse la v3 sur churn-staging", "metele la v3 a churn-prod",
+ * "最新版をステージングに出して"): a deploy only with a version and a place to put it named.
+ */
+const PUT_VERBS =
+  /(^|[\s¿¡,])(pousse|pousser|poussez|mets|mettre|mettez|colle|balance|pon|ponle|ponla|pone|poner|metele|métele|mete|meter|sube|subir|súbela|subela|pack|packe|schieb|schiebe|spiel|spiele|bring|bringe)(?![\p{L}])|(に|へ)\s?(出して|上げて|載せて|反映して|入れて|出しといて|上げといて)|を\S{0,12}(に|へ)\s?(出して|上げて|載せて|反映して|入れて)/iu;
+const VERSION_NAMED = /(^|[^\p{L}])(v\d+|versi[oó]n|version|modellversion)(?![\p{L}])|最新版|最新のバージョン|バージョン\d|v\d/iu;
+const TARGET_NAMED = /(^|[^\p{L}])(prod|staging|dev|produktion|producci[oó]n|production)(?![\p{L}])|本番|ステージング|開発環境|エンドポイント/iu;
 
 const TUNING_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "automatic-model-tuning")?.[0];
 const PIPELINE_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "pipelines")?.[0];
@@ -78,7 +87,7 @@ const TRAINING_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "s
  * Trainingsjob", "mi entrenamiento", "unsere Pipeline"), as "the pipeline" or "my job" in English.
  */
 export const RESOURCE_REFERENCE_ABROAD =
-  /(^|[\s¿¡(])(der|die|das|den|dem|mein(en|em|e)?|unser(en|em|e)?|dein(en|em|e)?|el|la|los|las|mi|mis|nuestro|nuestra|tu|le|les|l'|mon|ma|mes|notre|nos|ton)\s?(\S+\s)?(pipeline|pipelines|trainingsjob|trainings-job|training|tuning-job|tuning|job|jobs|lauf|ausführung|endpoint|endpunkt|entrenamiento|canalización|ejecución|trabajo|entraînement|entrainement|exécution|tâche)(?![\p{L}])|(チューニングジョブ|トレーニングジョブ|学習ジョブ|パイプラインの実行)(を|は)?\s*(止め|停止|キャンセル|中止|ストップ)/iu;
+  /(^|[\s¿¡(])(der|die|das|den|dem|vom|zum|dies(en|em|er|es|e)?|mein(en|em|e)?|unser(en|em|e)?|dein(en|em|e)?|el|la|los|las|del|al|ese|esa|este|esta|mi|mis|nuestro|nuestra|tu|le|les|l'|du|au|ce|cet|cette|mon|ma|mes|notre|nos|ton)\s?(\S+\s)?(pipeline|pipelines|trainingsjob|trainings-job|training|tuning-job|tuning|hpo|hpo-job|job|jobs|lauf|ausführung|endpoint|endpunkt|modell|modèle|modele|modelo|entrenamiento|canalización|ejecución|trabajo|entraînement|entrainement|exécution|tâche)(?![\p{L}])|(チューニング|トレーニング|学習|パイプライン)(ジョブ|の実行)?(を|は)?\s*(止め|停止|キャンセル|中止|ストップ)|(その|この|あの|例の)\s?(チューニング|トレーニング|学習|ジョブ|パイプライン|エンドポイント)|\S+のモデル/iu;
 
 const DEPLOY_VERB = ACTION_VERBS.find(([, verb]) => verb === "deploy")?.[0];
 const BATCH_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "batch-transform")?.[0];
@@ -87,6 +96,36 @@ const ENDPOINT_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "r
 /** A deploy said in the other languages: its verb, a batch transform or an endpoint. */
 export function speaksOfDeploying(text: string): boolean {
   return [DEPLOY_VERB, BATCH_NOUN, ENDPOINT_NOUN].some((pattern) => pattern?.test(text) === true);
+}
+
+/**
+ * A new version compared with the one serving, on the live requests, in the other languages ("comparer
+ * la nouvelle version avec celle en prod sur les mêmes requêtes live", "mit echtem Traffic vergleichen,
+ * ohne dass Kunden etwas merken"): shadow testing, which no plan runs.
+ */
+export const SHADOW_NEED_ABROAD =
+  /(compar\w*|vergleich\w*|gegen(über)?stell\w*|比較|比べ)(?=.*(live|r[ée]el(les)?|reales?|echte[mnr]?|mismas peticiones|m[êe]mes requ[êe]tes|selben (requests|anfragen)|本番の?(トラフィック|リクエスト)|実トラフィック))|(live|r[ée]el|reales?|echte[mnr]?|本番)\S*\s?(\S+\s)?(traffic|trafic|tr[áa]fico|requests|requ[êe]tes|peticiones|anfragen|トラフィック|リクエスト)(?=.*(sans (aucun )?risque|sans que les clients|sin que (los )?clientes|sin riesgo|ohne (dass|risiko)|影響(なし|を与えず|させず|が出ない)))/is;
+
+const TRAIN_OR_TUNE_VERBS = ACTION_VERBS.filter(([, verb]) => verb !== "deploy").map(([pattern]) => pattern);
+
+/** A training or a tuning spoken of, in any corpus language: its verb or its noun. */
+export function speaksOfTraining(text: string): boolean {
+  return [...TRAIN_OR_TUNE_VERBS, TRAINING_NOUN, TUNING_NOUN].some((pattern) => pattern?.test(text) === true) || /\b(re)?(train|tune)\w*/i.test(text);
+}
+
+/** Courtesy before the verb of a request ("bitte starte …", "por favor lanza …", "stp relance …"). */
+const LEADING_COURTESY = /^((bitte|por favor|porfa|stp|svp|s'il te plaît|pls|please|hey|ok|okay|oye|allez|dale)[\s,!]+)+/i;
+/** A Japanese clause closing on a request ("…実行して", "…止めてください", "…お願いします"). */
+const JAPANESE_REQUEST_END = /(して|て(ください|くれ|ね|ほしい)?|お願い(します)?)[。!！\s]*$/;
+
+/**
+ * The verb opens the clause ("starte …", "lanza …", "bitte stopp …"), or closes it as a Japanese
+ * request ("…実行して"); a participle in a description ("un classifieur tuné, déployé") opens nothing.
+ */
+export function opensWithVerbAbroad(clause: string): boolean {
+  const opening = clause.replace(LEADING_COURTESY, "").split(/\s+/).slice(0, 2).join(" ");
+  const verbs = [STOP_VERBS, START_VERBS, ...ACTION_VERBS.map(([pattern]) => pattern)];
+  return verbs.some((pattern) => pattern.test(opening)) || JAPANESE_REQUEST_END.test(clause);
 }
 
 /** What the verb of a request in another language says it does, when it says one thing. */
@@ -101,10 +140,13 @@ export function verbAbroad(text: string, startedAs: "pipeline" | "train" | undef
   const stops = STOP_VERBS.test(text);
   const starts = START_VERBS.test(text);
   const says = ACTION_VERBS.filter(([pattern]) => pattern.test(text)).map(([, verb]) => verb);
+  if (says.length === 0 && PUT_VERBS.test(text) && VERSION_NAMED.test(text) && TARGET_NAMED.test(text)) says.push("deploy");
   if ([stops, starts, says.length > 0].filter(Boolean).length !== 1 || says.length > 1) return undefined;
   if (stops) return "stop";
   if (says[0]) return says[0];
   if (TUNING_NOUN?.test(text)) return "tune";
+  // "lance une transformation par lots avec churn-xgb v3": a batch transform started is a deploy, whatever the name also is.
+  if (BATCH_NOUN?.test(text)) return "deploy";
   if (startedAs) return startedAs;
   if (PIPELINE_NOUN?.test(text)) return "pipeline";
   if (TRAINING_NOUN?.test(text)) return "train";
@@ -120,10 +162,10 @@ export const WHAT_IF_ABROAD = /^[¿\s]*(wenn (ich|wir|man)|falls (ich|wir|man)|s
 
 /** A start told in the past tense ("hab ich … gestartet", "j'ai lancé", "he lanzado", "昨日…実行した"). */
 export const DONE_ALREADY_ABROAD =
-  /(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(ge(startet|laufen|macht|trainiert)|angeworfen)(?![\p{L}])|(^|\s)(j'ai|on a|il a)\s(\S+\s)?(lanc[ée]|relanc[ée]|d[ée]marr[ée]|ex[ée]cut[ée])|(^|\s)(he|hemos|ha)\s(lanzado|relanzado|ejecutado|arrancado)|(^|\s)(anoche|ayer)\s(lanc[ée]|ejecut[ée])|(実行|開始)した(けど|が|ん)/iu;
+  /(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(ge(startet|laufen|macht|trainiert)|angeworfen)(?![\p{L}])|(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(deployed|deployt|ausgerollt)(?![\p{L}])|(^|\s)(j'ai|on a|il a)\s(\S+\s)?(lanc[ée]|relanc[ée]|d[ée]marr[ée]|ex[ée]cut[ée]|d[ée]ploy[ée]|r?entra[iî]n[ée])|(^|\s)(he|hemos|ha)\s(\S+\s)?(lanzado|relanzado|ejecutado|arrancado|desplegado|entrenado|reentrenado)|(^|\s)(anoche|ayer|ya)\s(lanc[ée]|ejecut[ée]|desplegu[ée]|entren[ée]|reentren[ée])|(^|\s)(desplegu[ée]|lanc[ée]|ejecut[ée]|entren[ée]) (yo|ya)(?![\p{L}])|(実行|開始)した(けど|が|ん)|(デプロイ|実行|学習)済み|自分で\S{0,20}(デプロイ|実行|学習)(した|しました|済み)/iu;
 
 /** The verbs of operations the bot never offers, as requests (delete, rename, approve, grant). */
-export const UNSUPPORTED_REQUEST_ABROAD = new RegExp(`(^|\\s)(${UNSUPPORTED_VERB_STEMS}|aprueb|aprobar)\\p{L}*|(^|\\s)iam(?![\\p{L}])|${UNSUPPORTED_VERBS_JA}|名前を変えて`, "iu");
+export const UNSUPPORTED_REQUEST_ABROAD = new RegExp(`(^|\\s)(${UNSUPPORTED_VERB_STEMS}|aprueb|aprobar(?!on))\\p{L}*|(^|\\s)iam(?![\\p{L}])|${UNSUPPORTED_VERBS_JA}|名前を変えて`, "iu");
 
 /** Thanks and praise alone ("merci, c'est parfait", "danke dir!", "¡gracias, genial!", "ありがとうございます！"). */
 export const THANKS_ONLY_ABROAD =
@@ -132,6 +174,9 @@ export const THANKS_ONLY_ABROAD =
 /** What a thing is, asked ("…って何？", "c'est quoi …", "was ist ein …", "qué es el …"). */
 export const DEFINITION_QUESTION =
   /(って|とは)(何|なに|なん)|(^|[\s¿¡,])(was (ist|sind) (ein|eine|der|die|das)|qu[ée] (es|son) (el|la|los|las|un|una|eso)|c'est quoi|qu'est-ce que c'est|qu'est-ce qu'(un|une))(?![\p{L}])/iu;
+
+/** Drift and its findings named in the other corpus languages ("dérive", "deriva", "ドリフト", "Verstöße"). */
+export const DRIFT_NOUN_ABROAD = /d[ée]rive|deriva|drift|ドリフト|verst(ö|oe)(ß|ss)e|violaci[oó]n|violations?|違反/iu;
 
 /** Listing, showing, or what is running now, in German, Spanish, French and Japanese. */
 export const LIST_OR_RUNNING_ABROAD =

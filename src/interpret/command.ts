@@ -68,6 +68,8 @@ function readTerseDeploy(tokens: readonly Token[], start: number): CommandForm |
   return forward || backward ? { intent: "deploy", deployMode: "realtime", tokens: [...tokens] } : undefined;
 }
 
+const MODEL_VERSION_WORD = /^v\d+$/;
+
 /**
  * Reads the slash-command form: a command verb first, then only arguments (key=value pairs, names,
  * S3 locations, instance types, a few joining words). One bare word right after the verb is a
@@ -112,6 +114,8 @@ export function readCommandForm(utterance: Utterance): CommandForm | undefined {
     }
     const bare = word(token);
     if (bare !== undefined && ARGUMENT_WORDS.has(bare)) continue;
+    // "deploy v2 to churn-staging": a version, which the policy resolves to its group, not a group called "v2".
+    if (intent === "deploy" && bare !== undefined && MODEL_VERSION_WORD.test(bare)) continue;
     if (!positionalTaken && index === cursor && NAME_PATTERN.test(token.raw) && intent !== "help" && !NOT_A_NAME.has(bare ?? "")) {
       retagged[index] = asName(token);
       positionalTaken = true;

@@ -6,6 +6,8 @@
  * this file only keeps their answers fresh enough, without holding up a message.
  */
 
+import { editDistance } from "./fuzzy.js";
+
 export const KNOWN_KINDS = ["recipe", "pipeline", "endpoint", "model-group", "training-job", "tuning-job", "transform-job", "pipeline-execution"] as const;
 export type KnownKind = (typeof KNOWN_KINDS)[number];
 
@@ -18,6 +20,8 @@ export interface InventoryEntry {
 export interface Inventory {
   /** What a name is, every kind it is known as (a recipe and a model package group often share one). */
   kindsOf(name: string): readonly KnownKind[];
+  /** The one known name this one is a slip of the keyboard away from ("churn-retrian"), if exactly one is. */
+  closestName?(name: string): string | undefined;
   /** Reads stale sources again; waits only for a source never read. */
   refresh?(): Promise<void>;
 }
@@ -45,6 +49,11 @@ interface SourceState {
   readAt: number;
   reading?: Promise<void>;
 }
+
+/** Shorter names are too close to ordinary words and to each other to correct. */
+const MIN_CORRECTED_LENGTH = 6;
+/** From this length a name may be two slips away ("churn-retrian", "chrun-xgb" is one). */
+const LONG_NAME = 10;
 
 function patternOf(name: string): RegExp {
   const escaped = name.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
@@ -84,6 +93,25 @@ export class CachedInventory implements Inventory {
     const kinds = new Set<KnownKind>(this.exact.get(lower) ?? []);
     for (const { pattern, kind } of this.patterns) if (pattern.test(lower)) kinds.add(kind);
     return [...kinds];
+  }
+
+  closestName(name: string): string | undefined {
+    const lower = name.toLowerCase();
+    // Names with digits are ids (jobs, runs): one digit off is another job, never a typo of this one.
+    if (lower.length < MIN_CORRECTED_LENGTH || /\d/.test(lower) || this.exact.has(lower)) return undefined;
+    let best: string | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    let tied = false;
+    for (const known of this.exact.keys()) {
+      if (/\d/.test(known)) continue;
+      const limit = known.length >= LONG_NAME ? 2 : 1;
+      const distance = editDistance(lower, known, limit);
+      if (distance > limit || distance > bestDistance) continue;
+      tied = distance === bestDistance;
+      best = known;
+      bestDistance = distance;
+    }
+    return tied ? undefined : best;
   }
 
   private read(source: InventorySource): Promise<void> {

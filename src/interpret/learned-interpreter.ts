@@ -5,12 +5,16 @@ import {
   asksOfSomeone,
   DEFINITION_QUESTION,
   DONE_ALREADY_ABROAD,
+  DRIFT_NOUN_ABROAD,
   JAPANESE_CAN_IT_BE_DONE,
   LIST_OR_RUNNING_ABROAD,
+  opensWithVerbAbroad,
   QUESTION_OPENING_ABROAD,
   RESOURCE_NOUN_ABROAD,
   RESOURCE_REFERENCE_ABROAD,
+  SHADOW_NEED_ABROAD,
   speaksOfDeploying,
+  speaksOfTraining,
   THANKS_ONLY_ABROAD,
   UNSUPPORTED_OPERATION,
   UNSUPPORTED_REQUEST_ABROAD,
@@ -57,11 +61,19 @@ const HOW_TO_ASK = /(^|[.!?]\s+)how (do|can|should|would|could) (i|we|you|one)\b
 /** Tokens that name one of ours: something for an action to act on. */
 const RESOURCE_KINDS = new Set<TokenKind>(["name", "job", "endpoint", "ref", "s3", "kv", "instance"]);
 /** An environment or a model version named outright, in any of the corpus languages. */
-const TARGET_WORDS = /(^|[^a-z])(prod|staging|dev|v\d+|versi[oó]n \d+)([^a-z]|$)/i;
+const TARGET_WORDS = /(^|[^a-z])(prod|staging|dev|v\d+|versi[oó]n \d+|本番|ステージング|最新版)([^a-z]|$)/i;
 /** Question marks of the corpus languages, and the Japanese question particle closing a sentence. */
 const QUESTION_END = /[?？]\s*$|か[。\s]*$/;
 /** One-word names of other tools and platforms ("jenkins", "airflow", "vertex"), wherever they stand, even inside a name. */
 const FOREIGN_WORDS: ReadonlySet<string> = new Set([...FOREIGN_TOOL_CUES, ...FOREIGN_PLATFORM_CUES].map(([phrase]) => phrase).filter((phrase) => !phrase.includes(" ")));
+
+/**
+ * Another tool's work: one named, and nothing of ours ("relance le dag airflow"). A mention beside one of
+ * ours is context ("despliega la v2 en risk-dev, el equipo de backend quiere probarla").
+ */
+function anotherToolsWork(utterance: Utterance): boolean {
+  return mentionsAnotherTool(utterance.clean) && !namesOneOfOurs(utterance);
+}
 
 function mentionsAnotherTool(text: string): boolean {
   return text
@@ -77,7 +89,21 @@ function onlyAsks(utterance: Utterance): boolean {
   const askedFirst = ASKS_WHETHER_ABROAD.test(text) && /[?？]/.test(text);
   if (WHAT_IF_ABROAD.test(text) && /[?？]/.test(text)) return true;
   if (!(QUESTION_END.test(withoutClosers(text)) || text.startsWith("¿") || askedFirst) || utterance.polite || asksOfSomeone(text)) return false;
+  if (opensWithRequest(text)) return false;
   return !(JAPANESE_CAN_IT_BE_DONE.test(text) && namesOne(utterance));
+}
+
+/**
+ * "starte die retrain pipeline und btw gibts schon ein ergebnis?", "churn-retrain実行して、あと前回どのくらいかかった？":
+ * a first clause asking for an action, with a question after it, is a request with a side question.
+ */
+function opensWithRequest(text: string): boolean {
+  const [first, ...rest] = clausesOf(text);
+  if (first === undefined || rest.length === 0 || /[?？]/.test(first) || QUESTION_OPENING_ABROAD.test(first)) return false;
+  if (ASKS_WHETHER_ABROAD.test(first) || WHAT_IF_ABROAD.test(first) || toldAsDone(first) || verbAbroad(first, undefined) === undefined) return false;
+  // The verb opens the clause ("starte …", "lanza …"), or closes it as a Japanese request ("…実行して"); a participle
+  // in a description ("on veut un classifieur tuné, déployé, surveillé") asks for nothing.
+  return opensWithVerbAbroad(first);
 }
 
 /**
@@ -117,8 +143,11 @@ function namesOneOfOurs(utterance: Utterance): boolean {
 function mayAct(classification: Classification, utterance: Utterance): boolean {
   if (classification.locale === "en") return false;
   const text = utterance.clean;
-  if (UNSUPPORTED_OPERATION.test(text.toLowerCase()) || mentionsAnotherTool(text)) return false;
+  if (UNSUPPORTED_OPERATION.test(text.toLowerCase()) || anotherToolsWork(utterance)) return false;
   if (toldAsDone(text)) return false;
+  // Unsure of a training in "Kannst du fraud-lgbm hinter einen asynchronen Endpoint hängen?", which speaks only of deploying.
+  const trains = classification.intent === "train" || classification.intent === "tune";
+  if (trains && classification.score < SURE_READING && speaksOfDeploying(text) && !speaksOfTraining(text)) return false;
   // A question is never acted on, however sure the classifier is of the action it speaks of.
   if (onlyAsks(utterance)) return false;
   // Something of ours must be named, however sure the classifier is: sure of a pipeline start in
@@ -134,12 +163,14 @@ function mayAct(classification: Classification, utterance: Utterance): boolean {
 function chooseIntent(rules: Request, classification: Classification, utterance: Utterance): IntentId {
   const reading = chooseReading(rules, classification, utterance);
   // "put v3 next to churn-prod on mirrored traffic without customers seeing its replies" asks for shadow testing, which no plan runs.
-  const read = reading === "deploy" && describesNeedOfUnactedService(utterance, SHADOW) ? "ask" : reading;
+  // The same asked in another language ("comparer la nouvelle version avec celle en prod, sur les mêmes requêtes live"), whatever action was read.
+  const shadowNeed = (reading === "deploy" && describesNeedOfUnactedService(utterance, SHADOW)) || (MUTATING_INTENTS.has(reading) && SHADOW_NEED_ABROAD.test(utterance.clean));
+  const read = shadowNeed ? "ask" : reading;
   // "lösch bitte den endpoint churn-dev", "puedes relanzar el dag de airflow?": asked of us, but nothing we do.
   if (read !== "unknown" && asksForWhatWeDoNot(utterance, classification.locale)) return "unknown";
   // "merci, c'est parfait", "¿alguien sabe por qué falla el job de jenkins?": thanks, or another tool's trouble.
   if (classification.locale !== "en" && read !== "unknown" && (THANKS_ONLY_ABROAD.test(utterance.clean) || aboutAnotherToolOnly(utterance))) return "unknown";
-  const chosen = definitionAsked(looksAbroad(read, utterance), utterance);
+  const chosen = driftAbroad(definitionAsked(looksAbroad(read, utterance), utterance), utterance);
   // Whatever language was guessed: a short German or Spanish request is often guessed to be English.
   const verb = verbAbroad(utterance.clean, startedAs(utterance.tokens.flatMap((token) => token.known ?? [])));
   if (verb === undefined) return chosen;
@@ -156,7 +187,9 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   const sureNotOurs = classification.intent === "unknown" && classification.score >= UNSURE_UNKNOWN;
   // Nor is a question the classifier is sure of ("Unser Modell trainiert auf einer EC2-Kiste … Wir wollen das reproduzierbar"): the verb tells its story.
   const sureQuestion = classification.intent === "ask" && classification.score >= SURE_QUESTION;
-  if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && !sureNotOurs && !sureQuestion && namesOne(utterance) && mayBeActedOn(utterance)) return verb;
+  // "Auriez-vous l'amabilité de lancer un nouvel entraînement ?": a new training asked of us needs nothing named yet (the recipe is asked back).
+  const newTrainingAsked = (verb === "train" || verb === "tune") && asksOfSomeone(utterance.clean) && speaksOfTraining(utterance.clean);
+  if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && !sureNotOurs && !sureQuestion && (namesOne(utterance) || newTrainingAsked) && mayBeActedOn(utterance)) return verb;
   return chosen;
 }
 
@@ -173,7 +206,8 @@ const IMPERATIVE_STARTS: ReadonlySet<string> = new Set(["roll", "run", "start", 
 
 /** Another tool named, and nothing of ours nor any service of the catalogue by its own name. */
 function aboutAnotherToolOnly(utterance: Utterance): boolean {
-  if (!mentionsAnotherTool(utterance.clean) || namesOneOfOurs(utterance)) return false;
+  // "wie bringe ich ein eigenes Docker-Image fürs Training mit?": another tool for a training of ours.
+  if (!mentionsAnotherTool(utterance.clean) || namesOneOfOurs(utterance) || speaksOfTraining(utterance.clean)) return false;
   return !namesOwnService(utterance, compiledLexicon()) && !/sagemaker|aws/i.test(utterance.clean);
 }
 
@@ -185,7 +219,7 @@ function asksForWhatWeDoNot(utterance: Utterance, locale: CorpusLanguage): boole
   const text = utterance.clean;
   const asked = !onlyAsks(utterance) && !(QUESTION_OPENING_ABROAD.test(text) && !asksOfSomeone(text));
   // The verbs are the other languages' own, so a short message guessed to be English counts too.
-  return asked && !utterance.negated && (UNSUPPORTED_REQUEST_ABROAD.test(text) || (locale !== "en" && mentionsAnotherTool(text)));
+  return asked && !utterance.negated && (UNSUPPORTED_REQUEST_ABROAD.test(text) || (locale !== "en" && anotherToolsWork(utterance)));
 }
 
 /**
@@ -198,6 +232,12 @@ function looksAbroad(read: IntentId, utterance: Utterance): IntentId {
   const text = utterance.clean;
   if (!LIST_OR_RUNNING_ABROAD.test(text) || verbAbroad(text, undefined) !== undefined || !RESOURCE_NOUN_ABROAD.test(text)) return read;
   return "status";
+}
+
+/** "dérive churn-dev ?", "churn-prodのドリフトどう？": a look at one of ours for drift is a drift look, not a status. */
+function driftAbroad(read: IntentId, utterance: Utterance): IntentId {
+  if (read !== "status" || !DRIFT_NOUN_ABROAD.test(utterance.clean)) return read;
+  return utterance.tokens.some((token) => token.kind === "endpoint" || token.known?.includes("endpoint")) ? "drift" : read;
 }
 
 /** Readings a resource noun may have given a list or a count (a status and a stop keep theirs). */
@@ -223,7 +263,7 @@ function mayBeActedOn(utterance: Utterance): boolean {
 /** An operation the bot does not offer, or about another tool or platform, in any corpus language. */
 function outOfScope(utterance: Utterance): boolean {
   const text = utterance.clean;
-  if (UNSUPPORTED_OPERATION.test(text.toLowerCase()) || mentionsAnotherTool(text)) return true;
+  if (UNSUPPORTED_OPERATION.test(text.toLowerCase()) || anotherToolsWork(utterance)) return true;
   const lexicon = compiledLexicon();
   return asksUnsupportedOperation(utterance) || aboutOtherPlatform(utterance, lexicon) || aboutOtherTool(utterance, lexicon);
 }
@@ -401,13 +441,15 @@ export class LearnedInterpreter implements Interpreter {
   private async readOne(text: string) {
     const rules = readByRules(text, this.inventory);
     const classification = rules.settled ? undefined : this.withNeighbours(text, await this.classifier.classify(text));
-    if (!classification) return { request: rules.request, settled: true as const, utterance: rules.utterance };
+    if (!classification) return { request: rules.request, settled: true as const, utterance: rules.utterance, saysAction: true };
     const intent = startOfKnown(chooseIntent(rules.request, classification, rules.utterance), rules.utterance);
     const score = Math.round(Math.min(1, Math.max(0, classification.score)) * 100) / 100;
     const readAs = (other: IntentId): Request => requestAs(text, rules.utterance, other, score);
     const read = intent === rules.request.intent ? rules.request : readAs(intent);
     const request = await this.withLearnedServices(this.withRetrievedServices(read), classification.locale);
-    return { request, settled: false as const, utterance: rules.utterance, classification, readAs };
+    // Whether the words themselves ask for an action (the rules read one, or an action verb), not the classifier alone.
+    const saysAction = MUTATING_INTENTS.has(rules.request.intent) || verbAbroad(rules.utterance.clean, undefined) !== undefined;
+    return { request, settled: false as const, utterance: rules.utterance, classification, readAs, saysAction };
   }
 
   /**
@@ -459,13 +501,16 @@ export class LearnedInterpreter implements Interpreter {
     const clauses = clausesOf(utterance.clean);
     if (clauses.length < 2 || NEGATION_ANYWHERE.test(utterance.clean)) return undefined;
     const parts: Request[] = [];
+    const actions: Request[] = [];
     for (const clause of clauses) {
       const part = await this.readOne(clause);
       // A clause the rules refuse on its own (unsafe, out of scope) leaves the whole as it was read.
       if (part.settled && part.request.intent === "unknown") return undefined;
       parts.push(part.request);
+      // "der traffic auf churn-dev ist eh minimal", read alone as a deploy by the classifier: a remark on an endpoint, not a deploy to it.
+      const deploysTo = deploysToNamedEndpoint(part.request) && (part.request.params.modelVersion !== undefined || part.saysAction);
+      if (MUTATING_INTENTS.has(part.request.intent) && (choiceOf(part.request) !== undefined || deploysTo)) actions.push(part.request);
     }
-    const actions = parts.filter((part) => MUTATING_INTENTS.has(part.intent) && (choiceOf(part) !== undefined || deploysToNamedEndpoint(part)));
     // Two actions in one message are not guessed at: the whole message's reading stands.
     if (actions.length > 1) return undefined;
     const [action] = actions;
@@ -487,7 +532,7 @@ function deploysToNamedEndpoint(request: Request): boolean {
  * "btw", "by the way", "also" (with or without a comma and an "and" before them).
  */
 const CLAUSE_BREAK =
-  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+|,?\s+(?:und\s+)?(?:btw|übrigens|nebenbei)\s*,?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|oye|btw)\s*,?\s*(?=[¿\p{L}])|,?\s+y\s+(?=¿)|,?\s+(?:et\s+)?(?:au fait|au passage|d'ailleurs|btw|sinon)\s*,?\s+|,\s+et\s+(?=c'est quoi|qu'est-ce|question)/iu;
+  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+|,?\s+(?:und\s+)?(?:btw|übrigens|nebenbei)\s*,?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|oye|btw)\s*,?\s*(?=[¿\p{L}])|,?\s+y\s+(?=¿)|,?\s+(?:et\s+)?(?:au fait|au passage|d'ailleurs|btw|sinon)\s*,?\s+|,\s+et\s+(?=c'est quoi|qu'est-ce|question)|[、,]\s*(?=(?:あと|それと|ついでに|ちなみに)[、,]?)/iu;
 /** At most this many clauses are read on their own; a longer message is read as a whole. */
 const MAX_CLAUSES = 4;
 /** A "don't", "not yet" or "no need" anywhere: which clause it belongs to is not guessed at. */

@@ -540,12 +540,24 @@ export const RESOURCE_NOUNS: readonly (readonly [phrase: string, service: Servic
  * shape's English words do not hold them, and Japanese has no spaces to match words at.
  */
 export const RESOURCE_NOUNS_ABROAD: readonly (readonly [pattern: RegExp, service: ServiceId])[] = [
-  [/tuning|tunig|tunning|hpo|hyperparameter-?(suche|optimierung)|hyperpara?mter|hiperpar[aá]metros|hyperparam[eè]tres|チューニング|ハイパーパラメータ|ハイパラ|ちゅーにんぐ|はいぱーぱらめーた/i, "automatic-model-tuning"],
-  [/batch-?transform|transformaci[oó]n por lotes|inferencia por lotes|traitement par lots|inf[eé]rence par lots|バッチ変換|バッチ推論/i, "batch-transform"],
+  [/tuning|tunig|tunning|hpo|hyperparameter-?(suche|optimierung)|hyperpara?me?te?r|hiperpar[aá]metros|hyperparam[eè]tres|チューニング|ハイパーパラメータ|ハイパラ|ちゅーにんぐ|はいぱーぱらめーた/i, "automatic-model-tuning"],
+  [/batch-?transform|batch-?inferenz|transformaci[oó]n por lotes|inferencia por lotes|traitement par lots|transformation par lots|inf[eé]rence par lots|バッチ変換|バッチ推論/i, "batch-transform"],
   [/trainings?-?(job|lauf)|(^|\s)(das |den )?training(\s|$)|entrenamiento|entra[iî]nement|学習|トレーニング|訓練/i, "sagemaker-training"],
   [/pipeline|ausf[uü]hrung|canalizaci[oó]n|ejecuci[oó]n|ex[eé]cution|パイプライン|ワークフロー/i, "pipelines"],
   [/endpoint|punto de enlace|point de terminaison|エンドポイント/i, "realtime-endpoint"],
 ];
+
+/**
+ * The kinds of endpoint a deploy may ask for by name in the other corpus languages ("como endpoint
+ * asíncrono", "en serverless", "非同期推論で"); English names them by the catalogue's own names.
+ */
+export const DEPLOY_TARGETS_ABROAD: readonly (readonly [pattern: RegExp, service: ServiceId])[] = [
+  [/as[iíy]n[ck]h?r[oó]n\w*|非同期|アシンク/i, "async-inference"],
+  [/server-?los\w*|sans serveur|sin servidor|サーバー?レス/i, "serverless-inference"],
+];
+
+/** Batch scoring named in the other corpus languages, beyond the nouns of RESOURCE_NOUNS_ABROAD. */
+export const BATCH_WORDS_ABROAD = /por lotes|par lots?\b|en lote\b|stapelverarbeitung|バッチ/i;
 
 /** "my/our/the ... model|endpoint|job" and friends: a specific resource without its name. */
 export const RESOURCE_REFERENCE = /(^| )(my|our|the|this|that|current|running|latest|last|yesterdays|todays|tonights|nightly)( \S+){0,3} (model|endpoint|job|jobs|training|run|pipeline|execution|deployment|tuning|transform)( |$)/;

@@ -5,7 +5,7 @@ import type { Utterance } from "./analysis.js";
 import type { CompiledLexicon } from "./compiled.js";
 import { type CompiledCue, firstPosition, matches, positionOf, type Shape, score } from "./cues.js";
 import type { KnownKind } from "./inventory.js";
-import { RESOURCE_NOUNS_ABROAD } from "./lexicon.js";
+import { BATCH_WORDS_ABROAD, DEPLOY_TARGETS_ABROAD, RESOURCE_NOUNS_ABROAD } from "./lexicon.js";
 import type { RequestParams } from "./schema.js";
 
 type Question = NonNullable<RequestParams["question"]>;
@@ -269,7 +269,10 @@ export function resolveSubject(intent: IntentId, utterance: Utterance, lexicon: 
     case "deploy": {
       if (params.deployMode === "batch") return { stage: "deployment", services: ["batch-transform"] };
       if (params.deployMode === "rollback") return { stage: "deployment", services: ["realtime-endpoint"] };
-      const target = DEPLOYMENT_TARGETS.find((id) => score(lexicon.serviceNames[id], utterance.shape) > 0) ?? "realtime-endpoint";
+      const target =
+        DEPLOYMENT_TARGETS.find((id) => score(lexicon.serviceNames[id], utterance.shape) > 0) ??
+        DEPLOY_TARGETS_ABROAD.find(([pattern]) => pattern.test(utterance.clean))?.[1] ??
+        "realtime-endpoint";
       return { stage: "deployment", services: params.hasVersion ? [target, "model-registry"] : [target] };
     }
     case "drift":
@@ -304,7 +307,11 @@ function scoresData(utterance: Utterance): boolean {
 /** Batch, rollback or real-time, from the words of a deploy request. */
 export function deployModeOf(utterance: Utterance, lexicon: CompiledLexicon): DeployMode {
   if (lexicon.rollback.some((cue) => matches(cue, utterance.shape))) return "rollback";
-  const batchWords = lexicon.batch.some((cue) => cue.weight > 0 && matches(cue, utterance.shape));
+  const batchNounAbroad = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "batch-transform")?.[0];
+  const batchWords =
+    lexicon.batch.some((cue) => cue.weight > 0 && matches(cue, utterance.shape)) ||
+    BATCH_WORDS_ABROAD.test(utterance.clean) ||
+    batchNounAbroad?.test(utterance.clean) === true;
   const batchKeys = utterance.tokens.some((token) => token.kind === "kv" && ["input", "output"].includes((token.key ?? "").toLowerCase()));
   return batchWords || batchKeys || scoresData(utterance) ? "batch" : "realtime";
 }

@@ -215,9 +215,12 @@ export function withKnownNames(tokens: readonly Token[], inventory: Inventory, s
     const nameLike = token.kind === "name" || token.kind === "endpoint" || token.kind === "job";
     const unknownWord = token.kind === "word" && token.words.length === 1 && /^[a-z][a-z0-9]{3,}$/i.test(token.raw) && !speller.isKnown(token.raw.toLowerCase());
     if (!nameLike && !unknownWord) return token;
-    const known = inventory.kindsOf(token.raw);
+    const exact = inventory.kindsOf(token.raw);
+    // "lance churn-retrian": a name the inventory knows, mistyped, is that name (a plan shows it before anything runs).
+    const corrected = exact.length === 0 && nameLike ? inventory.closestName?.(token.raw) : undefined;
+    const known = corrected === undefined ? exact : inventory.kindsOf(corrected);
     if (known.length === 0) return token;
-    const refined = { ...token, known, words: [] };
+    const refined = { ...token, raw: corrected ?? token.raw, known, words: [] };
     if (known.every((kind) => JOB_KINDS.has(kind))) return { ...refined, kind: "job" };
     if (known.every((kind) => kind === "endpoint")) return { ...refined, kind: "endpoint" };
     if (known.includes("endpoint") || known.some((kind) => JOB_KINDS.has(kind))) return nameLike ? refined : { ...refined, kind: "name" };

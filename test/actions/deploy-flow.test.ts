@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { eventEnvelope } from "../../src/console/payloads.js";
 import type { StoredMessage } from "../../src/console/slack-api.js";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { planIdOf, untilInService, useHttpHarness } from "../support/harness.js";
@@ -34,6 +35,23 @@ describe("guarded deploys over signed HTTP, against the sandbox", () => {
     expect(posted).toHaveLength(0);
     expect(JSON.stringify(reply?.args)).toContain("PendingManualApproval");
     expect(world.h.sandbox.countCalls("CreateModel")).toBe(0);
+  });
+
+  it("a version named without its group, in plain words, is planned as a version of the one group the policy governs", async () => {
+    const ts = "1795680400.000100";
+    const before = world.h.slack.messagesIn("C0MLOPS").length;
+    const event = { type: "app_mention", channel: "C0MLOPS", user: "U0ENGINEER", text: `<@${world.h.slack.botUserId}> deploy v1 to churn-dev`, ts, event_ts: ts };
+    expect((await world.h.client.postEvent(eventEnvelope({ teamId: world.h.slack.teamId, botUserId: world.h.slack.botUserId, event }))).status).toBe(200);
+    const plan = await waitFor(
+      () =>
+        world.h.slack
+          .messagesIn("C0MLOPS")
+          .slice(before)
+          .find((message) => JSON.stringify(message.blocks ?? []).includes("Deploy churn-xgb/1 to churn-dev")),
+      { what: "the deploy plan" },
+    );
+    expect(JSON.stringify(plan.blocks)).toContain("churn-xgb/1 (Approved)");
+    await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.cancel);
   });
 
   it("bad input gets a clear answer: unknown group, unknown version, a broken endpoint name", async () => {

@@ -47,6 +47,19 @@ describe("the company's own names, known to the interpreter", () => {
     expect((await read("don't start ledger-refresh yet")).intent).not.toBe("pipeline");
   });
 
+  it("a known name typed with a slip is that name; ids, short names and a slip between two names are left as typed", async () => {
+    const pipeline = await read("run ledger-refrsh");
+    expect([pipeline.intent, pipeline.params.pipelineName]).toEqual(["pipeline", "ledger-refresh"]);
+    const inventory = inventoryOf([...NAMES, { name: "basket-weekly-20261201", kind: "training-job" }, { name: "basket-modal", kind: "endpoint" }, { name: "scorer", kind: "endpoint" }]);
+    await inventory.refresh();
+    expect(inventory.closestName("ledger-refersh")).toBe("ledger-refresh");
+    expect(inventory.closestName("serchrank")).toBe("searchrank");
+    // One digit off is another job; "scorr" is too short to correct; "basket-modxl" is one slip from two names.
+    expect(inventory.closestName("basket-weekly-20261202")).toBeUndefined();
+    expect(inventory.closestName("scorr")).toBeUndefined();
+    expect(inventory.closestName("basket-modxl")).toBeUndefined();
+  });
+
   it("a plain word is never taken for a name, whatever the inventory holds", async () => {
     const odd = createOfflineInterpreter(inventoryOf([{ name: "training", kind: "endpoint" }]));
     const request = await odd.interpret("how does training work?");

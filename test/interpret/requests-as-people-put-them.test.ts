@@ -31,6 +31,9 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
     expect(await read("v2 -> churn-staging")).toMatchObject({ intent: "deploy", params: { modelVersion: 2, endpointName: "churn-staging", deployMode: "realtime" } });
     expect(await read("churn-dev <- v1 pls")).toMatchObject({ intent: "deploy", params: { modelVersion: 1, endpointName: "churn-dev" } });
     expect((await read("version 3 to churn-dev")).intent).toBe("deploy");
+    // A version after the verb is a version, not a model group called "v2".
+    const deploy = await read("deploy v2 to churn-staging");
+    expect([deploy.params.modelVersion, deploy.params.modelPackageGroup, deploy.params.endpointName]).toEqual([2, undefined, "churn-staging"]);
     // Asked, it is a look at what is there.
     expect((await read("v2 on churn-staging?")).intent).not.toBe("deploy");
   });
@@ -107,5 +110,56 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
       const reading = await interpreter.read?.(text);
       expect([reading?.request.intent, reading?.request.params.endpointName, reading?.also?.map((also) => also.intent)], text).toEqual(["deploy", "churn-staging", ["ask"]]);
     }
+  });
+
+  it("reads a Japanese side question after 、あと, and a first clause asking for an action before a question", async () => {
+    const reading = await interpreter.read?.("churn-xgbの学習を止めて、あとコストってどこで見れる？");
+    expect([reading?.request.intent, reading?.also?.map((also) => also.intent)]).toEqual(["stop", ["ask"]]);
+    expect((await read("lanza churn-retrain, y oye ¿cuánto tardó la última vez?")).intent).toBe("pipeline");
+    expect((await read("relance churn-retrain au passage, le dernier run a pris combien de temps ?")).intent).toBe("pipeline");
+    // A participle in a description asks for nothing: "tuné, déployé" describe what is wanted.
+    expect(MUTATING_INTENTS.has((await read("Le contexte : des tickets bruts, on veut un modèle entraîné, déployé et surveillé. On commence par quoi ?")).intent)).toBe(false);
+  });
+
+  it("reads requests put politely or in dialect, and verbs over a kind named with a demonstrative", async () => {
+    const cases: readonly [string, string][] = [
+      ["Chönntsch bitte churn-retrain no mal starte?", "pipeline"],
+      ["tätst du bitte den HPO-Lauf stoppen? der kostet zu viel", "stop"],
+      ["¿Podría cancelar el entrenamiento que lancé por error?", "stop"],
+      ["este tuning no va a ningún lado, mátalo", "stop"],
+      ["cette exécution de churn-retrain tourne en rond, tue-la", "stop"],
+      ["すみませんが、churn-xgbのチューニングをお願いしてもよろしいでしょうか", "tune"],
+      ["このパイプライン、もう止めといて", "stop"],
+    ];
+    for (const [text, intent] of cases) expect((await read(text)).intent, text).toBe(intent);
+  });
+
+  it("reads a version put somewhere with an everyday verb as a deploy, and the kind of endpoint asked for", async () => {
+    expect(await read("pousse la v2 sur churn-dev quand tu peux")).toMatchObject({ intent: "deploy", params: { modelVersion: 2, endpointName: "churn-dev" } });
+    expect((await read("súbele la v1 a churn-staging porfa")).intent).toBe("deploy");
+    expect((await read("v2をchurn-devに載せといて")).intent).toBe("deploy");
+    expect((await read("despliega la v2 en churn-dev como endpoint asíncrono, cada petición tarda minutos")).services[0]).toBe("async-inference");
+    expect((await read("v1をサーバーレスでchurn-devに出して")).services[0]).toBe("serverless-inference");
+    expect(await read("v2で今月の顧客データをバッチ推論して")).toMatchObject({ intent: "deploy", params: { modelVersion: 2, deployMode: "batch" }, services: ["batch-transform"] });
+  });
+
+  it("keeps what was done already, approval words describing a version, and a need for shadow testing from becoming an action", async () => {
+    for (const text of [
+      "j'ai déjà déployé la v2 sur churn-dev, juste pour que tu saches",
+      "ya desplegué yo la v1 en churn-staging, no hace falta nada",
+      "v2はもう自分でchurn-devにデプロイ済みです",
+      "On voudrait comparer la v3 avec celle de churn-prod, sur les mêmes requêtes live, sans risque pour les clients.",
+    ])
+      expect(MUTATING_INTENTS.has((await read(text)).intent), text).toBe(false);
+    expect((await read("démonte churn-staging, plus personne ne s'en sert")).intent).toBe("unknown");
+    expect((await read("tu peux pousser la version approuvée sur churn-staging ?")).intent).toBe("deploy");
+  });
+
+  it("reads a drift look abroad, and a name of ours typed with a slip, as what they are", async () => {
+    expect((await read("dérive sur churn-prod cette semaine ?")).intent).toBe("drift");
+    expect(await read("relance churn-retrian stp")).toMatchObject({ intent: "pipeline", params: { pipelineName: "churn-retrain" } });
+    expect(await read("retrain chrun-xgb")).toMatchObject({ intent: "train", params: { recipe: "churn-xgb" } });
+    // A job id one digit off is another job, never corrected.
+    expect((await read("stop churn-xgb-20261130-0916")).params.jobName).toBe("churn-xgb-20261130-0916");
   });
 });

@@ -55,18 +55,18 @@ export const UNSUPPORTED_OPERATION = new RegExp(
  * is also "for", so it counts only as the first word, before an article.
  */
 const STOP_VERBS =
-  /(^|[\s¿¡,'’])(l'|l’)?(stop|stopp|stoppe|stoppen|abbrechen|abbricht|brich|brecht|anhalten|beende|beenden|parar|pará|páralo|paralo|páralos|párala|parala|detén|detenlo|detenla|detener|deten|detenga|detengan|mata|matá|mátalo|cancela|cancélalo|cancelalo|cancelar|cancelá|cancelen|aborta|abortar|frena|frenar|arr[eê]te|arr[eê]te-le|arr[eê]te-la|arr[eê]ter|arr[eê]tez|stopper|annule|annule-le|annule-la|annuler|annulez|interromps|interrompre|couper|coupe|coupe-le|coupe-la|arr[eê]te-moi|stoppe-moi|flingue|tue-moi|tue-le|tue-la|abwürgen|abwuergen|würg|córtalo|cortalo|córtala|cortala|mátalo|matalo|mátala|matala)([\s,.!?:]|$)|^(por favor,?\s*)?para (al tiro |ya )?(el|la|los|las|mi|mis|ese|esa|este|esta)\s|止め|停止|キャンセル|中止|中断|ストップ/i;
+  /(^|[\s¿¡,'’])(l'|l’)?(stop|stopp|stoppe|stoppen|abbrechen|abbricht|brich|brecht|anhalten|beende|beenden|parar|pará|páralo|paralo|páralos|párala|parala|detén|detenlo|detenla|detener|deten|detenga|detengan|mata|matá|mátalo|cancela|cancélalo|cancelalo|cancelar|cancelá|cancelen|aborta|abortar|frena|frenar|arr[eê]te|arr[eê]te-le|arr[eê]te-la|arr[eê]ter|arr[eê]tez|stopper|annule|annule-le|annule-la|annuler|annulez|interromps|interrompre|couper|coupe|coupe-le|coupe-la|arr[eê]te-moi|stoppe-moi|flingue|tue-moi|tue-le|tue-la|abwürgen|abwuergen|würg|córtalo|cortalo|córtala|cortala|mátalo|matalo|mátala|matala)([\s,.!?:]|$)|^(por favor,?\s*)?para (al tiro |ya )?(el|la|los|las|mi|mis|ese|esa|este|esta)\s|止め|停止|キャンセル|中止|中断(して|させ|する|お願い)|ストップ/i;
 
 /** Start verbs: what they start is said by the noun or the name beside them. */
 const START_VERBS =
-  /(^|[\s¿¡,'’])(starte|starten|startest|anwerfen|wirf|ausführen|lanza|lanzar|lanzá|lancen|relanza|relanzar|tira|tirar|ejecuta|ejecutar|ejecutá|arranca|arrancar|dale|lance|lancer|lancez|relance|relancer|relancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez|vas-y|c'est parti|refaire tourner|faire tourner|fais tourner|go)([\s,.!?]|$)|実行して|実行してください|実行しといて|回して|回しといて|走らせて|走らせといて|開始して|始めて|スタートして|キックして|起動して/i;
+  /(^|[\s¿¡,'’])(starte|starten|startest|anwerfen|wirf|ausführen|lanza|lanzar|lanzá|lancen|relanza|relanzar|tira|tirar|ejecuta|ejecutar|ejecutá|arranca|arrancar|arranque|corre|correr|córrelo|correlo|corra|ejecute|inicia|iniciar|inicie|dale|lance|lancer|lancez|relance|relancer|relancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez|vas-y|c'est parti|refaire tourner|faire tourner|fais tourner|laufen lassen|durchlaufen lassen|go)([\s,.!?]|$)|(^|\s)lass(t)? \S+( \S+){0,2} (durch)?laufen([\s,.!?]|$)|実行して|実行してください|実行しといて|回して|回しといて|走らせて|走らせといて|開始して|始めて|スタートして|キックして|起動して/i;
 
 /** Verbs that say the action themselves (typed loosely: "trainiren", "entrena", "réentraîne", "deploye"). */
 const ACTION_VERBS: readonly (readonly [pattern: RegExp, verb: "train" | "tune" | "deploy"])[] = [
   [/(^|[\s¿¡,])(neu )?(tunen|tune|optimier\w*)([\s,.!?]|$)|(^|[\s¿¡,])(afina|afinar|optimiza|optimizar|tunea|tunear|optimise|optimiser)([\s,.!?]|$)|チューニングして|最適化して/i, "tune"],
   // Verb forms only: the nouns ("Training", "entrenamiento", "entraînement") name what a stop stops.
   [/(^|[\s¿¡,])(neu ?)?traini?e?r(e|en|t|st|n)?(?![\p{L}])|(^|[\s¿¡,])(re)?entr[eé]n(a|ar|á|en|es|ad|alo|ala|arlo)(?![\p{L}])|(^|[\s¿¡,])(ré|re)?entra[iî]n(e|er|ez|es)(?![\p{L}])|再?学習(して|させて|を回して|お願い)|(re)?train(して|しといて|お願い)/iu, "train"],
-  [/(^|[\s¿¡,])(deploye\w*|ausroll\w*|rausroll\w*|bereitstell\w*|despleg\w*|desplieg\w*|déploi\w*|déploy\w*|deploi\w*|deploy\w*|rollback\w*|roll ?back|zurückroll\w*|zurücksetz\w*)|デプロイして|リリースして|ロールバック/i, "deploy"],
+  [/(^|[\s¿¡,])(deploye\w*|ausroll\w*|rausroll\w*|bereitstell\w*|despleg\w*|desplieg\w*|déploi\w*|déploy\w*|deploi\w*|deploy\w*|rollback\w*|roll ?back|zurückroll\w*|zurücksetz\w*|scoren|scort|scorer|scorez|puntuar|puntúa|puntua)|(デプロイ|リリース)して(?!から|い[るた])|ロールバック|スコアリングして/i, "deploy"],
 ];
 
 /**
@@ -74,9 +74,13 @@ const ACTION_VERBS: readonly (readonly [pattern: RegExp, verb: "train" | "tune" 
  * "最新版をステージングに出して"): a deploy only with a version and a place to put it named.
  */
 const PUT_VERBS =
-  /(^|[\s¿¡,])(pousse|pousser|poussez|mets|mettre|mettez|colle|balance|pon|ponle|ponla|pone|poner|metele|métele|mete|meter|sube|subir|súbela|subela|pack|packe|schieb|schiebe|spiel|spiele|bring|bringe)(?![\p{L}])|(に|へ)\s?(出して|上げて|載せて|反映して|入れて|出しといて|上げといて)|を\S{0,12}(に|へ)\s?(出して|上げて|載せて|反映して|入れて)/iu;
-const VERSION_NAMED = /(^|[^\p{L}])(v\d+|versi[oó]n|version|modellversion)(?![\p{L}])|最新版|最新のバージョン|バージョン\d|v\d/iu;
-const TARGET_NAMED = /(^|[^\p{L}])(prod|staging|dev|produktion|producci[oó]n|production)(?![\p{L}])|本番|ステージング|開発環境|エンドポイント/iu;
+  /(^|[\s¿¡,])(pousse|pousser|poussez|mets|mettre|mettez|colle|balance|pon|ponle|ponla|pone|poner|metele|métele|mete|meter|sube|subir|súbela|subela|tener|avoir|pack|packe|schieb|schiebe|spiel|spiele|bring|bringe)(?![\p{L}])|(に|へ)\s?(出して|上げて|載せて|反映して|入れて|出しといて|上げといて)|を\S{0,12}(に|へ)\s?(出して|上げて|載せて|反映して|入れて)/iu;
+/** A fresh model wished for ("ich hätte gern ein frisches basket-rec Modell", "新しい basket-rec のモデルがほしい"): a training. */
+const FRESH_MODEL_WISHED =
+  /(hätte gerne?|hätten gerne?|möchte|bräuchte|brauche|quiero|queremos|necesito|necesitamos|me gustaría|quisiera|je voudrais|j'aimerais|on voudrait|il (me|nous) faut)[^.!?]{0,40}((frische[sn]?|neue[sn]?) (\S+ ){0,2}modell|(nuevo|fresco) (\S+ ){0,2}modelo|modelo (\S+ ){0,2}(nuevo|fresco)|(nouveau|nouvel) (\S+ ){0,2}mod[eè]le|tout frais)|新しい[^。！？]{0,20}モデル(が|を)?(ほしい|欲しい)/iu;
+
+export const VERSION_NAMED = /(^|[^\p{L}])(v\d+|versi[oó]n|version|modellversion)(?![\p{L}])|最新版|最新のバージョン|バージョン\d|v\d/iu;
+export const TARGET_NAMED = /(^|[^\p{L}])(prod|staging|dev|produktion|producci[oó]n|production)(?![\p{L}])|本番|ステージング|開発環境|エンドポイント/iu;
 
 const TUNING_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "automatic-model-tuning")?.[0];
 const PIPELINE_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "pipelines")?.[0];
@@ -141,6 +145,7 @@ export function verbAbroad(text: string, startedAs: "pipeline" | "train" | undef
   const starts = START_VERBS.test(text);
   const says = ACTION_VERBS.filter(([pattern]) => pattern.test(text)).map(([, verb]) => verb);
   if (says.length === 0 && PUT_VERBS.test(text) && VERSION_NAMED.test(text) && TARGET_NAMED.test(text)) says.push("deploy");
+  if (says.length === 0 && FRESH_MODEL_WISHED.test(text)) says.push("train");
   if ([stops, starts, says.length > 0].filter(Boolean).length !== 1 || says.length > 1) return undefined;
   if (stops) return "stop";
   if (says[0]) return says[0];
@@ -162,7 +167,7 @@ export const WHAT_IF_ABROAD = /^[¿\s]*(wenn (ich|wir|man)|falls (ich|wir|man)|s
 
 /** A start told in the past tense ("hab ich … gestartet", "j'ai lancé", "he lanzado", "昨日…実行した"). */
 export const DONE_ALREADY_ABROAD =
-  /(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(ge(startet|laufen|macht|trainiert)|angeworfen)(?![\p{L}])|(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(deployed|deployt|ausgerollt)(?![\p{L}])|(^|\s)(j'ai|on a|il a)\s(\S+\s)?(lanc[ée]|relanc[ée]|d[ée]marr[ée]|ex[ée]cut[ée]|d[ée]ploy[ée]|r?entra[iî]n[ée])|(^|\s)(he|hemos|ha)\s(\S+\s)?(lanzado|relanzado|ejecutado|arrancado|desplegado|entrenado|reentrenado)|(^|\s)(anoche|ayer|ya)\s(lanc[ée]|ejecut[ée]|desplegu[ée]|entren[ée]|reentren[ée])|(^|\s)(desplegu[ée]|lanc[ée]|ejecut[ée]|entren[ée]) (yo|ya)(?![\p{L}])|(実行|開始)した(けど|が|ん)|(デプロイ|実行|学習)済み|自分で\S{0,20}(デプロイ|実行|学習)(した|しました|済み)/iu;
+  /(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(ge(startet|laufen|macht|trainiert)|angeworfen)(?![\p{L}])|(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(deployed|deployt|ausgerollt)(?![\p{L}])|(^|\s)(j'ai|on a|il a)\s(\S+\s)?(lanc[ée]|relanc[ée]|d[ée]marr[ée]|ex[ée]cut[ée]|d[ée]ploy[ée]|r?entra[iî]n[ée])|(^|\s)(he|hemos|ha)\s(\S+\s)?(lanzado|relanzado|ejecutado|arrancado|desplegado|entrenado|reentrenado)|(^|\s)(anoche|ayer|ya)\s(lanc[ée]|ejecut[ée]|desplegu[ée]|entren[ée]|reentren[ée])|(^|\s)(desplegu[ée]|lanc[ée]|ejecut[ée]|entren[ée]) (yo|ya)(?![\p{L}])|(実行|開始)した(けど|が|ん)|(デプロイ|実行|学習|リリース)(して|した)(から|後|あと|ばかり)|(デプロイ|実行|学習)済み|自分で\S{0,20}(デプロイ|実行|学習)(した|しました|済み)/iu;
 
 /** The verbs of operations the bot never offers, as requests (delete, rename, approve, grant). */
 export const UNSUPPORTED_REQUEST_ABROAD = new RegExp(`(^|\\s)(${UNSUPPORTED_VERB_STEMS}|aprueb|aprobar(?!on))\\p{L}*|(^|\\s)iam(?![\\p{L}])|${UNSUPPORTED_VERBS_JA}|名前を変えて`, "iu");

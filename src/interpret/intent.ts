@@ -2,7 +2,7 @@ import type { IntentId } from "../catalog/ids.js";
 import type { Utterance } from "./analysis.js";
 import type { CompiledLexicon } from "./compiled.js";
 import { firstPosition, found, matches, positionOf, score } from "./cues.js";
-import { startedAs } from "./inventory.js";
+import { startedAs, startedByLooks } from "./inventory.js";
 import { RESOURCE_REFERENCE } from "./lexicon.js";
 import { aboutOtherPlatform, aboutOtherTool, asksUnsupportedOperation } from "./scope.js";
 import { shapeOffsetOf, type TokenKind } from "./tokens.js";
@@ -164,9 +164,14 @@ export function decideIntent(utterance: Utterance, lexicon: CompiledLexicon): In
     for (const [intent, objects] of Object.entries(lexicon.startObjects) as [ActiveIntent, typeof lexicon.startVerbs][]) {
       if (objects.some((cue) => startsSoonAfter(utterance.shape.text, startAt, positionOf(cue, utterance.shape)))) raw[intent] += 2.5;
     }
-    // A name the inventory knows says what is started: "kick off fraud-nightly" runs a pipeline.
+    // A name the inventory knows says what is started: "kick off fraud-nightly" runs a pipeline. A name no
+    // source knows says it by its looks: "start risk-retrain" runs a pipeline, "kick off basket-rec" a training.
+    // Guessed by looks only where the message opens with the verb and nothing is negated ("don't retrain basket-model yet").
+    const rest = utterance.shape.text.slice(shapeOffsetOf(utterance.tokens, utterance.start)).trimStart();
+    const opensWithStart = !utterance.negated && lexicon.startVerbs.some((cue) => rest.startsWith(`${cue.phrase} `));
     for (const token of utterance.tokens) {
-      const started = startedAs(token.known ?? []);
+      const byLooks = token.kind === "name" && token.known === undefined && opensWithStart;
+      const started = byLooks ? startedByLooks([token.raw]) : startedAs(token.known ?? []);
       if (started && startsSoonAfter(utterance.shape.text, startAt, shapeOffsetOf(utterance.tokens, token.index))) raw[started] += 2.5;
     }
   }

@@ -36,6 +36,26 @@ export function startedAs(kinds: Iterable<KnownKind>): "pipeline" | "train" | un
   return undefined;
 }
 
+/** Parts that make a name no source knows a pipeline's by its looks ("nightly-refresh", "risk-retrain", "sales-etl"). */
+const PIPELINE_NAME_PARTS: ReadonlySet<string> = new Set(["retrain", "retraining", "refresh", "pipeline", "etl", "nightly", "daily", "weekly", "monthly", "hourly", "workflow", "dag"]);
+
+/**
+ * What starting a name no source knows most likely means, by its looks: a pipeline run for a name
+ * shaped like one, else a training (a recipe is named after its model: "basket-rec", "credit-risk").
+ * Only a guess, for a start verb with nothing else to say what it starts; the guard checks the name.
+ */
+export function startedByLooks(names: readonly string[]): "pipeline" | "train" | undefined {
+  if (names.length === 0) return undefined;
+  return names.some(looksLikePipeline) ? "pipeline" : "train";
+}
+
+export function looksLikePipeline(name: string): boolean {
+  return name
+    .toLowerCase()
+    .split(/[-_]/)
+    .some((part) => PIPELINE_NAME_PARTS.has(part));
+}
+
 /** One place names come from, and how old its answer may get before it is read again. */
 export interface InventorySource {
   /** For the log line when it fails. */

@@ -15,9 +15,11 @@ import {
   SHADOW_NEED_ABROAD,
   speaksOfDeploying,
   speaksOfTraining,
+  TARGET_NAMED,
   THANKS_ONLY_ABROAD,
   UNSUPPORTED_OPERATION,
   UNSUPPORTED_REQUEST_ABROAD,
+  VERSION_NAMED,
   verbAbroad,
   WHAT_IF_ABROAD,
 } from "./abroad.js";
@@ -26,7 +28,7 @@ import type { Classification, IntentClassifier, ServiceClassifier } from "./clas
 import { compiledLexicon } from "./compiled.js";
 import type { CorpusLanguage } from "./corpus.js";
 import { firstPosition, score } from "./cues.js";
-import { type Inventory, NO_INVENTORY, startedAs } from "./inventory.js";
+import { type Inventory, NO_INVENTORY, startedAs, startedByLooks } from "./inventory.js";
 import { FOREIGN_PLATFORM_CUES, FOREIGN_TOOL_CUES } from "./lexicon.js";
 import type { IntentNeighbours } from "./neighbours.js";
 import { choiceOf } from "./readings.js";
@@ -34,7 +36,7 @@ import type { ServiceRetriever } from "./retrieval.js";
 import { readByRules, requestAs, startOfKnown } from "./rules.js";
 import type { Interpreter, Reading, Request } from "./schema.js";
 import { aboutOtherPlatform, aboutOtherTool, asksUnsupportedOperation, namesOwnService } from "./scope.js";
-import type { TokenKind } from "./tokens.js";
+import { type TokenKind, unknownNames } from "./tokens.js";
 
 /** Below this the classifier is unsure, and the closest corpus lines may speak instead (measured on the held-out sets). */
 const SURE_READING = 0.9;
@@ -172,13 +174,17 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   if (classification.locale !== "en" && read !== "unknown" && (THANKS_ONLY_ABROAD.test(utterance.clean) || aboutAnotherToolOnly(utterance))) return "unknown";
   const chosen = driftAbroad(definitionAsked(looksAbroad(read, utterance), utterance), utterance);
   // Whatever language was guessed: a short German or Spanish request is often guessed to be English.
-  const verb = verbAbroad(utterance.clean, startedAs(utterance.tokens.flatMap((token) => token.known ?? [])));
+  const verb = verbAbroad(utterance.clean, startedAs(utterance.tokens.flatMap((token) => token.known ?? [])) ?? startedByLooks(unknownNames(utterance.tokens)));
   if (verb === undefined) return chosen;
   // A stop verb stops whatever was read; a start verb says what a start starts, never turning a deploy into one.
   // Asked whether or what if ("si je coupe une exécution de churn-retrain, on peut la reprendre ?"), the verb does nothing.
   // "lance un job d'entraînement churn-xgb sur s3://…" read as a batch deploy: a training start says nothing of deploying.
   const startsTrainingNotDeploy = chosen === "deploy" && (verb === "train" || verb === "tune") && !speaksOfDeploying(utterance.clean);
   if (STARTS.has(chosen) && (verb === "stop" || (chosen !== "deploy" && verb !== "deploy") || startsTrainingNotDeploy)) return onlyAsks(utterance) && !utterance.polite ? chosen : verb;
+  // "estaría genial tener la v4 de basket-rec en reco-prod", read as a training: a version and where it goes are a deploy.
+  if ((chosen === "train" || chosen === "tune") && verb === "deploy" && VERSION_NAMED.test(utterance.clean) && TARGET_NAMED.test(utterance.clean)) return verb;
+  // "por favor ejecute el pipeline nightly-refresh …", read as a stop: the verb says what is asked, and it stops nothing.
+  if (chosen === "stop" && verb !== "stop" && !onlyAsks(utterance)) return verb;
   // "abbrechen: churn-xgb-20261130-0915", "faudrait refaire tourner churn-retrain, celle de cette nuit s'est vautrée":
   // the verb asks for something to be done to the one named, not for a look at it.
   if (chosen === "status" && namesOne(utterance) && mayBeActedOn(utterance)) return verb;
@@ -532,7 +538,7 @@ function deploysToNamedEndpoint(request: Request): boolean {
  * "btw", "by the way", "also" (with or without a comma and an "and" before them).
  */
 const CLAUSE_BREAK =
-  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+|,?\s+(?:und\s+)?(?:btw|übrigens|nebenbei)\s*,?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|oye|btw)\s*,?\s*(?=[¿\p{L}])|,?\s+y\s+(?=¿)|,?\s+(?:et\s+)?(?:au fait|au passage|d'ailleurs|btw|sinon)\s*,?\s+|,\s+et\s+(?=c'est quoi|qu'est-ce|question)|[、,]\s*(?=(?:あと|それと|ついでに|ちなみに)[、,]?)/iu;
+  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+|,?\s+(?:und\s+)?(?:mal\s+)?(?:btw|übrigens|nebenbei(?: gefragt)?)\s*[,:]?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|oye|btw)\s*,?\s*(?=[¿\p{L}])|,?\s+y\s+(?=¿)|,?\s+(?:et\s+)?(?:au fait|au passage|d'ailleurs|btw|sinon)\s*,?\s+|,\s+et\s+(?=c'est quoi|qu'est-ce|question)|[、,]\s*(?=(?:あと|それと|ついでに|ちなみに)[、,]?)/iu;
 /** At most this many clauses are read on their own; a longer message is read as a whole. */
 const MAX_CLAUSES = 4;
 /** A "don't", "not yet" or "no need" anywhere: which clause it belongs to is not guessed at. */

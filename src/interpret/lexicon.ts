@@ -111,6 +111,8 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["your capabilities", 4], ["talk to sageops", 4], ["need from me", 4], ["jobs with you", 4], ["do with you", 3.5], ["work with you", 3.5],
   ],
   ask: [
+    // "need a catalog of trained models": models already trained, described, not a training asked for.
+    ["trained models", 3], ["trained model", 2],
     ["what is", 2], ["whats", 2], ["what are", 2], ["what does", 2.5], ["explain", 3], ["describe", 3], ["tell me about", 3],
     ["rundown", 3], ["in a nutshell", 3], ["summary of", 2.5], ["quick summary", 3], ["difference between", 3], ["vs", 2.5],
     ["versus", 2.5], ["compare", 2], ["which service", 3], ["which stage", 3], ["what stage", 3], ["which phase", 3],
@@ -557,7 +559,7 @@ export const DEPLOY_TARGETS_ABROAD: readonly (readonly [pattern: RegExp, service
 ];
 
 /** Batch scoring named in the other corpus languages, beyond the nouns of RESOURCE_NOUNS_ABROAD. */
-export const BATCH_WORDS_ABROAD = /por lotes|par lots?\b|en lote\b|stapelverarbeitung|バッチ/i;
+export const BATCH_WORDS_ABROAD = /por lotes|par lots?\b|en lote\b|stapelverarbeitung|バッチ|\bscoren\b|\bscorer\b|\bpuntuar\b|スコアリング/i;
 
 /** "my/our/the ... model|endpoint|job" and friends: a specific resource without its name. */
 export const RESOURCE_REFERENCE = /(^| )(my|our|the|this|that|current|running|latest|last|yesterdays|todays|tonights|nightly)( \S+){0,3} (model|endpoint|job|jobs|training|run|pipeline|execution|deployment|tuning|transform)( |$)/;

@@ -1,6 +1,6 @@
 import type { IntentId } from "../catalog/ids.js";
 import { ownValue } from "../kernel/lookup.js";
-import type { KnownKind } from "./inventory.js";
+import { type KnownKind, looksLikePipeline } from "./inventory.js";
 import { KNOWN_HYPERPARAMETERS } from "./lexicon.js";
 import { type ModelVersionRef, RequestParams } from "./schema.js";
 import type { ChannelRef } from "./slack-text.js";
@@ -307,7 +307,8 @@ function assignNames(input: ParamInput, draft: Partial<Record<ParamKey, unknown>
   const maybe = (kind: KnownKind, token: Token): boolean => token.known === undefined || token.known.includes(kind);
 
   if (intent === "train" || intent === "tune") {
-    const recipe = knownAs("recipe") ?? names.find((token) => token.kind === "name" && maybe("recipe", token));
+    // A name opening with a digit ("14-uhr-meeting") is a time or a date in words, not a recipe.
+    const recipe = knownAs("recipe") ?? names.find((token) => token.kind === "name" && maybe("recipe", token) && !/^\d/.test(token.raw));
     set("recipe", recipe?.raw);
     return;
   }
@@ -327,7 +328,8 @@ function assignNames(input: ParamInput, draft: Partial<Record<ParamKey, unknown>
       const before = wordOf(tokens[token.index - 1]);
       const after = wordOf(tokens[token.index + 1]);
       const only = token.known?.length === 1 ? token.known[0] : undefined;
-      if (only === "pipeline" || ["pipeline", "workflow"].includes(before) || ["pipeline", "workflow", "execution"].includes(after)) set("pipelineName", token.raw);
+      const pipelineByLooks = token.known === undefined && token.kind === "name" && looksLikePipeline(token.raw);
+      if (only === "pipeline" || pipelineByLooks || ["pipeline", "workflow"].includes(before) || ["pipeline", "workflow", "execution"].includes(after)) set("pipelineName", token.raw);
       else if (intent === "status" && (only === "model-group" || (input.registry && token.kind !== "endpoint" && only !== "endpoint" && (token.known === undefined || token.known.includes("model-group") || token.known.includes("recipe"))))) set("modelPackageGroup", token.raw);
       else if (only === "endpoint" || (only === undefined && (token.kind === "endpoint" || before === "endpoint" || after === "endpoint"))) set("endpointName", token.raw);
       else set("jobName", token.raw);

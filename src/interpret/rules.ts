@@ -4,12 +4,12 @@ import { readCommandForm } from "./command.js";
 import { compiledLexicon } from "./compiled.js";
 import { readDriftSubscription } from "./drift-subscription.js";
 import { decideIntent } from "./intent.js";
-import { type Inventory, NO_INVENTORY, startedAs } from "./inventory.js";
+import { type Inventory, NO_INVENTORY, startedAs, startedByLooks } from "./inventory.js";
 import { extractParams } from "./params.js";
 import { looksUnsafe } from "./safety.js";
 import { Request, type RequestParams } from "./schema.js";
 import { asksOfRegistry, deployModeOf, resolveSubject, type Subject } from "./subject.js";
-import type { Token } from "./tokens.js";
+import { type Token, unknownNames } from "./tokens.js";
 
 const COMMAND_CONFIDENCE = 0.97;
 /** How sure the rules are when they refuse unsafe text: `unknown` this sure is a refusal. */
@@ -58,7 +58,12 @@ export function readByRules(text: string, inventory: Inventory = NO_INVENTORY): 
 export function startOfKnown(intent: IntentId, utterance: Utterance): IntentId {
   const starting = intent === "train" || intent === "pipeline" || (intent === "unknown" && (utterance.leadingIntent === "train" || utterance.leadingIntent === "pipeline"));
   if (!starting || utterance.negated || utterance.long || (utterance.question && !utterance.polite)) return intent;
-  return startedAs(utterance.tokens.flatMap((token) => token.known ?? [])) ?? intent;
+  const known = startedAs(utterance.tokens.flatMap((token) => token.known ?? []));
+  if (known) return known;
+  // No source knows the name: its looks say what it is ("start risk-retrain" starts a pipeline, "fire up basket-rec" a training).
+  const byLooks = startedByLooks(unknownNames(utterance.tokens));
+  if (intent === "unknown" || byLooks === "pipeline") return byLooks ?? intent;
+  return intent;
 }
 
 /**

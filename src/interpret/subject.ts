@@ -4,7 +4,7 @@ import { SCENARIO_WALKTHROUGH } from "../catalog/scenario.js";
 import type { Utterance } from "./analysis.js";
 import type { CompiledLexicon } from "./compiled.js";
 import { type CompiledCue, firstPosition, matches, positionOf, type Shape, score } from "./cues.js";
-import type { KnownKind } from "./inventory.js";
+import { type KnownKind, looksLikePipeline } from "./inventory.js";
 import { BATCH_WORDS_ABROAD, DEPLOY_TARGETS_ABROAD, RESOURCE_NOUNS_ABROAD } from "./lexicon.js";
 import type { RequestParams } from "./schema.js";
 
@@ -239,6 +239,8 @@ const SERVICE_OF_KIND: Readonly<Record<KnownKind, ServiceId>> = {
 /** Without a noun saying what it is, the first name the inventory knows as one thing only says it. */
 function knownResourceSubject(utterance: Utterance): Subject | undefined {
   const kind = utterance.tokens.find((token) => token.known?.length === 1)?.known?.[0];
+  // A name no source knows, shaped like a pipeline's ("le dernier run de nightly-refresh").
+  if (kind === undefined && utterance.tokens.some((token) => token.kind === "name" && token.known === undefined && looksLikePipeline(token.raw))) return { stage: "orchestration", services: ["pipelines"] };
   if (kind === undefined) return undefined;
   const service = SERVICE_OF_KIND[kind];
   return { stage: getService(service).stage, services: [service] };

@@ -228,3 +228,7 @@ export function withKnownNames(tokens: readonly Token[], inventory: Inventory, s
   });
 }
 
+/** Names no source knows ("nightly-refresh", "basket-rec"). */
+export function unknownNames(tokens: readonly Token[]): string[] {
+  return tokens.filter((token) => token.kind === "name" && token.known === undefined).map((token) => token.raw);
+}

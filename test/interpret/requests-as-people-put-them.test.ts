@@ -162,4 +162,32 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
     // A job id one digit off is another job, never corrected.
     expect((await read("stop churn-xgb-20261130-0916")).params.jobName).toBe("churn-xgb-20261130-0916");
   });
+
+  it("reads a start of a name no source knows by its looks: a pipeline's name runs it, any other trains it", async () => {
+    expect(await read("start sales-refresh")).toMatchObject({ intent: "pipeline", params: { pipelineName: "sales-refresh" } });
+    expect(await read("arranca demand-retrain porfa")).toMatchObject({ intent: "pipeline", params: { pipelineName: "demand-retrain" } });
+    expect(await read("kick off parcel-eta")).toMatchObject({ intent: "train", params: { recipe: "parcel-eta" } });
+    expect((await read("lass parcel-eta nochmal laufen bitte")).intent).toBe("train");
+    expect(await read("has the last sales-refresh run finished?")).toMatchObject({ intent: "status", services: ["pipelines"], params: { pipelineName: "sales-refresh" } });
+    // Asked about, it stays a question; a name opening with a digit is no recipe.
+    expect(MUTATING_INTENTS.has((await read("should we start sales-refresh before the export lands?")).intent)).toBe(false);
+    expect(MUTATING_INTENTS.has((await read("we never start sales-refresh on fridays")).intent)).toBe(false);
+    expect((await read("Ich würde die Zahlen gern ins 9-Uhr-Meeting mitnehmen.")).params.recipe).toBeUndefined();
+  });
+
+  it("reads scoring with a version, a version wished onto an endpoint and a fresh model wished for as the actions they are", async () => {
+    expect(await read("bitte heute Nacht alle Kunden mit churn-xgb v2 scoren, Input unter s3://sageops-demo/churn/score/")).toMatchObject({ intent: "deploy", params: { deployMode: "batch" } });
+    expect((await read("Estaría bien tener la v1 en churn-staging para la demo del lunes")).intent).toBe("deploy");
+    expect((await read("Wir hätten gerne ein frisches churn-xgb Modell bis Freitag")).intent).toBe("train");
+    expect((await read("新しい churn-xgb のモデルが欲しいです")).intent).toBe("train");
+    // A model told as registered is context; the request is the deploy after it.
+    expect((await read("Neues Modell ist registriert. Bring Version 2 auf churn-dev, damit wir testen können.")).intent).toBe("deploy");
+  });
+
+  it("keeps a deploy spoken of in the past, a stop noun and a start verb from being read as what they are not", async () => {
+    expect(MUTATING_INTENTS.has((await read("churn-dev のステータスを教えてください。先週デプロイしてから見ていません。")).intent)).toBe(false);
+    expect((await read("churn-xgb もう一回回して、前回はスポット中断で落ちた")).intent).toBe("train");
+    expect((await read("Por favor, ejecute el pipeline churn-retrain; lo necesitamos para el informe.")).intent).toBe("pipeline");
+  });
 });
+

@@ -158,6 +158,31 @@ describe("the held-out corpus, per language", { timeout: 120_000 }, () => {
     });
   });
 
+  it("on a third set in German, Spanish, French and Japanese (written apart, 2026-12-02), holds its floors and acts on no question", async () => {
+    // 304 lines (320 written, 16 sharing a skeleton with the corpus or its held-out fifth dropped), for measuring only:
+    // its misses were never read. At the start of the day: de 93.5/96.1/92.2, es 92.0/90.7/90.7, fr 96.2/96.2/94.9,
+    // ja 94.6/93.2/93.2; after the day's changes: de 96.1/97.4/93.5, es 94.7/92.0/90.7, fr 97.4/96.2/96.2, ja 94.6/94.6/97.3.
+    expectUnreadSetAtFloors(await scoredFor("intents-abroad-3.jsonl"), {
+      de: [0.94, 0.95, 0.91],
+      es: [0.92, 0.9, 0.88],
+      fr: [0.95, 0.94, 0.94],
+      ja: [0.92, 0.92, 0.95],
+    });
+  });
+
+  it("on a set written for another company, whose names the example policy does not know, holds its floors and acts on no question", async () => {
+    // 311 lines (320 written, 9 dropped) naming recipes, pipelines and endpoints of another company (basket-rec,
+    // nightly-refresh, reco-prod, ...): what the interpreter reads from the words alone. Never read. At the start of
+    // the day: de 91.1/86.1/84.8, es 84.2/84.2/78.9, fr 90.9/85.7/87.0, ja 94.9/89.9/87.3; after the day's changes:
+    // de 92.4/91.1/91.1, es 90.8/90.8/86.8, fr 98.7/94.8/96.1, ja 100/96.2/97.5.
+    expectUnreadSetAtFloors(await scoredFor("intents-abroad-names.jsonl"), {
+      de: [0.9, 0.89, 0.89],
+      es: [0.88, 0.88, 0.84],
+      fr: [0.96, 0.92, 0.94],
+      ja: [0.97, 0.94, 0.95],
+    });
+  });
+
   it("shows its figures on the training corpus too (learnt by heart: no floor but a sanity bar)", async () => {
     const report = evaluate(await scoredFor("../../src/interpret/corpus/train.jsonl"));
     expect(report.intentAccuracy).toBeGreaterThanOrEqual(0.85);

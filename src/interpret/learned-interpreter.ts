@@ -306,6 +306,8 @@ const STARTS: ReadonlySet<IntentId> = new Set(["train", "tune", "deploy", "pipel
 function englishIntent(rules: Request, classification: Classification, utterance: Utterance): IntentId {
   const learned = classification.intent;
   const unplaced = unplacedByRules(rules, "en");
+  // "show the last 3 runs of churn-retrain": a look at one of ours, whatever action its name made the classifier read.
+  if (LOOK_OPENING.test(utterance.clean) && namesOneOfOurs(utterance) && (rules.intent === "unknown" || (MUTATING_INTENTS.has(learned) && RULES_MAY_YIELD.has(rules.intent)))) return rules.intent === "unknown" ? "status" : rules.intent;
   if (MUTATING_INTENTS.has(learned) && classification.score >= SURE_ENGLISH_ACTION && RULES_MAY_YIELD.has(rules.intent) && mayActInEnglish(utterance)) return learned;
   if (unplaced && ENGLISH_FILLS.has(learned) && !commandsAnotherTool(utterance)) return learned;
   // "what can sageops actually do?": the rules know no ML word in it, the classifier is sure it asks for help.
@@ -317,6 +319,9 @@ function englishIntent(rules: Request, classification: Classification, utterance
   if (rules.intent === "unknown" && ENGLISH_LOOKS.has(learned) && classification.score >= SURE_ENGLISH_ACTION && namesOneOfOurs(utterance) && !outOfScope(utterance)) return learned;
   return rules.intent;
 }
+
+/** Opening verbs of a look ("show …", "list …", "can you show me …"). */
+const LOOK_OPENING = /^((please|pls|can you|could you)\s+)?(show|list|display|print)(\s+(me|us))?\b/i;
 
 /** How sure the classifier must be that a message the rules could not place asks what the bot does. */
 const SURE_HELP = 0.9;

@@ -41,6 +41,8 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
   it("reads counts and lists of what runs, and what the bot can do, for what they are", async () => {
     expect((await read("how many tuning jobs are in flight right now?")).intent).toBe("status");
     expect(await read("list the latest churn-retrain executions")).toMatchObject({ intent: "status", services: ["pipelines"] });
+    // The classifier reads a pipeline start in the pipeline's name; the opening verb asks for a look.
+    expect(await read("show the last 3 runs of churn-retrain")).toMatchObject({ intent: "status", params: { pipelineName: "churn-retrain" } });
     expect((await read("what can sageops actually do for our team?")).intent).toBe("help");
     expect((await read("shut the hyperparameter tuning run down, it has converged")).intent).toBe("stop");
   });

@@ -72,7 +72,8 @@ export function isJobLikeName(name: string): boolean {
 const CONTRACTIONS = new Set(["what's", "that's", "it's", "how's", "where's", "who's", "there's", "here's", "let's", "he's", "she's", "when's", "why's"]);
 
 function trimPunctuation(chunk: string): string {
-  let text = chunk.replace(/^[("'[{“‘«`*_~]+/, "");
+  // Spanish opens a question or an exclamation with ¿ and ¡ ("¿churn-prod está bien?").
+  let text = chunk.replace(/^[("'[{“‘«`*_~¿¡]+/, "");
   if (text.startsWith("s3://")) return text.replace(/[)"'\]},.;:!?”’»]+$/, "");
   text = text.replace(/[)"'\]},.;:!?”’»…`*_~]+$/, "");
   // A possessive 's goes ("churn-xgb's", "sagemaker's"); a contraction stays ("what's" reads "whats").

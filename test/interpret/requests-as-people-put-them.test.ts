@@ -159,6 +159,8 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
 
   it("reads a drift look abroad, and a name of ours typed with a slip, as what they are", async () => {
     expect((await read("dérive sur churn-prod cette semaine ?")).intent).toBe("drift");
+    // The ¿ that opens a Spanish question is not part of the name after it.
+    expect(await read("¿churn-staging responde bien?")).toMatchObject({ intent: "status", services: ["realtime-endpoint"], params: { endpointName: "churn-staging" } });
     expect(await read("relance churn-retrian stp")).toMatchObject({ intent: "pipeline", params: { pipelineName: "churn-retrain" } });
     expect(await read("retrain chrun-xgb")).toMatchObject({ intent: "train", params: { recipe: "churn-xgb" } });
     // A job id one digit off is another job, never corrected.

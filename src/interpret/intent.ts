@@ -5,7 +5,7 @@ import { firstPosition, found, matches, positionOf, score } from "./cues.js";
 import { startedAs, startedByLooks } from "./inventory.js";
 import { RESOURCE_REFERENCE } from "./lexicon.js";
 import { aboutOtherPlatform, aboutOtherTool, asksUnsupportedOperation } from "./scope.js";
-import { shapeOffsetOf, type TokenKind } from "./tokens.js";
+import { isUnknownName, shapeOffsetOf, type TokenKind } from "./tokens.js";
 
 type ActiveIntent = Exclude<IntentId, "unknown">;
 const ACTIONS: readonly ActiveIntent[] = ["train", "tune", "deploy", "stop", "pipeline"];
@@ -170,7 +170,7 @@ export function decideIntent(utterance: Utterance, lexicon: CompiledLexicon): In
     const rest = utterance.shape.text.slice(shapeOffsetOf(utterance.tokens, utterance.start)).trimStart();
     const opensWithStart = !utterance.negated && lexicon.startVerbs.some((cue) => rest.startsWith(`${cue.phrase} `));
     for (const token of utterance.tokens) {
-      const byLooks = token.kind === "name" && token.known === undefined && opensWithStart;
+      const byLooks = isUnknownName(token) && opensWithStart;
       const started = byLooks ? startedByLooks([token.raw]) : startedAs(token.known ?? []);
       if (started && startsSoonAfter(utterance.shape.text, startAt, shapeOffsetOf(utterance.tokens, token.index))) raw[started] += 2.5;
     }

@@ -4,7 +4,7 @@ import { type KnownKind, looksLikePipeline } from "./inventory.js";
 import { KNOWN_HYPERPARAMETERS } from "./lexicon.js";
 import { type ModelVersionRef, RequestParams } from "./schema.js";
 import type { ChannelRef } from "./slack-text.js";
-import type { Token } from "./tokens.js";
+import { isUnknownName, type Token } from "./tokens.js";
 
 type DeployMode = "realtime" | "batch" | "rollback";
 type ParamKey = keyof RequestParams;
@@ -328,7 +328,7 @@ function assignNames(input: ParamInput, draft: Partial<Record<ParamKey, unknown>
       const before = wordOf(tokens[token.index - 1]);
       const after = wordOf(tokens[token.index + 1]);
       const only = token.known?.length === 1 ? token.known[0] : undefined;
-      const pipelineByLooks = token.known === undefined && token.kind === "name" && looksLikePipeline(token.raw);
+      const pipelineByLooks = isUnknownName(token) && looksLikePipeline(token.raw);
       if (only === "pipeline" || pipelineByLooks || ["pipeline", "workflow"].includes(before) || ["pipeline", "workflow", "execution"].includes(after)) set("pipelineName", token.raw);
       else if (intent === "status" && (only === "model-group" || (input.registry && token.kind !== "endpoint" && only !== "endpoint" && (token.known === undefined || token.known.includes("model-group") || token.known.includes("recipe"))))) set("modelPackageGroup", token.raw);
       else if (only === "endpoint" || (only === undefined && (token.kind === "endpoint" || before === "endpoint" || after === "endpoint"))) set("endpointName", token.raw);

@@ -7,6 +7,7 @@ import { type CompiledCue, firstPosition, matches, positionOf, type Shape, score
 import { type KnownKind, looksLikePipeline } from "./inventory.js";
 import { BATCH_WORDS_ABROAD, DEPLOY_TARGETS_ABROAD, RESOURCE_NOUNS_ABROAD } from "./lexicon.js";
 import type { RequestParams } from "./schema.js";
+import { isUnknownName } from "./tokens.js";
 
 type Question = NonNullable<RequestParams["question"]>;
 type DeployMode = "realtime" | "batch" | "rollback";
@@ -240,7 +241,7 @@ const SERVICE_OF_KIND: Readonly<Record<KnownKind, ServiceId>> = {
 function knownResourceSubject(utterance: Utterance): Subject | undefined {
   const kind = utterance.tokens.find((token) => token.known?.length === 1)?.known?.[0];
   // A name no source knows, shaped like a pipeline's ("le dernier run de nightly-refresh").
-  if (kind === undefined && utterance.tokens.some((token) => token.kind === "name" && token.known === undefined && looksLikePipeline(token.raw))) return { stage: "orchestration", services: ["pipelines"] };
+  if (kind === undefined && utterance.tokens.some((token) => isUnknownName(token) && looksLikePipeline(token.raw))) return { stage: "orchestration", services: ["pipelines"] };
   if (kind === undefined) return undefined;
   const service = SERVICE_OF_KIND[kind];
   return { stage: getService(service).stage, services: [service] };
@@ -306,14 +307,15 @@ function scoresData(utterance: Utterance): boolean {
   return data.length === 1 && !utterance.tokens.some((token) => token.kind === "endpoint" || token.known?.includes("endpoint"));
 }
 
+const BATCH_NOUN_ABROAD = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "batch-transform")?.[0];
+
 /** Batch, rollback or real-time, from the words of a deploy request. */
 export function deployModeOf(utterance: Utterance, lexicon: CompiledLexicon): DeployMode {
   if (lexicon.rollback.some((cue) => matches(cue, utterance.shape))) return "rollback";
-  const batchNounAbroad = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "batch-transform")?.[0];
   const batchWords =
     lexicon.batch.some((cue) => cue.weight > 0 && matches(cue, utterance.shape)) ||
     BATCH_WORDS_ABROAD.test(utterance.clean) ||
-    batchNounAbroad?.test(utterance.clean) === true;
+    BATCH_NOUN_ABROAD?.test(utterance.clean) === true;
   const batchKeys = utterance.tokens.some((token) => token.kind === "kv" && ["input", "output"].includes((token.key ?? "").toLowerCase()));
   return batchWords || batchKeys || scoresData(utterance) ? "batch" : "realtime";
 }

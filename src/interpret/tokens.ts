@@ -229,7 +229,12 @@ export function withKnownNames(tokens: readonly Token[], inventory: Inventory, s
   });
 }
 
-/** Names no source knows ("nightly-refresh", "basket-rec"). */
+/** A name no source knows ("nightly-refresh", "basket-rec"). */
+export function isUnknownName(token: Token): boolean {
+  return token.kind === "name" && token.known === undefined;
+}
+
+/** The names no source knows, as typed. */
 export function unknownNames(tokens: readonly Token[]): string[] {
-  return tokens.filter((token) => token.kind === "name" && token.known === undefined).map((token) => token.raw);
+  return tokens.filter(isUnknownName).map((token) => token.raw);
 }

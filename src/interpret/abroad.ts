@@ -15,7 +15,7 @@ const SECOND_PERSON_REQUEST =
   /(^|[\s¿¡])((me|nos) (lo |la )?(lanzas?|relanzas?|subes|sube|pones|pasas|haces|mandas|devuelves|devuelve|paras|cancelas|cancela|despliegas|despliega|entrenas|entrena|ejecutas|ejecuta|arrancas|arranca|montas|monta|tiras|corres|corre)|lo lanzas|la lanzas|te (importa|encargas|animas)|tu (sais|saurais|peux|pourrais) (me |nous )?\p{L}+|tu (me|nous) \p{L}+|on pourrait|ça te dérange|ça te dit|merci d['’]\p{L}+)(?![\p{L}])/iu;
 
 export const POLITE_REQUEST =
-  /(^|[\s¿¡])(chönntsch|chönnted sie|chasch|t(ä|ae)tst( du| ma| mir)?|kannst (ma|mir|mer)|auriez-vous l'amabilit[ée] de|vous savez me|tu sais me|merci de|w(ü|ue|u)rden sie|ser[ií]a tan amable de|ser[ií]as tan amable de|pod[ée]s|kriegst du|schaffst du|w(ä|ae)re nett,? wenn|kannst du|k(ö|oe|o)nntest du|k(ö|oe|o)nnen sie|k(ö|oe|o)nnten sie|kann man bitte|w(ä|ae|a)re es m(ö|oe|o)glich|wärst du so nett|wären sie so nett|sei so nett|magst du|w(ü|ue|u)rdest du|puedes|podr[ií]as|podr[ií]a usted|podr[ií]a \p{L}+[aei]r|pod[ée]is|puede usted|me haces el favor de|me har[ií]as el favor de|ser[ií]a posible|es posible|da tiempo a|tu peux|peux-tu|pourrais-tu|tu pourrais|pouvez-vous|vous pouvez|pourriez-vous|vous pourriez|tu veux bien|serait-il possible|est-ce que tu peux|est-ce qu'on peut|on peut)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?(か|でしょうか)|(て|で)(もらえる|もらえない|くれる|くれない|くれん)[？?]|(て|で)もらっても(いい|よろしい)|お願いでき(ます|る|ません)(か|でしょうか)?|お願いしてもいい|お願いしても(よろしい|いい)(です|でしょう)か|いただけ(ます|ません)(か|でしょうか)|(くれ|もらえ)へん/iu;
+  /(^|[\s¿¡])(chönntsch|chönnted sie|chasch|t(ä|ae)tst( du| ma| mir)?|kannst (ma|mir|mer)|auriez-vous l'amabilit[ée] de|vous savez me|tu sais me|merci de|w(ü|ue|u)rden sie|ser[ií]a tan amable de|ser[ií]as tan amable de|pod[ée]s|kriegst du|schaffst du|w(ä|ae)re nett,? wenn|kannst du|k(ö|oe|o)nntest du|k(ö|oe|o)nnen sie|k(ö|oe|o)nnten sie|kann man bitte|w(ä|ae|a)re es m(ö|oe|o)glich|wärst du so nett|wären sie so nett|sei so nett|magst du|w(ü|ue|u)rdest du|puedes|podr[ií]as|podr[ií]a usted|podr[ií]a \p{L}+[aei]r|pod[ée]is|puede usted|me haces el favor de|me har[ií]as el favor de|ser[ií]a posible|es posible|da tiempo a|tu peu[xt]|peux-tu|podemos|podr[ií]amos|k(ö|oe|o)nnen wir|k(ö|oe|o)nnten wir|pourrais-tu|tu pourrais|pouvez-vous|vous pouvez|pourriez-vous|vous pourriez|tu veux bien|serait-il possible|est-ce que tu peux|est-ce qu'on peut|on peut)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?(か|でしょうか)|(て|で)(もらえる|もらえない|くれる|くれない|くれん)[？?]|(て|で)もらっても(いい|よろしい)|お願いでき(ます|る|ません)(か|でしょうか)?|お願いしてもいい|お願いしても(よろしい|いい)(です|でしょう)か|いただけ(ます|ません)(か|でしょうか)|(くれ|もらえ)へん/iu;
 
 /** A request put as a question, in any of the corpus's other languages. */
 export function asksOfSomeone(text: string): boolean {
@@ -39,6 +39,8 @@ export const JAPANESE_CAN_IT_BE_DONE = /(でき|られ)ますか|できる[？?]
 /** The verbs of operations the bot never offers (delete, remove, approve, rename), as their stems. */
 const UNSUPPORTED_VERB_STEMS = "lösch|entfern|genehmig(?!t)|umbenenn|abreiß|abreiss|plattmach|borra|elimina|renombra|desmont|destru|supprim|efface|approuv(?!é)|renomm|démont|demont|détrui|detrui";
 const UNSUPPORTED_VERBS_JA = "削除|消して|承認して|却下|廃止|片付けて";
+/** Tearing down in words apart ("reiß churn-staging ab", "tira abajo churn-dev", "fous en l'air …"): a delete. */
+const TEAR_DOWN_ABROAD = "(^|\\s)(rei(ß|ss)e?|reisst|rei(ß|ss)t)\\s(\\S+\\s){0,3}ab(?![\\p{L}])|(^|\\s)(tira|tirar|tiren|echa|echar|echen)( \\S+){0,3} abajo(?![\\p{L}])|(^|\\s)(fous|foutre|fiche|ficher) en l'air";
 
 /**
  * Operations the bot never offers (delete, approve, rename, grant rights), in the corpus languages:
@@ -55,11 +57,11 @@ export const UNSUPPORTED_OPERATION = new RegExp(
  * is also "for", so it counts only as the first word, before an article.
  */
 const STOP_VERBS =
-  /(^|[\s¿¡,'’])(l'|l’)?(stop|stopp|stoppe|stoppen|abbrechen|abbricht|brich|brecht|anhalten|beende|beenden|parar|pará|páralo|paralo|páralos|párala|parala|detén|detenlo|detenla|detener|deten|detenga|detengan|mata|matá|mátalo|cancela|cancélalo|cancelalo|cancelar|cancelá|cancelen|aborta|abortar|frena|frenar|arr[eê]te|arr[eê]te-le|arr[eê]te-la|arr[eê]ter|arr[eê]tez|stopper|annule|annule-le|annule-la|annuler|annulez|interromps|interrompre|couper|coupe|coupe-le|coupe-la|arr[eê]te-moi|stoppe-moi|flingue|tue-moi|tue-le|tue-la|abwürgen|abwuergen|würg|córtalo|cortalo|córtala|cortala|mátalo|matalo|mátala|matala)([\s,.!?:]|$)|^(por favor,?\s*)?para (al tiro |ya )?(el|la|los|las|mi|mis|ese|esa|este|esta)\s|止め|停止|キャンセル|中止|中断(して|させ|する|お願い)|ストップ/i;
+  /(^|[\s¿¡,'’])(l'|l’)?(stop|stopp|stoppe|stoppen|abbrechen|abbricht|brich|brecht|anhalten|beende|beenden|abbrichst|abbrecht|parar|pará|páralo|paralo|páralos|párala|parala|detén|detenlo|detenla|detener|deten|detenga|detengan|mata|matá|mátalo|cancela|cancélalo|cancelalo|cancelar|cancelá|cancelen|aborta|abortar|frena|frenar|arr[eê]te|ar[eê]te|arr[eê]te-le|arr[eê]te-la|arr[eê]ter|arr[eê]tez|stopper|annule|annule-le|annule-la|annuler|annulez|interromps|interrompre|couper|coupe|coupe-le|coupe-la|arr[eê]te-moi|stoppe-moi|flingue|tue-moi|tue-le|tue-la|abwürgen|abwuergen|würg|córtalo|cortalo|córtala|cortala|mátalo|matalo|mátala|matala)([\s,.!?:]|$)|^(por favor,?\s*)?para (al tiro |ya )?(el|la|los|las|mi|mis|ese|esa|este|esta)\s|止め|停止|キャンセル|中止|中断(して|させ|する|お願い)|ストップ/i;
 
 /** Start verbs: what they start is said by the noun or the name beside them. */
 const START_VERBS =
-  /(^|[\s¿¡,'’])(starte|starten|startest|anwerfen|wirf|ausführen|lanza|lanzar|lanzá|lancen|relanza|relanzar|tira|tirar|ejecuta|ejecutar|ejecutá|arranca|arrancar|arranque|corre|correr|córrelo|correlo|corra|ejecute|inicia|iniciar|inicie|dale|lance|lancer|lancez|relance|relancer|relancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez|vas-y|c'est parti|refaire tourner|faire tourner|fais tourner|laufen lassen|durchlaufen lassen|go)([\s,.!?]|$)|(^|\s)lass(t)? \S+( \S+){0,2} (durch)?laufen([\s,.!?]|$)|実行して|実行してください|実行しといて|回して|回しといて|走らせて|走らせといて|開始して|始めて|スタートして|キックして|起動して/i;
+  /(^|[\s¿¡,'’])(starte|starten|startest|anwerfen|wirf|ausführen|lanza|lanzar|lanzá|lancen|relanza|relanzar|tira|tirar|ejecuta|ejecutar|ejecutá|arranca|arrancar|arranque|corre|correr|córrelo|correlo|corra|ejecute|inicia|iniciar|inicie|dale|lance|lancer|lancez|relance|relancer|relancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez|vas-y|c'est parti|refaire tourner|faire tourner|fais tourner|refais tourner|refaites tourner|faites tourner|laufen lassen|durchlaufen lassen|go)([\s,.!?]|$)|(^|\s)lass(t)? \S+( \S+){0,2} (durch)?laufen([\s,.!?]|$)|実行して|実行してください|実行しといて|回して|回しといて|走らせて|走らせといて|開始して|始めて|スタートして|キックして|起動して/i;
 
 /** Verbs that say the action themselves (typed loosely: "trainiren", "entrena", "réentraîne", "deploye"). */
 const ACTION_VERBS: readonly (readonly [pattern: RegExp, verb: "train" | "tune" | "deploy"])[] = [
@@ -91,7 +93,7 @@ const TRAINING_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "s
  * Trainingsjob", "mi entrenamiento", "unsere Pipeline"), as "the pipeline" or "my job" in English.
  */
 export const RESOURCE_REFERENCE_ABROAD =
-  /(^|[\s¿¡(])(der|die|das|den|dem|vom|zum|dies(en|em|er|es|e)?|mein(en|em|e)?|unser(en|em|e)?|dein(en|em|e)?|el|la|los|las|del|al|ese|esa|este|esta|mi|mis|nuestro|nuestra|tu|le|les|l'|du|au|ce|cet|cette|mon|ma|mes|notre|nos|ton)\s?(\S+\s)?(pipeline|pipelines|trainingsjob|trainings-job|training|tuning-job|tuning|hpo|hpo-job|job|jobs|lauf|ausführung|endpoint|endpunkt|modell|modèle|modele|modelo|entrenamiento|canalización|ejecución|trabajo|entraînement|entrainement|exécution|tâche)(?![\p{L}])|(チューニング|トレーニング|学習|パイプライン)(ジョブ|の実行)?(を|は)?\s*(止め|停止|キャンセル|中止|ストップ)|(その|この|あの|例の)\s?(チューニング|トレーニング|学習|ジョブ|パイプライン|エンドポイント)|\S+のモデル/iu;
+  /(^|[\s¿¡(])(der|die|das|den|dem|vom|zum|dies(en|em|er|es|e)?|mein(en|em|e)?|unser(en|em|e)?|dein(en|em|e)?|el|la|los|las|del|al|ese|esa|este|esta|mi|mis|nuestro|nuestra|tu|le|les|l'|du|au|ce|cet|cette|mon|ma|mes|notre|nos|ton)\s?(\S+\s)?(pipeline|pipelines|trainingsjob|trainings-job|training|tuning-job|tuning|tunig|tunign|tunnig|tunning|hpo|hpo-job|job|jobs|lauf|ausführung|endpoint|endpunkt|modell|modèle|modele|modelo|entrenamiento|canalización|ejecución|trabajo|entraînement|entrainement|exécution|tâche)(?![\p{L}])|(チューニング|トレーニング|学習|パイプライン)(ジョブ|の実行)?(を|は)?\s*(止め|停止|キャンセル|中止|ストップ)|(その|この|あの|例の)\s?(チューニング|トレーニング|学習|ジョブ|パイプライン|エンドポイント)|\S+のモデル/iu;
 
 const DEPLOY_VERB = ACTION_VERBS.find(([, verb]) => verb === "deploy")?.[0];
 const BATCH_NOUN = RESOURCE_NOUNS_ABROAD.find(([, service]) => service === "batch-transform")?.[0];
@@ -167,10 +169,13 @@ export const WHAT_IF_ABROAD = /^[¿\s]*(wenn (ich|wir|man)|falls (ich|wir|man)|s
 
 /** A start told in the past tense ("hab ich … gestartet", "j'ai lancé", "he lanzado", "昨日…実行した"). */
 export const DONE_ALREADY_ABROAD =
-  /(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(ge(startet|laufen|macht|trainiert)|angeworfen)(?![\p{L}])|(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(deployed|deployt|ausgerollt)(?![\p{L}])|(^|\s)(j'ai|on a|il a)\s(\S+\s)?(lanc[ée]|relanc[ée]|d[ée]marr[ée]|ex[ée]cut[ée]|d[ée]ploy[ée]|r?entra[iî]n[ée])|(^|\s)(he|hemos|ha)\s(\S+\s)?(lanzado|relanzado|ejecutado|arrancado|desplegado|entrenado|reentrenado)|(^|\s)(anoche|ayer|ya)\s(lanc[ée]|ejecut[ée]|desplegu[ée]|entren[ée]|reentren[ée])|(^|\s)(desplegu[ée]|lanc[ée]|ejecut[ée]|entren[ée]) (yo|ya)(?![\p{L}])|(実行|開始)した(けど|が|ん)|(デプロイ|実行|学習|リリース)(して|した)(から|後|あと|ばかり)|(デプロイ|実行|学習)済み|自分で\S{0,20}(デプロイ|実行|学習)(した|しました|済み)/iu;
+  /(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(ge(startet|laufen|macht|trainiert)|angeworfen|(neu )?trainiert|neu gestartet)(?![\p{L}])|(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(deployed|deployt|ausgerollt)(?![\p{L}])|(^|\s)(j'ai|on a|il a|je l'ai|je les ai|on l'a|je l’ai)\s(\S+\s)?(lanc[ée]|pouss[ée]|mis|relanc[ée]|d[ée]marr[ée]|ex[ée]cut[ée]|d[ée]ploy[ée]|r?entra[iî]n[ée])|(^|\s)(he|hemos|ha)\s(\S+\s)?(lanzado|relanzado|ejecutado|arrancado|desplegado|entrenado|reentrenado)|(^|\s)(anoche|ayer|ya)\s(lanc[ée]|ejecut[ée]|desplegu[ée]|entren[ée]|reentren[ée])|(^|\s)(desplegu[ée]|lanc[ée]|ejecut[ée]|entren[ée]|sub[íi]|pus[ei]) (yo|ya)(?![\p{L}])|(^|\s)(la|lo|las|los) (sub[íi]|desplegu[ée]|lanc[ée]|pus[ei]) yo(?![\p{L}])|(実行|開始)した(けど|が|ん)|(デプロイ|実行|学習|リリース)(して|した)(から|後|あと|ばかり)|(デプロイ|実行|学習)済み|自分で\S{0,20}(デプロイ|実行|学習)(した|しました|済み)/iu;
 
 /** The verbs of operations the bot never offers, as requests (delete, rename, approve, grant). */
-export const UNSUPPORTED_REQUEST_ABROAD = new RegExp(`(^|\\s)(${UNSUPPORTED_VERB_STEMS}|aprueb|aprobar(?!on))\\p{L}*|(^|\\s)iam(?![\\p{L}])|${UNSUPPORTED_VERBS_JA}|名前を変えて`, "iu");
+export const UNSUPPORTED_REQUEST_ABROAD = new RegExp(
+  `(^|\\s)(${UNSUPPORTED_VERB_STEMS}|aprueb|aprobar(?!on))\\p{L}*|(^|\\s)iam(?![\\p{L}])|${UNSUPPORTED_VERBS_JA}|名前を変えて|${TEAR_DOWN_ABROAD}`,
+  "iu",
+);
 
 /** Thanks and praise alone ("merci, c'est parfait", "danke dir!", "¡gracias, genial!", "ありがとうございます！"). */
 export const THANKS_ONLY_ABROAD =

@@ -29,7 +29,7 @@ import { compiledLexicon } from "./compiled.js";
 import type { CorpusLanguage } from "./corpus.js";
 import { firstPosition, score } from "./cues.js";
 import { type Inventory, NO_INVENTORY, startedAs, startedByLooks } from "./inventory.js";
-import { FOREIGN_PLATFORM_CUES, FOREIGN_TOOL_CUES } from "./lexicon.js";
+import { FOREIGN_PLATFORM_CUES, FOREIGN_TOOL_CUES, LEADING_VERBS } from "./lexicon.js";
 import type { IntentNeighbours } from "./neighbours.js";
 import { choiceOf } from "./readings.js";
 import type { ServiceRetriever } from "./retrieval.js";
@@ -63,7 +63,7 @@ const HOW_TO_ASK = /(^|[.!?]\s+)how (do|can|should|would|could) (i|we|you|one)\b
 /** Tokens that name one of ours: something for an action to act on. */
 const RESOURCE_KINDS = new Set<TokenKind>(["name", "job", "endpoint", "ref", "s3", "kv", "instance"]);
 /** An environment or a model version named outright, in any of the corpus languages. */
-const TARGET_WORDS = /(^|[^a-z])(prod|staging|dev|v\d+|versi[oó]n \d+|本番|ステージング|最新版)([^a-z]|$)/i;
+const TARGET_WORDS = /(^|[^a-z])(prod|staging|dev|v\d+|versi[oó]n \d+|バージョン ?\d+|本番|ステージング|最新版)([^a-z]|$)/i;
 /** Question marks of the corpus languages, and the Japanese question particle closing a sentence. */
 const QUESTION_END = /[?？]\s*$|か[。\s]*$/;
 /** One-word names of other tools and platforms ("jenkins", "airflow", "vertex"), wherever they stand, even inside a name. */
@@ -168,12 +168,18 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   // The same asked in another language ("comparer la nouvelle version avec celle en prod, sur les mêmes requêtes live"), whatever action was read.
   const shadowNeed = (reading === "deploy" && describesNeedOfUnactedService(utterance, SHADOW)) || (MUTATING_INTENTS.has(reading) && SHADOW_NEED_ABROAD.test(utterance.clean));
   const read = shadowNeed ? "ask" : reading;
+  // "i already kicked off churn-retrain an hour ago, just so you know": told as done, and nothing asked after it.
+  if (classification.locale === "en" && MUTATING_INTENTS.has(read) && toldAsDone(utterance.clean) && !commandsAfterTelling(utterance.clean)) return "unknown";
   // "lösch bitte den endpoint churn-dev", "puedes relanzar el dag de airflow?": asked of us, but nothing we do.
   if (read !== "unknown" && asksForWhatWeDoNot(utterance, classification.locale)) return "unknown";
   // "merci, c'est parfait", "¿alguien sabe por qué falla el job de jenkins?": thanks, or another tool's trouble.
   if (classification.locale !== "en" && read !== "unknown" && (THANKS_ONLY_ABROAD.test(utterance.clean) || aboutAnotherToolOnly(utterance))) return "unknown";
-  const chosen = driftAbroad(definitionAsked(looksAbroad(read, utterance), utterance), utterance);
+  const looked = driftAbroad(definitionAsked(looksAbroad(read, utterance), utterance), utterance);
+  // "Data Wrangler って何ができるの？": what a service can do is a question about it, not a call for help.
+  const chosen = looked === "help" && namesOwnService(utterance, compiledLexicon()) ? "ask" : looked;
   // Whatever language was guessed: a short German or Spanish request is often guessed to be English.
+  // "la v3 ya está en churn-prod, la subí yo hace rato": told as done, for the record; nothing asked of the bot.
+  if (chosen === "status" && toldAsDone(utterance.clean) && !onlyAsks(utterance) && classification.locale !== "en") return "unknown";
   const verb = verbAbroad(utterance.clean, startedAs(utterance.tokens.flatMap((token) => token.known ?? [])) ?? startedByLooks(unknownNames(utterance.tokens)));
   if (verb === undefined) return chosen;
   // A stop verb stops whatever was read; a start verb says what a start starts, never turning a deploy into one.
@@ -188,6 +194,8 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   // "abbrechen: churn-xgb-20261130-0915", "faudrait refaire tourner churn-retrain, celle de cette nuit s'est vautrée":
   // the verb asks for something to be done to the one named, not for a look at it.
   if (chosen === "status" && namesOne(utterance) && mayBeActedOn(utterance)) return verb;
+  // "Le drift sur churn-prod est mauvais depuis lundi, du coup réentraîne churn-xgb": the look is context, a later clause asks.
+  if ((chosen === "drift" || chosen === "status") && STARTS.has(verb) && laterClauseAsks(utterance.clean) && mayBeActedOn(utterance)) return verb;
   // Nothing read, or a question or a call for help read, where the verb asks for an action on something named. The
   // classifier sure it is none of ours (hostile, out of scope) is not overruled by a verb.
   const sureNotOurs = classification.intent === "unknown" && classification.score >= UNSURE_UNKNOWN;
@@ -198,6 +206,17 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && !sureNotOurs && !sureQuestion && (namesOne(utterance) || newTrainingAsked) && mayBeActedOn(utterance)) return verb;
   return chosen;
 }
+
+/** A clause after the first opens with an action's verb, after a connective ("…, du coup réentraîne churn-xgb"). */
+function laterClauseAsks(text: string): boolean {
+  return text
+    .split(/[,;.!?。、！？]\s*/)
+    .slice(1)
+    .some((clause) => opensWithVerbAbroad(clause.replace(CONNECTIVE_OPENING, "")));
+}
+
+/** Words that join a request to the context before it. */
+const CONNECTIVE_OPENING = /^((du coup|donc|alors|et|so|also|deshalb|daher|dann|und|entonces|así que|asi que|pues|por eso|y|だから|なので)\s*)+/iu;
 
 /** "deploy the model to our kubernetes cluster with helm": a command for another tool, not a question about ours. */
 function commandsAnotherTool(utterance: Utterance): boolean {
@@ -307,7 +326,7 @@ function englishIntent(rules: Request, classification: Classification, utterance
   const learned = classification.intent;
   const unplaced = unplacedByRules(rules, "en");
   // "show the last 3 runs of churn-retrain": a look at one of ours, whatever action its name made the classifier read.
-  if (LOOK_OPENING.test(utterance.clean) && namesOneOfOurs(utterance) && (rules.intent === "unknown" || (MUTATING_INTENTS.has(learned) && RULES_MAY_YIELD.has(rules.intent)))) return rules.intent === "unknown" ? "status" : rules.intent;
+  if (LOOK_OPENING.test(utterance.clean) && namesOneOfOurs(utterance) && (rules.intent === "unknown" || (MUTATING_INTENTS.has(learned) && RULES_MAY_YIELD.has(rules.intent)))) return ENGLISH_LOOKS.has(rules.intent) ? rules.intent : "status";
   if (MUTATING_INTENTS.has(learned) && classification.score >= SURE_ENGLISH_ACTION && RULES_MAY_YIELD.has(rules.intent) && mayActInEnglish(utterance)) return learned;
   if (unplaced && ENGLISH_FILLS.has(learned) && !commandsAnotherTool(utterance)) return learned;
   // "what can sageops actually do?": the rules know no ML word in it, the classifier is sure it asks for help.
@@ -321,7 +340,7 @@ function englishIntent(rules: Request, classification: Classification, utterance
 }
 
 /** Opening verbs of a look ("show …", "list …", "can you show me …"). */
-const LOOK_OPENING = /^((please|pls|can you|could you)\s+)?(show|list|display|print)(\s+(me|us))?\b/i;
+const LOOK_OPENING = /^((please|pls|can you|could you)\s+)?((show|list|display|print)(\s+(me|us))?\b|(give|get|pull up|fetch)(\s+(me|us))?\s+(the\s+)?(\d+\s+)?(latest|last|recent|most recent|current)\b)/i;
 
 /** How sure the classifier must be that a message the rules could not place asks what the bot does. */
 const SURE_HELP = 0.9;
@@ -338,20 +357,29 @@ function toldAsDone(text: string): boolean {
   return (DONE_ALREADY.test(text) || DONE_ALREADY_ABROAD.test(text)) && !asksOfSomeone(text) && !POLITE_ANYWHERE_EN.test(text);
 }
 
+/** A clause opening with an action's verb beside one told in the past ("we deployed v2 yesterday, now ship v3 to churn-dev"). */
+function commandsAfterTelling(text: string): boolean {
+  return text
+    .toLowerCase()
+    .split(/[,;.!?]\s*|\s(?:and|but|so|now|then)\s/)
+    .map((clause) => clause.trim().replace(/^((and|but|so|now|then|pls|please|just|go ahead and)\s+)+/, "").split(/\s+/)[0] ?? "")
+    .some((first) => first in LEADING_VERBS || IMPERATIVE_STARTS.has(first));
+}
+
 /** An English request to someone anywhere in a message ("…, can you stop it?", "please …"). */
 const POLITE_ANYWHERE_EN = /\b(can|could|would|will) (you|u)\b|\bplease\b|\bpls\b/i;
 
 /** A start told in the past ("i kicked off churn-retrain last night"): context, not a request. */
-const DONE_ALREADY = /(^|\s)(i|we)\s(\S+\s)?(started|kicked off|launched|ran|triggered|deployed|trained|retrained)(?![\p{L}])/iu;
+const DONE_ALREADY = /(^|\s)(i|we|already)\s(\S+\s)?(started|kicked off|launched|ran|triggered|deployed|trained|retrained)(?![\p{L}])/iu;
 /** Wishes that read like questions ("would be great to get v3 on churn-dev", "any chance you could …"): requests. */
-const ENGLISH_WISH = /^(it )?(would|d) be (great|nice|good|awesome|cool|amazing|helpful)|^(any chance|id love|i would love|i need|we need|i want|we want|id like|we.d like)( |$)/;
+const ENGLISH_WISH = /^(it )?(would|d) be (great|nice|good|awesome|cool|amazing|helpful)|^((i|we) )?(would|d) (really )?(love|like|appreciate)( |$)|^(id|wed) (really )?(love|like|appreciate)( |$)|^(any chance|i need|we need|i want|we want)( |$)/;
 
 /**
  * Whether the classifier may read an action in English: something of ours named, no negation, nothing
  * out of scope, and not asked as a question (a wish put like one is a request).
  */
 function mayActInEnglish(utterance: Utterance): boolean {
-  if (utterance.negated || !namesOneOfOurs(utterance) || outOfScope(utterance) || toldAsDone(utterance.clean)) return false;
+  if (utterance.negated || !namesOneOfOurs(utterance) || outOfScope(utterance) || (toldAsDone(utterance.clean) && !commandsAfterTelling(utterance.clean))) return false;
   const plain = utterance.clean.toLowerCase().replace(/[’']/g, "");
   if (utterance.question && !utterance.polite && !(ENGLISH_WISH.test(plain) && !utterance.laterQuestion)) return false;
   return !describesNeedOfUnactedService(utterance);
@@ -493,9 +521,14 @@ export class LearnedInterpreter implements Interpreter {
    */
   private async withLearnedServices(request: Request, locale: CorpusLanguage): Promise<Request> {
     if (locale === "en" || request.intent !== "ask" || !this.services) return request;
-    if (request.params.question === "compare" || request.params.question === "scenario" || request.params.question === "lifecycle") return request;
+    if (request.params.question === "scenario" || request.params.question === "lifecycle") return request;
     const guess = await this.services.classify(request.text, locale);
     if (!guess) return request;
+    // A comparison keeps the services it compares and their stage; the classifier only says which it favours.
+    if (request.params.question === "compare") {
+      const favoured = guess.service;
+      return favoured !== null && request.services.includes(favoured) ? { ...request, services: [favoured, ...request.services.filter((service) => service !== favoured)] } : request;
+    }
     if (guess.service === null) return { ...request, stage: null, services: [] };
     const lead = guess.service;
     return { ...request, stage: getService(lead).stage, services: [lead, ...request.services.filter((service) => service !== lead)].slice(0, MAX_SERVICES) };
@@ -543,7 +576,7 @@ function deploysToNamedEndpoint(request: Request): boolean {
  * "btw", "by the way", "also" (with or without a comma and an "and" before them).
  */
 const CLAUSE_BREAK =
-  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+|,?\s+(?:und\s+)?(?:mal\s+)?(?:btw|übrigens|nebenbei(?: gefragt)?)\s*[,:]?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|oye|btw)\s*,?\s*(?=[¿\p{L}])|,?\s+y\s+(?=¿)|,?\s+(?:et\s+)?(?:au fait|au passage|d'ailleurs|btw|sinon)\s*,?\s+|,\s+et\s+(?=c'est quoi|qu'est-ce|question)|[、,]\s*(?=(?:あと|それと|ついでに|ちなみに)[、,]?)/iu;
+  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+|,?\s+(?:und\s+)?(?:mal\s+)?(?:btw|übrigens|nebenbei(?: gefragt)?)\s*[,:]?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|oye|btw)\s*,?\s*(?=[¿\p{L}])|,?\s+y\s+(?=¿)|,?\s+(?:et\s+)?(?:au fait|au passage|d'ailleurs|btw|sinon)\s*,?\s+|,\s+et\s+(?=c'est quoi|qu'est-ce|question)|,\s+(?:and|und|y|et)\s+(?=(?:what|whats|what's|how|why|was|wie|warum|wieso|qué|cómo|cuál|por qué|comment|pourquoi)(?![\p{L}']))|[、,]\s*(?=(?:あと|それと|ついでに|ちなみに)[、,]?)/iu;
 /** At most this many clauses are read on their own; a longer message is read as a whole. */
 const MAX_CLAUSES = 4;
 /** A "don't", "not yet" or "no need" anywhere: which clause it belongs to is not guessed at. */

@@ -501,6 +501,10 @@ export const STAGE_QUESTION_CUES: readonly Cue[] = [
 export const COMPARE_CUES: readonly Cue[] = [
   ["vs", 3], ["versus", 3], ["compare", 2], ["difference between", 3], ["or", 1], ["better than", 2], ["better", 1], ["which is", 1],
   ["instead of", 1], ["rather than", 1.5], ["when to use which", 2], ["over", 1],
+  // The same in German, Spanish, French and Japanese ("Model Monitor oder Clarify …?", "¿experiments o el model registry …?").
+  ["oder", 1], ["o", 1], ["ou", 1], ["statt", 1], ["anstatt", 1], ["en vez de", 1], ["en lugar de", 1], ["au lieu de", 1], ["plutôt que", 1.5],
+  ["unterschied zwischen", 3], ["diferencia entre", 3], ["différence entre", 3], ["vergleichen", 2], ["comparar", 2], ["comparer", 2],
+  ["どっち", 2], ["どちら", 2], ["違い", 2], ["比較", 2],
 ];
 /** Words that make a raw-data question span the whole set-up, not one step. */
 export const SCENARIO_SPAN_CUES: readonly Cue[] = [
@@ -542,8 +546,8 @@ export const RESOURCE_NOUNS: readonly (readonly [phrase: string, service: Servic
  * shape's English words do not hold them, and Japanese has no spaces to match words at.
  */
 export const RESOURCE_NOUNS_ABROAD: readonly (readonly [pattern: RegExp, service: ServiceId])[] = [
-  [/tuning|tunig|tunning|hpo|hyperparameter-?(suche|optimierung)|hyperpara?me?te?r|hiperpar[aá]metros|hyperparam[eè]tres|チューニング|ハイパーパラメータ|ハイパラ|ちゅーにんぐ|はいぱーぱらめーた/i, "automatic-model-tuning"],
-  [/batch-?transform|batch-?inferenz|transformaci[oó]n por lotes|inferencia por lotes|traitement par lots|transformation par lots|inf[eé]rence par lots|バッチ変換|バッチ推論/i, "batch-transform"],
+  [/tuning|tunig|tunning|tunign|tunnig|hpo|hyperparameter-?(suche|optimierung)|hyperpara?me?te?r|hiperpar[aá]metros|hyperparam[eè]tres|チューニング|ハイパーパラメータ|ハイパラ|ちゅーにんぐ|はいぱーぱらめーた/i, "automatic-model-tuning"],
+  [/batch-?transform|batch-?inferenz|batch-?jobs?|batch-?(vorhersage|scoring)\w*|(^|\s)en batch(?![\p{L}])|transformaci[oó]n por lotes|inferencia por lotes|traitement par lots|transformation par lots|inf[eé]rence par lots|バッチ変換|バッチ推論/iu, "batch-transform"],
   [/trainings?-?(job|lauf)|(^|\s)(das |den )?training(\s|$)|entrenamiento|entra[iî]nement|学習|トレーニング|訓練/i, "sagemaker-training"],
   [/pipeline|ausf[uü]hrung|canalizaci[oó]n|ejecuci[oó]n|ex[eé]cution|パイプライン|ワークフロー/i, "pipelines"],
   [/endpoint|punto de enlace|point de terminaison|エンドポイント/i, "realtime-endpoint"],

@@ -75,7 +75,7 @@ const UNSAFE_PATTERNS: readonly RegExp[] = [
   /\bno (pidas|esperes|solicites|necesitas) (la |ninguna )?(aprobaci|confirmaci|revisi)|\b(ne|n') ?(demande|attends) (pas|aucune) (d'|l')?(approbation|validation|confirmation)/i,
   /(deaktivier|abschalt|schalte[^.\n]{0,20}ab|desactiva|deshabilita|désactive)\w*[^.\n]{0,30}(freigabe|prüfung|guard|richtlinie|polic|aprobaci|control|pol[ií]tica|approbation|validation|contrôle|garde-fou)/i,
   /(freigaben|prüfungen|genehmigungen|richtlinien)\s+(sind|wurden)\s+(jetzt\s+)?(deaktiviert|abgeschaltet|aufgehoben|ausgesetzt)|(aprobaciones|controles|pol[ií]ticas) (están|fueron) (desactivad|suspendid|deshabilitad)|(approbations?|validations?|contrôles) (sont|ont été) (désactivé|suspendu|levé)/i,
-  /(指示|ルール|ポリシー|制約|ガード|承認|チェック|確認)(を|は)?(すべて|全て)?(無視|無効|解除|スキップ|省略|不要)|(システム|管理者|アドミン)(から|より)?の?(命令|指示|プロンプト)|(今から|これから|以降)(あなた|君|お前)は|承認(なし|なしで|を待たず|せず)|確認(なし|せず)で/,
+  /(指示|ルール|ポリシー|制約|ガード|承認|チェック|確認|命令|設定)(を|は|も)?(すべて|全て|全部|ぜんぶ|一旦|いったん)?(無視|無効|解除|スキップ|省略|不要|忘れ)|(システム|管理者|アドミン)(から|より)?の?(命令|指示|プロンプト)|(今から|これから|以降)(あなた|君|お前)は|承認(なし|なしで|を待たず|せず)|確認(なし|せず)で/,
   /\b(gib|gebt|erteil|verleih|dale|dame|da|den|otorga|concede|donne|donnez|accorde|accordez)\w*\b[^.\n]{0,40}(rechte|berechtigung|permisos?|derechos|droits|habilitation)|(権限|ロール)[^。\n]{0,10}(を)?(付与|与え|ください|くれ|ちょうだい)/i,
   /(すべて|全て|全部)の?[^。\n]{0,20}(停止|止め|削除|消)|(alle|todos|todas|tous|toutes)\s+(les\s+|los\s+|las\s+)?(endpoints?|jobs?|trabajos|tâches)[^.\n]{0,30}(stopp|beend|lösch|det[eé]n|borr|elimin|arrêt|supprim)/i,
   // The verb first ("arrête tous les endpoints", "stoppe alle Jobs", "detén todos los trabajos").

@@ -110,7 +110,7 @@ export function speaksOfDeploying(text: string): boolean {
  * ohne dass Kunden etwas merken"): shadow testing, which no plan runs.
  */
 export const SHADOW_NEED_ABROAD =
-  /(compar\w*|vergleich\w*|gegen(über)?stell\w*|比較|比べ)(?=.*(live|r[ée]el(les)?|reales?|echte[mnr]?|mismas peticiones|m[êe]mes requ[êe]tes|selben (requests|anfragen)|本番の?(トラフィック|リクエスト)|実トラフィック))|(live|r[ée]el|reales?|echte[mnr]?|本番)\S*\s?(\S+\s)?(traffic|trafic|tr[áa]fico|requests|requ[êe]tes|peticiones|anfragen|トラフィック|リクエスト)(?=.*(sans (aucun )?risque|sans que les clients|sin que (los )?clientes|sin riesgo|ohne (dass|risiko)|影響(なし|を与えず|させず|が出ない)))/is;
+  /(compar\w*|vergleich\w*|gegen(über)?stell\w*|比較|比べ)(?=.*(live|r[ée]el(les)?|reales?|echte[mnr]?|mismas peticiones|m[êe]mes requ[êe]tes|selben (requests|anfragen)|本番の?(トラフィック|リクエスト)|実トラフィック))|(live|r[ée]el|reales?|echte[mnr]?|本番)\S*\s?(\S+\s)?(traffic|trafic|tr[áa]fico|requests|requ[êe]tes|peticiones|anfragen|トラフィック|リクエスト)(?=.*(sans (aucun )?risque|sans que les clients|sin que (los )?clientes|sin riesgo|ohne (dass|risiko)|影響(なし|なく|を与えず|を出さず|させず|が出ない)|気づかれず|バレず))|裏で(動か|走ら|回)/is;
 
 const TRAIN_OR_TUNE_VERBS = ACTION_VERBS.filter(([, verb]) => verb !== "deploy").map(([pattern]) => pattern);
 

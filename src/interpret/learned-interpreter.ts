@@ -303,6 +303,8 @@ function unplacedByRules(rules: Request, locale: CorpusLanguage): boolean {
 
 function chooseReading(rules: Request, classification: Classification, utterance: Utterance): IntentId {
   const learned = classification.intent;
+  // "show the last 3 runs of churn-retrain", which neither the rules nor the classifier placed: a look at one of ours.
+  if (rules.intent === "unknown" && opensWithLookAtOurs(utterance)) return "status";
   if (learned === rules.intent) return rules.intent;
   // The rules' "unknown" is their own (out of scope, unsupported): not the classifier's to give.
   if (learned === "unknown") return rules.intent;
@@ -326,7 +328,7 @@ function englishIntent(rules: Request, classification: Classification, utterance
   const learned = classification.intent;
   const unplaced = unplacedByRules(rules, "en");
   // "show the last 3 runs of churn-retrain": a look at one of ours, whatever action its name made the classifier read.
-  if (LOOK_OPENING.test(utterance.clean) && namesOneOfOurs(utterance) && (rules.intent === "unknown" || (MUTATING_INTENTS.has(learned) && RULES_MAY_YIELD.has(rules.intent)))) return ENGLISH_LOOKS.has(rules.intent) ? rules.intent : "status";
+  if (opensWithLookAtOurs(utterance) && MUTATING_INTENTS.has(learned) && RULES_MAY_YIELD.has(rules.intent)) return ENGLISH_LOOKS.has(rules.intent) ? rules.intent : "status";
   if (MUTATING_INTENTS.has(learned) && classification.score >= SURE_ENGLISH_ACTION && RULES_MAY_YIELD.has(rules.intent) && mayActInEnglish(utterance)) return learned;
   if (unplaced && ENGLISH_FILLS.has(learned) && !commandsAnotherTool(utterance)) return learned;
   // "what can sageops actually do?": the rules know no ML word in it, the classifier is sure it asks for help.
@@ -337,6 +339,11 @@ function englishIntent(rules: Request, classification: Classification, utterance
   // "show the recent churn-retrain executions": a look at one of ours the rules found no ML words in.
   if (rules.intent === "unknown" && ENGLISH_LOOKS.has(learned) && classification.score >= SURE_ENGLISH_ACTION && namesOneOfOurs(utterance) && !outOfScope(utterance)) return learned;
   return rules.intent;
+}
+
+/** An English message opening with a look verb over one of ours ("show the last 3 runs of churn-retrain"). */
+function opensWithLookAtOurs(utterance: Utterance): boolean {
+  return LOOK_OPENING.test(utterance.clean) && namesOneOfOurs(utterance) && !outOfScope(utterance);
 }
 
 /** Opening verbs of a look ("show …", "list …", "can you show me …"). */
@@ -544,6 +551,8 @@ export class LearnedInterpreter implements Interpreter {
   private async readClauses(whole: Request, utterance: Utterance): Promise<Reading | undefined> {
     const clauses = clausesOf(utterance.clean);
     if (clauses.length < 2 || NEGATION_ANYWHERE.test(utterance.clean)) return undefined;
+    // "… churn-prodを切り替える前に裏で動かして比較したい。どうやる？": the clauses before a "how do I do it?" say what is to be done, not a request.
+    if (HOW_TO_DO_IT.test(clauses[clauses.length - 1] ?? "")) return undefined;
     const parts: Request[] = [];
     const actions: Request[] = [];
     for (const clause of clauses) {
@@ -577,6 +586,10 @@ function deploysToNamedEndpoint(request: Request): boolean {
  */
 const CLAUSE_BREAK =
   /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+|,?\s+(?:und\s+)?(?:mal\s+)?(?:btw|übrigens|nebenbei(?: gefragt)?)\s*[,:]?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|oye|btw)\s*,?\s*(?=[¿\p{L}])|,?\s+y\s+(?=¿)|,?\s+(?:et\s+)?(?:au fait|au passage|d'ailleurs|btw|sinon)\s*,?\s+|,\s+et\s+(?=c'est quoi|qu'est-ce|question)|,\s+(?:and|und|y|et)\s+(?=(?:what|whats|what's|how|why|was|wie|warum|wieso|qué|cómo|cuál|por qué|comment|pourquoi)(?![\p{L}']))|[、,]\s*(?=(?:あと|それと|ついでに|ちなみに)[、,]?)/iu;
+/** A closing question about how to do what came before ("how do I do that?", "どうやる？", "comment faire ?"). */
+const HOW_TO_DO_IT =
+  /^((and|so|but|und|also|et|alors|donc|y|entonces|で|じゃあ)\s*,?\s*)?(how (do|can|would|should|could) (i|we|you|one) (do|set up|get|achieve|pull off) (that|it|this)|how\s*\?|what'?s the best way|wie (geht|mache ich|machen wir|mach ich|kriege ich|kriegen wir|stelle ich) (das|es|so was|sowas)|wie\s*\?|comment (faire|je fais|on fait|s'y prendre|je m'y prends|on s'y prend)|comment\s*\?|c[oó]mo (lo|la|se) (hago|hacemos|hace|haría|haríamos|consigo|monto|montamos)|c[oó]mo\s*\?|どう(やる|やれば|すれば|したら|やったら|する|やって|すればいい)|どうやって)/iu;
+
 /** At most this many clauses are read on their own; a longer message is read as a whole. */
 const MAX_CLAUSES = 4;
 /** A "don't", "not yet" or "no need" anywhere: which clause it belongs to is not guessed at. */

@@ -12,10 +12,10 @@ import { RESOURCE_NOUNS_ABROAD } from "./lexicon.js";
  * "tu me lances …?", "tu sais me relancer …?", "on pourrait remettre …?".
  */
 const SECOND_PERSON_REQUEST =
-  /(^|[\s¿¡])((me|nos) (lo |la )?(lanzas?|relanzas?|subes|sube|pones|pasas|haces|mandas|devuelves|devuelve|paras|cancelas|cancela|despliegas|despliega|entrenas|entrena|ejecutas|ejecuta|arrancas|arranca|montas|monta|tiras|corres|corre)|lo lanzas|la lanzas|te (importa|encargas|animas)|tu (sais|saurais|peux|pourrais) (me |nous )?\p{L}+|tu (me|nous) \p{L}+|on pourrait|ça te dérange|ça te dit|merci d['’]\p{L}+)(?![\p{L}])/iu;
+  /(^|[\s¿¡])((me|nos) (lo |la )?(lanzas?|relanzas?|subes|sube|pones|pasas|haces|mandas|devuelves|devuelve|paras|cancelas|cancela|despliegas|despliega|entrenas|entrena|ejecutas|ejecuta|arrancas|arranca|montas|monta|tiras|corres|corre)|lo lanzas|la lanzas|te (importa|encargas|animas)|tu t'en occupes|vous vous en occupez|tu (le|la|les) (lances|relances|démarres|arrêtes|stoppes|déploies|fais)|tu (sais|saurais|peux|pourrais) (me |nous )?\p{L}+|tu (me|nous) \p{L}+|on pourrait|ça te dérange|ça te dit|merci d['’]\p{L}+)(?![\p{L}])/iu;
 
 export const POLITE_REQUEST =
-  /(^|[\s¿¡])(chönntsch|chönnted sie|chasch|t(ä|ae)tst( du| ma| mir)?|kannst (ma|mir|mer)|auriez-vous l'amabilit[ée] de|vous savez me|tu sais me|merci de|w(ü|ue|u)rden sie|ser[ií]a tan amable de|ser[ií]as tan amable de|pod[ée]s|kriegst du|schaffst du|w(ä|ae)re nett,? wenn|kannst du|k(ö|oe|o)nntest du|k(ö|oe|o)nnen sie|k(ö|oe|o)nnten sie|kann man bitte|w(ä|ae|a)re es m(ö|oe|o)glich|wärst du so nett|wären sie so nett|sei so nett|magst du|w(ü|ue|u)rdest du|puedes|podr[ií]as|podr[ií]a usted|podr[ií]a \p{L}+[aei]r|pod[ée]is|puede usted|me haces el favor de|me har[ií]as el favor de|ser[ií]a posible|es posible|da tiempo a|tu peu[xt]|peux-tu|podemos|podr[ií]amos|k(ö|oe|o)nnen wir|k(ö|oe|o)nnten wir|pourrais-tu|tu pourrais|pouvez-vous|vous pouvez|pourriez-vous|vous pourriez|tu veux bien|serait-il possible|est-ce que tu peux|est-ce qu'on peut|on peut)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?(か|でしょうか)|(て|で)(もらえる|もらえない|くれる|くれない|くれん)[？?]|(て|で)もらっても(いい|よろしい)|お願いでき(ます|る|ません)(か|でしょうか)?|お願いしてもいい|お願いしても(よろしい|いい)(です|でしょう)か|いただけ(ます|ません)(か|でしょうか)|(くれ|もらえ)へん/iu;
+  /(^|[\s¿¡])(chönntsch|chönnted sie|chasch|t(ä|ae)tst( du| ma| mir)?|kannst (ma|mir|mer)|auriez-vous l'amabilit[ée] de|vous savez me|tu sais me|merci de|w(ü|ue|u)rden sie|ser[ií]a tan amable de|ser[ií]as tan amable de|pod[ée]s|kriegst du|schaffst du|w(ä|ae)re nett,? wenn|kannst du|k(ö|oe|o)nntest du|k(ö|oe|o)nnen sie|k(ö|oe|o)nnten sie|kann man bitte|w(ä|ae|a)re es m(ö|oe|o)glich|wärst du so nett|wären sie so nett|sei so nett|magst du|w(ü|ue|u)rdest du|puedes|podr[ií]as|podr[ií]a usted|podr[ií]a \p{L}+[aei]r|pod[ée]is|puede usted|me haces el favor de|(hay|habr[ií]a|habr[aá]) (chance|chances|posibilidad|forma|manera) de que|me har[ií]as el favor de|ser[ií]a posible|es posible|da tiempo a|tu peu[xt]|peux-tu|podemos|podr[ií]amos|k(ö|oe|o)nnen wir|k(ö|oe|o)nnten wir|pourrais-tu|tu pourrais|pouvez-vous|vous pouvez|pourriez-vous|vous pourriez|tu veux bien|serait-il possible|est-ce que tu peux|est-ce qu'on peut|on peut)(\s|$)|(て|で)(もらえ|もらえません|くれ|くれません|いただけ|いただけません)(ます)?(か|でしょうか)|(て|で)(もらえる|もらえない|くれる|くれない|くれん)[？?]|(て|で)もらっても(いい|よろしい)|お願いでき(ます|る|ません)(か|でしょうか)?|お願いしてもいい|お願いしても(よろしい|いい)(です|でしょう)か|いただけ(ます|ません)(か|でしょうか)|(くれ|もらえ)へん/iu;
 
 /** A request put as a question, in any of the corpus's other languages. */
 export function asksOfSomeone(text: string): boolean {
@@ -47,7 +47,7 @@ const TEAR_DOWN_ABROAD = "(^|\\s)(rei(ß|ss)e?|reisst|rei(ß|ss)t)\\s(\\S+\\s){0
  * the classifier never turns such a text into an action, whatever it scores.
  */
 export const UNSUPPORTED_OPERATION = new RegExp(
-  `(^|\\s)(${UNSUPPORTED_VERB_STEMS}|aprueba)|\\bapproved\\b|berechtigung|\\brechte\\b|permisos?\\b|\\bdroits\\b|habilitation|${UNSUPPORTED_VERBS_JA}|承認者|権限|名前を変え`,
+  `(^|\\s)(${UNSUPPORTED_VERB_STEMS}|aprueba)|\\bapproved\\b|berechtigung|(?<!keine |keinen |kein )\\brechte\\b|(?<!no tengo |sin |sin los )permisos?\\b|(?<!pas les |pas de |aucun )\\bdroits\\b|habilitation|${UNSUPPORTED_VERBS_JA}|承認者|権限|名前を変え`,
   "i",
 );
 
@@ -61,7 +61,7 @@ const STOP_VERBS =
 
 /** Start verbs: what they start is said by the noun or the name beside them. */
 const START_VERBS =
-  /(^|[\s¿¡,'’])(starte|starten|startest|anwerfen|wirf|ausführen|lanza|lanzar|lanzá|lancen|relanza|relanzar|tira|tirar|ejecuta|ejecutar|ejecutá|arranca|arrancar|arranque|corre|correr|córrelo|correlo|corra|ejecute|inicia|iniciar|inicie|dale|lance|lancer|lancez|relance|relancer|relancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez|vas-y|c'est parti|refaire tourner|faire tourner|fais tourner|refais tourner|refaites tourner|faites tourner|laufen lassen|durchlaufen lassen|go)([\s,.!?]|$)|(^|\s)lass(t)? \S+( \S+){0,2} (durch)?laufen([\s,.!?]|$)|実行して|実行してください|実行しといて|回して|回しといて|走らせて|走らせといて|開始して|始めて|スタートして|キックして|起動して/i;
+  /(^|[\s¿¡,'’])(starte|starten|startest|anwerfen|wirf|ausführen|lanza|lanzar|lanzá|lancen|lances|relanza|relances|ejecutes|arranques|inicies|relanzar|tira|tirar|ejecuta|ejecutar|ejecutá|arranca|arrancar|arranque|corre|correr|córrelo|correlo|corra|ejecute|inicia|iniciar|inicie|dale|lance|lancer|lancez|relance|relancer|relancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez|vas-y|c'est parti|refaire tourner|faire tourner|fais tourner|refais tourner|refaites tourner|faites tourner|laufen lassen|durchlaufen lassen|go)([\s,.!?]|$)|(^|\s)lass(t)? \S+( \S+){0,2} (durch)?laufen([\s,.!?]|$)|実行して|実行してください|実行しといて|回して|回しといて|走らせて|走らせといて|開始して|始めて|スタートして|キックして|起動して/i;
 
 /** Verbs that say the action themselves (typed loosely: "trainiren", "entrena", "réentraîne", "deploye"). */
 const ACTION_VERBS: readonly (readonly [pattern: RegExp, verb: "train" | "tune" | "deploy"])[] = [
@@ -123,6 +123,18 @@ export function speaksOfTraining(text: string): boolean {
 const LEADING_COURTESY = /^((bitte|por favor|porfa|stp|svp|s'il te plaît|pls|please|hey|ok|okay|oye|allez|dale)[\s,!]+)+/i;
 /** A Japanese clause closing on a request ("…実行して", "…止めてください", "…お願いします"). */
 const JAPANESE_REQUEST_END = /(して|て(ください|くれ|ね|ほしい)?|お願い(します)?)[。!！\s]*$/;
+
+/** A Japanese message closing on a request, whatever was told before it ("デプロイしてから…ロールバックして"). */
+export function closesOnJapaneseRequest(text: string): boolean {
+  return /[\u3040-\u30ff]/.test(text) && JAPANESE_REQUEST_END.test(text);
+}
+
+/**
+ * A look asked for by its verb or its noun, in the other languages ("…が InService か確認していただけますか",
+ * "estado churn-retrain", "prüf mal churn-prod"): with no action's verb beside it, a status, whatever the classifier read.
+ */
+export const LOOK_ASKED_ABROAD =
+  /確認して|チェックして|見てもらえ|教えて|^(estado|status|état|etat|stand|ステータス|状況)(?![\p{L}])|(^|\s)(prüf|pruef|schau|guck)\p{L}*|(^|[\s¿])(revisa|revisá|comprueba|checa|chequea|mira|fíjate)(?![\p{L}])|(^|\s)(vérifie|vérifiez|verifie|regarde|regardez)(?![\p{L}])/iu;
 
 /**
  * The verb opens the clause ("starte …", "lanza …", "bitte stopp …"), or closes it as a Japanese

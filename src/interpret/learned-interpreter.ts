@@ -3,11 +3,13 @@ import { type IntentId, MUTATING_INTENTS, SERVICE_IDS, type ServiceId } from "..
 import {
   ASKS_WHETHER_ABROAD,
   asksOfSomeone,
+  closesOnJapaneseRequest,
   DEFINITION_QUESTION,
   DONE_ALREADY_ABROAD,
   DRIFT_NOUN_ABROAD,
   JAPANESE_CAN_IT_BE_DONE,
   LIST_OR_RUNNING_ABROAD,
+  LOOK_ASKED_ABROAD,
   opensWithVerbAbroad,
   QUESTION_OPENING_ABROAD,
   RESOURCE_NOUN_ABROAD,
@@ -36,7 +38,7 @@ import type { ServiceRetriever } from "./retrieval.js";
 import { readByRules, requestAs, startOfKnown } from "./rules.js";
 import type { Interpreter, Reading, Request } from "./schema.js";
 import { aboutOtherPlatform, aboutOtherTool, asksUnsupportedOperation, namesOwnService } from "./scope.js";
-import { type TokenKind, unknownNames } from "./tokens.js";
+import { type TokenKind, unknownNames, withCorrectedNames } from "./tokens.js";
 
 /** Below this the classifier is unsure, and the closest corpus lines may speak instead (measured on the held-out sets). */
 const SURE_READING = 0.9;
@@ -44,6 +46,8 @@ const SURE_READING = 0.9;
 const NEIGHBOURS_AGREE = 0.6;
 /** The classifier this sure of a question is not overruled by an action verb in it. */
 const SURE_QUESTION = 0.95;
+/** How closely the corpus's questions must answer an English question the rules could not place (measured: needs 1500 and more, chatter under 700). */
+const NEED_RETRIEVED = 1200;
 /** The rules' "unknown" this unsure is English the rules could not place: the classifier may read it as a question. */
 const UNSURE_UNKNOWN = 0.5;
 
@@ -181,6 +185,8 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   // "la v3 ya está en churn-prod, la subí yo hace rato": told as done, for the record; nothing asked of the bot.
   if (chosen === "status" && toldAsDone(utterance.clean) && !onlyAsks(utterance) && classification.locale !== "en") return "unknown";
   const verb = verbAbroad(utterance.clean, startedAs(utterance.tokens.flatMap((token) => token.known ?? [])) ?? startedByLooks(unknownNames(utterance.tokens)));
+  // "churn-dev のエンドポイントが InService か確認していただけますか", read as a deploy: a look asked for, with no action's verb.
+  if (verb === undefined && MUTATING_INTENTS.has(chosen) && classification.locale !== "en" && LOOK_ASKED_ABROAD.test(utterance.clean)) return "status";
   if (verb === undefined) return chosen;
   // A stop verb stops whatever was read; a start verb says what a start starts, never turning a deploy into one.
   // Asked whether or what if ("si je coupe une exécution de churn-retrain, on peut la reprendre ?"), the verb does nothing.
@@ -361,7 +367,9 @@ const RULES_MAY_YIELD: ReadonlySet<IntentId> = new Set(["unknown", "ask", "statu
  * do something ("j'ai lancé le training avec le mauvais bucket, tu peux l'arrêter ?").
  */
 function toldAsDone(text: string): boolean {
-  return (DONE_ALREADY.test(text) || DONE_ALREADY_ABROAD.test(text)) && !asksOfSomeone(text) && !POLITE_ANYWHERE_EN.test(text);
+  if (!(DONE_ALREADY.test(text) || DONE_ALREADY_ABROAD.test(text)) || asksOfSomeone(text) || POLITE_ANYWHERE_EN.test(text)) return false;
+  // "churn-prod、デプロイしてから予測がおかしいので version 2 にロールバックして": told, then asked.
+  return !laterClauseAsks(text) && !closesOnJapaneseRequest(text);
 }
 
 /** A clause opening with an action's verb beside one told in the past ("we deployed v2 yesterday, now ship v3 to churn-dev"). */
@@ -486,9 +494,12 @@ export class LearnedInterpreter implements Interpreter {
   /** One stretch of text: the rules, and the classifier where it measures best. */
   private async readOne(text: string) {
     const rules = readByRules(text, this.inventory);
-    const classification = rules.settled ? undefined : this.withNeighbours(text, await this.classifier.classify(text));
+    // The classifier learnt the inventory's names as they are spelt, so it reads them with their slips corrected.
+    const classified = withCorrectedNames(text, rules.utterance.tokens);
+    const classification = rules.settled ? undefined : this.withNeighbours(classified, await this.classifier.classify(classified));
     if (!classification) return { request: rules.request, settled: true as const, utterance: rules.utterance, saysAction: true };
-    const intent = startOfKnown(chooseIntent(rules.request, classification, rules.utterance), rules.utterance);
+    const chosen = startOfKnown(chooseIntent(rules.request, classification, rules.utterance), rules.utterance);
+    const intent = chosen === "unknown" && this.describesNeedInEnglish(rules.request, classification, rules.utterance) ? "ask" : chosen;
     const score = Math.round(Math.min(1, Math.max(0, classification.score)) * 100) / 100;
     const readAs = (other: IntentId): Request => requestAs(text, rules.utterance, other, score);
     const read = intent === rules.request.intent ? rules.request : readAs(intent);
@@ -496,6 +507,17 @@ export class LearnedInterpreter implements Interpreter {
     // Whether the words themselves ask for an action (the rules read one, or an action verb), not the classifier alone.
     const saysAction = MUTATING_INTENTS.has(rules.request.intent) || verbAbroad(rules.utterance.clean, undefined) !== undefined;
     return { request, settled: false as const, utterance: rules.utterance, classification, readAs, saysAction };
+  }
+
+  /**
+   * "predictions have to come back under 50ms, where do I host this?": an English question the rules found no
+   * ML word in, which the classifier is sure asks which service fits, and whose words the corpus's questions
+   * answer closely (chatter such as "anyone know where the coffee filters are?" retrieves far less).
+   */
+  private describesNeedInEnglish(rules: Request, classification: Classification, utterance: Utterance): boolean {
+    if (classification.locale !== "en" || rules.intent !== "unknown" || classification.intent !== "ask" || classification.score < SURE_QUESTION) return false;
+    if (!utterance.question || outOfScope(utterance) || !this.retriever) return false;
+    return this.retriever.retrieve(rules.text).strength >= NEED_RETRIEVED;
   }
 
   /**

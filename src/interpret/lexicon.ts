@@ -108,7 +108,8 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["how does this work", 4], ["how does this thing work", 4], ["what can it do", 3], ["what does this bot do", 4],
     ["what does this thing do", 4], ["talk to you", 4],
     ["who are you", 4], ["what are you", 3], ["how do you work", 4], ["how does this bot work", 4], ["how does sageops work", 4],
-    ["your capabilities", 4], ["talk to sageops", 4], ["need from me", 4], ["jobs with you", 4], ["do with you", 3.5], ["work with you", 3.5],
+    ["your capabilities", 4], ["talk to sageops", 4], ["what this bot can do", 4], ["what you can do", 4], ["what sageops can do", 4], ["what this bot does", 4],
+    ["what the bot can do", 4], ["how do i ask you", 4], ["need from me", 4], ["jobs with you", 4], ["do with you", 3.5], ["work with you", 3.5],
   ],
   ask: [
     // "need a catalog of trained models": models already trained, described, not a training asked for.

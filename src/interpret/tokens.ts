@@ -35,6 +35,8 @@ export interface Token {
   value?: string;
   /** What the inventory knows this name as (src/interpret/inventory.ts), when it knows it. */
   known?: readonly KnownKind[];
+  /** The name as typed, when the inventory corrected a slip in it (`raw` is then the name it knows). */
+  typed?: string;
 }
 
 /** The class token a kind contributes to the shape string (plain words contribute themselves). */
@@ -221,12 +223,17 @@ export function withKnownNames(tokens: readonly Token[], inventory: Inventory, s
     const corrected = exact.length === 0 && nameLike ? inventory.closestName?.(token.raw) : undefined;
     const known = corrected === undefined ? exact : inventory.kindsOf(corrected);
     if (known.length === 0) return token;
-    const refined = { ...token, raw: corrected ?? token.raw, known, words: [] };
+    const refined = corrected === undefined ? { ...token, known, words: [] } : { ...token, raw: corrected, typed: token.raw, known, words: [] };
     if (known.every((kind) => JOB_KINDS.has(kind))) return { ...refined, kind: "job" };
     if (known.every((kind) => kind === "endpoint")) return { ...refined, kind: "endpoint" };
     if (known.includes("endpoint") || known.some((kind) => JOB_KINDS.has(kind))) return nameLike ? refined : { ...refined, kind: "name" };
     return { ...refined, kind: "name" };
   });
+}
+
+/** The text with the names the inventory corrected written as it knows them ("churn-retarin start" → "churn-retrain start"). */
+export function withCorrectedNames(text: string, tokens: readonly Token[]): string {
+  return tokens.reduce((corrected, token) => (token.typed === undefined ? corrected : corrected.split(token.typed).join(token.raw)), text);
 }
 
 /** A name no source knows ("nightly-refresh", "basket-rec"). */

@@ -51,6 +51,9 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
     expect((await read("what can sageops actually do for our team?")).intent).toBe("help");
     // "give me the latest …" asks for a look, whatever kind its noun names.
     expect(await read("give me the last few tuning jobs on churn-xgb")).toMatchObject({ intent: "status" });
+    expect((await read("could you sum up what this bot can do for a new team?")).intent).toBe("help");
+    // A name of ours typed with a slip is read as the name, by the classifier too.
+    expect((await read("churn-retrian go")).intent).toBe("pipeline");
     expect((await read("shut the hyperparameter tuning run down, it has converged")).intent).toBe("stop");
   });
 
@@ -208,6 +211,16 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
     expect((await read("refais tourner churn-retrain, la nuit dernière ça a planté")).intent).toBe("pipeline");
     expect((await read("bitte den Batch-Job mit churn-xgb v2 über s3://sageops-demo/churn/score/ starten")).params.deployMode).toBe("batch");
     expect((await read("wär nett, wenn du das tunign von churn-xgb abbrichst")).intent).toBe("stop");
+  });
+
+  it("reads a request after what was told done, a look asked for, and requests put as a chance or a hand-over", async () => {
+    expect((await read("churn-staging、デプロイしてから遅いので version 1 に戻して")).intent).toBe("deploy");
+    expect((await read("churn-prod の状態を確認してもらえますか")).intent).toBe("status");
+    expect((await read("estado churn-xgb-20261201-1412")).intent).toBe("status");
+    expect((await read("¿habría chance de que lances churn-retrain esta tarde?")).intent).toBe("pipeline");
+    expect((await read("il faudrait réentraîner churn-xgb, tu t'en occupes ?")).intent).toBe("train");
+    // Having no rights yet is context, not a request for rights.
+    expect((await read("hab noch keine Rechte in SageMaker, kannst du bitte churn-xgb für mich trainieren?")).intent).toBe("train");
   });
 
   it("reads a version named in Japanese, and a French word told by its accent, as what they are", async () => {

@@ -37,7 +37,7 @@ export const QUESTION_OPENING_ABROAD =
 export const JAPANESE_CAN_IT_BE_DONE = /(でき|られ)ますか|できる[？?]|[せれえけめ]る[？?]\s*$/;
 
 /** The verbs of operations the bot never offers (delete, remove, approve, rename), as their stems. */
-const UNSUPPORTED_VERB_STEMS = "lösch|entfern|genehmig(?!t)|umbenenn|abreiß|abreiss|plattmach|borra|elimina|renombra|desmont|destru|supprim|efface|approuv(?!é)|renomm|démont|demont|détrui|detrui";
+const UNSUPPORTED_VERB_STEMS = "freigeb|freizugeb|lösch|entfern|genehmig(?!t)|umbenenn|abreiß|abreiss|plattmach|borra|elimina|renombra|desmont|destru|supprim|efface|approuv(?!é)|renomm|démont|demont|détrui|detrui";
 const UNSUPPORTED_VERBS_JA = "削除|消して|承認して|却下|廃止|片付けて";
 /** Tearing down in words apart ("reiß churn-staging ab", "tira abajo churn-dev", "fous en l'air …"): a delete. */
 const TEAR_DOWN_ABROAD = "(^|\\s)(rei(ß|ss)e?|reisst|rei(ß|ss)t)\\s(\\S+\\s){0,3}ab(?![\\p{L}])|(^|\\s)(tira|tirar|tiren|echa|echar|echen)( \\S+){0,3} abajo(?![\\p{L}])|(^|\\s)(fous|foutre|fiche|ficher) en l'air";
@@ -190,6 +190,10 @@ export const UNSUPPORTED_REQUEST_ABROAD = new RegExp(
 );
 
 /** Thanks and praise alone ("merci, c'est parfait", "danke dir!", "¡gracias, genial!", "ありがとうございます！"). */
+/** Thanks for the help given ("danke für die Hilfe heute", "merci infiniment pour ton aide"): not a call for help. */
+export const THANKED_FOR_HELP =
+  /(thanks|thank you|thx|ty|danke|vielen dank|merci|gracias)(\s+\p{L}+){0,2}\s+(for|für|pour|por)\s+(the|your|all the|die|deine|eure|ihre|ta|ton|votre|vos|la|tu|su)?\s*(help|hilfe|aide|ayuda)|助けてくれて|手伝ってくれて/iu;
+
 export const THANKS_ONLY_ABROAD =
   /^\s*(merci|danke|vielen dank|gracias|muchas gracias|ありがとう)[\s\p{L}'’,.!…]{0,30}[!！.。…]*\s*(:[a-z0-9_+-]+:|\p{Extended_Pictographic}\uFE0F?|\s)*$/iu;
 

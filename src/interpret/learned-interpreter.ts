@@ -18,6 +18,7 @@ import {
   speaksOfDeploying,
   speaksOfTraining,
   TARGET_NAMED,
+  THANKED_FOR_HELP,
   THANKS_ONLY_ABROAD,
   UNSUPPORTED_OPERATION,
   UNSUPPORTED_REQUEST_ABROAD,
@@ -178,9 +179,11 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   if (read !== "unknown" && asksForWhatWeDoNot(utterance, classification.locale)) return "unknown";
   // "merci, c'est parfait", "¿alguien sabe por qué falla el job de jenkins?": thanks, or another tool's trouble.
   if (classification.locale !== "en" && read !== "unknown" && (THANKS_ONLY_ABROAD.test(utterance.clean) || aboutAnotherToolOnly(utterance))) return "unknown";
+  // "v3 approved?", "is die version 2 already approved oder noch pending?", "v2 approuvée ?": a look at the registry.
+  if ((read === "ask" || read === "unknown") && asksWhetherApproved(utterance)) return "status";
   const looked = driftAbroad(definitionAsked(looksAbroad(read, utterance), utterance), utterance);
   // "Data Wrangler って何ができるの？": what a service can do is a question about it, not a call for help.
-  const chosen = looked === "help" && namesOwnService(utterance, compiledLexicon()) ? "ask" : looked;
+  const chosen = looked === "help" ? helpOrNot(utterance) : looked;
   // Whatever language was guessed: a short German or Spanish request is often guessed to be English.
   // "la v3 ya está en churn-prod, la subí yo hace rato": told as done, for the record; nothing asked of the bot.
   if (chosen === "status" && toldAsDone(utterance.clean) && !onlyAsks(utterance) && classification.locale !== "en") return "unknown";
@@ -209,16 +212,58 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   const sureQuestion = classification.intent === "ask" && classification.score >= SURE_QUESTION;
   // "Auriez-vous l'amabilité de lancer un nouvel entraînement ?": a new training asked of us needs nothing named yet (the recipe is asked back).
   const newTrainingAsked = (verb === "train" || verb === "tune") && asksOfSomeone(utterance.clean) && speaksOfTraining(utterance.clean);
+  const wished = wishesForAction(utterance.clean) && namesOne(utterance) && !utterance.negated && !outOfScope(utterance);
+  if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && wished) return verb;
   if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && !sureNotOurs && !sureQuestion && (namesOne(utterance) || newTrainingAsked) && mayBeActedOn(utterance)) return verb;
   return chosen;
 }
 
+/** A call for help as read: what a service can do is a question about it; thanks for the help given is chatter. */
+function helpOrNot(utterance: Utterance): IntentId {
+  if (namesOwnService(utterance, compiledLexicon())) return "ask";
+  return THANKED_FOR_HELP.test(utterance.clean) && !/[?？]/.test(utterance.clean) ? "unknown" : "help";
+}
+
+/**
+ * "Ich würde Version 1 gern als Serverless-Endpoint bereitstellen, … Geht das bitte?": a first sentence wishing
+ * for an action asks for it, whatever question of whether it can be done follows, unless one asks how.
+ */
+function wishesForAction(text: string): boolean {
+  const [first] = clausesOf(text);
+  if (first === undefined || !WISH_OPENING_ABROAD.test(first) || verbAbroad(first, undefined) === undefined) return false;
+  return !laterClauses(text).some((clause) => HOW_TO_DO_IT.test(clause) || (QUESTION_OPENING_ABROAD.test(clause) && !asksOfSomeone(clause)));
+}
+
+/** The openings of a wish in German, Spanish and French ("ich würde gern", "me gustaría", "je voudrais"). */
+const WISH_OPENING_ABROAD =
+  /^(ich|wir)\s+(würde[n]?\s+(\S+\s+){0,4}gerne?|möchte[n]?|hätte[n]?\s+(\S+\s+){0,3}gerne?|bräuchte[n]?)|^(me|nos)\s+gustar[ií]a|^(quisiera|quiero|queremos|necesito|necesitamos)(?![\p{L}])|^(je\s+voudrais|j'aimerais|on\s+voudrait|nous\s+voudrions|on\s+aimerait|on\s+a\s+besoin\s+d)/iu;
+
+/** Whether a named version is approved, asked in any corpus language. */
+function asksWhetherApproved(utterance: Utterance): boolean {
+  const text = utterance.clean;
+  // Short, and nothing but the version and its status: a longer question about approvals asks how they work.
+  const short = text.split(/\s+/).length <= SHORT_APPROVAL_QUESTION;
+  return short && NUMBERED_VERSION.test(text) && APPROVED_WORD.test(text) && QUESTION_END.test(withoutClosers(text)) && !QUESTION_OPENING_ABROAD.test(text) && !HOW_TO_ASK.test(text);
+}
+
+/** At most this many words in a question whether a version is approved. */
+const SHORT_APPROVAL_QUESTION = 10;
+/** A version named by its number ("v3", "version 2", "versión 2", "バージョン3"). */
+const NUMBERED_VERSION = /(^|[^\p{L}])(v\d+|versi[oó]n\s?\d+)(?![\p{L}])|バージョン\s?\d/iu;
+/** A version's approval status ("approved", "freigegeben", "aprobada", "approuvée", "承認済み"). */
+const APPROVED_WORD = /(^|[^\p{L}])(approved|freigegeben|genehmigt|aprobad[ao]|approuv[ée]e?)(?![\p{L}])|承認(済|され)/iu;
+
 /** A clause after the first opens with an action's verb, after a connective ("…, du coup réentraîne churn-xgb"). */
 function laterClauseAsks(text: string): boolean {
+  return laterClauses(text).some((clause) => opensWithVerbAbroad(clause.replace(CONNECTIVE_OPENING, "")));
+}
+
+/** The clauses after the first, broken at every comma and sentence end. */
+function laterClauses(text: string): string[] {
   return text
     .split(/[,;.!?。、！？]\s*/)
     .slice(1)
-    .some((clause) => opensWithVerbAbroad(clause.replace(CONNECTIVE_OPENING, "")));
+    .filter((clause) => clause !== "");
 }
 
 /** Words that join a request to the context before it. */
@@ -607,7 +652,7 @@ function deploysToNamedEndpoint(request: Request): boolean {
  * "btw", "by the way", "also" (with or without a comma and an "and" before them).
  */
 const CLAUSE_BREAK =
-  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+|,?\s+(?:und\s+)?(?:mal\s+)?(?:btw|übrigens|nebenbei(?: gefragt)?)\s*[,:]?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|oye|btw)\s*,?\s*(?=[¿\p{L}])|,?\s+y\s+(?=¿)|,?\s+(?:et\s+)?(?:au fait|au passage|d'ailleurs|btw|sinon)\s*,?\s+|,\s+et\s+(?=c'est quoi|qu'est-ce|question)|,\s+(?:and|und|y|et)\s+(?=(?:what|whats|what's|how|why|was|wie|warum|wieso|qué|cómo|cuál|por qué|comment|pourquoi)(?![\p{L}']))|[、,]\s*(?=(?:あと|それと|ついでに|ちなみに)[、,]?)/iu;
+  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+|,?\s+(?:und\s+)?(?:mal\s+)?(?:btw|übrigens|nebenbei(?: gefragt)?)\s*[,:]?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|oye|btw)\s*,?\s*(?=[¿\p{L}])|,?\s+y\s+(?=¿)|,?\s+(?:et\s+)?(?:au fait|au passage|d'ailleurs|btw|sinon)\s*,?\s+|,\s+et\s+(?=c'est quoi|qu'est-ce|question)|,\s+(?:and|und|y|et)\s+(?:also\s+|auch\s+|también\s+|aussi\s+)?(?=(?:what|whats|what's|how|why|was|wie|warum|wieso|qué|cómo|cuál|por qué|comment|pourquoi|c'est quoi|qu'est-ce)(?![\p{L}']))|[、,]\s*(?=(?:あと|それと|ついでに|ちなみに)[、,]?)/iu;
 /** A closing question about how to do what came before ("how do I do that?", "どうやる？", "comment faire ?"). */
 const HOW_TO_DO_IT =
   /^((and|so|but|und|also|et|alors|donc|y|entonces|で|じゃあ)\s*,?\s*)?(how (do|can|would|should|could) (i|we|you|one) (do|set up|get|achieve|pull off) (that|it|this)|how\s*\?|what'?s the best way|wie (geht|mache ich|machen wir|mach ich|kriege ich|kriegen wir|stelle ich) (das|es|so was|sowas)|wie\s*\?|comment (faire|je fais|on fait|s'y prendre|je m'y prends|on s'y prend)|comment\s*\?|c[oó]mo (lo|la|se) (hago|hacemos|hace|haría|haríamos|consigo|monto|montamos)|c[oó]mo\s*\?|どう(やる|やれば|すれば|したら|やったら|する|やって|すればいい)|どうやって)/iu;

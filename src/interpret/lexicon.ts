@@ -559,7 +559,7 @@ export const RESOURCE_NOUNS_ABROAD: readonly (readonly [pattern: RegExp, service
  * asíncrono", "en serverless", "非同期推論で"); English names them by the catalogue's own names.
  */
 export const DEPLOY_TARGETS_ABROAD: readonly (readonly [pattern: RegExp, service: ServiceId])[] = [
-  [/as[iíy]n[ck]h?r[oó]n\w*|非同期|アシンク/i, "async-inference"],
+  [/as[iíy]n[ck]h?r[oó]n\w*|(^|[^\p{L}])async(?![\p{L}])|非同期|アシンク/iu, "async-inference"],
   [/server-?los\w*|sans serveur|sin servidor|サーバー?レス/i, "serverless-inference"],
 ];
 

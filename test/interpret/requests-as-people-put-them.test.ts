@@ -223,6 +223,19 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
     expect((await read("hab noch keine Rechte in SageMaker, kannst du bitte churn-xgb für mich trainieren?")).intent).toBe("train");
   });
 
+  it("reads a wished action as the request, a version's approval asked as a registry look, and thanks as chatter", async () => {
+    expect((await read("Ich möchte Version 2 als Serverless-Endpoint bereitstellen, wir haben kaum Traffic. Klappt das?")).intent).toBe("deploy");
+    // Asked how, it stays a question.
+    expect(MUTATING_INTENTS.has((await read("Je voudrais déployer la v2 sur churn-dev, comment on fait ?")).intent)).toBe(false);
+    expect(await read("la v1 está aprobada?")).toMatchObject({ intent: "status", services: ["model-registry"] });
+    expect(await read("v2 approved??")).toMatchObject({ intent: "status", services: ["model-registry"] });
+    for (const text of ["danke für deine Hilfe gestern!", "thanks a lot for the help, have a good one", "¡gracias por la ayuda!"]) expect((await read(text)).intent, text).toBe("unknown");
+    // Releasing a version in the registry is an approval, which the bot does not do.
+    expect((await read("kannst du v2 in der Registry freigeben?")).intent).toBe("unknown");
+    const withQuestion = await interpreter.read?.("despliega la v1 en churn-dev, y también qué es el shadow testing?");
+    expect(withQuestion?.request.intent).toBe("deploy");
+  });
+
   it("reads a version named in Japanese, and a French word told by its accent, as what they are", async () => {
     expect((await read("バージョン3をchurn-stagingにデプロイしたいです、テスト用なので")).intent).toBe("deploy");
     expect((await read("entraînement churn-xgb, 30 epochs, g5 stp")).intent).toBe("train");

@@ -47,8 +47,8 @@ const SURE_READING = 0.9;
 const NEIGHBOURS_AGREE = 0.6;
 /** The classifier this sure of a question is not overruled by an action verb in it. */
 const SURE_QUESTION = 0.95;
-/** How closely the corpus's questions must answer an English question the rules could not place (measured: needs 1500 and more, chatter under 700). */
-const NEED_RETRIEVED = 1200;
+/** How closely the corpus's questions must answer an English question the rules could not place (measured: needs 750 and more, chatter under 650). */
+const NEED_RETRIEVED = 700;
 /** The rules' "unknown" this unsure is English the rules could not place: the classifier may read it as a question. */
 const UNSURE_UNKNOWN = 0.5;
 
@@ -380,7 +380,9 @@ function englishIntent(rules: Request, classification: Classification, utterance
   const unplaced = unplacedByRules(rules, "en");
   // "show the last 3 runs of churn-retrain": a look at one of ours, whatever action its name made the classifier read.
   if (opensWithLookAtOurs(utterance) && MUTATING_INTENTS.has(learned) && RULES_MAY_YIELD.has(rules.intent)) return ENGLISH_LOOKS.has(rules.intent) ? rules.intent : "status";
-  if (MUTATING_INTENTS.has(learned) && classification.score >= SURE_ENGLISH_ACTION && RULES_MAY_YIELD.has(rules.intent) && mayActInEnglish(utterance)) return learned;
+  // A tuning needs a word of tuning: "run churn-retrain again please" after a sentence on a flaky step asks for no tuning.
+  const unsaidTuning = learned === "tune" && !TUNING_WORD.test(utterance.clean);
+  if (MUTATING_INTENTS.has(learned) && classification.score >= SURE_ENGLISH_ACTION && RULES_MAY_YIELD.has(rules.intent) && mayActInEnglish(utterance) && !unsaidTuning) return learned;
   if (unplaced && ENGLISH_FILLS.has(learned) && !commandsAnotherTool(utterance)) return learned;
   // "what can sageops actually do?": the rules know no ML word in it, the classifier is sure it asks for help.
   if (rules.intent === "unknown" && learned === "help" && utterance.question && classification.score >= SURE_HELP && !outOfScope(utterance)) return learned;
@@ -396,6 +398,9 @@ function englishIntent(rules: Request, classification: Classification, utterance
 function opensWithLookAtOurs(utterance: Utterance): boolean {
   return LOOK_OPENING.test(utterance.clean) && namesOneOfOurs(utterance) && !outOfScope(utterance);
 }
+
+/** Words of a tuning in English ("tune", "hpo", "hyperparameter", "sweep", "search", "optimise"). */
+const TUNING_WORD = /tun(e|ing|ed)|hpo|hyper|sweep|search|optimi[sz]/i;
 
 /** Opening verbs of a look ("show …", "list …", "can you show me …"). */
 const LOOK_OPENING = /^((please|pls|can you|could you)\s+)?((show|list|display|print)(\s+(me|us))?\b|(give|get|pull up|fetch)(\s+(me|us))?\s+(the\s+)?(\d+\s+)?(latest|last|recent|most recent|current)\b)/i;
@@ -430,7 +435,8 @@ function commandsAfterTelling(text: string): boolean {
 const POLITE_ANYWHERE_EN = /\b(can|could|would|will) (you|u)\b|\bplease\b|\bpls\b/i;
 
 /** A start told in the past ("i kicked off churn-retrain last night"): context, not a request. */
-const DONE_ALREADY = /(^|\s)(i|we|already)\s(\S+\s)?(started|kicked off|launched|ran|triggered|deployed|trained|retrained)(?![\p{L}])/iu;
+const DONE_ALREADY =
+  /(^|\s)(i|we|already|someone|somebody|they|he|she)\s(\S+\s)?(started|kicked off|launched|ran|triggered|deployed|trained|retrained|pushed|shipped|rolled out|promoted|released|tuned|stopped|killed|cancell?ed)(?![\p{L}])/iu;
 /** Wishes that read like questions ("would be great to get v3 on churn-dev", "any chance you could …"): requests. */
 const ENGLISH_WISH = /^(it )?(would|d) be (great|nice|good|awesome|cool|amazing|helpful)|^((i|we) )?(would|d) (really )?(love|like|appreciate)( |$)|^(id|wed) (really )?(love|like|appreciate)( |$)|^(any chance|i need|we need|i want|we want)( |$)/;
 
@@ -560,7 +566,7 @@ export class LearnedInterpreter implements Interpreter {
    * answer closely (chatter such as "anyone know where the coffee filters are?" retrieves far less).
    */
   private describesNeedInEnglish(rules: Request, classification: Classification, utterance: Utterance): boolean {
-    if (classification.locale !== "en" || rules.intent !== "unknown" || classification.intent !== "ask" || classification.score < SURE_QUESTION) return false;
+    if (classification.locale !== "en" || rules.intent !== "unknown" || classification.intent !== "ask" || classification.score < SURE_READING) return false;
     if (!utterance.question || outOfScope(utterance) || !this.retriever) return false;
     return this.retriever.retrieve(rules.text).strength >= NEED_RETRIEVED;
   }

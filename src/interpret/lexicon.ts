@@ -109,7 +109,7 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["what does this thing do", 4], ["talk to you", 4],
     ["who are you", 4], ["what are you", 3], ["how do you work", 4], ["how does this bot work", 4], ["how does sageops work", 4],
     ["your capabilities", 4], ["talk to sageops", 4], ["what this bot can do", 4], ["what you can do", 4], ["what sageops can do", 4], ["what this bot does", 4],
-    ["what the bot can do", 4], ["how do i ask you", 4], ["need from me", 4], ["jobs with you", 4], ["do with you", 3.5], ["work with you", 3.5],
+    ["what the bot can do", 4], ["how do i ask you", 4], ["talk to this bot", 4], ["talk to the bot", 4], ["need from me", 4], ["jobs with you", 4], ["do with you", 3.5], ["work with you", 3.5],
   ],
   ask: [
     // "need a catalog of trained models": models already trained, described, not a training asked for.
@@ -183,13 +183,17 @@ export const REQUEST_PREFIXES: readonly string[] = [
   "i need to", "i need you to", "we need to", "lets", "let us", "time to", "ask", "can we", "could we", "could i get", "can i get",
   "can someone", "could someone", "can somebody", "could somebody", "can anyone", "could anyone", "would someone", "would you be able to",
   "are you able to", "would you mind", "we should", "help me", "help us", "wed like to", "we would like to", "we want to", "looking to",
+  "when you get a sec", "when you get a second", "when you get a chance", "when you get a minute", "when you have a moment", "when you have a sec",
+  "when you have a minute", "when you have time", "whenever you can", "if you get a chance", "if you have a moment", "if possible", "maybe",
 ];
 
 /** Prefixes that keep a question-shaped sentence an instruction ("can you deploy ...?"). */
 export const POLITE_REQUEST_PREFIXES: readonly string[] = [
   "can you", "could you", "would you", "will you", "can u", "please", "pls", "kindly", "can we", "could we", "could i get", "can i get",
   "can someone", "could someone", "can somebody", "could somebody", "can anyone", "could anyone", "would someone", "would you be able to",
-  "are you able to", "would you mind",
+  "are you able to", "would you mind", "when you get a sec", "when you get a second", "when you get a chance", "when you get a minute",
+  "when you have a moment", "when you have a sec", "when you have a minute", "when you have time", "whenever you can", "if you get a chance",
+  "if you have a moment",
 ];
 
 /** Negations that open a request ("don't deploy ... yet", "do not stop ..."): the request is then never acted on. */

@@ -13,6 +13,8 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
       ["churn-retrain has to go again this afternoon", "pipeline"],
       ["i'd like version 2 live on churn-staging so the testers can try it", "deploy"],
       ["we would really love another churn-retrain run before the demo", "pipeline"],
+      ["when you have a minute, kick off churn-retrain again", "pipeline"],
+      ["the 2am run fell over on a flaky step. kick churn-retrain off again please, i'll watch it", "pipeline"],
     ];
     for (const [text, intent] of cases) expect((await read(text)).intent, text).toBe(intent);
   });
@@ -25,6 +27,7 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
       "I want to put v3 next to churn-prod on mirrored traffic without customers ever seeing its replies",
       "don't retrain churn-xgb until the new labels are in",
       "i already kicked off churn-retrain an hour ago, just so you know",
+      "fyi somebody already shipped v2 to churn-dev this morning",
     ];
     for (const text of questions) expect(MUTATING_INTENTS.has((await read(text)).intent), text).toBe(false);
   });
@@ -52,6 +55,9 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
     // "give me the latest …" asks for a look, whatever kind its noun names.
     expect(await read("give me the last few tuning jobs on churn-xgb")).toMatchObject({ intent: "status" });
     expect((await read("could you sum up what this bot can do for a new team?")).intent).toBe("help");
+    // A need put in business words, which the corpus's questions answer closely, is a question; chatter is not.
+    expect(await read("our support app needs a churn score back within a few milliseconds of each call, what should serve it?")).toMatchObject({ intent: "ask", services: expect.arrayContaining(["realtime-endpoint"]) });
+    expect((await read("does anyone know where the spare hdmi cables went?")).intent).toBe("unknown");
     // A name of ours typed with a slip is read as the name, by the classifier too.
     expect((await read("churn-retrian go")).intent).toBe("pipeline");
     expect((await read("shut the hyperparameter tuning run down, it has converged")).intent).toBe("stop");

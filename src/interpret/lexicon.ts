@@ -20,7 +20,7 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
   ],
   tune: [
     ["tune", 2.5], ["retune", 2.5], ["tuning", 1.5], ["tuning _name_", 2.5], ["hyperparameter tuning", 2], ["hpo", 2.5], ["tuning job", 1.5], ["tuning run", 1.5],
-    ["sweep", 2], ["hyperparameter sweep", 1], ["optimize * hyperparameters", 2.5], ["optimise * hyperparameters", 2.5],
+    ["sweep", 2], ["hyperparameter sweep", 1], ["bayesian search", 2.5], ["bayesian optimization", 2.5], ["bayesian optimisation", 2.5], ["optimize * hyperparameters", 2.5], ["optimise * hyperparameters", 2.5],
     ["search hyperparameters", 2.5], ["hyperparameter search", 2], ["_num_ trials", 1.5], ["trials", 1], ["in parallel", 0.8],
     ["_num_ parallel", 0.8], ["at a time", 0.8], ["budget", 0.5], ["better hyperparameters", 3], ["better parameters", 2.5],
     ["best hyperparameters for _name_", 3], ["best parameters for _name_", 3],
@@ -551,7 +551,7 @@ export const RESOURCE_NOUNS: readonly (readonly [phrase: string, service: Servic
  * shape's English words do not hold them, and Japanese has no spaces to match words at.
  */
 export const RESOURCE_NOUNS_ABROAD: readonly (readonly [pattern: RegExp, service: ServiceId])[] = [
-  [/tuning|tunig|tunning|tunign|tunnig|hpo|hyperparameter-?(suche|optimierung)|hyperpara?me?te?r|hiperpar[aá]metros|hyperparam[eè]tres|チューニング|ハイパーパラメータ|ハイパラ|ちゅーにんぐ|はいぱーぱらめーた/i, "automatic-model-tuning"],
+  [/tuning|tunig|tunning|tunign|tunnig|hpo|bayes\w*|bay[eé]si\w*|sweep|hyperparameter-?(suche|optimierung)|hyperpara?me?te?r|hiperpar[aá]metros|hyperparam[eè]tres|チューニング|ハイパーパラメータ|ハイパラ|ちゅーにんぐ|はいぱーぱらめーた/i, "automatic-model-tuning"],
   [/batch-?transform|batch-?inferenz|batch-?jobs?|batch-?(vorhersage|scoring)\w*|(^|\s)en batch(?![\p{L}])|transformaci[oó]n por lotes|inferencia por lotes|traitement par lots|transformation par lots|inf[eé]rence par lots|バッチ変換|バッチ推論/iu, "batch-transform"],
   [/trainings?-?(job|lauf)|(^|\s)(das |den )?training(\s|$)|entrenamiento|entra[iî]nement|学習|トレーニング|訓練/i, "sagemaker-training"],
   [/pipeline|ausf[uü]hrung|canalizaci[oó]n|ejecuci[oó]n|ex[eé]cution|パイプライン|ワークフロー/i, "pipelines"],

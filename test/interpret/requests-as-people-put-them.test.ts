@@ -238,6 +238,9 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
     for (const text of ["danke für deine Hilfe gestern!", "thanks a lot for the help, have a good one", "¡gracias por la ayuda!"]) expect((await read(text)).intent, text).toBe("unknown");
     // Releasing a version in the registry is an approval, which the bot does not do.
     expect((await read("kannst du v2 in der Registry freigeben?")).intent).toBe("unknown");
+    // A Bayesian search is a tuning, in every language; "vuelve a correr" runs it again.
+    expect((await read("starte bitte eine Bayes-Optimierung für churn-xgb, so 20 Jobs")).intent).toBe("tune");
+    expect((await read("vuelve a lanzar churn-retrain, porfa")).intent).toBe("pipeline");
     const withQuestion = await interpreter.read?.("despliega la v1 en churn-dev, y también qué es el shadow testing?");
     expect(withQuestion?.request.intent).toBe("deploy");
   });

@@ -101,7 +101,7 @@ describe("the held-out corpus, per language", { timeout: 120_000 }, () => {
     // On 2026-12-02, with the English classifier allowed to act on something of ours (never in a question),
     // terse deploys, requests put to a second person abroad, and 1093 more training lines:
     // en 92.8/91.3/90.3, de 87.8/85.7/81.6, es 87.8/88.8/88.8, fr 86.5/89.6/88.5, ja 89.9/87.9/86.9.
-    // With the tenth batch and its rules: en 93.8/92.8/91.3, de 92.9/92.9/88.8, es 85.7/89.8/86.7, fr 88.5/94.8/95.8, ja 92.9/90.9/90.9.
+    // With the tenth batch and its rules: en 93.8/92.8/91.3, de 92.9/92.9/88.8, es 85.7/89.8/86.7, fr 89.6/95.8/96.9, ja 93.9/90.9/90.9.
     // A failure shows the figures only, not the lines missed: the set stays unread.
     const floors: Readonly<Record<string, readonly [number, number]>> = { en: [0.91, 0.89], de: [0.85, 0.84], es: [0.85, 0.87], fr: [0.83, 0.87], ja: [0.87, 0.86] };
     for (const [lang, report] of evaluateByLanguage(scored)) {

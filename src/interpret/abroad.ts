@@ -61,7 +61,7 @@ const STOP_VERBS =
 
 /** Start verbs: what they start is said by the noun or the name beside them. */
 const START_VERBS =
-  /(^|[\s¿¡,'’])(starte|starten|startest|anwerfen|wirf|ausführen|vuelve a (correr|lanzar|ejecutar|arrancar)|volver a (correr|lanzar|ejecutar|arrancar)|lanza|lanzar|lanzá|lancen|lances|relanza|relances|ejecutes|arranques|inicies|relanzar|tira|tirar|ejecuta|ejecutar|ejecutá|arranca|arrancar|arranque|corre|correr|córrelo|correlo|corra|ejecute|inicia|iniciar|inicie|dale|lance|lancer|lancez|relance|relancer|relancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez|vas-y|c'est parti|refaire tourner|faire tourner|fais tourner|refais tourner|refaites tourner|faites tourner|laufen lassen|durchlaufen lassen|go)([\s,.!?]|$)|(^|\s)lass(t)? \S+( \S+){0,2} (durch)?laufen([\s,.!?]|$)|実行して|実行してください|実行しといて|回して|回しといて|走らせて|走らせといて|開始して|始めて|スタートして|キックして|起動して/i;
+  /(^|[\s¿¡,'’])(starte|starten|startest|anwerfen|wirf|ausführen|vuelve a (correr|lanzar|ejecutar|arrancar)|volver a (correr|lanzar|ejecutar|arrancar)|lanza|lanzar|lanzá|lancen|lances|relanza|relances|ejecutes|arranques|inicies|relanzar|tira|tirar|ejecuta|ejecutar|ejecutá|arranca|arrancar|arranque|corre|correr|córrelo|correlo|corra|ejecute|inicia|iniciar|inicie|dale|lance|lancer|lancez|relance|relancer|relancez|démarre|démarrer|démarrez|exécute|exécuter|exécutez|vas-y|c'est parti|refaire tourner|faire tourner|fais tourner|refais tourner|refaites tourner|faites tourner|laufen lassen|durchlaufen lassen|go|lanzarse|relanzarse|ejecutarse|correrse)([\s,.!?]|$)|(^|\s)(doit|doivent|faut|devrait|devraient) (\S+ )?être (re)?lanc[ée]e?s?(?![\p{L}])|(^|\s)(muss|müsste|sollte) (\S+ ){0,3}(neu )?(gestartet|angestoßen|angeworfen) werden|(^|\s)hay que (volver a )?(lanzar|correr|ejecutar|relanzar)(?![\p{L}])|(^|\s)lass(t)? \S+( \S+){0,2} (durch)?laufen([\s,.!?]|$)|実行して|実行してください|実行しといて|回して|回しといて|走らせて|走らせといて|開始して|始めて|スタートして|キックして|起動して/iu;
 
 /** Verbs that say the action themselves (typed loosely: "trainiren", "entrena", "réentraîne", "deploye"). */
 const ACTION_VERBS: readonly (readonly [pattern: RegExp, verb: "train" | "tune" | "deploy"])[] = [
@@ -77,6 +77,9 @@ const ACTION_VERBS: readonly (readonly [pattern: RegExp, verb: "train" | "tune" 
  */
 const PUT_VERBS =
   /(^|[\s¿¡,])(pousse|pousser|poussez|mets|mettre|mettez|colle|balance|pon|ponle|ponla|pone|poner|metele|métele|mete|meter|sube|subir|súbela|subela|tener|avoir|pack|packe|schieb|schiebe|spiel|spiele|bring|bringe)(?![\p{L}])|(に|へ)\s?(出して|上げて|載せて|反映して|入れて|出しといて|上げといて)|を\S{0,12}(に|へ)\s?(出して|上げて|載せて|反映して|入れて)/iu;
+/** A tuning wished for ("quiero un barrido de hiperparámetros de churn-xgb", "ich hätte gern ein HPO für churn-xgb"). */
+const TUNING_WISHED =
+  /(hätte gerne?|hätten gerne?|möchte|bräuchte|brauche|quiero|queremos|necesito|necesitamos|me gustaría|quisiera|je voudrais|j'aimerais|on voudrait|il (me|nous) faut|ponle|ponele|mets-lui)[^.!?]{0,20}(tuning|hpo|barrido|sweep|hiperpar[aá]metros|hyperparam[eè]tres|hyperparameter-?(suche|optimierung)|bayes\p{L}*)/iu;
 /** A fresh model wished for ("ich hätte gern ein frisches basket-rec Modell", "新しい basket-rec のモデルがほしい"): a training. */
 const FRESH_MODEL_WISHED =
   /(hätte gerne?|hätten gerne?|möchte|bräuchte|brauche|quiero|queremos|necesito|necesitamos|me gustaría|quisiera|je voudrais|j'aimerais|on voudrait|il (me|nous) faut)[^.!?]{0,40}((frische[sn]?|neue[sn]?) (\S+ ){0,2}modell|(nuevo|fresco) (\S+ ){0,2}modelo|modelo (\S+ ){0,2}(nuevo|fresco)|(nouveau|nouvel) (\S+ ){0,2}mod[eè]le|tout frais)|新しい[^。！？]{0,20}モデル(が|を)?(ほしい|欲しい)/iu;
@@ -160,6 +163,7 @@ export function verbAbroad(text: string, startedAs: "pipeline" | "train" | undef
   const says = ACTION_VERBS.filter(([pattern]) => pattern.test(text)).map(([, verb]) => verb);
   if (says.length === 0 && PUT_VERBS.test(text) && VERSION_NAMED.test(text) && TARGET_NAMED.test(text)) says.push("deploy");
   if (says.length === 0 && FRESH_MODEL_WISHED.test(text)) says.push("train");
+  if (says.length === 0 && !starts && !stops && TUNING_WISHED.test(text)) says.push("tune");
   if ([stops, starts, says.length > 0].filter(Boolean).length !== 1 || says.length > 1) return undefined;
   if (stops) return "stop";
   if (says[0]) return says[0];
@@ -181,7 +185,7 @@ export const WHAT_IF_ABROAD = /^[¿\s]*(wenn (ich|wir|man)|falls (ich|wir|man)|s
 
 /** A start told in the past tense ("hab ich … gestartet", "j'ai lancé", "he lanzado", "昨日…実行した"). */
 export const DONE_ALREADY_ABROAD =
-  /(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(ge(startet|laufen|macht|trainiert)|angeworfen|(neu )?trainiert|neu gestartet)(?![\p{L}])|(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(deployed|deployt|ausgerollt)(?![\p{L}])|(^|\s)(j'ai|on a|il a|je l'ai|je les ai|on l'a|je l’ai)\s(\S+\s)?(lanc[ée]|pouss[ée]|mis|relanc[ée]|d[ée]marr[ée]|ex[ée]cut[ée]|d[ée]ploy[ée]|r?entra[iî]n[ée])|(^|\s)(he|hemos|ha)\s(\S+\s)?(lanzado|relanzado|ejecutado|arrancado|desplegado|entrenado|reentrenado)|(^|\s)(anoche|ayer|ya)\s(lanc[ée]|ejecut[ée]|desplegu[ée]|entren[ée]|reentren[ée])|(^|\s)(desplegu[ée]|lanc[ée]|ejecut[ée]|entren[ée]|sub[íi]|pus[ei]) (yo|ya)(?![\p{L}])|(^|\s)(la|lo|las|los) (sub[íi]|desplegu[ée]|lanc[ée]|pus[ei]) yo(?![\p{L}])|(実行|開始)した(けど|が|ん)|(デプロイ|実行|学習|リリース)(して|した)(から|後|あと|ばかり)|(デプロイ|実行|学習)済み|自分で\S{0,20}(デプロイ|実行|学習)(した|しました|済み)/iu;
+  /(^|\s)(a|ont) été (re)?(lanc|d[ée]marr|ex[ée]cut|d[ée]ploy|entra[iî]n)\p{L}*|(^|\s)(wurde|wurden|ist) (\S+ ){0,3}(neu )?(gestartet|deployt|ausgerollt|trainiert)(?![\p{L}])|(^|\s)(fue|fueron|ya se) (re)?(lanz|ejecut|despleg|entren)\p{L}*|(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(ge(startet|laufen|macht|trainiert)|angeworfen|(neu )?trainiert|neu gestartet)(?![\p{L}])|(^|\s)(hab|habe|hat|haben)\s(\S+\s){0,5}(deployed|deployt|ausgerollt)(?![\p{L}])|(^|\s)(j'ai|on a|il a|je l'ai|je les ai|on l'a|je l’ai)\s(\S+\s)?(lanc[ée]|pouss[ée]|mis|relanc[ée]|d[ée]marr[ée]|ex[ée]cut[ée]|d[ée]ploy[ée]|r?entra[iî]n[ée])|(^|\s)(he|hemos|ha)\s(\S+\s)?(lanzado|relanzado|ejecutado|arrancado|desplegado|entrenado|reentrenado)|(^|\s)(anoche|ayer|ya)\s(lanc[ée]|ejecut[ée]|desplegu[ée]|entren[ée]|reentren[ée])|(^|\s)(desplegu[ée]|lanc[ée]|ejecut[ée]|entren[ée]|sub[íi]|pus[ei]) (yo|ya)(?![\p{L}])|(^|\s)(la|lo|las|los) (sub[íi]|desplegu[ée]|lanc[ée]|pus[ei]) yo(?![\p{L}])|(実行|開始)した(けど|が|ん)|(デプロイ|実行|学習|リリース)(して|した)(から|後|あと|ばかり)|(デプロイ|実行|学習)済み|自分で\S{0,20}(デプロイ|実行|学習)(した|しました|済み)/iu;
 
 /** The verbs of operations the bot never offers, as requests (delete, rename, approve, grant). */
 export const UNSUPPORTED_REQUEST_ABROAD = new RegExp(

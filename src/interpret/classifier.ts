@@ -46,7 +46,7 @@ type LatinLanguage = Exclude<CorpusLanguage, "en" | "ja">;
 const OWN_WORDS: Readonly<Record<LatinLanguage, RegExp>> = {
   de: /(^|[^\p{L}])(der|die|das|den|dem|des|und|ist|sind|nicht|ich|du|wir|ihr|bitte|mit|für|auf|ein|eine|einen|zu|von|wie|wo|welche[rsnm]?|kann|kannst|können|soll|noch|schon|mal|gibt|läuft|laufen|habe|hab|haben|nein|aber|oder|auch|vom|zum|zur|bei|nach|über|unser|unsere|mein|meine|dein|deine|wird|werden|warum|wann|doch|danke|hallo|moin|grad|gerade|leuft|lauft|nochmal|jetzt|starte|stoppe)(?![\p{L}])|[äöüß]/iu,
   es: /(^|[^\p{L}])(el|la|los|las|de|del|que|en|por|para|con|un|una|unos|es|está|están|puedes|puedo|cómo|como|qué|cuál|cuántos|dónde|mi|mis|nuestro|nuestra|hay|se|lo|al|pero|también|muy|gracias|hola|necesito|quiero|hacer|porque|sin|sobre|estado)(?![\p{L}])|[ñ¿¡áíóú]/iu,
-  fr: /(^|[^\p{L}])(le|la|les|de|des|du|et|est|pas|je|tu|nous|vous|un|une|pour|avec|sur|que|qui|quoi|quel|quelle|quels|comment|où|mon|ma|mes|notre|nos|il|elle|ce|cette|ça|dans|au|aux|mais|ou|aussi|déjà|très|merci|bonjour|salut|faut|peux|peut|encore|nouveau|nouvelle|stp|svp)(?![\p{L}])|[çœèêàâîïôûë]/iu,
+  fr: /(^|[^\p{L}])(le|la|les|de|des|du|et|est|pas|je|tu|nous|vous|un|une|pour|avec|sur|que|qui|quoi|quel|quelle|quels|comment|où|mon|ma|mes|notre|nos|il|elle|ce|cette|ça|dans|au|aux|mais|ou|aussi|déjà|très|merci|bonjour|salut|faut|peux|peut|encore|nouveau|nouvelle|stp|svp|été)(?![\p{L}])|[çœèêàâîïôûë]/iu,
 };
 
 /**

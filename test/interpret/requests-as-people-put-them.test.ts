@@ -238,6 +238,12 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
     for (const text of ["danke für deine Hilfe gestern!", "thanks a lot for the help, have a good one", "¡gracias por la ayuda!"]) expect((await read(text)).intent, text).toBe("unknown");
     // Releasing a version in the registry is an approval, which the bot does not do.
     expect((await read("kannst du v2 in der Registry freigeben?")).intent).toBe("unknown");
+    // A tuning wished for, a scoring run asked for, and a run that has to go again are requests; one told as restarted is not.
+    expect((await read("queremos un barrido de hiperparámetros para churn-xgb esta noche")).intent).toBe("tune");
+    expect((await read("¿puedes correr un scoring con churn-xgb v1 sobre s3://sageops-demo/churn/score/?")).params.deployMode).toBe("batch");
+    expect((await read("churn-retrain doit être relancé, les données sont arrivées en retard")).intent).toBe("pipeline");
+    expect((await read("churn-retrain muss heute noch neu angestoßen werden")).intent).toBe("pipeline");
+    expect(MUTATING_INTENTS.has((await read("churn-retrain a été relancé ce matin par Paul")).intent)).toBe(false);
     // A Bayesian search is a tuning, in every language; "vuelve a correr" runs it again.
     expect((await read("starte bitte eine Bayes-Optimierung für churn-xgb, so 20 Jobs")).intent).toBe("tune");
     expect((await read("vuelve a lanzar churn-retrain, porfa")).intent).toBe("pipeline");

@@ -382,7 +382,9 @@ function englishIntent(rules: Request, classification: Classification, utterance
   if (opensWithLookAtOurs(utterance) && MUTATING_INTENTS.has(learned) && RULES_MAY_YIELD.has(rules.intent)) return ENGLISH_LOOKS.has(rules.intent) ? rules.intent : "status";
   // A tuning needs a word of tuning: "run churn-retrain again please" after a sentence on a flaky step asks for no tuning.
   const unsaidTuning = learned === "tune" && !TUNING_WORD.test(utterance.clean);
-  if (MUTATING_INTENTS.has(learned) && classification.score >= SURE_ENGLISH_ACTION && RULES_MAY_YIELD.has(rules.intent) && mayActInEnglish(utterance) && !unsaidTuning) return learned;
+  // A look the rules are sure of ("can I get a status update on the churn-xgb training job?") is not yielded to an action.
+  const rulesSureOfLook = rules.intent === "status" && rules.confidence >= SURE_RULES_LOOK;
+  if (MUTATING_INTENTS.has(learned) && classification.score >= SURE_ENGLISH_ACTION && RULES_MAY_YIELD.has(rules.intent) && !rulesSureOfLook && mayActInEnglish(utterance) && !unsaidTuning) return learned;
   if (unplaced && ENGLISH_FILLS.has(learned) && !commandsAnotherTool(utterance)) return learned;
   // "what can sageops actually do?": the rules know no ML word in it, the classifier is sure it asks for help.
   if (rules.intent === "unknown" && learned === "help" && utterance.question && classification.score >= SURE_HELP && !outOfScope(utterance)) return learned;
@@ -398,6 +400,9 @@ function englishIntent(rules: Request, classification: Classification, utterance
 function opensWithLookAtOurs(utterance: Utterance): boolean {
   return LOOK_OPENING.test(utterance.clean) && namesOneOfOurs(utterance) && !outOfScope(utterance);
 }
+
+/** The rules this sure of a look keep it, whatever action the classifier reads. */
+const SURE_RULES_LOOK = 0.9;
 
 /** Words of a tuning in English ("tune", "hpo", "hyperparameter", "sweep", "search", "optimise"). */
 const TUNING_WORD = /tun(e|ing|ed)|hpo|hyper|sweep|search|optimi[sz]/i;

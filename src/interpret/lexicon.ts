@@ -20,7 +20,7 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
   ],
   tune: [
     ["tune", 2.5], ["retune", 2.5], ["tuning", 1.5], ["tuning _name_", 2.5], ["hyperparameter tuning", 2], ["hpo", 2.5], ["tuning job", 1.5], ["tuning run", 1.5],
-    ["sweep", 2], ["hyperparameter sweep", 1], ["bayesian search", 2.5], ["bayesian optimization", 2.5], ["bayesian optimisation", 2.5], ["optimize * hyperparameters", 2.5], ["optimise * hyperparameters", 2.5],
+    ["sweep", 2], ["hyperparameter sweep", 1], ["hyperparam search", 2.5], ["hyperparam tuning", 2.5], ["hyperparameter optimisation", 2.5], ["hyperparameter optimization", 2.5], ["bayesian search", 2.5], ["bayesian optimization", 2.5], ["bayesian optimisation", 2.5], ["optimize * hyperparameters", 2.5], ["optimise * hyperparameters", 2.5],
     ["search hyperparameters", 2.5], ["hyperparameter search", 2], ["_num_ trials", 1.5], ["trials", 1], ["in parallel", 0.8],
     ["_num_ parallel", 0.8], ["at a time", 0.8], ["budget", 0.5], ["better hyperparameters", 3], ["better parameters", 2.5],
     ["best hyperparameters for _name_", 3], ["best parameters for _name_", 3],
@@ -50,7 +50,7 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["how is ** going", 3], ["hows ** going", 3], ["how is ** doing", 3], ["hows ** doing", 3], ["how are ** doing", 3],
     ["how are ** going", 3], ["has * finished", 2.5], ["has * completed", 2.5], ["has * failed", 2.5], ["has * succeeded", 2.5],
     ["has * stopped", 2.5], ["has * started", 2], ["is * ok", 2], ["is * okay", 2], ["is * alright", 2], ["is * up", 2], ["is * down", 2],
-    ["is * alive", 2], ["is * working", 2], ["is * broken", 2], ["still up", 2], ["still going", 2], ["any update", 2], ["update on", 2.5],
+    ["is * alive", 2], ["is * working", 2], ["is * broken", 2], ["still up", 2], ["still going", 2], ["any update", 2], ["update on", 2.5], ["status update", 3], ["where do things stand", 3], ["where does ** stand", 3], ["where are we with", 2.5],
     ["_endpoint_ serving", 2.5], ["is _endpoint_ serving", 3], ["is _endpoint_ running", 3], ["what version is", 2], ["which version is", 2],
     ["_job_ finished", 2], ["any news", 2.5], ["jobs failed", 3], ["runs failed", 3], ["get past", 2.5], ["got past", 2.5],
     ["are left", 2.5], ["remaining", 2], ["how many ** left", 3], ["how far", 2.5], ["pass or fail", 3], ["succeed or fail", 3],
@@ -182,7 +182,7 @@ export const REQUEST_PREFIXES: readonly string[] = [
   "can you", "could you", "would you", "will you", "can u", "go ahead and", "i want to", "i wanna", "id like to", "i would like to",
   "i need to", "i need you to", "we need to", "lets", "let us", "time to", "ask", "can we", "could we", "could i get", "can i get",
   "can someone", "could someone", "can somebody", "could somebody", "can anyone", "could anyone", "would someone", "would you be able to",
-  "are you able to", "would you mind", "we should", "help me", "help us", "wed like to", "we would like to", "we want to", "looking to",
+  "are you able to", "would you mind", "would it be possible to", "we should", "help me", "help us", "wed like to", "we would like to", "we want to", "looking to",
   "when you get a sec", "when you get a second", "when you get a chance", "when you get a minute", "when you have a moment", "when you have a sec",
   "when you have a minute", "when you have time", "whenever you can", "if you get a chance", "if you have a moment", "if possible", "maybe",
 ];
@@ -191,7 +191,7 @@ export const REQUEST_PREFIXES: readonly string[] = [
 export const POLITE_REQUEST_PREFIXES: readonly string[] = [
   "can you", "could you", "would you", "will you", "can u", "please", "pls", "kindly", "can we", "could we", "could i get", "can i get",
   "can someone", "could someone", "can somebody", "could somebody", "can anyone", "could anyone", "would someone", "would you be able to",
-  "are you able to", "would you mind", "when you get a sec", "when you get a second", "when you get a chance", "when you get a minute",
+  "are you able to", "would you mind", "would it be possible to", "when you get a sec", "when you get a second", "when you get a chance", "when you get a minute",
   "when you have a moment", "when you have a sec", "when you have a minute", "when you have time", "whenever you can", "if you get a chance",
   "if you have a moment",
 ];
@@ -551,7 +551,7 @@ export const RESOURCE_NOUNS: readonly (readonly [phrase: string, service: Servic
  * shape's English words do not hold them, and Japanese has no spaces to match words at.
  */
 export const RESOURCE_NOUNS_ABROAD: readonly (readonly [pattern: RegExp, service: ServiceId])[] = [
-  [/tuning|tunig|tunning|tunign|tunnig|hpo|bayes\w*|bay[eé]si\w*|sweep|hyperparameter-?(suche|optimierung)|hyperpara?me?te?r|hiperpar[aá]metros|hyperparam[eè]tres|チューニング|ハイパーパラメータ|ハイパラ|ちゅーにんぐ|はいぱーぱらめーた/i, "automatic-model-tuning"],
+  [/tuning|tunig|tunning|tunign|tunnig|hpo|bayes\w*|bay[eé]si\w*|sweep|hyperparam|hyperparameter-?(suche|optimierung)|hyperpara?me?te?r|hiperpar[aá]metros|hyperparam[eè]tres|チューニング|ハイパーパラメータ|ハイパラ|ちゅーにんぐ|はいぱーぱらめーた/i, "automatic-model-tuning"],
   [/batch-?transform|batch-?inferenz|batch-?jobs?|batch-?(vorhersage|scoring)\w*|(^|\s)en batch(?![\p{L}])|(^|\s)(un|el|le|das|den|einen|ein) scoring(?![\p{L}])|transformaci[oó]n por lotes|inferencia por lotes|traitement par lots|transformation par lots|inf[eé]rence par lots|バッチ変換|バッチ推論/iu, "batch-transform"],
   [/trainings?-?(job|lauf)|(^|\s)(das |den )?training(\s|$)|entrenamiento|entra[iî]nement|学習|トレーニング|訓練/i, "sagemaker-training"],
   [/pipeline|ausf[uü]hrung|canalizaci[oó]n|ejecuci[oó]n|ex[eé]cution|パイプライン|ワークフロー/i, "pipelines"],

@@ -14,6 +14,8 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
       ["i'd like version 2 live on churn-staging so the testers can try it", "deploy"],
       ["we would really love another churn-retrain run before the demo", "pipeline"],
       ["when you have a minute, kick off churn-retrain again", "pipeline"],
+      ["would it be possible to roll v2 out to churn-staging before lunch?", "deploy"],
+      ["churn-xgb hyperparam sweep, 6 trials in parallel, go", "tune"],
       ["the 2am run fell over on a flaky step. kick churn-retrain off again please, i'll watch it", "pipeline"],
     ];
     for (const [text, intent] of cases) expect((await read(text)).intent, text).toBe(intent);
@@ -54,6 +56,9 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
     expect((await read("what can sageops actually do for our team?")).intent).toBe("help");
     // "give me the latest …" asks for a look, whatever kind its noun names.
     expect(await read("give me the last few tuning jobs on churn-xgb")).toMatchObject({ intent: "status" });
+    // A status update asked for, however sure the classifier is of the training its nouns name.
+    expect((await read("could I get a status update on the churn-xgb training job? my director wants to know")).intent).toBe("status");
+    expect((await read("where do things stand with churn-retrain this week?")).intent).toBe("status");
     expect((await read("could you sum up what this bot can do for a new team?")).intent).toBe("help");
     // A need put in business words, which the corpus's questions answer closely, is a question; chatter is not.
     expect(await read("the app has to get its answer back in under 40ms, where do we host this?")).toMatchObject({ intent: "ask", services: expect.arrayContaining(["realtime-endpoint"]) });

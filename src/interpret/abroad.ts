@@ -47,7 +47,7 @@ const TEAR_DOWN_ABROAD = "(^|\\s)(rei(ß|ss)e?|reisst|rei(ß|ss)t)\\s(\\S+\\s){0
  * the classifier never turns such a text into an action, whatever it scores.
  */
 export const UNSUPPORTED_OPERATION = new RegExp(
-  `(^|\\s)(${UNSUPPORTED_VERB_STEMS}|aprueba)|\\bapproved\\b|berechtigung|(?<!keine |keinen |kein )\\brechte\\b|(?<!no tengo |sin |sin los )permisos?\\b|(?<!pas les |pas de |aucun )\\bdroits\\b|habilitation|${UNSUPPORTED_VERBS_JA}|承認者|権限|名前を変え`,
+  `(^|\\s)(${UNSUPPORTED_VERB_STEMS}|aprueba)|\\bapproved\\b|berechtigung|(?<!keine |keinen |kein |wegen |fehlende |fehlender )\\brechte\\b|(?<!no tengo |sin |sin los |por |de )permisos?\\b|(?<!pas les |pas de |aucun |de |des )\\bdroits\\b|habilitation|${UNSUPPORTED_VERBS_JA}|承認者|権限|名前を変え`,
   "i",
 );
 
@@ -57,7 +57,7 @@ export const UNSUPPORTED_OPERATION = new RegExp(
  * is also "for", so it counts only as the first word, before an article.
  */
 const STOP_VERBS =
-  /(^|[\s¿¡,'’])(l'|l’)?(stop|stopp|stoppe|stoppen|abbrechen|abbricht|brich|brecht|anhalten|beende|beenden|abbrichst|abbrecht|parar|pará|páralo|paralo|páralos|párala|parala|detén|detenlo|detenla|detener|deten|detenga|detengan|mata|matá|mátalo|cancela|cancélalo|cancelalo|cancelar|cancelá|cancelen|aborta|abortar|frena|frenar|arr[eê]te|ar[eê]te|arr[eê]te-le|arr[eê]te-la|arr[eê]ter|arr[eê]tez|stopper|annule|annule-le|annule-la|annuler|annulez|interromps|interrompre|couper|coupe|coupe-le|coupe-la|arr[eê]te-moi|stoppe-moi|flingue|tue-moi|tue-le|tue-la|abwürgen|abwuergen|würg|córtalo|cortalo|córtala|cortala|mátalo|matalo|mátala|matala)([\s,.!?:]|$)|^(por favor,?\s*)?para (al tiro |ya )?(el|la|los|las|mi|mis|ese|esa|este|esta)\s|止め|停止|キャンセル|中止|中断(して|させ|する|お願い)|ストップ/i;
+  /(^|[\s¿¡,'’])(l'|l’)?(stop|stopp|stoppe|stoppen|abbrechen|abbricht|brich|brecht|anhalten|beende|beenden|abbrichst|abbrecht|parar|pará|páralo|paralo|páralos|párala|parala|detén|detenlo|detenla|detener|deten|detenga|detengan|mata|matá|mátalo|cancela|cancélalo|cancelalo|cancelar|cancelá|cancelen|aborta|abortar|frena|frenar|arr[eê]te|ar[eê]te|arr[eê]te-le|arr[eê]te-la|arr[eê]ter|arr[eê]tez|stopper|annule|annule-le|annule-la|annuler|annulez|interromps|interrompre|couper|coupe|coupe-le|coupe-la|arr[eê]te-moi|stoppe-moi|flingue|tue-moi|tue-le|tue-la|tue le|tue la|tuez le|tuez la|abwürgen|abwuergen|würg|córtalo|cortalo|córtala|cortala|mátalo|matalo|mátala|matala)([\s,.!?:]|$)|^(por favor,?\s*)?para (al tiro |ya )?(el|la|los|las|mi|mis|ese|esa|este|esta)\s|止め|停止|キャンセル|中止|中断(して|させ|する|お願い)|ストップ/i;
 
 /** Start verbs: what they start is said by the noun or the name beside them. */
 const START_VERBS =
@@ -67,8 +67,8 @@ const START_VERBS =
 const ACTION_VERBS: readonly (readonly [pattern: RegExp, verb: "train" | "tune" | "deploy"])[] = [
   [/(^|[\s¿¡,])(neu )?(tunen|tune|optimier\w*)([\s,.!?]|$)|(^|[\s¿¡,])(afina|afinar|optimiza|optimizar|tunea|tunear|optimise|optimiser)([\s,.!?]|$)|チューニングして|最適化して/i, "tune"],
   // Verb forms only: the nouns ("Training", "entrenamiento", "entraînement") name what a stop stops.
-  [/(^|[\s¿¡,])(neu ?)?traini?e?r(e|en|t|st|n)?(?![\p{L}])|(^|[\s¿¡,])(re)?entr[eé]n(a|ar|á|en|es|ad|alo|ala|arlo)(?![\p{L}])|(^|[\s¿¡,])(ré|re)?entra[iî]n(e|er|ez|es)(?![\p{L}])|再?学習(して|させて|を回して|お願い)|(re)?train(して|しといて|お願い)/iu, "train"],
-  [/(^|[\s¿¡,])(deploye\w*|ausroll\w*|rausroll\w*|bereitstell\w*|despleg\w*|desplieg\w*|déploi\w*|déploy\w*|deploi\w*|deploy\w*|rollback\w*|roll ?back|zurückroll\w*|zurücksetz\w*|scoren|scort|scorer|scorez|puntuar|puntúa|puntua)|(デプロイ|リリース)して(?!から|い[るた])|ロールバック|スコアリングして/i, "deploy"],
+  [/(^|\s)(tiene|tienen|debe|deben|hay) que ser (re)?entrenad[oa]s?|(^|\s)(doit|doivent|faut|devrait) être (ré|re)?entra[iî]n[ée]e?s?|(^|\s)(muss|müssen|sollte) (\S+ ){0,3}(neu )?trainiert werden|(^|[\s¿¡,])(neu ?)?traini?e?r(e|en|t|st|n)?(?![\p{L}])|(^|[\s¿¡,])(re)?entr[eé]n(a|ar|á|en|es|ad|alo|ala|arlo)(?![\p{L}])|(^|[\s¿¡,])(ré|re)?entra[iî]n(e|er|ez|es)(?![\p{L}])|再?学習(して|させて|を回して|お願い)|(re)?train(して|しといて|お願い)/iu, "train"],
+  [/(^|[\s¿¡,])(deploye\w*|ausroll\w*|rausroll\w*|bereitstell\w*|despleg\w*|desplieg\w*|déploi\w*|déploy\w*|deploi\w*|deploy\w*|rollback\w*|roll ?back|zurückroll\w*|zurücksetz\w*|scoren|scort|scorer|scorez|puntuar|puntúa|puntua|vuelve atrás|volvé atrás|volver atrás|revierte|revertir|reviértelo|reviens en arrière|revenir en arrière)|(デプロイ|リリース)して(?!から|い[るた])|ロールバック|スコアリングして/i, "deploy"],
 ];
 
 /**
@@ -113,9 +113,19 @@ export function speaksOfDeploying(text: string): boolean {
  * ohne dass Kunden etwas merken"): shadow testing, which no plan runs.
  */
 export const SHADOW_NEED_ABROAD =
-  /(compar\w*|vergleich\w*|gegen(über)?stell\w*|比較|比べ)(?=.*(live|r[ée]el(les)?|reales?|echte[mnr]?|mismas peticiones|m[êe]mes requ[êe]tes|selben (requests|anfragen)|本番の?(トラフィック|リクエスト)|実トラフィック))|(live|r[ée]el|reales?|echte[mnr]?|本番)\S*\s?(\S+\s)?(traffic|trafic|tr[áa]fico|requests|requ[êe]tes|peticiones|anfragen|トラフィック|リクエスト)(?=.*(sans (aucun )?risque|sans que les clients|sin que (los )?clientes|sin riesgo|ohne (dass|risiko)|影響(なし|なく|を与えず|を出さず|させず|が出ない)|気づかれず|バレず))|裏で(動か|走ら|回)/is;
+  /(compar\w*|vergleich\w*|gegen(über)?stell\w*|比較|比べ)(?=.*(live|r[ée]el(les)?|reales?|echte[mnr]?|mismas peticiones|m[êe]mes requ[êe]tes|selben (requests|anfragen)|本番の?(トラフィック|リクエスト)|実トラフィック))|((live|r[ée]el|reales?|echte[mnr]?|本番)\S*\s?(\S+\s)?(traffic|trafic|tr[áa]fico|requests|requ[êe]tes|peticiones|anfragen|トラフィック|リクエスト)|(traffic|trafic|tr[áa]fico|requ[êe]tes|peticiones)\s(de\s)?(live|r[ée]el\S*|real\S*|producci[oó]n|production))(?=.*(sans (aucun )?risque|sans que les (clients|utilisateurs)|sin que (los )?(clientes|usuarios)|sin riesgo|ohne (dass|risiko)|影響(なし|なく|を与えず|を出さず|させず|が出ない)|気づかれず|バレず))|裏で(動か|走ら|回)/is;
 
 const TRAIN_OR_TUNE_VERBS = ACTION_VERBS.filter(([, verb]) => verb !== "deploy").map(([pattern]) => pattern);
+
+const TUNE_VERB = ACTION_VERBS.find(([, verb]) => verb === "tune")?.[0];
+
+/** Going back to the previous version, in the other languages ("vuelve atrás", "zurückrollen", "reviens en arrière", "ロールバック"). */
+export const ROLLBACK_ABROAD = /zurückroll|zurücksetz|vuelve atrás|volvé atrás|volver atrás|revierte|revertir|reviértelo|reviens en arrière|revenir en arrière|retour arrière|ロールバック|元に戻して/iu;
+
+/** A tuning spoken of, in any corpus language: its verb or its noun ("tuning", "HPO", "hiperparámetros", "sweep"). */
+export function speaksOfTuning(text: string): boolean {
+  return [TUNE_VERB, TUNING_NOUN].some((pattern) => pattern?.test(text) === true) || /tun(e|ing|ed)|optimi[sz]/i.test(text);
+}
 
 /** A training or a tuning spoken of, in any corpus language: its verb or its noun. */
 export function speaksOfTraining(text: string): boolean {

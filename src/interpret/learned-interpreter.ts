@@ -14,9 +14,11 @@ import {
   QUESTION_OPENING_ABROAD,
   RESOURCE_NOUN_ABROAD,
   RESOURCE_REFERENCE_ABROAD,
+  ROLLBACK_ABROAD,
   SHADOW_NEED_ABROAD,
   speaksOfDeploying,
   speaksOfTraining,
+  speaksOfTuning,
   TARGET_NAMED,
   THANKED_FOR_HELP,
   THANKS_ONLY_ABROAD,
@@ -198,6 +200,8 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   if (STARTS.has(chosen) && (verb === "stop" || (chosen !== "deploy" && verb !== "deploy") || startsTrainingNotDeploy)) return onlyAsks(utterance) && !utterance.polite ? chosen : verb;
   // "estaría genial tener la v4 de basket-rec en reco-prod", read as a training: a version and where it goes are a deploy.
   if ((chosen === "train" || chosen === "tune") && verb === "deploy" && VERSION_NAMED.test(utterance.clean) && TARGET_NAMED.test(utterance.clean)) return verb;
+  // "la latencia de churn-prod se disparó … vuelve atrás ya", read as a pipeline start: going back is a deploy.
+  if (STARTS.has(chosen) && chosen !== "deploy" && verb === "deploy" && ROLLBACK_ABROAD.test(utterance.clean) && !onlyAsks(utterance)) return verb;
   // "por favor ejecute el pipeline nightly-refresh …", read as a stop: the verb says what is asked, and it stops nothing.
   if (chosen === "stop" && verb !== "stop" && !onlyAsks(utterance)) return verb;
   // "abbrechen: churn-xgb-20261130-0915", "faudrait refaire tourner churn-retrain, celle de cette nuit s'est vautrée":
@@ -212,7 +216,7 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   const sureQuestion = classification.intent === "ask" && classification.score >= SURE_QUESTION;
   // "Auriez-vous l'amabilité de lancer un nouvel entraînement ?": a new training asked of us needs nothing named yet (the recipe is asked back).
   const newTrainingAsked = (verb === "train" || verb === "tune") && asksOfSomeone(utterance.clean) && speaksOfTraining(utterance.clean);
-  const wished = wishesForAction(utterance.clean) && namesOne(utterance) && !utterance.negated && !outOfScope(utterance);
+  const wished = wishesForAction(utterance.clean) && namesOne(utterance) && !utterance.negated && !outOfScope(utterance) && !sureQuestion;
   if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && wished) return verb;
   if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && !sureNotOurs && !sureQuestion && (namesOne(utterance) || newTrainingAsked) && mayBeActedOn(utterance)) return verb;
   return chosen;
@@ -230,7 +234,13 @@ function helpOrNot(utterance: Utterance): IntentId {
  */
 function wishesForAction(text: string): boolean {
   const [first] = clausesOf(text);
-  if (first === undefined || !WISH_OPENING_ABROAD.test(first) || verbAbroad(first, undefined) === undefined) return false;
+  const wish = first === undefined ? null : WISH_OPENING_ABROAD.exec(first);
+  if (first === undefined || wish === null || verbAbroad(first, undefined) === undefined) return false;
+  // The verb wished for follows the wish ("me gustaría desplegar …"), or in German stands in the wish's clause ("… bereitstellen").
+  const [clause = ""] = first.slice(wish[0].length).split(/[,;]/);
+  const german = /^(ich|wir)\s/i.test(first);
+  const ofTheWish = german ? verbAbroad(first.slice(wish[0].length), undefined) !== undefined : opensWithVerbAbroad(clause.trim().split(/\s+/).slice(0, 3).join(" "));
+  if (!ofTheWish) return false;
   return !laterClauses(text).some((clause) => HOW_TO_DO_IT.test(clause) || (QUESTION_OPENING_ABROAD.test(clause) && !asksOfSomeone(clause)));
 }
 
@@ -381,7 +391,7 @@ function englishIntent(rules: Request, classification: Classification, utterance
   // "show the last 3 runs of churn-retrain": a look at one of ours, whatever action its name made the classifier read.
   if (opensWithLookAtOurs(utterance) && MUTATING_INTENTS.has(learned) && RULES_MAY_YIELD.has(rules.intent)) return ENGLISH_LOOKS.has(rules.intent) ? rules.intent : "status";
   // A tuning needs a word of tuning: "run churn-retrain again please" after a sentence on a flaky step asks for no tuning.
-  const unsaidTuning = learned === "tune" && !TUNING_WORD.test(utterance.clean);
+  const unsaidTuning = learned === "tune" && !speaksOfTuning(utterance.clean);
   // A look the rules are sure of ("can I get a status update on the churn-xgb training job?") is not yielded to an action.
   const rulesSureOfLook = rules.intent === "status" && rules.confidence >= SURE_RULES_LOOK;
   if (MUTATING_INTENTS.has(learned) && classification.score >= SURE_ENGLISH_ACTION && RULES_MAY_YIELD.has(rules.intent) && !rulesSureOfLook && mayActInEnglish(utterance) && !unsaidTuning) return learned;
@@ -403,9 +413,6 @@ function opensWithLookAtOurs(utterance: Utterance): boolean {
 
 /** The rules this sure of a look keep it, whatever action the classifier reads. */
 const SURE_RULES_LOOK = 0.9;
-
-/** Words of a tuning in English ("tune", "hpo", "hyperparameter", "sweep", "search", "optimise"). */
-const TUNING_WORD = /tun(e|ing|ed)|hpo|hyper|sweep|search|optimi[sz]/i;
 
 /** Opening verbs of a look ("show …", "list …", "can you show me …"). */
 const LOOK_OPENING = /^((please|pls|can you|could you)\s+)?((show|list|display|print)(\s+(me|us))?\b|(give|get|pull up|fetch)(\s+(me|us))?\s+(the\s+)?(\d+\s+)?(latest|last|recent|most recent|current)\b)/i;

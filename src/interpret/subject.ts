@@ -1,6 +1,7 @@
 import { getService, leadServiceOf, servicesOfStage } from "../catalog/catalog.js";
 import { type IntentId, SERVICE_IDS, type ServiceId, STAGE_IDS, type StageId } from "../catalog/ids.js";
 import { SCENARIO_WALKTHROUGH } from "../catalog/scenario.js";
+import { ROLLBACK_ABROAD, VERSION_NAMED } from "./abroad.js";
 import type { Utterance } from "./analysis.js";
 import type { CompiledLexicon } from "./compiled.js";
 import { type CompiledCue, firstPosition, matches, positionOf, type Shape, score } from "./cues.js";
@@ -312,6 +313,8 @@ const BATCH_NOUN_ABROAD = RESOURCE_NOUNS_ABROAD.find(([, service]) => service ==
 /** Batch, rollback or real-time, from the words of a deploy request. */
 export function deployModeOf(utterance: Utterance, lexicon: CompiledLexicon): DeployMode {
   if (lexicon.rollback.some((cue) => matches(cue, utterance.shape))) return "rollback";
+  // "vuelve atrás ya" with no version named goes back to the one before; with a version, that version is deployed.
+  if (ROLLBACK_ABROAD.test(utterance.clean) && !VERSION_NAMED.test(utterance.clean)) return "rollback";
   const batchWords =
     lexicon.batch.some((cue) => cue.weight > 0 && matches(cue, utterance.shape)) ||
     BATCH_WORDS_ABROAD.test(utterance.clean) ||

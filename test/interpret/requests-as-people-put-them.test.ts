@@ -249,6 +249,15 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
     expect((await read("churn-retrain doit être relancé, les données sont arrivées en retard")).intent).toBe("pipeline");
     expect((await read("churn-retrain muss heute noch neu angestoßen werden")).intent).toBe("pipeline");
     expect(MUTATING_INTENTS.has((await read("churn-retrain a été relancé ce matin par Paul")).intent)).toBe(false);
+    // A training that has to happen, a stop said with "tue", and going back on an endpoint are requests.
+    expect((await read("churn-xgb tiene que ser reentrenado con los datos de diciembre")).intent).toBe("train");
+    expect((await read("tue le job churn-xgb-20261201-1412, il tourne pour rien")).intent).toBe("stop");
+    expect(await read("churn-prod va fatal desde esta mañana, vuelve atrás ya")).toMatchObject({ intent: "deploy", params: { deployMode: "rollback" } });
+    // A run that failed for want of permissions asks for the run, not for permissions.
+    expect((await read("churn-retrain deberia ejecutarse de nuevo, fallo por permisos y ya lo arreglamos")).intent).toBe("pipeline");
+    // A wish whose verb is not the wish's own, and live traffic kept from users, are not requests.
+    expect(MUTATING_INTENTS.has((await read("quiero avisos si el training se queda colgado mientras corre")).intent)).toBe(false);
+    expect(MUTATING_INTENTS.has((await read("quiero probar la v3 con tráfico real pero sin que los usuarios vean sus respuestas")).intent)).toBe(false);
     // A Bayesian search is a tuning, in every language; "vuelve a correr" runs it again.
     expect((await read("starte bitte eine Bayes-Optimierung für churn-xgb, so 20 Jobs")).intent).toBe("tune");
     expect((await read("vuelve a lanzar churn-retrain, porfa")).intent).toBe("pipeline");

@@ -646,7 +646,8 @@ export class LearnedInterpreter implements Interpreter {
       if (part.settled && part.request.intent === "unknown") return undefined;
       parts.push(part.request);
       // "der traffic auf churn-dev ist eh minimal", read alone as a deploy by the classifier: a remark on an endpoint, not a deploy to it.
-      const deploysTo = deploysToNamedEndpoint(part.request) && (part.request.params.modelVersion !== undefined || part.saysAction);
+      // "mets la v2 en staging et sinon c'est quoi …": a version put somewhere by its verb is a deploy, its endpoint asked back if need be.
+      const deploysTo = (deploysToNamedEndpoint(part.request) && (part.request.params.modelVersion !== undefined || part.saysAction)) || (part.request.intent === "deploy" && part.request.params.modelVersion !== undefined && part.saysAction);
       if (MUTATING_INTENTS.has(part.request.intent) && (choiceOf(part.request) !== undefined || deploysTo)) actions.push(part.request);
     }
     // Two actions in one message are not guessed at: the whole message's reading stands.

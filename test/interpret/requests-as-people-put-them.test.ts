@@ -258,6 +258,11 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
     // A wish whose verb is not the wish's own, and live traffic kept from users, are not requests.
     expect(MUTATING_INTENTS.has((await read("quiero avisos si el training se queda colgado mientras corre")).intent)).toBe(false);
     expect(MUTATING_INTENTS.has((await read("quiero probar la v3 con tráfico real pero sin que los usuarios vean sus respuestas")).intent)).toBe(false);
+    // Swiss and Colombian ways of asking are requests; a version put somewhere before a side question is the deploy.
+    expect((await read("ça jouerait de relancer churn-retrain cet après-midi ?")).intent).toBe("pipeline");
+    expect((await read("¿será que me puede entrenar churn-xgb con los datos nuevos?")).intent).toBe("train");
+    const putAndAsk = await interpreter.read?.("mets la v1 sur staging et sinon c'est quoi un endpoint asynchrone ?");
+    expect([putAndAsk?.request.intent, putAndAsk?.request.params.modelVersion]).toEqual(["deploy", 1]);
     // A Bayesian search is a tuning, in every language; "vuelve a correr" runs it again.
     expect((await read("starte bitte eine Bayes-Optimierung für churn-xgb, so 20 Jobs")).intent).toBe("tune");
     expect((await read("vuelve a lanzar churn-retrain, porfa")).intent).toBe("pipeline");

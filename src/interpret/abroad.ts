@@ -77,12 +77,12 @@ const ACTION_VERBS: readonly (readonly [pattern: RegExp, verb: "train" | "tune" 
  */
 const PUT_VERBS =
   /(^|[\s¿¡,])(pousse|pousser|poussez|mets|mettre|mettez|colle|balance|pon|ponle|ponla|pone|poner|metele|métele|mete|meter|sube|subir|súbela|subela|tener|avoir|pack|packe|schieb|schiebe|spiel|spiele|bring|bringe)(?![\p{L}])|(に|へ)\s?(出して|上げて|載せて|反映して|入れて|出しといて|上げといて)|を\S{0,12}(に|へ)\s?(出して|上げて|載せて|反映して|入れて)/iu;
+/** The words of a wish in German, Spanish and French ("hätte gern", "quiero", "je voudrais"), for the wished-for patterns below. */
+const WISH_WORDS = "hätte gerne?|hätten gerne?|möchte|bräuchte|brauche|quiero|queremos|necesito|necesitamos|me gustaría|quisiera|je voudrais|j'aimerais|on voudrait|il (me|nous) faut";
 /** A tuning wished for ("quiero un barrido de hiperparámetros de churn-xgb", "ich hätte gern ein HPO für churn-xgb"). */
-const TUNING_WISHED =
-  /(hätte gerne?|hätten gerne?|möchte|bräuchte|brauche|quiero|queremos|necesito|necesitamos|me gustaría|quisiera|je voudrais|j'aimerais|on voudrait|il (me|nous) faut|ponle|ponele|mets-lui)[^.!?]{0,20}(tuning|hpo|barrido|sweep|hiperpar[aá]metros|hyperparam[eè]tres|hyperparameter-?(suche|optimierung)|bayes\p{L}*)/iu;
+const TUNING_WISHED = new RegExp(`(${WISH_WORDS}|ponle|ponele|mets-lui)[^.!?]{0,20}(tuning|hpo|barrido|sweep|hiperpar[aá]metros|hyperparam[eè]tres|hyperparameter-?(suche|optimierung)|bayes\\p{L}*)`, "iu");
 /** A fresh model wished for ("ich hätte gern ein frisches basket-rec Modell", "新しい basket-rec のモデルがほしい"): a training. */
-const FRESH_MODEL_WISHED =
-  /(hätte gerne?|hätten gerne?|möchte|bräuchte|brauche|quiero|queremos|necesito|necesitamos|me gustaría|quisiera|je voudrais|j'aimerais|on voudrait|il (me|nous) faut)[^.!?]{0,40}((frische[sn]?|neue[sn]?) (\S+ ){0,2}modell|(nuevo|fresco) (\S+ ){0,2}modelo|modelo (\S+ ){0,2}(nuevo|fresco)|(nouveau|nouvel) (\S+ ){0,2}mod[eè]le|tout frais)|新しい[^。！？]{0,20}モデル(が|を)?(ほしい|欲しい)/iu;
+const FRESH_MODEL_WISHED = new RegExp(`(${WISH_WORDS})[^.!?]{0,40}((frische[sn]?|neue[sn]?) (\\S+ ){0,2}modell|(nuevo|fresco) (\\S+ ){0,2}modelo|modelo (\\S+ ){0,2}(nuevo|fresco)|(nouveau|nouvel) (\\S+ ){0,2}mod[eè]le|tout frais)|新しい[^。！？]{0,20}モデル(が|を)?(ほしい|欲しい)`, "iu");
 
 export const VERSION_NAMED = /(^|[^\p{L}])(v\d+|versi[oó]n|version|modellversion)(?![\p{L}])|最新版|最新のバージョン|バージョン\d|v\d/iu;
 export const TARGET_NAMED = /(^|[^\p{L}])(prod|staging|dev|produktion|producci[oó]n|production)(?![\p{L}])|本番|ステージング|開発環境|エンドポイント/iu;

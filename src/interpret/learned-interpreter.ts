@@ -186,9 +186,9 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   const looked = driftAbroad(definitionAsked(looksAbroad(read, utterance), utterance), utterance);
   // "Data Wrangler って何ができるの？": what a service can do is a question about it, not a call for help.
   const chosen = looked === "help" ? helpOrNot(utterance) : looked;
-  // Whatever language was guessed: a short German or Spanish request is often guessed to be English.
   // "la v3 ya está en churn-prod, la subí yo hace rato": told as done, for the record; nothing asked of the bot.
   if (chosen === "status" && toldAsDone(utterance.clean) && !onlyAsks(utterance) && classification.locale !== "en") return "unknown";
+  // Whatever language was guessed: a short German or Spanish request is often guessed to be English.
   const verb = verbAbroad(utterance.clean, startedAs(utterance.tokens.flatMap((token) => token.known ?? [])) ?? startedByLooks(unknownNames(utterance.tokens)));
   // "churn-dev のエンドポイントが InService か確認していただけますか", read as a deploy: a look asked for, with no action's verb.
   if (verb === undefined && MUTATING_INTENTS.has(chosen) && classification.locale !== "en" && LOOK_ASKED_ABROAD.test(utterance.clean)) return "status";
@@ -236,10 +236,11 @@ function wishesForAction(text: string): boolean {
   const [first] = clausesOf(text);
   const wish = first === undefined ? null : WISH_OPENING_ABROAD.exec(first);
   if (first === undefined || wish === null || verbAbroad(first, undefined) === undefined) return false;
-  // The verb wished for follows the wish ("me gustaría desplegar …"), or in German stands in the wish's clause ("… bereitstellen").
-  const [clause = ""] = first.slice(wish[0].length).split(/[,;]/);
+  // The verb wished for follows the wish ("me gustaría desplegar …"), or in German stands anywhere after it ("… bereitstellen").
+  const afterWish = first.slice(wish[0].length);
   const german = /^(ich|wir)\s/i.test(first);
-  const ofTheWish = german ? verbAbroad(first.slice(wish[0].length), undefined) !== undefined : opensWithVerbAbroad(clause.trim().split(/\s+/).slice(0, 3).join(" "));
+  const [clause = ""] = afterWish.split(/[,;]/);
+  const ofTheWish = german ? verbAbroad(afterWish, undefined) !== undefined : opensWithVerbAbroad(clause.trim().split(/\s+/).slice(0, 3).join(" "));
   if (!ofTheWish) return false;
   return !laterClauses(text).some((clause) => HOW_TO_DO_IT.test(clause) || (QUESTION_OPENING_ABROAD.test(clause) && !asksOfSomeone(clause)));
 }

@@ -56,7 +56,7 @@ export function createPlanningContextSource(deps: PlanningContextDeps): Planning
       // The plan that started the resource, never a draft that merely names it.
       startedBy: (name) => {
         const plan = deps.plans.latestStarted(name);
-        return plan ? { requester: plan.requester, environment: plan.environment } : undefined;
+        return plan ? { requester: plan.requester, environment: plan.environment, arn: plan.outcome?.arn } : undefined;
       },
       previousConfigOf: (endpoint) => deps.plans.latestStarted(endpoint)?.previousEndpointConfig,
     };

@@ -52,6 +52,9 @@ async function runStep(port: SageMakerPort, step: PlanStep): Promise<string | un
     case "StopHyperParameterTuningJob":
       await port.stopTuningJob(step.request.HyperParameterTuningJobName);
       return undefined;
+    case "StopPipelineExecution":
+      await port.stopPipelineExecution(step.request);
+      return undefined;
     case "CreateModel":
       return (await port.createModel(step.request)).arn;
     case "CreateEndpointConfig":
@@ -83,6 +86,10 @@ async function alreadyDone(port: SageMakerPort, step: PlanStep, error: SageMaker
   if (step.operation === "StopHyperParameterTuningJob") {
     const job = await port.describeTuningJob(step.request.HyperParameterTuningJobName);
     return job.HyperParameterTuningJobStatus === "Stopping" || job.HyperParameterTuningJobStatus === "Stopped";
+  }
+  if (step.operation === "StopPipelineExecution") {
+    const execution = await port.describePipelineExecution(step.request.PipelineExecutionArn);
+    return execution.PipelineExecutionStatus === "Stopping" || execution.PipelineExecutionStatus === "Stopped";
   }
   return false;
 }

@@ -19,6 +19,7 @@ import type {
   CreateTrainingJobRequest,
   CreateTransformJobRequest,
   StartPipelineExecutionRequest,
+  StopPipelineExecutionRequest,
   UpdateEndpointRequest,
   UpdateModelPackageRequest,
 } from "../kernel/sagemaker-port.js";
@@ -42,6 +43,7 @@ export type PlanStep =
   | { operation: "StartPipelineExecution"; request: StartPipelineExecutionRequest }
   | { operation: "StopTrainingJob"; request: { TrainingJobName: string } }
   | { operation: "StopHyperParameterTuningJob"; request: { HyperParameterTuningJobName: string } }
+  | { operation: "StopPipelineExecution"; request: StopPipelineExecutionRequest }
   | { operation: "CreateModel"; request: CreateModelRequest }
   | { operation: "CreateEndpointConfig"; request: CreateEndpointConfigRequest }
   | { operation: "CreateEndpoint"; request: CreateEndpointRequest }

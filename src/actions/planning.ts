@@ -22,7 +22,7 @@ export interface PlanningContext {
   forceDryRun: boolean;
   port: SageMakerPort;
   /** Who started a resource through sageops and in which environment: the plan that started it, never a draft. */
-  startedBy: (resourceName: string) => { requester: string; environment: string } | undefined;
+  startedBy: (resourceName: string) => { requester: string; environment: string; arn?: string } | undefined;
   /** The endpoint config the last started sageops change to an endpoint replaced. */
   previousConfigOf: (endpointName: string) => string | undefined;
 }

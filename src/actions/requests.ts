@@ -6,6 +6,7 @@
 import { policyWatch } from "../guard/drift-access.js";
 import type { Policy } from "../guard/policy.js";
 import type { RequestParams } from "../interpret/schema.js";
+import { pipelineNameFromArn } from "../kernel/resources.js";
 import { fail, type Result } from "../kernel/result.js";
 import { resourceName } from "./arguments.js";
 import type { PlanningContextSource, Requester } from "./context.js";
@@ -52,9 +53,10 @@ export class ActionRequests {
     return this.deps.plans.submit(await planPipelineStart(checked.value, params, parameters, await this.deps.context(requester)), requester);
   }
 
-  async stop(jobName: string | undefined, requester: Requester): Promise<Result<Plan>> {
-    if (!jobName) return fail({ what: "Which training job should I stop?", fix: "For example: `/sageops stop churn-xgb-20261126-101500`; `/sageops status` lists your running jobs." });
-    const checked = resourceName(jobName, "training job", "/sageops stop churn-xgb-20261126-101500");
+  /** A training or tuning job by name, a pipeline's run in progress by the pipeline's name, or a run by its ARN. */
+  async stop(name: string | undefined, requester: Requester): Promise<Result<Plan>> {
+    if (!name) return fail({ what: "Which job or pipeline run should I stop?", fix: "For example: `/sageops stop churn-xgb-20261126-101500` or `/sageops stop churn-retrain`; `/sageops status` lists your running jobs." });
+    const checked = pipelineNameFromArn(name) ? { ok: true as const, value: name } : resourceName(name, "job or pipeline", "/sageops stop churn-xgb-20261126-101500");
     if (!checked.ok) return checked;
     return this.deps.plans.submit(await planStop(checked.value, await this.deps.context(requester)), requester);
   }

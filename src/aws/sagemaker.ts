@@ -34,6 +34,7 @@ import {
   type SageMakerClient,
   StartPipelineExecutionCommand,
   StopHyperParameterTuningJobCommand,
+  StopPipelineExecutionCommand,
   StopTrainingJobCommand,
   type TrainingInstanceType,
   type TransformInstanceType,
@@ -199,6 +200,11 @@ export class SdkSageMakerPort implements SageMakerPort {
         (await this.client.send(new ListPipelineExecutionsCommand({ PipelineName: pipeline, CreatedAfter: filter.createdAfter, SortBy: "CreationTime", SortOrder: "Descending", MaxResults: filter.maxResults ?? 20 }))).PipelineExecutionSummaries ?? []
       ).flatMap((e) => (e.PipelineExecutionArn ? [{ arn: e.PipelineExecutionArn, status: e.PipelineExecutionStatus ?? "Executing", startTime: e.StartTime }] : [])),
     );
+
+  stopPipelineExecution: SageMakerPort["stopPipelineExecution"] = (request) =>
+    this.write(async () => {
+      await this.client.send(new StopPipelineExecutionCommand(request));
+    });
 
   listPipelines: SageMakerPort["listPipelines"] = () =>
     this.call(async () => ((await this.client.send(new ListPipelinesCommand({ MaxResults: 100 }))).PipelineSummaries ?? []).map((p) => ({ name: p.PipelineName ?? "", arn: p.PipelineArn })));

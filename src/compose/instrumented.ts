@@ -41,6 +41,7 @@ export function instrumentSageMaker(port: SageMakerPort, metrics: SageopsMetrics
     startPipelineExecution: (request) => counted("StartPipelineExecution", () => port.startPipelineExecution(request)),
     describePipelineExecution: (arn) => counted("DescribePipelineExecution", () => port.describePipelineExecution(arn)),
     listPipelineExecutionSteps: (arn) => counted("ListPipelineExecutionSteps", () => port.listPipelineExecutionSteps(arn)),
+    stopPipelineExecution: (request) => counted("StopPipelineExecution", () => port.stopPipelineExecution(request)),
     listPipelineExecutions: (pipeline, filter) => counted("ListPipelineExecutions", () => port.listPipelineExecutions(pipeline, filter)),
     listPipelines: () => counted("ListPipelines", () => port.listPipelines()),
     listModelPackageGroups: () => counted("ListModelPackageGroups", () => port.listModelPackageGroups()),

@@ -27,6 +27,8 @@ const HOW_IT_IS_DOING =
 
 /** "stop it", "cancel that", "kill it please". */
 const STOP_IT = /^(\s*<@[A-Z0-9]+(\|[^>]*)?>)*\W*(please\s+|pls\s+|ok\s+)?(stop|cancel|kill|abort|halt)\s+(it|that|this|the job|the run)\b/i;
+/** What a stop plan can stop (src/actions/planners/stop.ts). */
+const STOPPABLE: ReadonlySet<ThreadSubject["type"]> = new Set(["training-job", "tuning-job", "pipeline-execution"]);
 const DRIFT_WORDS = /\bdrift|data quality|model quality|\bskew/i;
 const NAME_FIELD: Readonly<Record<ThreadSubject["type"], keyof Pick<RequestParams, "jobName" | "endpointName" | "pipelineName">>> = {
   "training-job": "jobName",
@@ -66,7 +68,8 @@ export function withThreadSubject(request: Request, subject: ThreadSubject | und
   if ((request.intent === "ask" || request.intent === "unknown") && subject.type === "endpoint" && DRIFT_WORDS.test(text)) {
     return { ...request, intent: "drift", stage: "monitoring", services: ["model-monitor"], params: { endpointName: subject.name }, confidence };
   }
-  if (request.intent === "unknown" && STOP_IT.test(text) && subject.type === "training-job") return { ...about, intent: "stop", params: { jobName: subject.name }, confidence };
+  const stoppable = STOPPABLE.has(subject.type);
+  if (request.intent === "unknown" && STOP_IT.test(text) && stoppable) return { ...about, intent: "stop", params: { [field]: subject.name }, confidence };
   switch (request.intent) {
     case "status":
       return { ...about, params: { ...request.params, [field]: subject.name } };
@@ -74,7 +77,7 @@ export function withThreadSubject(request: Request, subject: ThreadSubject | und
     case "unknown":
       return HOW_IT_IS_DOING.test(text) ? { ...about, intent: "status", params: { [field]: subject.name }, confidence } : request;
     case "stop":
-      return subject.type === "training-job" ? { ...about, params: { ...request.params, jobName: subject.name } } : request;
+      return stoppable ? { ...about, params: { ...request.params, [field]: subject.name } } : request;
     case "drift":
       return subject.type === "endpoint" ? { ...about, params: { ...request.params, endpointName: subject.name } } : request;
     default:

@@ -4,3 +4,8 @@ export interface TrackedResource {
   name: string;
   arn?: string;
 }
+
+/** `arn:aws:sagemaker:<region>:<account>:pipeline/<name>/execution/<id>` → `<name>`. */
+export function pipelineNameFromArn(arn: string): string | undefined {
+  return /:pipeline\/([^/]+)\/execution\//.exec(arn)?.[1];
+}

@@ -50,6 +50,12 @@ export interface CreateHyperParameterTuningJobRequest {
   Tags?: Tag[];
 }
 
+export interface StopPipelineExecutionRequest {
+  PipelineExecutionArn: string;
+  /** At least 32 characters; SageMaker stops an execution once per token. */
+  ClientRequestToken: string;
+}
+
 export interface StartPipelineExecutionRequest {
   PipelineName: string;
   PipelineExecutionDisplayName?: string;
@@ -338,6 +344,8 @@ export interface SageMakerPort {
   /** A pipeline's executions, newest first; `createdAfter` keeps only later ones. */
   listPipelineExecutions(pipeline: string, filter: { createdAfter?: Date; maxResults?: number }): Promise<{ arn: string; status: string; startTime?: Date }[]>;
   listPipelines(): Promise<{ name: string; arn?: string }[]>;
+  /** Asks a running execution to stop; the same token again is a no-op. */
+  stopPipelineExecution(request: StopPipelineExecutionRequest): Promise<void>;
 
   listModelPackageGroups(): Promise<ModelPackageGroupSummary[]>;
   /** A group's versions, newest first; `createdAfter` keeps only later ones. */

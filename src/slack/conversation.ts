@@ -106,7 +106,7 @@ async function replyToRequest(request: Request, requester: Requester, deps: Conv
     case "pipeline":
       return planReply(await deps.requests.startPipeline(params.pipelineName, params, params.hyperparameters ?? {}, requester));
     case "stop":
-      return planReply(await deps.requests.stop(params.jobName, requester));
+      return planReply(await deps.requests.stop(params.jobName ?? params.pipelineName, requester));
     case "drift":
       if (params.driftAction === "subscribe") return subscribeReply(params.endpointName, channelFromWords(params.channel, requester.channelId), requester, deps);
       if (params.driftAction === "unsubscribe") return unsubscribeReply(params.endpointName, channelFromWords(params.channel, requester.channelId), requester, deps);

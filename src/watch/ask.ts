@@ -7,9 +7,10 @@
 import { editDistance } from "../interpret/fuzzy.js";
 import type { Clock } from "../kernel/clock.js";
 import type { TrackedResource } from "../kernel/resources.js";
+import { pipelineNameFromArn } from "../kernel/resources.js";
 import type { Problem } from "../kernel/result.js";
 import { SageMakerError } from "../kernel/sagemaker-port.js";
-import { describeResource, pipelineNameFromArn, type WatchPort } from "./describe.js";
+import { describeResource, type WatchPort } from "./describe.js";
 import { isBackoff, isNotFound } from "./errors.js";
 import type { ResourceType } from "./status.js";
 import type { TrackedRecord, TrackedStore } from "./tracked-store.js";

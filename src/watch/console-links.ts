@@ -1,4 +1,4 @@
-import { pipelineNameFromArn } from "./describe.js";
+import { pipelineNameFromArn } from "../kernel/resources.js";
 import type { ResourceType } from "./status.js";
 
 /** The console's host for a region: China regions have their own domain. */

@@ -2,7 +2,7 @@
  * One Describe* per resource type, turned into a ResourceStatus. SageMaker's status words are
  * mapped to a phase here, once, so the rest of the code asks "is it over, and how did it end".
  */
-import type { TrackedResource } from "../kernel/resources.js";
+import { pipelineNameFromArn, type TrackedResource } from "../kernel/resources.js";
 import type {
   EndpointDescription,
   PipelineExecutionDescription,
@@ -176,11 +176,6 @@ function transformStatus(job: TransformJobDescription, arn?: string): TransformS
     endedAt: iso(job.TransformEndTime),
     outputPath: job.TransformOutput?.S3OutputPath,
   };
-}
-
-/** `arn:aws:sagemaker:<region>:<account>:pipeline/<name>/execution/<id>` → `<name>`. */
-export function pipelineNameFromArn(arn: string): string | undefined {
-  return /:pipeline\/([^/]+)\/execution\//.exec(arn)?.[1];
 }
 
 function pipelineStatus(name: string, execution: PipelineExecutionDescription, steps: readonly PipelineExecutionStep[]): PipelineStatus {

@@ -26,7 +26,7 @@ describe("stopping jobs and the /train form, over signed HTTP", () => {
     await waitFor(() => world.h.sandbox.countCalls("StopTrainingJob") === 1, { what: "the stop" });
     const job = await world.h.bot.core.sagemaker.describeTrainingJob(jobName);
     expect(["Stopping", "Stopped"]).toContain(job.TrainingJobStatus);
-    expect(JSON.stringify((await world.ws.command("U0ENGINEER", "/sageops", "stop no-such-job-1")).reply?.args)).toContain("There is no training or tuning job");
+    expect(JSON.stringify((await world.ws.command("U0ENGINEER", "/sageops", "stop no-such-job-1")).reply?.args)).toContain("There is no training job, tuning job or pipeline named");
   });
 
   it("/train alone opens the form; a bad field is shown on that field; a good form posts the plan", async () => {
@@ -134,5 +134,37 @@ describe("stopping a tuning job, over signed HTTP", () => {
     await waitFor(() => world.h.sandbox.countCalls("StopHyperParameterTuningJob") === 1, { what: "the stop" });
     const job = await world.h.bot.core.sagemaker.describeTuningJob(tuningName);
     expect(["Stopping", "Stopped"]).toContain(job.HyperParameterTuningJobStatus);
+  });
+});
+
+describe("stopping a pipeline's run, over signed HTTP", () => {
+  const world = useHttpHarness();
+
+  it("the run in progress is stopped by the one who started it, asked for in plain words: StopPipelineExecution once, after the confirmation", async () => {
+    const plan = await world.ws.planFrom("U0ENGINEER", "/sageops", "pipeline start churn-retrain");
+    await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
+    await waitFor(() => JSON.stringify(world.ws.message(plan).blocks).includes("accepted it"), { what: "the pipeline run to start" });
+    const runArn = (await world.h.bot.core.sagemaker.listPipelineExecutions("churn-retrain", { maxResults: 1 }))[0]?.arn;
+    if (!runArn) throw new Error("no pipeline run");
+
+    const refused = await world.ws.command("U0APPROVER", "/sageops", "stop churn-retrain");
+    expect(refused.posted).toHaveLength(0);
+    expect(JSON.stringify(refused.reply?.args)).toMatch(/started|own/i);
+
+    const ts = "1795680400.000100";
+    const event = { type: "app_mention", channel: "C0MLOPS", user: "U0ENGINEER", text: `<@${world.h.slack.botUserId}> please cancel the churn-retrain run, it picked up the wrong data`, ts, event_ts: ts };
+    expect((await world.h.client.postEvent(eventEnvelope({ teamId: world.h.slack.teamId, botUserId: world.h.slack.botUserId, event }))).status).toBe(200);
+    // The approver's refusal above names the same title: the plan is the message naming the run.
+    const stop = await waitFor(() => world.h.slack.messagesIn("C0MLOPS").find((message) => JSON.stringify(message.blocks ?? []).includes("Stop the churn-retrain run") && JSON.stringify(message.blocks ?? []).includes(runArn)), { what: "the stop plan" });
+    expect(world.h.sandbox.countCalls("StopPipelineExecution")).toBe(0);
+    await world.ws.click("U0ENGINEER", stop, PLAN_BUTTONS.confirm);
+    await waitFor(() => world.h.sandbox.countCalls("StopPipelineExecution") === 1, { what: "the stop" });
+    expect(["Stopping", "Stopped"]).toContain((await world.h.bot.core.sagemaker.describePipelineExecution(runArn)).PipelineExecutionStatus);
+
+    const again = await world.ws.command("U0ENGINEER", "/sageops", "stop churn-retrain");
+    expect(again.posted).toHaveLength(0);
+    expect(JSON.stringify(again.reply?.args)).toContain("has no run in progress");
+    expect(JSON.stringify((await world.ws.command("U0ENGINEER", "/sageops", `stop ${runArn}`)).reply?.args)).toMatch(/is (Stopping|Stopped); only a run in progress can be stopped/);
+    expect(world.h.sandbox.countCalls("StopPipelineExecution")).toBe(1);
   });
 });

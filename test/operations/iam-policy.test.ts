@@ -41,6 +41,7 @@ const COMMANDS: Readonly<Record<Client, Readonly<Record<string, Permission>>>> =
     UpdateEndpointCommand: { actions: ["sagemaker:UpdateEndpoint"], on: ["endpoint", "endpoint-config"] },
     CreateTransformJobCommand: { actions: ["sagemaker:CreateTransformJob"], on: ["transform-job"] },
     StartPipelineExecutionCommand: { actions: ["sagemaker:StartPipelineExecution"], on: ["pipeline"] },
+    StopPipelineExecutionCommand: { actions: ["sagemaker:StopPipelineExecution"], on: ["pipeline-execution"] },
     UpdateModelPackageCommand: { actions: ["sagemaker:UpdateModelPackage"], on: ["model-package"] },
     DescribeTrainingJobCommand: { actions: ["sagemaker:DescribeTrainingJob"] },
     ListTrainingJobsCommand: { actions: ["sagemaker:ListTrainingJobs"] },
@@ -208,6 +209,8 @@ const conditionValues = (statement: PolicyStatement, operator: string, key: stri
 
 /** A SageMaker ARN's resource type (`training-job` in arn:aws:sagemaker:r:a:training-job/x), if it has one. */
 function sagemakerType(arn: string): string | undefined {
+  // A pipeline's execution is a resource type of its own, named under its pipeline.
+  if (/^arn:aws:sagemaker:[^:]+:[^:]+:pipeline\/[^/]+\/execution\/.+$/.test(arn)) return "pipeline-execution";
   return /^arn:aws:sagemaker:[^:]+:[^:]+:([a-z-]+)\/.+$/.exec(arn)?.[1];
 }
 

@@ -1,3 +1,4 @@
+import { pipelineNameFromArn } from "../../kernel/resources.js";
 import { SageMakerError } from "../../kernel/sagemaker-port.js";
 import { decide, defaultEnvironment, invalid, type PlanningContext, type PlanningResult, tagsOf, tagValue } from "../planning.js";
 
@@ -25,16 +26,79 @@ async function jobNamed(jobName: string, context: PlanningContext): Promise<{ ki
   }
 }
 
-/** `/sageops stop <job-name>`, a training or a tuning job: the requester must own the job (admins may stop any). */
-export async function planStop(jobName: string, context: PlanningContext): Promise<PlanningResult> {
+/** A running execution of a pipeline, found by the pipeline's name or by the execution's ARN. */
+type RunningExecution = { kind: "found"; pipeline: string; arn: string } | { kind: "invalid"; result: PlanningResult };
+
+const MAX_RUNS_LISTED = 5;
+
+async function runningExecution(name: string, context: PlanningContext): Promise<RunningExecution | undefined> {
+  const fromArn = pipelineNameFromArn(name);
+  if (fromArn) {
+    const status = (await context.port.describePipelineExecution(name)).PipelineExecutionStatus;
+    if (status !== "Executing") return { kind: "invalid", result: invalid({ what: `That run of pipeline \`${fromArn}\` is ${status}; only a run in progress can be stopped.` }) };
+    return { kind: "found", pipeline: fromArn, arn: name };
+  }
+  if (!(await context.port.listPipelines()).some((pipeline) => pipeline.name === name)) return undefined;
+  const executions = await context.port.listPipelineExecutions(name, { maxResults: 20 });
+  const running = executions.filter((execution) => execution.status === "Executing");
+  const [only] = running;
+  if (only && running.length === 1) return { kind: "found", pipeline: name, arn: only.arn };
+  if (running.length === 0) {
+    const last = executions[0];
+    return { kind: "invalid", result: invalid({ what: `Pipeline \`${name}\` has no run in progress${last ? `; its last run is ${last.status}` : ""}.`, fix: `\`/sageops status ${name}\` shows its runs.` }) };
+  }
+  const listed = running.slice(0, MAX_RUNS_LISTED).map((execution) => `\`${execution.arn}\``);
+  const more = running.length > MAX_RUNS_LISTED ? `, and ${running.length - MAX_RUNS_LISTED} more` : "";
+  return {
+    kind: "invalid",
+    result: invalid({ what: `Pipeline \`${name}\` has ${running.length} runs in progress: ${listed.join(", ")}${more}.`, fix: "Stop one at a time by its ARN: `/sageops stop <execution ARN>`." }),
+  };
+}
+
+/** Stopping a pipeline run: whoever started it through sageops owns it (admins may stop any). */
+function planPipelineStop(pipeline: string, arn: string, context: PlanningContext): PlanningResult {
+  const started = context.startedBy(pipeline);
+  // The pipeline's last sageops start names its requester only when it started this very run.
+  const origin = started?.arn === arn ? started : undefined;
+  const planId = context.newPlanId();
+  return decide(
+    context,
+    { action: "stop", environment: origin?.environment ?? defaultEnvironment(context.policy), ownsJob: origin?.requester === context.requester.userId },
+    {
+      id: planId,
+      kind: "stop",
+      title: `Stop the ${pipeline} run`,
+      // The run, not the pipeline: this plan must not pass for the pipeline's last start.
+      resourceName: arn,
+      details: [
+        { label: "Pipeline run", value: arn },
+        { label: "Started by", value: origin ? `${origin.requester} in ${origin.environment}` : "not through sageops" },
+      ],
+      // One token per plan: a retry of this plan asks SageMaker for the same stop.
+      steps: () => [{ operation: "StopPipelineExecution", request: { PipelineExecutionArn: arn, ClientRequestToken: `sageops-stop-${planId}`.padEnd(32, "0") } }],
+      track: { type: "pipeline-execution", name: pipeline, arn },
+    },
+  );
+}
+
+/**
+ * `/sageops stop <name>`: a training or a tuning job, else the run in progress of the pipeline of
+ * that name (or the run whose ARN is given). The requester must own it (admins may stop any).
+ */
+export async function planStop(name: string, context: PlanningContext): Promise<PlanningResult> {
   let job: Awaited<ReturnType<typeof jobNamed>>;
+  let execution: RunningExecution | undefined;
   try {
-    job = await jobNamed(jobName, context);
+    job = pipelineNameFromArn(name) ? undefined : await jobNamed(name, context);
+    execution = job ? undefined : await runningExecution(name, context);
   } catch (error) {
-    if (error instanceof SageMakerError) return invalid({ what: `SageMaker did not answer about \`${jobName}\` (${error.code}): ${error.message}`, fix: "Try again in a moment." });
+    if (error instanceof SageMakerError) return invalid({ what: `SageMaker did not answer about \`${name}\` (${error.code}): ${error.message}`, fix: "Try again in a moment." });
     throw error;
   }
-  if (!job) return invalid({ what: `There is no training or tuning job named \`${jobName}\`.`, fix: "`/sageops status` lists your running jobs." });
+  if (execution?.kind === "invalid") return execution.result;
+  if (execution) return planPipelineStop(execution.pipeline, execution.arn, context);
+  if (!job) return invalid({ what: `There is no training job, tuning job or pipeline named \`${name}\`.`, fix: "`/sageops status` lists your running jobs." });
+  const jobName = name;
   const { kind, status, arn } = job;
   const label = kind === "training" ? "Training job" : "Tuning job";
   if (status !== "InProgress") return invalid({ what: `${label} \`${jobName}\` is ${status}; only a job in progress can be stopped.` });

@@ -44,10 +44,8 @@ async function pipeline(rest: string, requester: Requester, deps: Pick<SlackDeps
 
 async function stop(rest: string, requester: Requester, deps: Pick<SlackDeps, "requests">): Promise<Rendered> {
   const words = rest.trim().split(/\s+/).filter(Boolean);
-  if (words.length > 1) return renderProblem({ what: "Stop one training job at a time.", fix: "For example: `/sageops stop churn-xgb-20261126-101500`." });
-  const checked = resourceName(words[0], "training job", "/sageops stop churn-xgb-20261126-101500");
-  if (!checked.ok) return renderProblem(checked.problem);
-  return planReply(await deps.requests.stop(checked.value, requester));
+  if (words.length > 1) return renderProblem({ what: "Stop one job or pipeline run at a time.", fix: "For example: `/sageops stop churn-xgb-20261126-101500` or `/sageops stop churn-retrain`." });
+  return planReply(await deps.requests.stop(words[0], requester));
 }
 
 /** `/sageops <subcommand> ...`: one small handler per subcommand. */

@@ -48,7 +48,7 @@ export const SAGEOPS_SUBCOMMANDS: Readonly<Record<string, CommandUsage>> = {
     summary: "Start a SageMaker Pipelines execution.",
     example: "/sageops pipeline start churn-retrain",
   },
-  stop: { usage: "/sageops stop <job-name>", summary: "Stop a training job you started (admins: any job).", example: "/sageops stop churn-xgb-20261126-101500-ab12" },
+  stop: { usage: "/sageops stop <job-name|pipeline>", summary: "Stop a training or tuning job, or a pipeline's run, that you started (admins: any).", example: "/sageops stop churn-xgb-20261126-101500-ab12" },
   drift: {
     usage: "/sageops drift [endpoint] | subscribe <endpoint> [#channel] | unsubscribe <endpoint> [#channel] | list",
     summary: "Latest drift findings for an endpoint (or this channel's), and which channels get its alerts.",

@@ -177,6 +177,8 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   const read = shadowNeed ? "ask" : reading;
   // "i already kicked off churn-retrain an hour ago, just so you know": told as done, and nothing asked after it.
   if (classification.locale === "en" && MUTATING_INTENTS.has(read) && toldAsDone(utterance.clean) && !commandsAfterTelling(utterance.clean)) return "unknown";
+  // "Zur Info: ich hab v3 heute früh schon selber … auf staging deployt": the same abroad, whoever read the action.
+  if (classification.locale !== "en" && MUTATING_INTENTS.has(read) && toldAsDone(utterance.clean)) return "unknown";
   // "lösch bitte den endpoint churn-dev", "puedes relanzar el dag de airflow?": asked of us, but nothing we do.
   if (read !== "unknown" && asksForWhatWeDoNot(utterance, classification.locale)) return "unknown";
   // "merci, c'est parfait", "¿alguien sabe por qué falla el job de jenkins?": thanks, or another tool's trouble.
@@ -192,6 +194,8 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   const verb = verbAbroad(utterance.clean, startedAs(utterance.tokens.flatMap((token) => token.known ?? [])) ?? startedByLooks(unknownNames(utterance.tokens)));
   // "churn-dev のエンドポイントが InService か確認していただけますか", read as a deploy: a look asked for, with no action's verb.
   if (verb === undefined && MUTATING_INTENTS.has(chosen) && classification.locale !== "en" && LOOK_ASKED_ABROAD.test(utterance.clean)) return "status";
+  // "Für das neue Ticket-Routing haben wir null Labels.", guessed a stop: a stop needs its verb, or the classifier sure of it.
+  if (verb === undefined && chosen === "stop" && rules.intent !== "stop" && classification.locale !== "en" && classification.score < SURE_READING) return rules.intent;
   if (verb === undefined) return chosen;
   // A stop verb stops whatever was read; a start verb says what a start starts, never turning a deploy into one.
   // Asked whether or what if ("si je coupe une exécution de churn-retrain, on peut la reprendre ?"), the verb does nothing.
@@ -344,6 +348,8 @@ function mayBeActedOn(utterance: Utterance): boolean {
   const text = utterance.clean;
   if (onlyAsks(utterance) || utterance.negated || toldAsDone(text)) return false;
   if (QUESTION_OPENING_ABROAD.test(text) && !asksOfSomeone(text)) return false;
+  // "how do I deploy version 3 to churn-staging myself", with or without its question mark: asked, not asked for.
+  if (HOW_TO_ASK.test(text)) return false;
   return !outOfScope(utterance);
 }
 
@@ -669,10 +675,10 @@ function deploysToNamedEndpoint(request: Request): boolean {
 
 /**
  * Where a message breaks into asks: after a sentence (Japanese puts no space after one), at a line break or a semicolon, and before
- * "btw", "by the way", "also" (with or without a comma and an "and" before them).
+ * "btw", "by the way", "also" (with or without a comma and an "and" before them), and "plus" beside a comma (French "et plus personne" goes on).
  */
 const CLAUSE_BREAK =
-  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also|plus),?\s+|,?\s+(?:und\s+)?(?:mal\s+)?(?:btw|übrigens|nebenbei(?: gefragt)?)\s*[,:]?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|oye|btw)\s*,?\s*(?=[¿\p{L}])|,?\s+y\s+(?=¿)|,?\s+(?:et\s+)?(?:au fait|au passage|d'ailleurs|btw|sinon)\s*,?\s+|,\s+et\s+(?=c'est quoi|qu'est-ce|question)|,\s+(?:and|und|y|et)\s+(?:also\s+|auch\s+|también\s+|aussi\s+)?(?=(?:what|whats|what's|how|why|was|wie|warum|wieso|qué|cómo|cuál|por qué|comment|pourquoi|c'est quoi|qu'est-ce)(?![\p{L}']))|[、,]\s*(?=(?:あと|それと|ついでに|ちなみに)[、,]?)/iu;
+  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also),?\s+|,\s+(?:and\s+)?plus,?\s+|\s+plus,\s+|,?\s+(?:und\s+)?(?:mal\s+)?(?:btw|übrigens|nebenbei(?: gefragt)?)\s*[,:]?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|oye|btw)\s*,?\s*(?=[¿\p{L}])|,?\s+y\s+(?=¿)|,?\s+(?:et\s+)?(?:au fait|au passage|d'ailleurs|btw|sinon)\s*,?\s+|,\s+et\s+(?=c'est quoi|qu'est-ce|question)|,\s+(?:and|und|y|et)\s+(?:also\s+|auch\s+|también\s+|aussi\s+)?(?=(?:what|whats|what's|how|why|was|wie|warum|wieso|qué|cómo|cuál|por qué|comment|pourquoi|c'est quoi|qu'est-ce)(?![\p{L}']))|[、,]\s*(?=(?:あと|それと|ついでに|ちなみに)[、,]?)/iu;
 /** A closing question about how to do what came before ("how do I do that?", "どうやる？", "comment faire ?"). */
 const HOW_TO_DO_IT =
   /^((and|so|but|und|also|et|alors|donc|y|entonces|で|じゃあ)\s*,?\s*)?(how (do|can|would|should|could) (i|we|you|one) (do|set up|get|achieve|pull off) (that|it|this)|how\s*\?|what'?s the best way|wie (geht|mache ich|machen wir|mach ich|kriege ich|kriegen wir|stelle ich) (das|es|so was|sowas)|wie\s*\?|comment (faire|je fais|on fait|s'y prendre|je m'y prends|on s'y prend)|comment\s*\?|c[oó]mo (lo|la|se) (hago|hacemos|hace|haría|haríamos|consigo|monto|montamos)|c[oó]mo\s*\?|どう(やる|やれば|すれば|したら|やったら|する|やって|すればいい)|どうやって)/iu;

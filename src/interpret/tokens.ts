@@ -114,7 +114,8 @@ function classify(chunk: string, index: number, speller: Speller): Token {
   const pair = /^([A-Za-z_][\w.-]{0,63})=(\S+)$/.exec(chunk);
   if (pair?.[1] !== undefined && pair[2] !== undefined) return { ...base, kind: "kv", words: [], key: pair[1], value: pair[2] };
   if (/^#[a-z0-9][a-z0-9._-]{0,79}$/i.test(chunk)) return { ...base, kind: "channel", words: [] };
-  if (/^[A-Za-z0-9][\w-]*(\/\d+|@[\w-]+|:\d+)$/.test(chunk)) return { ...base, kind: "ref", words: [] };
+  // A model group is named with a letter: "24/7" and "10/12" are no references.
+  if (/^[A-Za-z0-9][\w-]*(\/\d+|@[\w-]+|:\d+)$/.test(chunk) && /[A-Za-z]/.test(chunk.split(/[/@:]/)[0] ?? "")) return { ...base, kind: "ref", words: [] };
   if (/^\d+(\.\d+)?$/.test(chunk)) return { ...base, kind: "number", words: [] };
   if (/^(\d+(\.\d+)?(h|hr|hrs|m|min|mins|d|s)|\d+h\d+m)$/i.test(chunk)) return { ...base, kind: "duration", words: [] };
   if (/^\d+(\.\d+)?\s?(kb|mb|gb|tb)$/i.test(chunk)) return { ...base, kind: "size", words: [] };
@@ -122,7 +123,8 @@ function classify(chunk: string, index: number, speller: Speller): Token {
   if (/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/i.test(chunk)) return { ...base, kind: "ident", words: [] };
   // French joins a verb and its pronoun ("serait-il", "peux-tu", "est-ce"): a word, not a name.
   if (FRENCH_INVERSION.test(chunk)) return { ...base, kind: "word", words: plainWords(chunk) };
-  if (/[-_]/.test(chunk) && NAME_SHAPE.test(chunk)) {
+  // A name has a letter: "8-10" (minutes) is a range.
+  if (/[-_]/.test(chunk) && NAME_SHAPE.test(chunk) && /[A-Za-z]/.test(chunk)) {
     const parts = lower.split("-");
     const compound = parts.every((part) => COMPOUND_GLUE.has(part) || speller.isKnown(speller.correct(part)));
     if (compound) return { ...base, kind: "word", words: parts.map((part) => speller.correct(part)) };

@@ -217,7 +217,8 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   // classifier sure it is none of ours (hostile, out of scope) is not overruled by a verb.
   const sureNotOurs = classification.intent === "unknown" && classification.score >= UNSURE_UNKNOWN;
   // Nor is a question the classifier is sure of ("Unser Modell trainiert auf einer EC2-Kiste … Wir wollen das reproduzierbar"): the verb tells its story.
-  const sureQuestion = classification.intent === "ask" && classification.score >= SURE_QUESTION;
+  // A clause that opens on its verb ("…, lánzame fraud-xgb") or closes on a Japanese request ("…流してください") asks all the same.
+  const sureQuestion = classification.intent === "ask" && classification.score >= SURE_QUESTION && !commandsInAClause(utterance.clean);
   // "Auriez-vous l'amabilité de lancer un nouvel entraînement ?": a new training asked of us needs nothing named yet (the recipe is asked back).
   const newTrainingAsked = (verb === "train" || verb === "tune") && asksOfSomeone(utterance.clean) && speaksOfTraining(utterance.clean);
   const wished = wishesForAction(utterance.clean) && namesOne(utterance) && !utterance.negated && !outOfScope(utterance) && !sureQuestion;
@@ -225,6 +226,16 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && !sureNotOurs && !sureQuestion && (namesOne(utterance) || newTrainingAsked) && mayBeActedOn(utterance)) return verb;
   return chosen;
 }
+
+/** A clause of the message, not a question, opening on an action's verb or closing on a Japanese request other than "tell me". */
+function commandsInAClause(text: string): boolean {
+  // Japanese has no spaces to find a clause's opening by: only its close counts.
+  const opensOnVerb = (clause: string) => clause.split(/[,;:—]\s*/).some((part) => opensWithVerbAbroad(part.trim()));
+  return clausesOf(text).some((clause) => !/[?？]/.test(clause) && (closesOnJapaneseRequest(clause) ? !TELL_ME_JA.test(clause) : !/[\u3040-\u30ff]/.test(clause) && opensOnVerb(clause)));
+}
+
+/** "…教えてください": a question put as a request. */
+const TELL_ME_JA = /教えて/;
 
 /** A call for help as read: what a service can do is a question about it; thanks for the help given is chatter. */
 function helpOrNot(utterance: Utterance): IntentId {
@@ -678,7 +689,7 @@ function deploysToNamedEndpoint(request: Request): boolean {
  * "btw", "by the way", "also" (with or without a comma and an "and" before them), and "plus" beside a comma (French "et plus personne" goes on).
  */
 const CLAUSE_BREAK =
-  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also),?\s+|,\s+(?:and\s+)?plus,?\s+|\s+plus,\s+|,?\s+(?:und\s+)?(?:mal\s+)?(?:btw|übrigens|nebenbei(?: gefragt)?)\s*[,:]?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|oye|btw)\s*,?\s*(?=[¿\p{L}])|,?\s+y\s+(?=¿)|,?\s+(?:et\s+)?(?:au fait|au passage|d'ailleurs|btw|sinon)\s*,?\s+|,\s+et\s+(?=c'est quoi|qu'est-ce|question)|,\s+(?:and|und|y|et)\s+(?:also\s+|auch\s+|también\s+|aussi\s+)?(?=(?:what|whats|what's|how|why|was|wie|warum|wieso|qué|cómo|cuál|por qué|comment|pourquoi|c'est quoi|qu'est-ce)(?![\p{L}']))|[、,]\s*(?=(?:あと|それと|ついでに|ちなみに)[、,]?)/iu;
+  /(?<=[.!?])\s+|(?<=[。！？])\s*|\n+|;\s+|,?\s+(?:and\s+)?(?:btw|by the way|also),?\s+|,\s+(?:and\s+)?plus,?\s+|\s+plus,\s+|,?\s+(?:und\s+)?(?:mal\s+)?(?:btw|übrigens|nebenbei(?: gefragt)?)\s*[,:]?\s+|,?\s+(?:y\s+)?(?:de paso|por cierto|oye|btw)\s*,?\s*(?=[¿\p{L}])|,?\s+y\s+(?=¿)|,?\s+(?:et\s+)?(?:au fait|au passage|d'ailleurs|btw|sinon)\s*,?\s+|,\s+et\s+(?=c'est quoi|qu'est-ce|question)|,\s+(?:and|und|y|et)\s+(?:also\s+|auch\s+|también\s+|aussi\s+)?(?=(?:what|whats|what's|how|why|was|wie|warum|wieso|qué|cómo|cuál|por qué|comment|pourquoi|c'est quoi|qu'est-ce)(?![\p{L}']))|[、,]\s*(?=(?:あと(?!どの|どれ|何|少し|ちょっと|\d)|それと|ついでに|ちなみに)[、,]?)/iu;
 /** A closing question about how to do what came before ("how do I do that?", "どうやる？", "comment faire ?"). */
 const HOW_TO_DO_IT =
   /^((and|so|but|und|also|et|alors|donc|y|entonces|で|じゃあ)\s*,?\s*)?(how (do|can|would|should|could) (i|we|you|one) (do|set up|get|achieve|pull off) (that|it|this)|how\s*\?|what'?s the best way|wie (geht|mache ich|machen wir|mach ich|kriege ich|kriegen wir|stelle ich) (das|es|so was|sowas)|wie\s*\?|comment (faire|je fais|on fait|s'y prendre|je m'y prends|on s'y prend)|comment\s*\?|c[oó]mo (lo|la|se) (hago|hacemos|hace|haría|haríamos|consigo|monto|montamos)|c[oó]mo\s*\?|どう(やる|やれば|すれば|したら|やったら|する|やって|すればいい)|どうやって)/iu;

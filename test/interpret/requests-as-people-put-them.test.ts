@@ -277,6 +277,20 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
     expect((await read("entraînement churn-xgb, 30 epochs, g5 stp")).intent).toBe("train");
   });
 
+  it("reads requests put as 'would you mind', Japanese 'てもらえます？' and Kansai 'もろてええ？', and a clause opening on its verb, as requests", async () => {
+    const cases: readonly [string, string][] = [
+      ["Ça vous dérangerait de relancer churn-retrain ce soir ?", "pipeline"],
+      ["churn-retrainを今夜回してもらえます？", "pipeline"],
+      ["churn-xgbの学習、今から始めてもろてええ？", "train"],
+      ["version 2でbatch transformを流してください", "deploy"],
+      ["el modelo ya está viejo, lánzame churn-xgb con los datos nuevos", "train"],
+      ["Ich möchte churn-xgb mit frischen Daten nachtrainieren", "train"],
+    ];
+    for (const [text, intent] of cases) expect((await read(text)).intent, text).toBe(intent);
+    // "あと" before how long is the time left, not "and also": the question stays one.
+    expect(MUTATING_INTENTS.has((await read("churn-retrainのパイプライン、あとどれくらいかかりますか")).intent)).toBe(false);
+  });
+
   it("keeps an FYI of work done, a teardown and injected orders from becoming an action", async () => {
     const notActions = [
       "hab churn-xgb heute früh schon neu trainiert, nur zur Info",

@@ -170,6 +170,8 @@ function mayAct(classification: Classification, utterance: Utterance): boolean {
  * languages the classifier, with its actions held to what `mayAct` allows.
  */
 function chooseIntent(rules: Request, classification: Classification, utterance: Utterance): IntentId {
+  // "v2 churn-dev", "v3 churn-staging pls": a version and where it goes, and nothing else, as the arrow form says it.
+  if (TERSE_DEPLOY.test(utterance.clean) && utterance.tokens.some((token) => token.kind === "endpoint" || token.known?.includes("endpoint") === true)) return "deploy";
   const reading = chooseReading(rules, classification, utterance);
   // "put v3 next to churn-prod on mirrored traffic without customers seeing its replies" asks for shadow testing, which no plan runs.
   // The same asked in another language ("comparer la nouvelle version avec celle en prod, sur les mêmes requêtes live"), whatever action was read.
@@ -236,6 +238,9 @@ function commandsInAClause(text: string): boolean {
 
 /** "…教えてください": a question put as a request. */
 const TELL_ME_JA = /教えて/;
+
+/** A version, then an endpoint's name, then at most a "please" (src/interpret/tokens.ts types the name). */
+const TERSE_DEPLOY = /^(v|version\s?)\d+\s+[a-z][\w-]*(\s+(pls|please|plz|bitte|por favor|stp|svp|お願い(します)?))?[\s!.]*$/i;
 
 /** A call for help as read: what a service can do is a question about it; thanks for the help given is chatter. */
 function helpOrNot(utterance: Utterance): IntentId {
@@ -586,7 +591,8 @@ export class LearnedInterpreter implements Interpreter {
     const read = intent === rules.request.intent ? rules.request : readAs(intent);
     const request = await this.withLearnedServices(this.withRetrievedServices(read), classification.locale);
     // Whether the words themselves ask for an action (the rules read one, or an action verb), not the classifier alone.
-    const saysAction = MUTATING_INTENTS.has(rules.request.intent) || verbAbroad(rules.utterance.clean, undefined) !== undefined;
+    // A request put politely ("can you kick off a batch transform with v2?") says it as well.
+    const saysAction = MUTATING_INTENTS.has(rules.request.intent) || verbAbroad(rules.utterance.clean, undefined) !== undefined || (rules.utterance.polite && MUTATING_INTENTS.has(request.intent));
     return { request, settled: false as const, utterance: rules.utterance, classification, readAs, saysAction };
   }
 

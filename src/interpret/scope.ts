@@ -29,6 +29,12 @@ export function namesOwnService(utterance: Utterance, lexicon: CompiledLexicon):
   return Object.values(lexicon.serviceNames).some((cues) => cues.some((cue) => cue.weight >= OWN_NAME_WEIGHT && matches(cue, utterance.shape)));
 }
 
+/** A later clause asking for an operation the bot never offers, after a comma or a sentence. */
+const UNSUPPORTED_LATER = new RegExp(
+  `[,.;!]\\s*(and\\s+|so\\s+|then\\s+)?(please\\s+|pls\\s+|just\\s+|go ahead and\\s+|(can|could|would) (you|u)\\s+(please\\s+)?)?(${[...UNSUPPORTED_VERBS].join("|")}|tear down)\\b`,
+  "i",
+);
+
 /** "delete churn-prod", "drop the endpoint": an operation the bot never offers, asked for outright. */
 export function asksUnsupportedOperation(utterance: Utterance): boolean {
   const opener = utterance.tokens[utterance.start];
@@ -37,6 +43,8 @@ export function asksUnsupportedOperation(utterance: Utterance): boolean {
   const next = utterance.tokens[utterance.start + 1];
   // "tear down churn-staging" takes it away: a delete.
   if (UNSUPPORTED_VERBS.has(verb) || (verb === "tear" && next?.kind === "word" && next.words[0] === "down")) return true;
+  // "since v1 is never coming back, please delete the churn-dev endpoint": asked for in a later clause.
+  if (UNSUPPORTED_LATER.test(utterance.clean)) return true;
   // "give me admin on the sagemaker account", "add s3:PutObject to the training role's IAM policy": access we never change.
   // The verb as typed: the speller may have taken "change" for another word.
   return (ACCESS_VERBS.has(verb) || ACCESS_VERBS.has(opener.raw.toLowerCase())) && ACCESS_WORDS.test(utterance.clean);

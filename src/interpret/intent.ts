@@ -23,10 +23,13 @@ function wordBefore(text: string, position: number): string {
 /** Words a start verb may stand from its object ("kick off a new hpo job": three). */
 const START_REACH = 4;
 
+const VERB_PARTICLES = new Set(["off", "up"]);
+
 function startsSoonAfter(text: string, verbAt: number, objectAt: number): boolean {
   if (objectAt <= verbAt) return false;
   // Resource tokens in between ("run churn-xgb/1 over s3://... as a batch job") do not count.
-  const between = text.slice(verbAt, objectAt).trim().split(" ").slice(1).filter((word) => !word.startsWith("_")).length;
+  // Nor does the particle of a two-word verb ("kick off a batch transform").
+  const between = text.slice(verbAt, objectAt).trim().split(" ").slice(1).filter((word) => !word.startsWith("_") && !VERB_PARTICLES.has(word)).length;
   return between <= START_REACH;
 }
 
@@ -69,6 +72,8 @@ const HOW_TO =
   /^(how (do|can|should|would|could) (i|we|you|one)|whats the (best|right|recommended|proper) way|what is the (best|right|recommended|proper) way|is there a way|is it possible)( |$)|(^| )how to( |$)/;
 const ML_OBJECT = /(^| )(model|models|recipe|classifier|endpoint|version|training job|training run|latest approved|hyperparameters)( |$)/;
 /** "deploy a model for real-time predictions" speaks of any model: it asks how, it names nothing to act on. */
+/** A model version named by its number ("with v1", "version 3"): something for a deploy to act on. */
+const VERSION_ANCHOR = /(^| )(v\d+|version \d+)( |$)/;
 const INDEFINITE_OBJECT = /(^| )(a|an|some|any|every|each)( \S+){0,2} (model|models|recipe|classifier|endpoint|version|training job|training run|hyperparameters)( |$)/;
 
 interface IntentDecision {
@@ -109,6 +114,7 @@ function hasAnchor(intent: ActiveIntent, utterance: Utterance, specific: boolean
         specific ||
         reference ||
         ENVIRONMENT.test(shape) ||
+        VERSION_ANCHOR.test(shape) ||
         (ML_OBJECT.test(shape) && !INDEFINITE_OBJECT.test(shape)) ||
         verbOnly
       );
@@ -211,7 +217,8 @@ export function decideIntent(utterance: Utterance, lexicon: CompiledLexicon): In
   // "can you help me with my tax return": a favour asked that has nothing to do with us.
   const helpWithSomethingElse = utterance.helpPrefixed && raw.help <= 3 && domain < 1.5 && utterance.tokens.length - utterance.start >= 2;
   if (raw.help >= 3 && !helpInPassing && !helpWithSomethingElse) eligible.help = raw.help;
-  const askScore = raw.ask + (utterance.question ? 1 : 0) + 0.25 * Math.min(domain, 4) + (explicitService ? 1 : 0);
+  // A request put as a question ("could you start a batch transform with v1?") gets no question's weight.
+  const askScore = raw.ask + (utterance.question && !(utterance.polite && raw.ask === 0) ? 1 : 0) + 0.25 * Math.min(domain, 4) + (explicitService ? 1 : 0);
   const asksSomething = utterance.question || raw.ask >= 2 || utterance.leadingIntent === "ask" || explicitService;
   if (domain >= 1.5 && asksSomething && !(leadingIsAction && !utterance.question)) eligible.ask = askScore;
 

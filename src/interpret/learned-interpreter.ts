@@ -181,6 +181,10 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   if (classification.locale === "en" && MUTATING_INTENTS.has(read) && toldAsDone(utterance.clean) && !commandsAfterTelling(utterance.clean)) return "unknown";
   // "Zur Info: ich hab v3 heute früh schon selber … auf staging deployt": the same abroad, whoever read the action.
   if (classification.locale !== "en" && MUTATING_INTENTS.has(read) && toldAsDone(utterance.clean)) return "unknown";
+  // "what happens if I stop churn-retrain halfway?", "can I stop churn-tune-… and keep the best trial?": asked about, not for.
+  if (classification.locale === "en" && read !== "ask" && read !== "unknown" && read !== "help" && utterance.question && ASKS_WHAT_IF_EN.test(utterance.clean) && !POLITE_ANYWHERE_EN.test(utterance.clean)) return "ask";
+  // "FYI I already deployed v3 to churn-staging by hand": told for the record, nothing asked.
+  if (read !== "unknown" && FOR_THE_RECORD.test(utterance.clean) && toldAsDone(utterance.clean) && !commandsAfterTelling(utterance.clean)) return "unknown";
   // "lösch bitte den endpoint churn-dev", "puedes relanzar el dag de airflow?": asked of us, but nothing we do.
   if (read !== "unknown" && asksForWhatWeDoNot(utterance, classification.locale)) return "unknown";
   // "merci, c'est parfait", "¿alguien sabe por qué falla el job de jenkins?": thanks, or another tool's trouble.
@@ -241,6 +245,11 @@ const TELL_ME_JA = /教えて/;
 
 /** A version, then an endpoint's name, then at most a "please" (src/interpret/tokens.ts types the name). */
 const TERSE_DEPLOY = /^(v|version\s?)\d+\s+[a-z][\w-]*(\s+(pls|please|plz|bitte|por favor|stp|svp|お願い(します)?))?[\s!.]*$/i;
+
+/** An English question of what would happen, or whether one can ("model registry q: can one group hold …?"). */
+const ASKS_WHAT_IF_EN = /^((\S+\s+){0,3}q:\s*)?(what happens|what would happen|what if|if (i|we|you)|can (i|one)(?! (get|have)\b)|do (i|we) (lose|keep))\b/i;
+/** An opening that tells for the record ("FYI", "heads up", "zur Info", "pour info", "para que sepas"). */
+const FOR_THE_RECORD = /^(just\s+)?(fyi|heads up|just so you know|for the record|zur info|nur zur info|info|pour info|para que sep[aá]is|para que sepas|para tu info|参考まで|共有です)(?![\p{L}])/iu;
 
 /** A call for help as read: what a service can do is a question about it; thanks for the help given is chatter. */
 function helpOrNot(utterance: Utterance): IntentId {

@@ -31,15 +31,24 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
       "i already kicked off churn-retrain an hour ago, just so you know",
       "fyi somebody already shipped v2 to churn-dev this morning",
       "how can we move version 2 to churn-dev without downtime, and who has to sign off",
+      "what happens to the queued requests if I stop churn-retrain in the middle?",
+      "can I cancel churn-tune-20261201-0800 and still use its best trial?",
+      "heads up, I already pushed v2 to churn-dev myself",
       "we run an instance 24/7 behind churn-dev for a handful of calls. cheaper ways?",
     ];
     for (const text of questions) expect(MUTATING_INTENTS.has((await read(text)).intent), text).toBe(false);
+  });
+
+  it("reads a polite request after a sentence of context, and refuses an unsupported operation asked for after one", async () => {
+    expect(await read("the scheduler died before last night's scoring. could you start a batch transform with v1?")).toMatchObject({ intent: "deploy", params: { deployMode: "batch", modelVersion: 1 } });
+    expect((await read("we moved everyone to churn-prod last month, so please remove the churn-dev endpoint")).intent).toBe("unknown");
   });
 
   it("reads a version and where it goes, written as an arrow or tersely, as a deploy", async () => {
     expect(await read("v2 -> churn-staging")).toMatchObject({ intent: "deploy", params: { modelVersion: 2, endpointName: "churn-staging", deployMode: "realtime" } });
     expect(await read("churn-dev <- v1 pls")).toMatchObject({ intent: "deploy", params: { modelVersion: 1, endpointName: "churn-dev" } });
     expect((await read("version 3 to churn-dev")).intent).toBe("deploy");
+    expect(await read("v1 churn-staging pls")).toMatchObject({ intent: "deploy", params: { modelVersion: 1, endpointName: "churn-staging" } });
     // A version after the verb is a version, not a model group called "v2".
     const deploy = await read("deploy v2 to churn-staging");
     expect([deploy.params.modelVersion, deploy.params.modelPackageGroup, deploy.params.endpointName]).toEqual([2, undefined, "churn-staging"]);

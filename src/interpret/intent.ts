@@ -57,7 +57,7 @@ const SELF_ANCHORED_STATUS = new RegExp(
     "(how many|count of|number of)( \\S+){0,3} (jobs|runs|endpoints|pipelines|executions|trials)",
     "(recent|latest|last)( \\S+)? (executions|runs)",
     "(done|finished) yet",
-    "anything( \\S+)? (failed|fail|broken|broke|stuck)",
+    "anything( \\S+)? (failed|fail|broken|broke|stuck|down)",
     "(which|what|any) (jobs|runs|endpoints|pipelines)( \\S+)? (failed|fail|broke|broken|stuck)",
   ].join("|")})( |$)`,
 );

@@ -182,7 +182,7 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   // "Zur Info: ich hab v3 heute früh schon selber … auf staging deployt": the same abroad, whoever read the action.
   if (classification.locale !== "en" && MUTATING_INTENTS.has(read) && toldAsDone(utterance.clean)) return "unknown";
   // "what happens if I stop churn-retrain halfway?", "can I stop churn-tune-… and keep the best trial?": asked about, not for.
-  if (classification.locale === "en" && read !== "ask" && read !== "unknown" && read !== "help" && utterance.question && ASKS_WHAT_IF_EN.test(utterance.clean) && !POLITE_ANYWHERE_EN.test(utterance.clean)) return "ask";
+  if (classification.locale === "en" && read !== "ask" && read !== "unknown" && read !== "help" && /[?？]/.test(utterance.clean) && ASKS_WHAT_IF_EN.test(utterance.clean) && !POLITE_ANYWHERE_EN.test(utterance.clean)) return "ask";
   // "FYI I already deployed v3 to churn-staging by hand": told for the record, nothing asked.
   if (read !== "unknown" && FOR_THE_RECORD.test(utterance.clean) && toldAsDone(utterance.clean) && !commandsAfterTelling(utterance.clean)) return "unknown";
   // "lösch bitte den endpoint churn-dev", "puedes relanzar el dag de airflow?": asked of us, but nothing we do.

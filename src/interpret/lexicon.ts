@@ -54,7 +54,7 @@ export const INTENT_CUES: Readonly<Record<Exclude<IntentId, "unknown">, readonly
     ["_endpoint_ serving", 2.5], ["is _endpoint_ serving", 3], ["is _endpoint_ running", 3], ["what version is", 2], ["which version is", 2],
     ["_job_ finished", 2], ["any news", 2.5], ["jobs failed", 3], ["runs failed", 3], ["get past", 2.5], ["got past", 2.5],
     ["are left", 2.5], ["remaining", 2], ["how many ** left", 3], ["how far", 2.5], ["pass or fail", 3], ["succeed or fail", 3],
-    ["last run", 2], ["anything failed", 3], ["anything fail", 3], ["has anything", 1.5], ["list * endpoints", 3], ["list endpoints", 3],
+    ["last run", 2], ["anything failed", 3], ["anything fail", 3], ["anything broken", 3], ["anything broke", 3], ["anything stuck", 3], ["anything down", 3], ["has anything", 1.5], ["list * endpoints", 3], ["list endpoints", 3],
     ["list * pipelines", 3], ["show * endpoints", 2], ["step failed", 3],
     ["what failed", 2.5], ["why did ** fail", 3], ["so far", 3], ["jobs are running", 3], ["running right now", 2], ["has * done", 2],
     ["instance count", 1.5], ["how many instances", 2], ["done", 1.5], ["_name_ done", 2], ["job * done", 2], ["_job_ * done", 2],

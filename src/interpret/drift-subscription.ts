@@ -4,6 +4,7 @@
  * to this channel?". A how-to question ("how do I get alerted when my model drifts?") is not a
  * request and is left to the answer path; a request must name the endpoint.
  */
+import { QUESTION_OPENING_ABROAD } from "./abroad.js";
 import type { Utterance } from "./analysis.js";
 
 export type DriftAction = "subscribe" | "unsubscribe" | "list";
@@ -20,6 +21,24 @@ const UNSUBSCRIBE = [
   /\b(?:unsubscribe)\b/,
   new RegExp(`\\bdon'?t\\b.*\\b(?:send|post|notify)\\b.*\\b${ALERT_WORDS}\\b`),
 ];
+/** Drift and its alerts in German, Spanish, French and Japanese. */
+const DRIFT_ABROAD = "(?:drift|d[ée]rive|deriva|ドリフト)";
+const ALERTS_ABROAD = "(?:alerts?|alertes?|alertas?|alarme?|alarmas?|warnungen|benachrichtigungen|notifications?|notificaciones|avisos?|アラート|通知)";
+/** "keine Drift-Alerts mehr für churn-prod", "ya no quiero recibir alertas de drift de …", "coupe les alertes de dérive …", "churn-prodのドリフト通知を止めて". */
+const UNSUBSCRIBE_ABROAD = [
+  new RegExp(`\\bkeine\\b.*${ALERTS_ABROAD}.*\\bmehr\\b|${ALERTS_ABROAD}.*\\b(?:abbestellen|abschalten|ausschalten|deaktivieren|stummschalten|abstellen)\\b|\\b(?:schalte?|stell)\\b.*${ALERTS_ABROAD}.*\\b(?:ab|aus)\\b`, "iu"),
+  new RegExp(`\\bno\\b.*\\b(?:recibir|mandes|mandéis|env[ií]es|manden)\\b.*${ALERTS_ABROAD}|\\b(?:desactiva|desactivá|desactive|quita|quitá|cancela|silencia|apaga)\\b.*${ALERTS_ABROAD}`, "iu"),
+  new RegExp(`\\bplus\\b.*\\b(?:recevoir|envoyer)\\b.*${ALERTS_ABROAD}|\\bplus d['’]${ALERTS_ABROAD}|\\b(?:d[ée]sactive|d[ée]sactivez|coupe|coupez|arr[eê]te|arr[eê]tez)\\b.*${ALERTS_ABROAD}`, "iu"),
+  new RegExp(`${ALERTS_ABROAD}.*(?:止めて|停止して|オフにして|解除して|いらない|不要)`, "u"),
+];
+/** "schick die Drift-Alerts für churn-prod hierher", "avísanos aquí cuando churn-prod tenga deriva", "préviens-nous ici si churn-prod dérive". */
+const SUBSCRIBE_ABROAD = [
+  new RegExp(`\\b(?:schick|schicke|schickt|sende|poste|leite)\\b.*${ALERTS_ABROAD}|\\b(?:benachrichtige|informiere|warne)\\b.*\\b(?:wenn|falls|sobald)\\b`, "iu"),
+  new RegExp(`\\b(?:av[ií]same|av[ií]sanos|notif[ií]came|notif[ií]canos|manda|mand[aá]|env[ií]a|env[ií]anos)\\b.*(?:${ALERTS_ABROAD}|\\bcuando\\b|\\bsi\\b)`, "iu"),
+  new RegExp(`\\b(?:pr[ée]viens|pr[ée]venez|envoie|envoyez|poste|postez|notifie)\\b.*(?:${ALERTS_ABROAD}|\\bquand\\b|\\bsi\\b)`, "iu"),
+  new RegExp(`${DRIFT_ABROAD}.*(?:通知して|知らせて|教えて)|${ALERTS_ABROAD}を?(?:送って|飛ばして|流して|ください)`, "u"),
+];
+
 const LIST = [new RegExp(`\\b(?:which|what|list|show)\\b.*\\b${ALERT_WORDS}\\s*(?:alerts?|subscriptions?|notifications?)\\b.*\\b(?:here|channel|subscribed|go|get|set up)\\b`), /\bdrift subscriptions?\b/];
 
 /** The routing a message asks for, or undefined when it asks for none (or only asks how). */
@@ -30,5 +49,9 @@ export function readDriftSubscription(utterance: Pick<Utterance, "clean">, hasEn
   if (!hasEndpoint) return undefined;
   if (UNSUBSCRIBE.some((pattern) => pattern.test(text))) return "unsubscribe";
   if (SUBSCRIBE.some((pattern) => pattern.test(text))) return "subscribe";
+  // In the other languages, only a message that speaks of drift or its monitor routes its alerts.
+  if (!new RegExp(`${DRIFT_ABROAD}|monitor`, "iu").test(text) || QUESTION_OPENING_ABROAD.test(text)) return undefined;
+  if (UNSUBSCRIBE_ABROAD.some((pattern) => pattern.test(text))) return "unsubscribe";
+  if (SUBSCRIBE_ABROAD.some((pattern) => pattern.test(text))) return "subscribe";
   return undefined;
 }

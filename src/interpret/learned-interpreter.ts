@@ -352,9 +352,14 @@ function looksAbroad(read: IntentId, utterance: Utterance): IntentId {
 
 /** "dérive churn-dev ?", "churn-prodのドリフトどう？": a look at one of ours for drift is a drift look, not a status. */
 function driftAbroad(read: IntentId, utterance: Utterance): IntentId {
+  // "Hat der Data-Quality-Monitor über Nacht was gefunden?": what the monitor found is its findings.
+  if (read === "status" && MONITOR_FOUND_ABROAD.test(utterance.clean)) return "drift";
   if (read !== "status" || !DRIFT_NOUN_ABROAD.test(utterance.clean)) return read;
   return utterance.tokens.some((token) => token.kind === "endpoint" || token.known?.includes("endpoint")) ? "drift" : read;
 }
+
+/** The monitor and what it found, in German, Spanish, French and Japanese. */
+const MONITOR_FOUND_ABROAD = /monitor\S*(?=.*(gefunden|entdeckt|gemeldet|encontr[óo]|detect[óo]|trouv[ée]|d[ée]tect[ée]|remont[ée]|見つ|検出|検知))|(モニター|監視)\S*(?=.*(見つ|検出|検知|引っかか))/isu;
 
 /** Readings a resource noun may have given a list or a count (a status and a stop keep theirs). */
 const READ_BY_NOUN: ReadonlySet<IntentId> = new Set(["train", "tune", "ask", "pipeline", "unknown", "drift"]);

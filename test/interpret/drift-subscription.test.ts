@@ -9,6 +9,15 @@ describe("routing drift alerts in plain words", () => {
     ["stop drift alerts for churn-staging here", "unsubscribe", "churn-staging", undefined],
     ["don't send drift notifications for churn-prod to this channel anymore", "unsubscribe", "churn-prod", undefined],
     ["which drift alerts go to this channel?", "list", undefined, undefined],
+    // The same in the other languages.
+    ["bitte keine Drift-Benachrichtigungen mehr für churn-staging", "unsubscribe", "churn-staging", undefined],
+    ["ya no nos mandes alertas de deriva de churn-prod", "unsubscribe", "churn-prod", undefined],
+    ["désactive les alertes de dérive pour churn-prod", "unsubscribe", "churn-prod", undefined],
+    ["churn-stagingのドリフトのアラートはもういらない", "unsubscribe", "churn-staging", undefined],
+    ["schickt die Drift-Alerts von churn-prod ab jetzt hier rein", "subscribe", "churn-prod", undefined],
+    ["avísame aquí si churn-staging empieza con deriva", "subscribe", "churn-staging", undefined],
+    ["envoie ici les alertes de dérive de churn-staging", "subscribe", "churn-staging", undefined],
+    ["churn-prodにドリフトが出たらこのチャンネルに知らせて", "subscribe", "churn-prod", undefined],
   ])("%s", (text, action, endpoint, channel) => {
     const request = interpretOffline(text);
     expect(request.intent).toBe("drift");
@@ -17,7 +26,7 @@ describe("routing drift alerts in plain words", () => {
     expect(request.params.channel?.id).toBe(channel);
   });
 
-  it.each(["how do I get alerted when my prod model drifts?", "what's the best way to get notified about data drift?", "is churn-prod drifting?", "which service detects drift?"])("%s routes nothing", (text) => {
+  it.each(["how do I get alerted when my prod model drifts?", "what's the best way to get notified about data drift?", "is churn-prod drifting?", "which service detects drift?", "wie bekomme ich Drift-Alerts für churn-prod?", "comment on coupe les alertes de dérive ?"])("%s routes nothing", (text) => {
     expect(interpretOffline(text).params.driftAction).toBeUndefined();
   });
 });

@@ -118,6 +118,13 @@ describe("drift alerts, through the bot", () => {
     expect(JSON.stringify(summary.reply?.args)).toMatch(/`churn-prod`: data quality :rotating_light: \d+ violation/);
   });
 
+  it("routing alerts in another language: 'keine Drift-Alerts mehr' stops them, 'schick … hier rein' routes them again", async () => {
+    const off = await world.ws.command("U0ENGINEER", "/sageops", "ask bitte keine Drift-Alerts mehr für churn-prod hier");
+    expect(JSON.stringify(off.reply?.args)).toContain("no longer gets drift alerts for `churn-prod`");
+    const on = await world.ws.command("U0ENGINEER", "/sageops", "ask schick die Drift-Alerts von churn-prod wieder hier rein");
+    expect(JSON.stringify(on.reply?.args)).toMatch(/<#C0MLOPS> (now|already) gets drift alerts for `churn-prod`/);
+  });
+
   it("unsubscribing stops a channel's alerts", async () => {
     const { reply } = await world.ws.command("U0ENGINEER", "/sageops", "drift unsubscribe churn-prod");
     expect(JSON.stringify(reply?.args)).toContain("no longer gets drift alerts for `churn-prod`");

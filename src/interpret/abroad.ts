@@ -147,7 +147,7 @@ export function closesOnJapaneseRequest(text: string): boolean {
  * "estado churn-retrain", "prüf mal churn-prod"): with no action's verb beside it, a status, whatever the classifier read.
  */
 export const LOOK_ASKED_ABROAD =
-  /確認して|チェックして|見てもらえ|教えて|^(estado|status|état|etat|stand|ステータス|状況)(?![\p{L}])|(^|\s)(prüf|pruef|schau|guck)\p{L}*|(^|[\s¿])(revisa|revisá|comprueba|checa|chequea|mira|fíjate)(?![\p{L}])|(^|\s)(vérifie|vérifiez|verifie|regarde|regardez)(?![\p{L}])/iu;
+  /確認して|チェックして|確認したい|チェックしたい|見てもらえ|教えて|^(estado|status|état|etat|stand|ステータス|状況)(?![\p{L}])|(^|\s)(prüf|pruef|schau|guck)\p{L}*|(^|[\s¿])(revisa|revisá|comprueba|checa|chequea|mira|fíjate)(?![\p{L}])|(^|\s)(vérifie|vérifiez|verifie|regarde|regardez)(?![\p{L}])/iu;
 
 /**
  * The verb opens the clause ("starte …", "lanza …", "bitte stopp …"), or closes it as a Japanese

@@ -196,6 +196,8 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   const chosen = looked === "help" ? helpOrNot(utterance) : looked;
   // "la v3 ya está en churn-prod, la subí yo hace rato": told as done, for the record; nothing asked of the bot.
   if (chosen === "status" && toldAsDone(utterance.clean) && !onlyAsks(utterance) && classification.locale !== "en") return "unknown";
+  // "¿Podría decirme si churn-dev está funcionando bien?", "v3のモデル登録ステータスを確認したいです": a look at one of ours asked for.
+  if ((chosen === "ask" || chosen === "unknown") && classification.locale !== "en" && namesOneOfOurs(utterance) && TELL_WHETHER_ABROAD.test(utterance.clean) && !outOfScope(utterance)) return "status";
   // Whatever language was guessed: a short German or Spanish request is often guessed to be English.
   const verb = verbAbroad(utterance.clean, startedAs(utterance.tokens.flatMap((token) => token.known ?? [])) ?? startedByLooks(unknownNames(utterance.tokens)));
   // "churn-dev のエンドポイントが InService か確認していただけますか", read as a deploy: a look asked for, with no action's verb.
@@ -245,6 +247,10 @@ const TELL_ME_JA = /教えて/;
 
 /** A version, then an endpoint's name, then at most a "please" (src/interpret/tokens.ts types the name). */
 const TERSE_DEPLOY = /^(v|version\s?)\d+\s+[a-z][\w-]*(\s+(pls|please|plz|bitte|por favor|stp|svp|お願い(します)?))?[\s!.]*$/i;
+
+/** Asked to be told whether one of ours is well, or its status wished to be seen, in the other languages. */
+const TELL_WHETHER_ABROAD =
+  /(dime|decime|d[ií]game|decirme|contame|cu[ée]ntame) si|sag (mir|uns) (mal )?,? ?ob|(dis|dites)-(moi|nous) si|(me|nous) dire si|(ステータス|状況|状態)(を|が)?(確認|チェック)したい/iu;
 
 /** An English question of what would happen, or whether one can ("model registry q: can one group hold …?"). */
 const ASKS_WHAT_IF_EN = /^((\S+\s+){0,3}q:\s*)?(what happens|what would happen|what if|if (i|we|you)|can (i|one)(?! (get|have)\b)|do (i|we) (lose|keep))\b/i;

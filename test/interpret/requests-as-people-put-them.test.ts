@@ -195,6 +195,10 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
 
   it("reads a drift look abroad, and a name of ours typed with a slip, as what they are", async () => {
     expect((await read("dérive sur churn-prod cette semaine ?")).intent).toBe("drift");
+    // What the monitor found is its findings; being told whether one of ours is well is a look at it.
+    expect((await read("Hat der Monitor von heute Nacht irgendwas entdeckt?")).intent).toBe("drift");
+    expect(await read("¿me puedes decir si churn-staging está respondiendo bien?")).toMatchObject({ intent: "status", params: { endpointName: "churn-staging" } });
+    expect((await read("churn-retrainの状況を確認したいです")).intent).toBe("status");
     // The ¿ that opens a Spanish question is not part of the name after it.
     expect(await read("¿churn-staging responde bien?")).toMatchObject({ intent: "status", services: ["realtime-endpoint"], params: { endpointName: "churn-staging" } });
     expect(await read("relance churn-retrian stp")).toMatchObject({ intent: "pipeline", params: { pipelineName: "churn-retrain" } });

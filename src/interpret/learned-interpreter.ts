@@ -253,7 +253,7 @@ const TELL_WHETHER_ABROAD =
   /(dime|decime|d[ií]game|decirme|contame|cu[ée]ntame) si|sag (mir|uns) (mal )?,? ?ob|(dis|dites)-(moi|nous) si|(me|nous) dire si|(ステータス|状況|状態)(を|が)?(確認|チェック)したい/iu;
 
 /** An English question of what would happen, or whether one can ("model registry q: can one group hold …?"). */
-const ASKS_WHAT_IF_EN = /^((\S+\s+){0,3}q:\s*)?(what happens|what would happen|what if|if (i|we|you)|can (i|one)(?! (get|have)\b)|do (i|we) (lose|keep))\b/i;
+const ASKS_WHAT_IF_EN = /^((\S+\s+){0,3}q:\s*|[^?]{0,40}\s[—–-]+\s)?(what happens|what would happen|what if|if (i|we|you)|can (i|one)(?! (get|have)\b)|do (i|we) (lose|keep)|should (i|we))\b/i;
 /** An opening that tells for the record ("FYI", "heads up", "zur Info", "pour info", "para que sepas"). */
 const FOR_THE_RECORD = /^(just\s+)?(fyi|heads up|just so you know|for the record|zur info|nur zur info|info|pour info|para que sep[aá]is|para que sepas|para tu info|参考まで|共有です)(?![\p{L}])/iu;
 

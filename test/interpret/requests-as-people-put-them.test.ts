@@ -33,6 +33,7 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
       "how can we move version 2 to churn-dev without downtime, and who has to sign off",
       "what happens to the queued requests if I stop churn-retrain in the middle?",
       "can I cancel churn-tune-20261201-0800 and still use its best trial?",
+      "quick sanity check — should we retrain churn-xgb this week or after the holidays? the drift on churn-prod is small",
       "heads up, I already pushed v2 to churn-dev myself",
       "we run an instance 24/7 behind churn-dev for a handful of calls. cheaper ways?",
     ];

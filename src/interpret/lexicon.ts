@@ -282,7 +282,7 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
     ["best hyperparameters", 2.5], ["best trial", 2],
   ],
   "feature-store": [
-    ["features", 1.5], ["store features", 2], ["reuse", 1.5], ["share features", 2], ["several teams", 1], ["online store", 2],
+    ["features", 1.5], ["store features", 2], ["reuse", 1.5], ["share features", 2], ["several teams", 1], ["online store", 2], ["online lookup", 2], ["low latency lookup", 2.5], ["place for features", 2.5],
     ["offline store", 2], ["consistent", 1], ["train serve skew", 2.5], ["point in time", 2], ["feature repository", 2.5],
     ["same features", 2.5], ["training and inference", 2],
     ["features * inference", 1.5],
@@ -304,7 +304,7 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
     ["hand over", 2], ["handover", 2], ["vetted", 2],
   ],
   "realtime-endpoint": [
-    ["real time", 2], ["realtime", 2], ["low latency", 2.5], ["latency", 1], ["instant", 2], ["instantly", 2], ["milliseconds", 2],
+    ["real time", 2], ["realtime", 2], ["low latency", 2.5], ["latency", 1], ["instant", 2], ["instantly", 2], ["milliseconds", 2], ["_num_ ms", 2],
     ["per request", 1.5], ["web app", 2], ["mobile app", 2], ["chatbot", 2], ["api", 1.5], ["online inference", 2.5],
     ["serve predictions", 1.5], ["auto scaling", 1.5], ["interactive", 1.5], ["prediction api", 1],
     ["_endpoint_", 1], ["invoke", 1.5], ["http", 2], ["over http", 2.5], ["rest api", 2], ["services to call", 2], ["a b testing", 2.5],
@@ -322,7 +322,7 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
     ["offline scoring", 2.5], ["one time per day", 2], ["per day", 1.5], ["big file", 2], ["once a night", 2.5], ["each night", 2.5],
     ["per night", 2], ["overnight", 2], ["whole table", 2], ["score a file", 2.5], ["millions of rows", 2], ["no endpoint", 2],
     ["every customer", 1.5], ["all customers", 1.5],
-    ["s3 folder", 2], ["write predictions back", 2.5], ["predictions back", 2],
+    ["s3 folder", 2], ["write predictions back", 2.5], ["predictions back", 1],
     ["parquet files", 2], ["parquet", 1.5], ["tonight", 1], ["no latency requirements", 2.5], ["no latency", 2],
     ["once per week", 2], ["per week", 1.5], ["once per", 1], ["into a csv", 1.5],
   ],

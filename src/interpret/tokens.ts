@@ -147,6 +147,8 @@ export function tokenize(text: string, speller: Speller): Token[] {
     .replace(/\s&\s/g, " and ")
     // An arrow between a model and an endpoint reads "to": "churn-xgb/2 → churn-staging".
     .replace(/\s(→|->|=>|➜|➡️?|⇒|⟶|-->)\s/gu, " to ")
+    // "50ms" is a number of milliseconds, as "50 ms" is.
+    .replace(/(^|\s)(\d+(?:\.\d+)?)(ms)(?=\s|[,.;!?]|$)/gi, "$1$2 $3")
     // "w/o" and "w/" at the start of a word are shorthand; inside a path they are not.
     .replace(/(^|\s)w\/o(?=\s|$)/gi, "$1without")
     .replace(/(^|\s)w\/(?=\s|[A-Za-z0-9])/gi, "$1with ")

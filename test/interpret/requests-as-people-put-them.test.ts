@@ -60,6 +60,12 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
     expect((await read("v2 on churn-staging?")).intent).not.toBe("deploy");
   });
 
+  it("reads a latency budget written as '30ms' as a need for a real-time endpoint", async () => {
+    for (const text of ["we need predictions back within 40ms for the login page, where should this run?", "scores have to come back in 20ms for each card swipe, how do we serve that?"]) {
+      expect((await read(text)).services[0], text).toBe("realtime-endpoint");
+    }
+  });
+
   it("reads counts and lists of what runs, and what the bot can do, for what they are", async () => {
     expect((await read("how many tuning jobs are in flight right now?")).intent).toBe("status");
     expect((await read("anything broken on our side?")).intent).toBe("status");

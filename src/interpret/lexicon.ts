@@ -279,7 +279,7 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
     ["hyperband", 2], ["search strategies", 1.5], ["sweep", 2],
     ["learning rate", 1.5], ["max depth", 1.5], ["optimise", 1.5], ["optimize", 1.5], ["trials", 1.5], ["trial", 1.5], ["early stopping", 2],
     ["search space", 2.5], ["hyperparameter ranges", 2.5], ["objective metric", 2], ["warm start", 2.5], ["best params", 2],
-    ["best hyperparameters", 2.5], ["best trial", 2],
+    ["best hyperparameters", 2.5], ["best trial", 2], ["batch size", 2.5], ["combos", 1.5], ["combinations of", 1.5], ["search over", 2],
   ],
   "feature-store": [
     ["features", 1.5], ["store features", 2], ["reuse", 1.5], ["share features", 2], ["several teams", 1], ["online store", 2], ["online lookup", 2], ["low latency lookup", 2.5], ["place for features", 2.5],

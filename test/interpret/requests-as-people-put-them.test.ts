@@ -60,6 +60,10 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
     expect((await read("v2 on churn-staging?")).intent).not.toBe("deploy");
   });
 
+  it("reads a search over batch sizes and learning rates as tuning, not as a batch transform", async () => {
+    expect((await read("what's a sane way to try lots of batch size and dropout combos and keep the best one?")).services[0]).toBe("automatic-model-tuning");
+  });
+
   it("reads a latency budget written as '30ms' as a need for a real-time endpoint", async () => {
     for (const text of ["we need predictions back within 40ms for the login page, where should this run?", "scores have to come back in 20ms for each card swipe, how do we serve that?"]) {
       expect((await read(text)).services[0], text).toBe("realtime-endpoint");

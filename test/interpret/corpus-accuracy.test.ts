@@ -187,6 +187,22 @@ describe("the held-out corpus, per language", { timeout: 120_000 }, () => {
     });
   });
 
+  it("on the held-out halves of two sets written apart on 2026-12-02 (the other halves were read), holds its floors and acts on no question", async () => {
+    // 536 lines (en 218, de 123, es 67, fr 73, ja 55; lines whose text is already in the corpus or a labelled set dropped).
+    // Each set was split in two by a hash of its text: one half's misses were read and fixed by class, this half only
+    // measures. Its eight questions read as actions were printed once, when the sets arrived (their classes fixed).
+    // When split: en 87.7/87.7/86.0 and 92.2/92.2/90.5, de 92.5/92.5/88.8 and 93.8/93.8/91.7, es 95.7/97.1/97.1,
+    // fr 98.6/94.6/93.2, ja 92.7/92.7/92.7 (the two sets apart); after the day's changes, together as here:
+    // en 90.8/89.4/87.6, de 92.7/92.7/89.4, es 95.5/97.0/97.0, fr 98.6/94.5/93.2, ja 94.5/94.5/94.5.
+    expectUnreadSetAtFloors(await scoredFor("intents-fresh-3.jsonl"), {
+      en: [0.9, 0.88, 0.87],
+      de: [0.91, 0.91, 0.88],
+      es: [0.94, 0.95, 0.95],
+      fr: [0.97, 0.93, 0.91],
+      ja: [0.92, 0.92, 0.92],
+    });
+  });
+
   it("shows its figures on the training corpus too (learnt by heart: no floor but a sanity bar)", async () => {
     const report = evaluate(await scoredFor("../../src/interpret/corpus/train.jsonl"));
     expect(report.intentAccuracy).toBeGreaterThanOrEqual(0.85);

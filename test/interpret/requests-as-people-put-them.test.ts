@@ -313,6 +313,7 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
       ["version 2でbatch transformを流してください", "deploy"],
       ["el modelo ya está viejo, lánzame churn-xgb con los datos nuevos", "train"],
       ["Ich möchte churn-xgb mit frischen Daten nachtrainieren", "train"],
+      ["el modelo de prod ya huele a viejo... ¿nos echáis una mano y relanzáis churn-xgb con lo de diciembre?", "train"],
     ];
     for (const [text, intent] of cases) expect((await read(text)).intent, text).toBe(intent);
     // "あと" before how long is the time left, not "and also": the question stays one.

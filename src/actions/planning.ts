@@ -34,6 +34,11 @@ export type PlanningResult =
 
 export const invalid = (problem: Problem): PlanningResult => ({ kind: "invalid", problem });
 
+/** A ClientRequestToken for a plan's call: at least 32 characters, and the same for every retry of the plan. */
+export function clientRequestToken(purpose: string, planId: string): string {
+  return `sageops-${purpose}-${planId}`.padEnd(32, "0");
+}
+
 /** The environment a request goes to when it names none: dev if there is one, else the first. */
 export function defaultEnvironment(policy: Policy): string {
   const names = Object.keys(policy.environments);

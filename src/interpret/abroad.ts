@@ -137,9 +137,12 @@ const LEADING_COURTESY = /^((bitte|por favor|porfa|stp|svp|s'il te plaît|pls|pl
 /** A Japanese clause closing on a request ("…実行して", "…止めてください", "…お願いします"). */
 const JAPANESE_REQUEST_END = /(して|て(ください|くれ|ね|ほしい)?|お願い(します)?)[。!！\s]*$/;
 
+/** Hiragana or katakana: the text is (partly) Japanese. */
+export const JAPANESE_KANA = /[\u3040-\u30ff]/;
+
 /** A Japanese message closing on a request, whatever was told before it ("デプロイしてから…ロールバックして"). */
 export function closesOnJapaneseRequest(text: string): boolean {
-  return /[\u3040-\u30ff]/.test(text) && JAPANESE_REQUEST_END.test(text);
+  return JAPANESE_KANA.test(text) && JAPANESE_REQUEST_END.test(text);
 }
 
 /**

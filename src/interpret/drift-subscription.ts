@@ -23,6 +23,7 @@ const UNSUBSCRIBE = [
 ];
 /** Drift and its alerts in German, Spanish, French and Japanese. */
 const DRIFT_ABROAD = "(?:drift|d[ée]rive|deriva|ドリフト)";
+const SPEAKS_OF_DRIFT_ABROAD = new RegExp(`${DRIFT_ABROAD}|monitor`, "iu");
 const ALERTS_ABROAD = "(?:alerts?|alertes?|alertas?|alarme?|alarmas?|warnungen|benachrichtigungen|notifications?|notificaciones|avisos?|アラート|通知)";
 /** "keine Drift-Alerts mehr für churn-prod", "ya no quiero recibir alertas de drift de …", "coupe les alertes de dérive …", "churn-prodのドリフト通知を止めて". */
 const UNSUBSCRIBE_ABROAD = [
@@ -50,7 +51,7 @@ export function readDriftSubscription(utterance: Pick<Utterance, "clean">, hasEn
   if (UNSUBSCRIBE.some((pattern) => pattern.test(text))) return "unsubscribe";
   if (SUBSCRIBE.some((pattern) => pattern.test(text))) return "subscribe";
   // In the other languages, only a message that speaks of drift or its monitor routes its alerts.
-  if (!new RegExp(`${DRIFT_ABROAD}|monitor`, "iu").test(text) || QUESTION_OPENING_ABROAD.test(text)) return undefined;
+  if (!SPEAKS_OF_DRIFT_ABROAD.test(text) || QUESTION_OPENING_ABROAD.test(text)) return undefined;
   if (UNSUBSCRIBE_ABROAD.some((pattern) => pattern.test(text))) return "unsubscribe";
   if (SUBSCRIBE_ABROAD.some((pattern) => pattern.test(text))) return "subscribe";
   return undefined;

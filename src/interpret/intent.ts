@@ -71,9 +71,9 @@ const PIPELINE_REFERENCE = /(^| )(the|my|our|this|that|latest|running)( \S+){0,3
 const HOW_TO =
   /^(how (do|can|should|would|could) (i|we|you|one)|whats the (best|right|recommended|proper) way|what is the (best|right|recommended|proper) way|is there a way|is it possible)( |$)|(^| )how to( |$)/;
 const ML_OBJECT = /(^| )(model|models|recipe|classifier|endpoint|version|training job|training run|latest approved|hyperparameters)( |$)/;
-/** "deploy a model for real-time predictions" speaks of any model: it asks how, it names nothing to act on. */
 /** A model version named by its number ("with v1", "version 3"): something for a deploy to act on. */
 const VERSION_ANCHOR = /(^| )(v\d+|version \d+)( |$)/;
+/** "deploy a model for real-time predictions" speaks of any model: it asks how, it names nothing to act on. */
 const INDEFINITE_OBJECT = /(^| )(a|an|some|any|every|each)( \S+){0,2} (model|models|recipe|classifier|endpoint|version|training job|training run|hyperparameters)( |$)/;
 
 interface IntentDecision {

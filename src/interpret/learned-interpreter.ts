@@ -8,6 +8,7 @@ import {
   DONE_ALREADY_ABROAD,
   DRIFT_NOUN_ABROAD,
   JAPANESE_CAN_IT_BE_DONE,
+  JAPANESE_KANA,
   LIST_OR_RUNNING_ABROAD,
   LOOK_ASKED_ABROAD,
   opensWithVerbAbroad,
@@ -171,16 +172,15 @@ function mayAct(classification: Classification, utterance: Utterance): boolean {
  */
 function chooseIntent(rules: Request, classification: Classification, utterance: Utterance): IntentId {
   // "v2 churn-dev", "v3 churn-staging pls": a version and where it goes, and nothing else, as the arrow form says it.
-  if (TERSE_DEPLOY.test(utterance.clean) && utterance.tokens.some((token) => token.kind === "endpoint" || token.known?.includes("endpoint") === true)) return "deploy";
+  if (TERSE_DEPLOY.test(utterance.clean) && namesEndpoint(utterance)) return "deploy";
   const reading = chooseReading(rules, classification, utterance);
   // "put v3 next to churn-prod on mirrored traffic without customers seeing its replies" asks for shadow testing, which no plan runs.
   // The same asked in another language ("comparer la nouvelle version avec celle en prod, sur les mêmes requêtes live"), whatever action was read.
   const shadowNeed = (reading === "deploy" && describesNeedOfUnactedService(utterance, SHADOW)) || (MUTATING_INTENTS.has(reading) && SHADOW_NEED_ABROAD.test(utterance.clean));
   const read = shadowNeed ? "ask" : reading;
-  // "i already kicked off churn-retrain an hour ago, just so you know": told as done, and nothing asked after it.
-  if (classification.locale === "en" && MUTATING_INTENTS.has(read) && toldAsDone(utterance.clean) && !commandsAfterTelling(utterance.clean)) return "unknown";
-  // "Zur Info: ich hab v3 heute früh schon selber … auf staging deployt": the same abroad, whoever read the action.
-  if (classification.locale !== "en" && MUTATING_INTENTS.has(read) && toldAsDone(utterance.clean)) return "unknown";
+  // "i already kicked off churn-retrain an hour ago, just so you know", "Zur Info: ich hab v3 heute früh schon selber …
+  // auf staging deployt": told as done, and nothing asked after it (abroad, toldAsDone reads the later clauses itself).
+  if (MUTATING_INTENTS.has(read) && toldAsDone(utterance.clean) && (classification.locale !== "en" || !commandsAfterTelling(utterance.clean))) return "unknown";
   // "what happens if I stop churn-retrain halfway?", "can I stop churn-tune-… and keep the best trial?": asked about, not for.
   if (classification.locale === "en" && read !== "ask" && read !== "unknown" && read !== "help" && /[?？]/.test(utterance.clean) && ASKS_WHAT_IF_EN.test(utterance.clean) && !POLITE_ANYWHERE_EN.test(utterance.clean)) return "ask";
   // "FYI I already deployed v3 to churn-staging by hand": told for the record, nothing asked.
@@ -239,7 +239,7 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
 function commandsInAClause(text: string): boolean {
   // Japanese has no spaces to find a clause's opening by: only its close counts.
   const opensOnVerb = (clause: string) => clause.split(/[,;:—]\s*/).some((part) => opensWithVerbAbroad(part.trim()));
-  return clausesOf(text).some((clause) => !/[?？]/.test(clause) && (closesOnJapaneseRequest(clause) ? !TELL_ME_JA.test(clause) : !/[\u3040-\u30ff]/.test(clause) && opensOnVerb(clause)));
+  return clausesOf(text).some((clause) => !/[?？]/.test(clause) && (closesOnJapaneseRequest(clause) ? !TELL_ME_JA.test(clause) : !JAPANESE_KANA.test(clause) && opensOnVerb(clause)));
 }
 
 /** "…教えてください": a question put as a request. */
@@ -361,7 +361,12 @@ function driftAbroad(read: IntentId, utterance: Utterance): IntentId {
   // "Hat der Data-Quality-Monitor über Nacht was gefunden?": what the monitor found is its findings.
   if (read === "status" && MONITOR_FOUND_ABROAD.test(utterance.clean)) return "drift";
   if (read !== "status" || !DRIFT_NOUN_ABROAD.test(utterance.clean)) return read;
-  return utterance.tokens.some((token) => token.kind === "endpoint" || token.known?.includes("endpoint")) ? "drift" : read;
+  return namesEndpoint(utterance) ? "drift" : read;
+}
+
+/** An endpoint named, by its looks or as the inventory knows it. */
+function namesEndpoint(utterance: Utterance): boolean {
+  return utterance.tokens.some((token) => token.kind === "endpoint" || token.known?.includes("endpoint") === true);
 }
 
 /** The monitor and what it found, in German, Spanish, French and Japanese. */

@@ -6,8 +6,7 @@
 
 import { editDistance } from "../interpret/fuzzy.js";
 import type { Clock } from "../kernel/clock.js";
-import type { TrackedResource } from "../kernel/resources.js";
-import { pipelineNameFromArn } from "../kernel/resources.js";
+import { pipelineNameFromArn, type TrackedResource } from "../kernel/resources.js";
 import type { Problem } from "../kernel/result.js";
 import { SageMakerError } from "../kernel/sagemaker-port.js";
 import { describeResource, type WatchPort } from "./describe.js";

@@ -1,7 +1,7 @@
 import { closestMatch } from "../../guard/suggest.js";
 import type { RequestParams } from "../../interpret/schema.js";
 import { SageMakerError } from "../../kernel/sagemaker-port.js";
-import { decide, defaultEnvironment, invalid, type PlanningContext, type PlanningResult } from "../planning.js";
+import { clientRequestToken, decide, defaultEnvironment, invalid, type PlanningContext, type PlanningResult } from "../planning.js";
 
 /** `/sageops pipeline start <name> [Param=value ...]` */
 export async function planPipelineStart(name: string, params: RequestParams, parameters: Record<string, string>, context: PlanningContext): Promise<PlanningResult> {
@@ -40,8 +40,8 @@ export async function planPipelineStart(name: string, params: RequestParams, par
             PipelineName: name,
             PipelineExecutionDisplayName: `sageops-${planId}`,
             PipelineParameters: Object.entries(parameters).map(([Name, Value]) => ({ Name, Value })),
-            // At least 32 characters, and the same for every retry of this plan: SageMaker starts one execution per token.
-            ClientRequestToken: `sageops-plan-${planId}`.padEnd(32, "0"),
+            // SageMaker starts one execution per token.
+            ClientRequestToken: clientRequestToken("plan", planId),
           },
         },
       ],

@@ -1,6 +1,6 @@
 import { pipelineNameFromArn } from "../../kernel/resources.js";
 import { SageMakerError } from "../../kernel/sagemaker-port.js";
-import { decide, defaultEnvironment, invalid, type PlanningContext, type PlanningResult, tagsOf, tagValue } from "../planning.js";
+import { clientRequestToken, decide, defaultEnvironment, invalid, type PlanningContext, type PlanningResult, tagsOf, tagValue } from "../planning.js";
 
 async function originFromTags(context: PlanningContext, arn: string | undefined): Promise<{ requester: string; environment: string } | undefined> {
   const tags = await tagsOf(context.port, arn);
@@ -74,31 +74,15 @@ function planPipelineStop(pipeline: string, arn: string, context: PlanningContex
         { label: "Pipeline run", value: arn },
         { label: "Started by", value: origin ? `${origin.requester} in ${origin.environment}` : "not through sageops" },
       ],
-      // One token per plan: a retry of this plan asks SageMaker for the same stop.
-      steps: () => [{ operation: "StopPipelineExecution", request: { PipelineExecutionArn: arn, ClientRequestToken: `sageops-stop-${planId}`.padEnd(32, "0") } }],
+      // A retry of this plan asks SageMaker for the same stop.
+      steps: () => [{ operation: "StopPipelineExecution", request: { PipelineExecutionArn: arn, ClientRequestToken: clientRequestToken("stop", planId) } }],
       track: { type: "pipeline-execution", name: pipeline, arn },
     },
   );
 }
 
-/**
- * `/sageops stop <name>`: a training or a tuning job, else the run in progress of the pipeline of
- * that name (or the run whose ARN is given). The requester must own it (admins may stop any).
- */
-export async function planStop(name: string, context: PlanningContext): Promise<PlanningResult> {
-  let job: Awaited<ReturnType<typeof jobNamed>>;
-  let execution: RunningExecution | undefined;
-  try {
-    job = pipelineNameFromArn(name) ? undefined : await jobNamed(name, context);
-    execution = job ? undefined : await runningExecution(name, context);
-  } catch (error) {
-    if (error instanceof SageMakerError) return invalid({ what: `SageMaker did not answer about \`${name}\` (${error.code}): ${error.message}`, fix: "Try again in a moment." });
-    throw error;
-  }
-  if (execution?.kind === "invalid") return execution.result;
-  if (execution) return planPipelineStop(execution.pipeline, execution.arn, context);
-  if (!job) return invalid({ what: `There is no training job, tuning job or pipeline named \`${name}\`.`, fix: "`/sageops status` lists your running jobs." });
-  const jobName = name;
+/** Stopping a training or tuning job in progress: whoever started it owns it (admins may stop any). */
+async function planJobStop(jobName: string, job: NonNullable<Awaited<ReturnType<typeof jobNamed>>>, context: PlanningContext): Promise<PlanningResult> {
   const { kind, status, arn } = job;
   const label = kind === "training" ? "Training job" : "Tuning job";
   if (status !== "InProgress") return invalid({ what: `${label} \`${jobName}\` is ${status}; only a job in progress can be stopped.` });
@@ -122,4 +106,24 @@ export async function planStop(name: string, context: PlanningContext): Promise<
       track: { type: kind === "training" ? "training-job" : "tuning-job", name: jobName },
     },
   );
+}
+
+/**
+ * `/sageops stop <name>`: a training or a tuning job, else the run in progress of the pipeline of
+ * that name (or the run whose ARN is given). The requester must own it (admins may stop any).
+ */
+export async function planStop(name: string, context: PlanningContext): Promise<PlanningResult> {
+  let job: Awaited<ReturnType<typeof jobNamed>>;
+  let execution: RunningExecution | undefined;
+  try {
+    job = pipelineNameFromArn(name) ? undefined : await jobNamed(name, context);
+    execution = job ? undefined : await runningExecution(name, context);
+  } catch (error) {
+    if (error instanceof SageMakerError) return invalid({ what: `SageMaker did not answer about \`${name}\` (${error.code}): ${error.message}`, fix: "Try again in a moment." });
+    throw error;
+  }
+  if (execution?.kind === "invalid") return execution.result;
+  if (execution) return planPipelineStop(execution.pipeline, execution.arn, context);
+  if (!job) return invalid({ what: `There is no training job, tuning job or pipeline named \`${name}\`.`, fix: "`/sageops status` lists your running jobs." });
+  return planJobStop(name, job, context);
 }

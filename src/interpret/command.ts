@@ -21,7 +21,7 @@ const COMMAND_VERBS: Readonly<Record<string, Exclude<IntentId, "unknown">>> = {
 /** Words a command may carry besides its arguments. */
 const ARGUMENT_WORDS = new Set([
   "to", "on", "onto", "into", "batch", "realtime", "start", "run", "execute", "trigger", "with", "and", "please", "pls", "now",
-  "in", "env", "dev", "staging", "prod", "production", "for", "version", "latest", "approved", "immediately", "status", "stop", "cancel",
+  "in", "of", "env", "dev", "staging", "prod", "production", "for", "version", "latest", "approved", "immediately", "status", "stop", "cancel",
 ]);
 const ARGUMENT_KINDS = new Set<TokenKind>(["s3", "instance", "kv", "ref", "job", "endpoint", "name", "ident", "channel", "number", "duration", "size", "times"]);
 const NAME_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})$/;

@@ -2,7 +2,7 @@ import type { IntentId } from "../catalog/ids.js";
 import { ownValue } from "../kernel/lookup.js";
 import { type KnownKind, looksLikePipeline } from "./inventory.js";
 import { KNOWN_HYPERPARAMETERS } from "./lexicon.js";
-import { type ModelVersionRef, RequestParams } from "./schema.js";
+import { type ModelVersionRef, PIPELINE_RUN_ARN, RequestParams } from "./schema.js";
 import type { ChannelRef } from "./slack-text.js";
 import { isUnknownName, type Token } from "./tokens.js";
 
@@ -14,8 +14,8 @@ const ALLOWED: Readonly<Record<IntentId, readonly ParamKey[]>> = {
   train: ["s3Uris", "data", "output", "instanceType", "instanceCount", "maxRuntimeSeconds", "environment", "recipe", "hyperparameters", "channel"],
   tune: ["s3Uris", "data", "output", "instanceType", "instanceCount", "maxRuntimeSeconds", "environment", "recipe", "hyperparameters", "trials", "parallel", "channel"],
   deploy: ["s3Uris", "data", "output", "instanceType", "instanceCount", "environment", "modelPackageGroup", "modelVersion", "endpointName", "channel", "deployMode"],
-  status: ["jobName", "endpointName", "pipelineName", "modelPackageGroup", "modelVersion", "environment", "channel"],
-  stop: ["jobName", "endpointName", "pipelineName", "environment", "channel"],
+  status: ["jobName", "endpointName", "pipelineName", "pipelineRunArn", "modelPackageGroup", "modelVersion", "environment", "channel"],
+  stop: ["jobName", "endpointName", "pipelineName", "pipelineRunArn", "environment", "channel"],
   drift: ["endpointName", "environment", "channel"],
   // key=value pairs of a pipeline request are pipeline parameters; they travel in `hyperparameters`.
   pipeline: ["s3Uris", "pipelineName", "hyperparameters", "environment", "channel"],
@@ -325,6 +325,10 @@ function assignNames(input: ParamInput, draft: Partial<Record<ParamKey, unknown>
   if (intent === "status" || intent === "stop") {
     for (const token of names) {
       if (token.kind === "ref") continue;
+      if (PIPELINE_RUN_ARN.test(token.raw)) {
+        set("pipelineRunArn", token.raw);
+        continue;
+      }
       const before = wordOf(tokens[token.index - 1]);
       const after = wordOf(tokens[token.index + 1]);
       const only = token.known?.length === 1 ? token.known[0] : undefined;

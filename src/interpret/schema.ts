@@ -4,6 +4,7 @@ import { IntentId, ServiceId, StageId } from "../catalog/ids.js";
 /** SageMaker's resource name pattern (jobs, endpoints, models, groups). */
 export const SAGEMAKER_NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 export const S3_URI = /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/[^\s]*)?$/;
+export const PIPELINE_RUN_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:pipeline\/[A-Za-z0-9-]{1,256}\/execution\/[A-Za-z0-9]{1,256}$/;
 export const INSTANCE_TYPE = /^ml\.[a-z0-9]+\.[a-z0-9]+$/;
 
 export const Environment = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/);
@@ -35,6 +36,8 @@ export const RequestParams = z
     endpointName: z.string().regex(SAGEMAKER_NAME).optional(),
     jobName: z.string().regex(SAGEMAKER_NAME).optional(),
     pipelineName: z.string().regex(SAGEMAKER_NAME).optional(),
+    /** One run of a pipeline, by the ARN pasted from the console or picked from a list. */
+    pipelineRunArn: z.string().regex(PIPELINE_RUN_ARN).optional(),
     hyperparameters: z.record(z.string(), z.string()).optional(),
     /** Tuning budget. */
     trials: z.number().int().min(1).max(500).optional(),

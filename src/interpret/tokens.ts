@@ -1,6 +1,7 @@
 import type { Speller } from "./fuzzy.js";
 import type { Inventory, KnownKind } from "./inventory.js";
 import { ABBREVIATIONS, COMPOUND_PARTS } from "./lexicon.js";
+import { PIPELINE_RUN_ARN } from "./schema.js";
 
 /**
  * What a chunk of text is. Resource-looking chunks get a kind of their own so that cue phrases can
@@ -102,6 +103,17 @@ function expand(words: readonly string[]): string[] {
   return expanded;
 }
 
+const SAGEMAKER_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:(training-job|hyper-parameter-tuning-job)\/([A-Za-z0-9-]{1,63})$/;
+
+/**
+ * What an ARN pasted from the console names: a training or tuning job by its name, a pipeline's
+ * run by the whole ARN (the stop and status of a run take it as it is).
+ */
+function jobOfArn(chunk: string): string | undefined {
+  if (PIPELINE_RUN_ARN.test(chunk)) return chunk;
+  return SAGEMAKER_ARN.exec(chunk)?.[2];
+}
+
 const PLAIN_WORD = /^[A-Za-z]+(['’][A-Za-z]+)?$/;
 
 function classify(chunk: string, index: number, speller: Speller): Token {
@@ -110,6 +122,8 @@ function classify(chunk: string, index: number, speller: Speller): Token {
   const base = { raw: chunk, index };
   const lower = chunk.toLowerCase();
   if (lower.startsWith("s3://")) return { ...base, kind: "s3", words: [] };
+  const job = jobOfArn(chunk);
+  if (job !== undefined) return { ...base, raw: job, kind: "job", words: [] };
   if (/^ml\.[a-z0-9]+\.[a-z0-9]+$/.test(lower)) return { ...base, raw: lower, kind: "instance", words: [] };
   const pair = /^([A-Za-z_][\w.-]{0,63})=(\S+)$/.exec(chunk);
   if (pair?.[1] !== undefined && pair[2] !== undefined) return { ...base, kind: "kv", words: [], key: pair[1], value: pair[2] };

@@ -106,7 +106,7 @@ async function replyToRequest(request: Request, requester: Requester, deps: Conv
     case "pipeline":
       return planReply(await deps.requests.startPipeline(params.pipelineName, params, params.hyperparameters ?? {}, requester));
     case "stop":
-      return planReply(await deps.requests.stop(params.jobName ?? params.pipelineName, requester));
+      return planReply(await deps.requests.stop(params.pipelineRunArn ?? params.jobName ?? params.pipelineName, requester));
     case "drift":
       if (params.driftAction === "subscribe") return subscribeReply(params.endpointName, channelFromWords(params.channel, requester.channelId), requester, deps);
       if (params.driftAction === "unsubscribe") return unsubscribeReply(params.endpointName, channelFromWords(params.channel, requester.channelId), requester, deps);
@@ -114,7 +114,7 @@ async function replyToRequest(request: Request, requester: Requester, deps: Conv
       // No endpoint named ("what did the last monitoring run find?"): the channel's own endpoints.
       return params.endpointName ? driftReply(params.endpointName, deps) : summaryReply(requester.channelId, deps);
     case "status":
-      return statusReply(params.jobName ?? params.endpointName ?? params.pipelineName, requester, deps);
+      return statusReply(params.pipelineRunArn ?? params.jobName ?? params.endpointName ?? params.pipelineName, requester, deps);
     case "deploy":
       if (params.deployMode === "rollback") return planReply(await deps.requests.rollback(params.endpointName, params, requester));
       if (params.deployMode === "batch") return planReply(await deps.requests.batch(modelOf(params), params, requester));

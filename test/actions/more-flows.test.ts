@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { eventEnvelope } from "../../src/console/payloads.js";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
 import { TRAIN_MODAL } from "../../src/slack/blocks/train-modal.js";
-import { useHttpHarness } from "../support/harness.js";
+import { buttonsIn, useHttpHarness } from "../support/harness.js";
 import { settle, waitFor } from "../support/wait.js";
 
 describe("stopping jobs and the /train form, over signed HTTP", () => {
@@ -166,5 +166,40 @@ describe("stopping a pipeline's run, over signed HTTP", () => {
     expect(JSON.stringify(again.reply?.args)).toContain("has no run in progress");
     expect(JSON.stringify((await world.ws.command("U0ENGINEER", "/sageops", `stop ${runArn}`)).reply?.args)).toMatch(/is (Stopping|Stopped); only a run in progress can be stopped/);
     expect(world.h.sandbox.countCalls("StopPipelineExecution")).toBe(1);
+  });
+});
+
+describe("stopping one of several pipeline runs, over signed HTTP", () => {
+  const world = useHttpHarness();
+
+  it("with two runs in progress, each is offered as a button; the pick plans the stop of that run alone, through the same confirmation", async () => {
+    for (const _run of [1, 2]) {
+      const plan = await world.ws.planFrom("U0ENGINEER", "/sageops", "pipeline start churn-retrain");
+      await world.ws.click("U0ENGINEER", plan, PLAN_BUTTONS.confirm);
+      await waitFor(() => JSON.stringify(world.ws.message(plan).blocks).includes("accepted it"), { what: "the pipeline run to start" });
+    }
+    const runs = (await world.h.bot.core.sagemaker.listPipelineExecutions("churn-retrain", { maxResults: 20 })).filter((run) => run.status === "Executing");
+    expect(runs).toHaveLength(2);
+    world.h.sandbox.resetCalls();
+
+    const ts = "1795680500.000100";
+    const event = { type: "app_mention", channel: "C0MLOPS", user: "U0ENGINEER", text: `<@${world.h.slack.botUserId}> stop the churn-retrain run`, ts, event_ts: ts };
+    expect((await world.h.client.postEvent(eventEnvelope({ teamId: world.h.slack.teamId, botUserId: world.h.slack.botUserId, event }))).status).toBe(200);
+    const reply = await waitFor(() => world.h.slack.messagesIn("C0MLOPS", ts).find((message) => message.threadTs === ts && message.ts !== ts), { what: "the reply listing the runs" });
+    expect(reply.text).toContain("has 2 runs in progress");
+    const offered = buttonsIn(reply);
+    expect(offered.map((button) => button.value).sort()).toEqual(runs.map((run) => `stop ${run.arn}`).sort());
+    const picked = runs[1];
+    const button = offered.find((candidate) => candidate.value === `stop ${picked?.arn}`);
+    if (!picked || !button) throw new Error("no button for the second run");
+
+    await world.ws.click("U0ENGINEER", reply, button.actionId);
+    const stop = await waitFor(() => world.h.slack.messagesIn("C0MLOPS").find((message) => JSON.stringify(message.blocks ?? []).includes("Stop the churn-retrain run") && JSON.stringify(message.blocks ?? []).includes(picked.arn)), { what: "the stop plan for the picked run" });
+    expect(world.h.sandbox.countCalls("StopPipelineExecution")).toBe(0);
+    await world.ws.click("U0ENGINEER", stop, PLAN_BUTTONS.confirm);
+    await waitFor(() => world.h.sandbox.countCalls("StopPipelineExecution") === 1, { what: "the stop" });
+    const after = await Promise.all(runs.map(async (run) => (await world.h.bot.core.sagemaker.describePipelineExecution(run.arn)).PipelineExecutionStatus));
+    expect(after[0]).toBe("Executing");
+    expect(["Stopping", "Stopped"]).toContain(after[1]);
   });
 });

@@ -56,6 +56,17 @@ describe("parameters an engineer gives in plain words or key=value pairs", () =>
     expect(paramsOf("stop churn-xgb-20261126-1015").jobName).toBe("churn-xgb-20261126-1015");
     expect(paramsOf("what's the status of churn-xgb-20261126-1015?").jobName).toBe("churn-xgb-20261126-1015");
     expect(paramsOf("halt the churn-retrain pipeline execution").pipelineName).toBe("churn-retrain");
+    expect(paramsOf("status of churn-retrain")).toEqual({ pipelineName: "churn-retrain" });
+    expect(paramsOf("status of churn-xgb-20261126-1015")).toEqual({ jobName: "churn-xgb-20261126-1015" });
+  });
+
+  it("reads an ARN pasted from the console: a job by its name, a pipeline's run by the whole ARN", () => {
+    const run = "arn:aws:sagemaker:us-east-1:123456789012:pipeline/churn-retrain/execution/k3v9qz1x8w2m";
+    expect(interpretOffline(`stop ${run}`)).toMatchObject({ intent: "stop", params: { pipelineRunArn: run } });
+    expect(interpretOffline(`can you cancel ${run}? it picked up the wrong data`)).toMatchObject({ intent: "stop", params: { pipelineRunArn: run } });
+    expect(interpretOffline(`how is ${run} doing?`)).toMatchObject({ intent: "status", params: { pipelineRunArn: run } });
+    expect(paramsOf("stop arn:aws:sagemaker:us-east-1:123456789012:training-job/churn-xgb-20261126-1015")).toEqual({ jobName: "churn-xgb-20261126-1015" });
+    expect(paramsOf("status arn:aws:sagemaker:eu-west-1:123456789012:hyper-parameter-tuning-job/churn-xgb-tune-1201")).toEqual({ jobName: "churn-xgb-tune-1201" });
   });
 
   it("collects hyperparameters from key=value pairs and from 'eta 0.2'-style words", () => {

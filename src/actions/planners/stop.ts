@@ -47,12 +47,21 @@ async function runningExecution(name: string, context: PlanningContext): Promise
     const last = executions[0];
     return { kind: "invalid", result: invalid({ what: `Pipeline \`${name}\` has no run in progress${last ? `; its last run is ${last.status}` : ""}.`, fix: `\`/sageops status ${name}\` shows its runs.` }) };
   }
-  const listed = running.slice(0, MAX_RUNS_LISTED).map((execution) => `\`${execution.arn}\``);
+  const shown = running.slice(0, MAX_RUNS_LISTED);
+  const listed = shown.map((execution) => `\`${execution.arn}\``);
   const more = running.length > MAX_RUNS_LISTED ? `, and ${running.length - MAX_RUNS_LISTED} more` : "";
+  // Each run a button that asks for its stop as if its ARN had been typed: the same plan, guard and confirmation.
+  const choices = shown.map((execution) => ({ label: `Stop run ${runLabel(execution)}`, text: `stop ${execution.arn}` }));
   return {
     kind: "invalid",
-    result: invalid({ what: `Pipeline \`${name}\` has ${running.length} runs in progress: ${listed.join(", ")}${more}.`, fix: "Stop one at a time by its ARN: `/sageops stop <execution ARN>`." }),
+    result: invalid({ what: `Pipeline \`${name}\` has ${running.length} runs in progress: ${listed.join(", ")}${more}.`, fix: "Pick one to stop, or stop one by its ARN: `/sageops stop <execution ARN>`.", choices }),
   };
+}
+
+/** A run as a person tells it apart, within a button's 75 characters: the end of its ARN and when it started. */
+function runLabel(execution: { arn: string; startTime?: Date }): string {
+  const id = execution.arn.slice(execution.arn.lastIndexOf("/") + 1).slice(-16);
+  return execution.startTime ? `${id}, started ${execution.startTime.toISOString().slice(0, 16).replace("T", " ")} UTC` : id;
 }
 
 /** Stopping a pipeline run: whoever started it through sageops owns it (admins may stop any). */

@@ -2,7 +2,8 @@
  * Drift alert routing in plain words: "notify #ml-alerts when churn-prod drifts", "send drift
  * alerts for churn-prod here", "stop drift alerts for churn-staging here", "which drift alerts go
  * to this channel?". A how-to question ("how do I get alerted when my model drifts?") is not a
- * request and is left to the answer path; a request must name the endpoint.
+ * request and is left to the answer path. In English a request may leave the endpoint out ("mute drift
+ * alerts for this channel"): the reply asks which, or stops all of the channel's.
  */
 import { QUESTION_OPENING_ABROAD } from "./abroad.js";
 import type { Utterance } from "./analysis.js";
@@ -15,9 +16,11 @@ const SUBSCRIBE = [
   new RegExp(`\\b(?:notify|alert|tell|ping|message|warn|let)\\b.*\\b(?:when|if|whenever|once)\\b.*\\b${ALERT_WORDS}\\b`),
   new RegExp(`\\b(?:send|post|route|forward|deliver|subscribe)\\b.*\\b${ALERT_WORDS}\\b\\s*(?:alerts?|notifications?|warnings?)?\\b.*\\b(?:to|for|in|here|into)\\b`),
   new RegExp(`\\b(?:subscribe|sub)\\b.*\\bto\\b.*\\b${ALERT_WORDS}\\b`),
+  new RegExp(`\\b(?:turn on|switch on|enable|activate|set up|(?:can|could) (?:we|i|you|u) (?:please )?get)\\b.*\\b${ALERT_WORDS}\\s*(?:alerts?|notifications?|warnings?)\\b`),
+  /^drift subscribe\b/,
 ];
 const UNSUBSCRIBE = [
-  new RegExp(`\\b(?:stop|no more|unsubscribe|disable|turn off|silence|quit)\\b.*\\b${ALERT_WORDS}\\b\\s*(?:alerts?|notifications?|warnings?|messages?)`),
+  new RegExp(`\\b(?:stop|no more|unsubscribe|disable|turn off|switch off|silence|mute|quit)\\b.*\\b${ALERT_WORDS}\\b\\s*(?:alerts?|notifications?|warnings?|messages?)`),
   /\b(?:unsubscribe)\b/,
   new RegExp(`\\bdon'?t\\b.*\\b(?:send|post|notify)\\b.*\\b${ALERT_WORDS}\\b`),
 ];
@@ -40,16 +43,16 @@ const SUBSCRIBE_ABROAD = [
   new RegExp(`${DRIFT_ABROAD}.*(?:通知して|知らせて|教えて)|${ALERTS_ABROAD}を?(?:送って|飛ばして|流して|ください)`, "u"),
 ];
 
-const LIST = [new RegExp(`\\b(?:which|what|list|show)\\b.*\\b${ALERT_WORDS}\\s*(?:alerts?|subscriptions?|notifications?)\\b.*\\b(?:here|channel|subscribed|go|get|set up)\\b`), /\bdrift subscriptions?\b/];
+const LIST = [new RegExp(`\\b(?:which|what|list|show)\\b.*\\b${ALERT_WORDS}\\s*(?:alerts?|subscriptions?|notifications?)\\b.*\\b(?:here|channel|subscribed|go|get|set up)\\b`), /\bdrift subscriptions?\b/, /^drift list\b/];
 
 /** The routing a message asks for, or undefined when it asks for none (or only asks how). */
 export function readDriftSubscription(utterance: Pick<Utterance, "clean">, hasEndpoint: boolean): DriftAction | undefined {
   const text = utterance.clean.toLowerCase();
   if (LIST.some((pattern) => pattern.test(text))) return "list";
   if (HOW_TO.test(text) && !/^(?:can|could|would|will) (?:you|u)\b/.test(text)) return undefined;
-  if (!hasEndpoint) return undefined;
   if (UNSUBSCRIBE.some((pattern) => pattern.test(text))) return "unsubscribe";
   if (SUBSCRIBE.some((pattern) => pattern.test(text))) return "subscribe";
+  if (!hasEndpoint) return undefined;
   // In the other languages, only a message that speaks of drift or its monitor routes its alerts.
   if (!SPEAKS_OF_DRIFT_ABROAD.test(text) || QUESTION_OPENING_ABROAD.test(text)) return undefined;
   if (UNSUBSCRIBE_ABROAD.some((pattern) => pattern.test(text))) return "unsubscribe";

@@ -61,6 +61,11 @@ const SELF_ANCHORED_STATUS = new RegExp(
     "(which|what|any) (jobs|runs|endpoints|pipelines)( \\S+)? (failed|fail|broke|broken|stuck)",
   ].join("|")})( |$)`,
 );
+/** A start verb on a job of training or tuning, named by its kind only. */
+const START_A_JOB =
+  /^(start|kick off|launch|fire off|spin up|trigger|begin|run)( (a|an|another|the|new|fresh|one more|quick))* (training|training job|training run|retraining|tuning|tuning job|tuning run|hyperparameters? (tuning|search|sweep|optimisation|optimization)( job| run)?|hpo( job| run)?|sweep)( |$)/;
+/** A command verb on "it" or "that" ("ship it" is praise and "kill it with fire" scorn, not a deploy or a stop). */
+const PRONOUN_OBJECT = /^(?!ship )\S+( off| back| down)? (it|that|this|this one|that one|them)( |$)(?!with fire)/;
 /** Words that may follow a bare command verb ("retrain please") without naming anything. */
 const COURTESY = new Set(["please", "now", "thanks", "thank", "you", "asap"]);
 /** An environment named outright ("roll back prod", "is staging up?"): the guard resolves which resource. */
@@ -105,10 +110,15 @@ function hasAnchor(intent: ActiveIntent, utterance: Utterance, specific: boolean
   const bareCommand = utterance.tokens.length - utterance.start <= 2 && utterance.tokens.slice(utterance.start).every((token) => token.kind === "word");
   // "retrain", "retrain please": the verb alone is the command (the guard asks for the rest); "ship it!" is not.
   const verbOnly = utterance.leadingIntent === intent && utterance.tokens.slice(utterance.start + 1).every((token) => token.words.every((word) => COURTESY.has(word)));
+  // "stop it", "and retrain it with the new features": the thing spoken of before (a thread's subject, else asked back).
+  const rest = utterance.shape.text.slice(shapeOffsetOf(utterance.tokens, utterance.start)).trimStart();
+  const verbOnPronoun = utterance.leadingIntent === intent && !utterance.question && PRONOUN_OBJECT.test(rest);
+  // "start training", "launch a tuning job": a new job of ours asked for, its recipe asked back; "how do I start a training job?" asks how.
+  const startsAJob = (!utterance.question || utterance.polite) && START_A_JOB.test(rest);
   switch (intent) {
     case "train":
     case "tune":
-      return specific || reference || (ML_OBJECT.test(shape) && !INDEFINITE_OBJECT.test(shape)) || verbOnly;
+      return specific || reference || (ML_OBJECT.test(shape) && !INDEFINITE_OBJECT.test(shape)) || verbOnly || verbOnPronoun || startsAJob;
     case "deploy":
       return (
         specific ||
@@ -116,10 +126,11 @@ function hasAnchor(intent: ActiveIntent, utterance: Utterance, specific: boolean
         ENVIRONMENT.test(shape) ||
         VERSION_ANCHOR.test(shape) ||
         (ML_OBJECT.test(shape) && !INDEFINITE_OBJECT.test(shape)) ||
-        verbOnly
+        verbOnly ||
+        verbOnPronoun
       );
     case "stop":
-      return specific || reference;
+      return specific || reference || verbOnPronoun;
     case "pipeline":
       return specific || PIPELINE_REFERENCE.test(shape);
     case "status":
@@ -178,7 +189,9 @@ export function decideIntent(utterance: Utterance, lexicon: CompiledLexicon): In
     for (const token of utterance.tokens) {
       const byLooks = isUnknownName(token) && opensWithStart;
       const started = byLooks ? startedByLooks([token.raw]) : startedAs(token.known ?? []);
-      if (started && startsSoonAfter(utterance.shape.text, startAt, shapeOffsetOf(utterance.tokens, token.index))) raw[started] += 2.5;
+      // A recipe started where the words ask for tuning ("do the hyperparameter optimisation for churn-xgb") is tuned.
+      const kind = started === "train" && raw.tune > raw.train ? "tune" : started;
+      if (kind && startsSoonAfter(utterance.shape.text, startAt, shapeOffsetOf(utterance.tokens, token.index))) raw[kind] += 2.5;
     }
   }
 

@@ -730,9 +730,23 @@ const MAX_CLAUSES = 4;
 /** A "don't", "not yet" or "no need" anywhere: which clause it belongs to is not guessed at. */
 const NEGATION_ANYWHERE = /\b(don'?t|do not|never|shouldn'?t|should not|not yet|no need|wait|hold off|nicht|kein|no lo|pas encore|ne pas)\b|しないで|やめて|待って/i;
 
+/** A dash in a sentence: "QA signed off an hour ago — push version 2 to prod please". */
+const DASH = /\s+(?:[—–]|--?)\s+/;
+
+/** What follows a dash asks for an action when it opens on an action's verb ("— push v2", not "— done?"). */
+function opensOnActionVerb(clause: string): boolean {
+  const first = clause.toLowerCase().replace(/^((pls|please|just|so|now|then|go ahead and)\s+)+/, "").split(/\s+/)[0] ?? "";
+  const intent = Object.hasOwn(LEADING_VERBS, first) ? LEADING_VERBS[first] : undefined;
+  return intent !== undefined && MUTATING_INTENTS.has(intent);
+}
+
 function clausesOf(text: string): string[] {
   const clauses = text
     .split(CLAUSE_BREAK)
+    .flatMap((clause) => {
+      const parts = clause.split(DASH);
+      return parts.length > 1 && parts.slice(1).some(opensOnActionVerb) ? parts : [clause];
+    })
     .map((clause) => clause.trim())
     .filter((clause) => clause.length >= 3);
   return clauses.length > MAX_CLAUSES ? [] : clauses;

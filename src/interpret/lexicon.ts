@@ -178,7 +178,7 @@ export const START_OBJECTS: Readonly<Partial<Record<Exclude<IntentId, "unknown">
 
 /** Words removed from the start of a request before looking for the leading verb. */
 export const REQUEST_PREFIXES: readonly string[] = [
-  "please", "pls", "plz", "kindly", "hey", "ok", "okay", "so", "now", "just", "sageops", "bot", "yo",
+  "please", "pls", "plz", "kindly", "hey", "ok", "okay", "so", "now", "just", "sageops", "bot", "yo", "and then", "and", "then", "also", "alright", "cool",
   "can you", "could you", "would you", "will you", "can u", "go ahead and", "i want to", "i wanna", "id like to", "i would like to",
   "i need to", "i need you to", "we need to", "lets", "let us", "time to", "ask", "can we", "could we", "could i get", "can i get",
   "can someone", "could someone", "can somebody", "could somebody", "can anyone", "could anyone", "would someone", "would you be able to",

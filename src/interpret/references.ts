@@ -77,7 +77,9 @@ export function withThreadSubject(request: Request, subject: ThreadSubject | und
     case "unknown":
       return HOW_IT_IS_DOING.test(text) ? { ...about, intent: "status", params: { [field]: subject.name }, confidence } : request;
     case "stop":
-      return stoppable ? { ...about, params: { ...request.params, [field]: subject.name } } : request;
+      if (stoppable) return { ...about, params: { ...request.params, [field]: subject.name } };
+      // "stop it" under an endpoint: nothing a stop plan stops, and no other name given to stop.
+      return STOP_IT.test(text) ? { ...request, intent: "unknown", stage: null, services: [], params: {} } : request;
     case "drift":
       return subject.type === "endpoint" ? { ...about, params: { ...request.params, endpointName: subject.name } } : request;
     default:

@@ -42,7 +42,8 @@ export function readByRules(text: string, inventory: Inventory = NO_INVENTORY): 
 
   // A long paste or a negated command ("don't deploy churn-xgb/2") is never read as the command form.
   const command = utterance.long || utterance.negated ? undefined : readCommandForm(utterance);
-  const routing = command === undefined && !utterance.long ? driftRouting(text, utterance) : undefined;
+  // "drift subscribe churn-prod" is the command's own form of a routing.
+  const routing = (command === undefined || command.intent === "drift") && !utterance.long ? driftRouting(text, utterance) : undefined;
   if (routing) return { request: routing, settled: true, utterance };
   if (command !== undefined) return { request: readAs(text, utterance, command.intent, COMMAND_CONFIDENCE, command), settled: true, utterance };
   const decision = decideIntent(utterance, lexicon);

@@ -7,6 +7,9 @@ import type { TokenKind } from "./tokens.js";
 /** Verbs that ask for access or rights to be changed, when they speak of access. */
 const ACCESS_VERBS = new Set(["give", "grant", "add", "change", "modify", "attach", "update", "make", "set", "mark"]);
 const ACCESS_WORDS = /\b(admin|administrator|iam|permissions?|access|privileges?|rights|role's|s3:\S*|policy to|as approved|approved in)(\b|$)/i;
+/** Verbs that ask for a service quota to change, when they speak of one. */
+const QUOTA_VERBS = new Set(["raise", "bump", "increase", "lift", "up", "extend", "request", "get"]);
+const QUOTA_WORDS = /\b(quotas?|service limits?|limit increase|account limits?)\b/i;
 
 /** Tokens that can only be one of our resources. */
 const STRONG_KINDS = new Set<TokenKind>(["ref", "job", "endpoint", "s3", "instance"]);
@@ -47,7 +50,9 @@ export function asksUnsupportedOperation(utterance: Utterance): boolean {
   if (UNSUPPORTED_LATER.test(utterance.clean)) return true;
   // "give me admin on the sagemaker account", "add s3:PutObject to the training role's IAM policy": access we never change.
   // The verb as typed: the speller may have taken "change" for another word.
-  return (ACCESS_VERBS.has(verb) || ACCESS_VERBS.has(opener.raw.toLowerCase())) && ACCESS_WORDS.test(utterance.clean);
+  if ((ACCESS_VERBS.has(verb) || ACCESS_VERBS.has(opener.raw.toLowerCase())) && ACCESS_WORDS.test(utterance.clean)) return true;
+  // "raise our sagemaker quota for ml.p3 instances to 8": a service quota is AWS Support's to change, not ours.
+  return QUOTA_VERBS.has(verb) && QUOTA_WORDS.test(utterance.clean);
 }
 
 /** "start the jenkins pipeline": another tool's build, job or app, unless one of our resources is named outright. */

@@ -62,6 +62,7 @@ const JOB_LIKE = /\d{6,}|-\d{4,}$/;
 const FRENCH_INVERSION = /^[a-zàâçéèêëîïôûùüÿœ]+(-t)?-(il|elle|on|tu|vous|nous|ils|elles|je|ce|moi|toi|lui|leur|y|en)$/i;
 const NAME_SHAPE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 /** Words that may appear inside hyphenated compounds ("end-to-end", "built-in") without making them names. */
+const DESCRIBING_SUFFIX = new Set(["ish", "like", "style", "based", "esque", "type", "flavoured", "flavored", "sized"]);
 const COMPOUND_GLUE = new Set(["to", "in", "of", "a", "the", "on", "pre", "re", "co", "non", "by", "up", ...COMPOUND_PARTS]);
 
 export function isEndpointLikeName(name: string): boolean {
@@ -142,6 +143,8 @@ function classify(chunk: string, index: number, speller: Speller): Token {
     const parts = lower.split("-");
     const compound = parts.every((part) => COMPOUND_GLUE.has(part) || speller.isKnown(speller.correct(part)));
     if (compound) return { ...base, kind: "word", words: parts.map((part) => speller.correct(part)) };
+    // "BERT-ish", "xgboost-like", "GPT-style": a kind of thing described, not a resource's name.
+    if (parts.length === 2 && DESCRIBING_SUFFIX.has(parts[1] ?? "")) return { ...base, kind: "word", words: plainWords(chunk) };
     if (isJobLikeName(chunk)) return { ...base, kind: "job", words: [] };
     if (isEndpointLikeName(chunk)) return { ...base, kind: "endpoint", words: [] };
     return { ...base, kind: "name", words: [] };
@@ -161,6 +164,10 @@ export function tokenize(text: string, speller: Speller): Token[] {
     .replace(/\s&\s/g, " and ")
     // An arrow between a model and an endpoint reads "to": "churn-xgb/2 → churn-staging".
     .replace(/\s(→|->|=>|➜|➡️?|⇒|⟶|-->)\s/gu, " to ")
+    // "hyper parameter", "hyper-parameters" are the one word.
+    .replace(/(^|\s)hyper[\s-]+param/gi, "$1hyperparam")
+    // "sub-50ms", "<50ms" and "~50ms" are under that many milliseconds.
+    .replace(/(^|\s)(?:sub-?|<|≤|~)(\d+(?:\.\d+)?)\s?ms(?=\s|[,.;!?]|$)/gi, "$1under $2 ms")
     // "50ms" is a number of milliseconds, as "50 ms" is.
     .replace(/(^|\s)(\d+(?:\.\d+)?)(ms)(?=\s|[,.;!?]|$)/gi, "$1$2 $3")
     // "w/o" and "w/" at the start of a word are shorthand; inside a path they are not.

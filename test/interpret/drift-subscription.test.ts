@@ -18,6 +18,15 @@ describe("routing drift alerts in plain words", () => {
     ["avísame aquí si churn-staging empieza con deriva", "subscribe", "churn-staging", undefined],
     ["envoie ici les alertes de dérive de churn-staging", "subscribe", "churn-staging", undefined],
     ["churn-prodにドリフトが出たらこのチャンネルに知らせて", "subscribe", "churn-prod", undefined],
+    // No endpoint named: the reply asks which, or stops all of the channel's.
+    ["enable drift notifications in <#C0ALERTS|ml-alerts>", "subscribe", undefined, "C0ALERTS"],
+    ["can you please get drift warnings posted here?", "subscribe", undefined, undefined],
+    ["silence the drift alerts in this channel, they are too noisy", "unsubscribe", undefined, undefined],
+    ["switch off drift notifications here", "unsubscribe", undefined, undefined],
+    // The command's own words, typed to the bot.
+    ["drift subscribe churn-staging", "subscribe", "churn-staging", undefined],
+    ["drift unsubscribe churn-prod", "unsubscribe", "churn-prod", undefined],
+    ["drift list", "list", undefined, undefined],
   ])("%s", (text, action, endpoint, channel) => {
     const request = interpretOffline(text);
     expect(request.intent).toBe("drift");
@@ -26,7 +35,7 @@ describe("routing drift alerts in plain words", () => {
     expect(request.params.channel?.id).toBe(channel);
   });
 
-  it.each(["how do I get alerted when my prod model drifts?", "what's the best way to get notified about data drift?", "is churn-prod drifting?", "which service detects drift?", "wie bekomme ich Drift-Alerts für churn-prod?", "comment on coupe les alertes de dérive ?"])("%s routes nothing", (text) => {
+  it.each(["how do I get alerted when my prod model drifts?", "what's the best way to get notified about data drift?", "is churn-prod drifting?", "which service detects drift?", "wie bekomme ich Drift-Alerts für churn-prod?", "comment on coupe les alertes de dérive ?", "I get drift alerts every morning, what do they mean?", "our drift alerts fire all the time"])("%s routes nothing", (text) => {
     expect(interpretOffline(text).params.driftAction).toBeUndefined();
   });
 });

@@ -107,6 +107,35 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
     ];
     for (const text of refused) expect((await read(text)).intent, text).toBe("unknown");
   });
+
+  it("reads a new job asked for by its kind alone, and a verb on 'it' or 'that', as the action (the rest is asked back)", async () => {
+    const cases: readonly [string, string][] = [
+      ["kick off a fresh training run", "train"],
+      ["begin a hyperparameter sweep", "tune"],
+      ["could you start a new tuning run?", "tune"],
+      ["ok and then retrain it on october's data", "train"],
+      ["alright, cancel that", "stop"],
+      ["also tune it", "tune"],
+      ["do a hyper-parameter search for churn-xgb please", "tune"],
+      ["the data team signed off this morning -- ship version 2 to churn-staging", "deploy"],
+    ];
+    for (const [text, intent] of cases) expect((await read(text)).intent, text).toBe(intent);
+    const notActions = [
+      "what's the quickest way to kick off a training run from a notebook?",
+      "ship it!",
+      "kill it with fire",
+      "a GPT-style model for summaries: which service would host it?",
+      "can we train a BERT-like classifier on our tickets with a few clicks?",
+      "newest tuning job on churn-xgb - finished?",
+    ];
+    for (const text of notActions) expect(MUTATING_INTENTS.has((await read(text)).intent), text).toBe(false);
+  });
+
+  it("refuses a service quota raised, and reads a latency written as 'sub-40ms' as a real-time need", async () => {
+    for (const text of ["please raise our ml.g5 quota to 12", "could you bump the account limit for endpoints?"]) expect((await read(text)).intent, text).toBe("unknown");
+    const latency = await read("we need sub-40ms answers for the fraud check at checkout, where should this live?");
+    expect([latency.intent, latency.services[0]]).toEqual(["ask", "realtime-endpoint"]);
+  });
 });
 
 describe("requests in German, Spanish, French and Japanese as people put them", { timeout: 60_000 }, () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { eventEnvelope } from "../../src/console/payloads.js";
 import type { StoredMessage } from "../../src/console/slack-api.js";
 import { DRIFT_BUTTONS } from "../../src/slack/blocks/drift-alert.js";
 import { PLAN_BUTTONS } from "../../src/slack/blocks/plan.js";
-import { useHttpHarness } from "../support/harness.js";
+import { buttonsIn, useHttpHarness } from "../support/harness.js";
 import { waitFor } from "../support/wait.js";
 
 /** Drift alerts end to end: signed Slack requests to the real Bolt app, SageMaker and S3 on the sandbox. */
@@ -130,5 +131,41 @@ describe("drift alerts, through the bot", () => {
     expect(JSON.stringify(reply?.args)).toContain("no longer gets drift alerts for `churn-prod`");
     const listed = await world.ws.command("U0ENGINEER", "/sageops", "drift");
     expect(JSON.stringify(listed.reply?.args)).toContain("This channel gets no drift alerts");
+  });
+});
+
+describe("drift alerts routed in plain words that name no endpoint, through the bot", () => {
+  const world = useHttpHarness();
+
+  async function mention(text: string, ts: string): Promise<StoredMessage> {
+    const event = { type: "app_mention", channel: "C0MLOPS", user: "U0ENGINEER", text: `<@${world.h.slack.botUserId}> ${text}`, ts, event_ts: ts };
+    expect((await world.h.client.postEvent(eventEnvelope({ teamId: world.h.slack.teamId, botUserId: world.h.slack.botUserId, event }))).status).toBe(200);
+    return waitFor(() => world.h.slack.messagesIn("C0MLOPS", ts).find((message) => message.threadTs === ts && message.ts !== ts), { what: `the reply to "${text}"` });
+  }
+
+  /** Whether `/sageops drift list` shows a subscription of #mlops to churn-prod. */
+  const heardHere = async (): Promise<boolean> => JSON.stringify((await world.ws.command("U0ENGINEER", "/sageops", "drift list")).reply?.args).includes("`churn-prod` → <#C0MLOPS> (here)");
+
+  it("'turn on drift alerts for this channel' offers the endpoints as buttons; the pick subscribes; 'mute drift alerts for this channel' ends them all", async () => {
+    const asked = await mention("turn on drift alerts for this channel :bell:", "1795690000.000100");
+    expect(asked.text).toContain("Drift alerts for which endpoint?");
+    const offered = buttonsIn(asked);
+    const prod = offered.find((button) => button.value === "send drift alerts for churn-prod to <#C0MLOPS>");
+    if (!prod) throw new Error(`no button for churn-prod: ${JSON.stringify(offered)}`);
+    expect(await heardHere()).toBe(false);
+
+    await world.ws.click("U0ENGINEER", asked, prod.actionId);
+    await waitFor(() => world.h.slack.messagesIn("C0MLOPS").some((m) => (m.text ?? "").includes("This channel now gets drift alerts for `churn-prod`")), { what: "the confirmation in the channel" });
+
+    expect(await heardHere()).toBe(true);
+    // The slash command without an endpoint asks the same, now without the endpoint already heard of.
+    const again = await world.ws.command("U0ENGINEER", "/sageops", "drift subscribe");
+    expect(JSON.stringify(again.reply?.args)).not.toContain("send drift alerts for churn-prod");
+
+    const muted = await mention("mute drift alerts for this channel", "1795690000.000200");
+    expect(muted.text).toContain("<#C0MLOPS> no longer gets drift alerts for `churn-prod`");
+    expect(await heardHere()).toBe(false);
+    const none = await mention("stop posting drift alerts in here please", "1795690000.000300");
+    expect(none.text).toContain("<#C0MLOPS> gets no drift alerts.");
   });
 });

@@ -10,7 +10,10 @@ import { renderNote, renderProblem, withNote } from "../blocks/notice.js";
 import type { SlackDeps } from "../deps.js";
 import { SlackRefused, UNPOSTABLE_CHANNEL_CODES } from "../notify/errors.js";
 
-export type DriftDeps = Pick<SlackDeps, "driftFindings" | "simulationNote" | "driftSubscriptions" | "poster">;
+export type DriftDeps = Pick<SlackDeps, "driftFindings" | "simulationNote" | "driftSubscriptions" | "poster" | "registry">;
+
+/** Endpoints offered as buttons when a subscription names none (a person compares few). */
+const ENDPOINTS_OFFERED = 5;
 
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
@@ -39,6 +42,7 @@ export function channelFromWords(ref: { id?: string; name?: string } | undefined
 }
 
 export async function subscribeReply(endpointWord: string | undefined, where: ChannelChoice, requester: Requester, deps: DriftDeps): Promise<Rendered> {
+  if (endpointWord === undefined && !("problem" in where)) return whichEndpointToSubscribe(where.channel, deps);
   const endpoint = resourceName(endpointWord, "endpoint", "/sageops drift subscribe churn-prod #ml-alerts");
   if (!endpoint.ok) return renderProblem(endpoint.problem);
   if ("problem" in where) return renderProblem({ what: where.problem, fix: CHANNEL_FIX });
@@ -56,7 +60,37 @@ export async function subscribeReply(endpointWord: string | undefined, where: Ch
   return renderNote(`<#${where.channel}> now gets drift alerts for \`${endpoint.value}\`.`);
 }
 
+/**
+ * "turn on drift alerts for this channel": the endpoints it does not hear of yet, as buttons; a pick
+ * subscribes as if its words had been typed.
+ */
+async function whichEndpointToSubscribe(channel: string, deps: DriftDeps): Promise<Rendered> {
+  const heard = new Set(deps.driftSubscriptions.list(channel).map((line) => line.endpoint));
+  const endpoints = (await deps.registry.listEndpoints({})).map((endpoint) => endpoint.EndpointName).filter((name) => !heard.has(name));
+  const fix = "Name it, for example: `/sageops drift subscribe churn-prod`.";
+  if (endpoints.length === 0) return renderProblem({ what: heard.size > 0 ? `<#${channel}> already gets drift alerts for every endpoint I can see.` : "Drift alerts for which endpoint? I can't see any endpoint yet.", fix });
+  const more = endpoints.length - ENDPOINTS_OFFERED;
+  const choices = endpoints.slice(0, ENDPOINTS_OFFERED).map((name) => ({ label: `Alerts for ${name}`, text: `send drift alerts for ${name} to <#${channel}>` }));
+  return renderProblem({ what: `Drift alerts for which endpoint?${more > 0 ? ` (${more} more are not shown.)` : ""}`, fix, choices });
+}
+
+/** "mute drift alerts for this channel": every subscription of the channel ends; the policy's own stay, and it says so. */
+async function unsubscribeChannel(channel: string, requester: Requester, deps: DriftDeps): Promise<Rendered> {
+  const endpoints = [...new Set(deps.driftSubscriptions.list(channel).map((line) => line.endpoint))];
+  if (endpoints.length === 0) return renderNote(`<#${channel}> gets no drift alerts.`);
+  const stopped: string[] = [];
+  const problems: string[] = [];
+  for (const endpoint of endpoints) {
+    const result = await deps.driftSubscriptions.unsubscribe(endpoint, channel, requester.userId);
+    if (result.ok) stopped.push(`\`${endpoint}\``);
+    else problems.push(result.problem.what);
+  }
+  const lines = stopped.length > 0 ? [`<#${channel}> no longer gets drift alerts for ${stopped.join(", ")}.`] : [];
+  return renderNote(fitLines([...lines, ...problems].join("\n"), 3000));
+}
+
 export async function unsubscribeReply(endpointWord: string | undefined, where: ChannelChoice, requester: Requester, deps: DriftDeps): Promise<Rendered> {
+  if (endpointWord === undefined && !("problem" in where)) return unsubscribeChannel(where.channel, requester, deps);
   const endpoint = resourceName(endpointWord, "endpoint", "/sageops drift unsubscribe churn-prod #ml-alerts");
   if (!endpoint.ok) return renderProblem(endpoint.problem);
   if ("problem" in where) return renderProblem({ what: where.problem, fix: CHANNEL_FIX });

@@ -63,7 +63,7 @@ const SELF_ANCHORED_STATUS = new RegExp(
 );
 /** A start verb on a job of training or tuning, named by its kind only. */
 const START_A_JOB =
-  /^(start|kick off|launch|fire off|spin up|trigger|begin|run)( (a|an|another|the|new|fresh|one more|quick))* (training|training job|training run|retraining|tuning|tuning job|tuning run|hyperparameters? (tuning|search|sweep|optimisation|optimization)( job| run)?|hpo( job| run)?|sweep)( |$)/;
+  /^(start|kick off|launch|fire off|spin up|trigger|begin|run)( (a|an|another|the|new|fresh|one more|quick))* (training|training job|training run|retraining|tuning|tuning job|tuning run|hyperparameters? (tuning|search|sweep|optimisation|optimization)( job| run)?|hpo( job| run)?|sweep)( |$)|^get( (a|an|another|the|new|fresh|one more|quick))* (training|tuning)( job| run)? (going|started|running|kicked off)( |$)/;
 /** A command verb on "it" or "that" ("ship it" is praise and "kill it with fire" scorn, not a deploy or a stop). */
 const PRONOUN_OBJECT = /^(?!ship )\S+( off| back| down)? (it|that|this|this one|that one|them)( |$)(?!with fire)/;
 /** Words that may follow a bare command verb ("retrain please") without naming anything. */

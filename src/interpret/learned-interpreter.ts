@@ -173,6 +173,12 @@ function mayAct(classification: Classification, utterance: Utterance): boolean {
 function chooseIntent(rules: Request, classification: Classification, utterance: Utterance): IntentId {
   // "v2 churn-dev", "v3 churn-staging pls": a version and where it goes, and nothing else, as the arrow form says it.
   if (TERSE_DEPLOY.test(utterance.clean) && namesEndpoint(utterance)) return "deploy";
+  if (classification.locale === "en" && !utterance.negated && (namesEndpoint(utterance) || ENVIRONMENT_NAMED.test(utterance.clean))) {
+    // "would be great to have v2 on churn-dev so I can poke at it": a version wished where it goes.
+    if (VERSION_WISHED_ON.test(utterance.clean)) return "deploy";
+    // "is v2 actually deployed to prod or still just on staging?": where a version is, asked.
+    if (VERSION_WHERE_ASKED.test(utterance.clean)) return "status";
+  }
   const reading = chooseReading(rules, classification, utterance);
   // "put v3 next to churn-prod on mirrored traffic without customers seeing its replies" asks for shadow testing, which no plan runs.
   // The same asked in another language ("comparer la nouvelle version avec celle en prod, sur les mêmes requêtes live"), whatever action was read.
@@ -244,6 +250,15 @@ function commandsInAClause(text: string): boolean {
 
 /** "…教えてください": a question put as a request. */
 const TELL_ME_JA = /教えて/;
+
+/** An environment named outright. */
+const ENVIRONMENT_NAMED = /\b(prod|production|staging|dev)\b/i;
+/** A version wished onto an endpoint or an environment. */
+const VERSION_WISHED_ON =
+  /^(it'?d |it would |would |'?d )be (great|nice|good|awesome|cool|amazing|helpful|lovely|ideal) (to|if we could|if you could) (have|get|see|put) (v\d+|version \d+)( of [\w-]+)? (live |running |up )?(on|in|onto|to)\s/i;
+/** Whether a version is on an endpoint or an environment, asked yes or no. */
+const VERSION_WHERE_ASKED =
+  /^(is|are|has|did|was) (v\d+|version \d+|the new (version|model))( of [\w-]+)? (actually |already |really |now |still )?(been |got |gotten )?(deployed|live|running|serving|out|rolled out|shipped|promoted|on|in)\b/i;
 
 /** A version, then an endpoint's name, then at most a "please" (src/interpret/tokens.ts types the name). */
 const TERSE_DEPLOY = /^(v|version\s?)\d+\s+[a-z][\w-]*(\s+(pls|please|plz|bitte|por favor|stp|svp|お願い(します)?))?[\s!.]*$/i;

@@ -185,6 +185,7 @@ export const REQUEST_PREFIXES: readonly string[] = [
   "are you able to", "would you mind", "would it be possible to", "we should", "help me", "help us", "wed like to", "we would like to", "we want to", "looking to",
   "when you get a sec", "when you get a second", "when you get a chance", "when you get a minute", "when you have a moment", "when you have a sec",
   "when you have a minute", "when you have time", "whenever you can", "if you get a chance", "if you have a moment", "if possible", "maybe",
+  "any chance you could", "any chance you can", "any chance u could", "any chance u can",
 ];
 
 /** Prefixes that keep a question-shaped sentence an instruction ("can you deploy ...?"). */
@@ -193,7 +194,7 @@ export const POLITE_REQUEST_PREFIXES: readonly string[] = [
   "can someone", "could someone", "can somebody", "could somebody", "can anyone", "could anyone", "would someone", "would you be able to",
   "are you able to", "would you mind", "would it be possible to", "when you get a sec", "when you get a second", "when you get a chance", "when you get a minute",
   "when you have a moment", "when you have a sec", "when you have a minute", "when you have time", "whenever you can", "if you get a chance",
-  "if you have a moment",
+  "if you have a moment", "any chance you could", "any chance you can", "any chance u could", "any chance u can",
 ];
 
 /** Negations that open a request ("don't deploy ... yet", "do not stop ..."): the request is then never acted on. */

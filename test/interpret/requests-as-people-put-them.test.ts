@@ -118,6 +118,11 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
       ["also tune it", "tune"],
       ["do a hyper-parameter search for churn-xgb please", "tune"],
       ["the data team signed off this morning -- ship version 2 to churn-staging", "deploy"],
+      ["can we get another tuning run started tonight?", "tune"],
+      ["any chance you can kick off a training job before standup?", "train"],
+      ["it'd be nice to get version 2 onto churn-staging before the demo", "deploy"],
+      ["has version 2 been rolled out to prod already?", "status"],
+      ["is the new model live on churn-staging yet?", "status"],
     ];
     for (const [text, intent] of cases) expect((await read(text)).intent, text).toBe(intent);
     const notActions = [

@@ -32,6 +32,9 @@ export type PlanningResult =
   | { kind: "refused"; title: string; refusals: readonly Refusal[] }
   | { kind: "invalid"; problem: Problem };
 
+/** Picks offered for a missing part, at most (Slack shows a row of buttons well up to five). */
+export const MAX_CHOICES = 5;
+
 export const invalid = (problem: Problem): PlanningResult => ({ kind: "invalid", problem });
 
 /** A ClientRequestToken for a plan's call: at least 32 characters, and the same for every retry of the plan. */

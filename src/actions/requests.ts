@@ -7,7 +7,8 @@ import { policyWatch } from "../guard/drift-access.js";
 import type { Policy } from "../guard/policy.js";
 import type { RequestParams } from "../interpret/schema.js";
 import { pipelineNameFromArn } from "../kernel/resources.js";
-import { fail, type Result } from "../kernel/result.js";
+import { type Choice, fail, type Result } from "../kernel/result.js";
+import { SageMakerError } from "../kernel/sagemaker-port.js";
 import { resourceName } from "./arguments.js";
 import type { PlanningContextSource, Requester } from "./context.js";
 import { type ModelRef, modelSpec } from "./model-versions.js";
@@ -20,7 +21,7 @@ import { planRollback } from "./planners/rollback.js";
 import { planStop } from "./planners/stop.js";
 import { planTraining } from "./planners/train.js";
 import { planTuning } from "./planners/tune.js";
-import type { PlanningResult } from "./planning.js";
+import { MAX_CHOICES, type PlanningResult } from "./planning.js";
 
 const NO_MODEL_TO_DEPLOY = { what: "Which model version should I deploy?", fix: "For example: `/deploy churn-xgb/1 to churn-prod env=prod`, or `/deploy` alone for a form." };
 
@@ -47,7 +48,7 @@ export class ActionRequests {
   }
 
   async startPipeline(name: string | undefined, params: RequestParams, parameters: Record<string, string>, requester: Requester): Promise<Result<Plan>> {
-    if (!name) return fail({ what: "Which pipeline should I start?", fix: "For example: `/sageops pipeline start churn-retrain`." });
+    if (!name) return fail({ what: "Which pipeline should I start?", fix: "For example: `/sageops pipeline start churn-retrain`.", choices: await this.pipelineChoices(requester) });
     const checked = resourceName(name, "pipeline", "/sageops pipeline start churn-retrain");
     if (!checked.ok) return checked;
     return this.deps.plans.submit(await planPipelineStart(checked.value, params, parameters, await this.deps.context(requester)), requester);
@@ -82,6 +83,17 @@ export class ActionRequests {
    * "deploy v2 to churn-staging": a version named without its group is a version of the one model
    * group the policy governs, when it governs exactly one; else the group is asked for.
    */
+  /** The account's pipelines as picks for a start that named none; none when SageMaker cannot list them now. */
+  private async pipelineChoices(requester: Requester): Promise<Choice[]> {
+    try {
+      const pipelines = await (await this.deps.context(requester)).port.listPipelines();
+      return pipelines.slice(0, MAX_CHOICES).map((pipeline) => ({ label: `Start pipeline ${pipeline.name}`, text: `pipeline start ${pipeline.name}` }));
+    } catch (error) {
+      if (error instanceof SageMakerError) return [];
+      throw error;
+    }
+  }
+
   private versionOfSoleGroup(params: RequestParams): ModelRef | undefined {
     const groups = Object.keys(this.deps.policy.modelGroups);
     const [group] = groups;

@@ -64,6 +64,8 @@ const SELF_ANCHORED_STATUS = new RegExp(
 /** A start verb on a job of training or tuning, named by its kind only. */
 const START_A_JOB =
   /^(start|kick off|launch|fire off|spin up|trigger|begin|run)( (a|an|another|the|new|fresh|one more|quick))* (training|training job|training run|retraining|tuning|tuning job|tuning run|hyperparameters? (tuning|search|sweep|optimisation|optimization)( job| run)?|hpo( job| run)?|sweep)( |$)|^get( (a|an|another|the|new|fresh|one more|quick))* (training|tuning)( job| run)? (going|started|running|kicked off)( |$)/;
+/** A start verb on a pipeline's run, the pipeline not named ("kick off a pipeline run"): which one is asked back. */
+const START_A_RUN = /^(start|kick off|launch|fire off|trigger|run|rerun|execute)( (a|an|another|the|new|fresh|one more))* pipeline( run| execution)?( |$)/;
 /** A command verb on "it" or "that" ("ship it" is praise and "kill it with fire" scorn, not a deploy or a stop). */
 const PRONOUN_OBJECT = /^(?!ship )\S+( off| back| down)? (it|that|this|this one|that one|them)( |$)(?!with fire)/;
 /** Words that may follow a bare command verb ("retrain please") without naming anything. */
@@ -115,6 +117,7 @@ function hasAnchor(intent: ActiveIntent, utterance: Utterance, specific: boolean
   const verbOnPronoun = utterance.leadingIntent === intent && !utterance.question && PRONOUN_OBJECT.test(rest);
   // "start training", "launch a tuning job": a new job of ours asked for, its recipe asked back; "how do I start a training job?" asks how.
   const startsAJob = (!utterance.question || utterance.polite) && START_A_JOB.test(rest);
+  const startsARun = (!utterance.question || utterance.polite) && START_A_RUN.test(rest);
   switch (intent) {
     case "train":
     case "tune":
@@ -132,7 +135,7 @@ function hasAnchor(intent: ActiveIntent, utterance: Utterance, specific: boolean
     case "stop":
       return specific || reference || verbOnPronoun;
     case "pipeline":
-      return specific || PIPELINE_REFERENCE.test(shape);
+      return specific || PIPELINE_REFERENCE.test(shape) || startsARun;
     case "status":
       return specific || reference || ENVIRONMENT.test(shape) || SELF_ANCHORED_STATUS.test(shape) || bareCommand;
     case "drift":

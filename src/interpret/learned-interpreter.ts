@@ -18,6 +18,7 @@ import {
   ROLLBACK_ABROAD,
   SHADOW_NEED_ABROAD,
   speaksOfDeploying,
+  speaksOfPipeline,
   speaksOfTraining,
   speaksOfTuning,
   TARGET_NAMED,
@@ -199,7 +200,7 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   if ((read === "ask" || read === "unknown") && asksWhetherApproved(utterance)) return "status";
   const looked = driftAbroad(definitionAsked(looksAbroad(read, utterance), utterance), utterance);
   // "Data Wrangler って何ができるの？": what a service can do is a question about it, not a call for help.
-  const chosen = looked === "help" ? helpOrNot(utterance) : looked;
+  const chosen = looked === "help" ? helpOrNot(utterance, rules) : looked;
   // "la v3 ya está en churn-prod, la subí yo hace rato": told as done, for the record; nothing asked of the bot.
   if (chosen === "status" && toldAsDone(utterance.clean) && !onlyAsks(utterance) && classification.locale !== "en") return "unknown";
   // "¿Podría decirme si churn-dev está funcionando bien?", "v3のモデル登録ステータスを確認したいです": a look at one of ours asked for.
@@ -233,13 +234,22 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   // Nor is a question the classifier is sure of ("Unser Modell trainiert auf einer EC2-Kiste … Wir wollen das reproduzierbar"): the verb tells its story.
   // A clause that opens on its verb ("…, lánzame fraud-xgb") or closes on a Japanese request ("…流してください") asks all the same.
   const sureQuestion = classification.intent === "ask" && classification.score >= SURE_QUESTION && !commandsInAClause(utterance.clean);
-  // "Auriez-vous l'amabilité de lancer un nouvel entraînement ?": a new training asked of us needs nothing named yet (the recipe is asked back).
-  const newTrainingAsked = (verb === "train" || verb === "tune") && asksOfSomeone(utterance.clean) && speaksOfTraining(utterance.clean);
+  // "Auriez-vous l'amabilité de lancer un nouvel entraînement ?", "Kannst du bitte einen neuen Lauf der Retrain-Pipeline anstoßen?":
+  // a new training or run asked of us needs nothing named yet (the recipe or the pipeline is asked back).
+  const asked = asksOfSomeone(utterance.clean);
+  const newTrainingAsked = asked && (((verb === "train" || verb === "tune") && speaksOfTraining(utterance.clean)) || (verb === "pipeline" && speaksOfPipeline(utterance.clean)));
   const wished = wishesForAction(utterance.clean) && namesOne(utterance) && !utterance.negated && !outOfScope(utterance) && !sureQuestion;
   if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && wished) return verb;
+  // "ok dann lass mal tunen 🙏", "ok et du coup lance un tuning dessus", "今走ってるtraining止めて": a training, a tuning or a stop
+  // commanded with nothing named; the recipe or the job is asked back.
+  const commandsUnnamed = classification.locale !== "en" && UNNAMED_COMMANDS.has(verb) && !/[?？]/.test(utterance.clean) && commandsInAClause(utterance.clean);
+  if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && commandsUnnamed && !sureNotOurs && !utterance.negated && !outOfScope(utterance)) return verb;
   if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && !sureNotOurs && !sureQuestion && (namesOne(utterance) || newTrainingAsked) && mayBeActedOn(utterance)) return verb;
   return chosen;
 }
+
+/** What a command may ask for naming nothing: the missing recipe or job is asked back (a deploy or a pipeline needs its target said). */
+const UNNAMED_COMMANDS: ReadonlySet<string> = new Set(["train", "tune", "stop"]);
 
 /** A clause of the message, not a question, opening on an action's verb or closing on a Japanese request other than "tell me". */
 function commandsInAClause(text: string): boolean {
@@ -273,10 +283,15 @@ const ASKS_WHAT_IF_EN = /^((\S+\s+){0,3}q:\s*|[^?]{0,40}\s[—–-]+\s)?(what ha
 const FOR_THE_RECORD = /^(just\s+)?(fyi|heads up|just so you know|for the record|zur info|nur zur info|info|pour info|para que sep[aá]is|para que sepas|para tu info|参考まで|共有です)(?![\p{L}])/iu;
 
 /** A call for help as read: what a service can do is a question about it; thanks for the help given is chatter. */
-function helpOrNot(utterance: Utterance): IntentId {
+function helpOrNot(utterance: Utterance, rules: Request): IntentId {
   if (namesOwnService(utterance, compiledLexicon())) return "ask";
+  // "¿Cómo lanzo un training job con mi propio script? Soy nueva …": how to do something the rules place, asked by a newcomer.
+  if (rules.intent === "ask" && HOW_OPENING_ABROAD.test(utterance.clean)) return "ask";
   return THANKED_FOR_HELP.test(utterance.clean) && !/[?？]/.test(utterance.clean) ? "unknown" : "help";
 }
+
+/** A question opening on "how" in German, Spanish or French, or a Japanese "how do I". */
+const HOW_OPENING_ABROAD = /^(¿\s*)?(c[oó]mo|wie|comment)(?![\p{L}])|どうやって|どうすれば/iu;
 
 /**
  * "Ich würde Version 1 gern als Serverless-Endpoint bereitstellen, … Geht das bitte?": a first sentence wishing

@@ -156,6 +156,24 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
     expect((await read("¿se puede eliminar un endpoint desde el bot?")).intent).toBe("ask");
   });
 
+  it("reads a training, tuning or stop commanded with nothing named, a pipeline run asked of us by its noun, and a wish that someone would start one, as the request", async () => {
+    const cases: readonly [string, string][] = [
+      ["na gut, dann tunen wir halt nochmal", "tune"],
+      ["bon, alors lance un entraînement dessus", "train"],
+      ["y entonces lanza un tuning con eso", "tune"],
+      ["さっき流したtrainingを止めて", "stop"],
+      ["Könnten Sie bitte einen neuen Lauf der Pipeline anstoßen?", "pipeline"],
+      ["Sería genial que alguien lanzara un entrenamiento nuevo antes del viernes", "train"],
+    ];
+    for (const [text, intent] of cases) expect((await read(text)).intent, text).toBe(intent);
+    // Asked how, by a newcomer, it stays a question, and not a call for help.
+    const how = await read("¿Cómo entreno un modelo con mi propio contenedor? Soy nuevo en esto");
+    expect([how.intent, how.services[0]]).toEqual(["ask", "sagemaker-training"]);
+    for (const text of ["wenn ich das Training jetzt stoppe, ist dann alles weg?", "lance-t-on un tuning chaque semaine d'habitude ?"]) {
+      expect(MUTATING_INTENTS.has((await read(text)).intent), text).toBe(false);
+    }
+  });
+
   it("reads a list or a count of what runs as a look, not as the action its nouns name", async () => {
     for (const text of ["zeig mir die trainings von churn-xgb der letzten woche", "affiche les jobs de tuning en cours", "churn-xgbのチューニングジョブ一覧を見せて"]) {
       expect((await read(text)).intent, text).toBe("status");

@@ -78,6 +78,17 @@ describe("asking back", () => {
     expect(JSON.stringify(plan?.blocks)).toMatch(/churn-xgb-\d{8}-\d{6}/);
   });
 
+  it("a pipeline run asked for without its name offers the account's pipelines; the pick plans that pipeline's start", async () => {
+    const reply = await mention("kick off a pipeline run please");
+    expect(reply.text).toContain("Which pipeline should I start?");
+    const pick = buttonsIn(reply).find((b) => b.value === "pipeline start churn-retrain");
+    expect(pick, JSON.stringify(reply.blocks)).toBeDefined();
+    const before = plansFor("churn-retrain").length;
+    await harness.ws.click("U0ENGINEER", reply, pick?.actionId ?? "");
+    await waitFor(() => plansFor("churn-retrain").length === before + 1, { what: "the pipeline plan" });
+    expect(harness.h.sandbox.countCalls("StartPipelineExecution")).toBe(0);
+  });
+
   it("two asks in one message: the deploy is planned, and the question beside it is a button that answers it", async () => {
     const plansBefore = plansFor("churn-staging").length;
     const reply = await mention("deploy churn-xgb/1 to churn-staging env=dev, and btw what's shadow testing?");

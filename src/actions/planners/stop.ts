@@ -1,6 +1,6 @@
 import { pipelineNameFromArn } from "../../kernel/resources.js";
 import { SageMakerError } from "../../kernel/sagemaker-port.js";
-import { clientRequestToken, decide, defaultEnvironment, invalid, type PlanningContext, type PlanningResult, tagsOf, tagValue } from "../planning.js";
+import { clientRequestToken, decide, defaultEnvironment, invalid, MAX_CHOICES, type PlanningContext, type PlanningResult, tagsOf, tagValue } from "../planning.js";
 
 async function originFromTags(context: PlanningContext, arn: string | undefined): Promise<{ requester: string; environment: string } | undefined> {
   const tags = await tagsOf(context.port, arn);
@@ -29,7 +29,6 @@ async function jobNamed(jobName: string, context: PlanningContext): Promise<{ ki
 /** A running execution of a pipeline, found by the pipeline's name or by the execution's ARN. */
 type RunningExecution = { kind: "found"; pipeline: string; arn: string } | { kind: "invalid"; result: PlanningResult };
 
-const MAX_RUNS_LISTED = 5;
 
 async function runningExecution(name: string, context: PlanningContext): Promise<RunningExecution | undefined> {
   const fromArn = pipelineNameFromArn(name);
@@ -47,9 +46,9 @@ async function runningExecution(name: string, context: PlanningContext): Promise
     const last = executions[0];
     return { kind: "invalid", result: invalid({ what: `Pipeline \`${name}\` has no run in progress${last ? `; its last run is ${last.status}` : ""}.`, fix: `\`/sageops status ${name}\` shows its runs.` }) };
   }
-  const shown = running.slice(0, MAX_RUNS_LISTED);
+  const shown = running.slice(0, MAX_CHOICES);
   const listed = shown.map((execution) => `\`${execution.arn}\``);
-  const more = running.length > MAX_RUNS_LISTED ? `, and ${running.length - MAX_RUNS_LISTED} more` : "";
+  const more = running.length > MAX_CHOICES ? `, and ${running.length - MAX_CHOICES} more` : "";
   // Each run a button that asks for its stop as if its ARN had been typed: the same plan, guard and confirmation.
   const choices = shown.map((execution) => ({ label: `Stop run ${runLabel(execution)}`, text: `stop ${execution.arn}` }));
   return {

@@ -6,7 +6,7 @@ import { findRecipe } from "../../guard/recipes.js";
 import type { RequestParams } from "../../interpret/schema.js";
 import type { Result } from "../../kernel/result.js";
 import type { TrainingChannel, TrainingSetup } from "../../kernel/sagemaker-port.js";
-import { decide, invalid, type PlanningContext, type PlanningResult, timestampedName } from "../planning.js";
+import { decide, invalid, MAX_CHOICES, type PlanningContext, type PlanningResult, timestampedName } from "../planning.js";
 
 /** What a training or tuning request resolves to once its recipe and overrides are applied. */
 interface ResolvedTraining {
@@ -26,8 +26,6 @@ interface ResolvedTraining {
   requestedHyperparameters: string[];
 }
 
-/** Readings offered for a missing part, at most (Slack shows a row of buttons well up to five). */
-const MAX_CHOICES = 5;
 
 /** Applies a request's overrides to its recipe; shared by training and tuning. */
 export function resolveTraining(params: RequestParams, extra: Record<string, string>, context: PlanningContext, example: string, verb: "train" | "tune" = "train"): Result<ResolvedTraining> {

@@ -39,8 +39,8 @@ export const JAPANESE_CAN_IT_BE_DONE = /(でき|られ)ますか|できる[？?]
 /** The verbs of operations the bot never offers (delete, remove, approve, rename), as their stems. */
 const UNSUPPORTED_VERB_STEMS = "freigeb|freizugeb|lösch|entfern|genehmig(?!t)|umbenenn|abreiß|abreiss|plattmach|borra|elimina|renombra|desmont|destru|supprim|efface|approuv(?!é)|renomm|démont|demont|détrui|detrui";
 const UNSUPPORTED_VERBS_JA = "削除|消して|承認して|却下|廃止|片付けて";
-/** Tearing down in words apart ("reiß churn-staging ab", "tira abajo churn-dev", "fous en l'air …"): a delete. */
-const TEAR_DOWN_ABROAD = "(^|\\s)(rei(ß|ss)e?|reisst|rei(ß|ss)t)\\s(\\S+\\s){0,3}ab(?![\\p{L}])|(^|\\s)(tira|tirar|tiren|echa|echar|echen)( \\S+){0,3} abajo(?![\\p{L}])|(^|\\s)(fous|foutre|fiche|ficher) en l'air";
+/** Tearing down in words apart ("reiß churn-staging ab", "tira abajo churn-dev", "fous en l'air …"): a delete; "gib Version 3 frei": an approval. */
+const TEAR_DOWN_ABROAD = "(^|\\s)(gib|gibt|gebt)\\s(\\S+\\s){0,4}frei(?![\\p{L}])|(^|\\s)(rei(ß|ss)e?|reisst|rei(ß|ss)t)\\s(\\S+\\s){0,3}ab(?![\\p{L}])|(^|\\s)(tira|tirar|tiren|echa|echar|echen)( \\S+){0,3} abajo(?![\\p{L}])|(^|\\s)(fous|foutre|fiche|ficher) en l'air";
 
 /**
  * Operations the bot never offers (delete, approve, rename, grant rights), in the corpus languages:

@@ -56,7 +56,7 @@ function singleWord(token: Token | undefined): string | undefined {
 }
 
 /** A wh-question after a comma, a colon or a sentence: the message asks, whatever came before. */
-const LATER_QUESTION = /[,;:.!?]\s+(and |but |so |btw |also )?(what|whats|where|wheres|how|hows|which|why|who)( |$)/;
+const LATER_QUESTION = /([,;:.!?]|\s[—–-]{1,2})\s+(and |but |so |btw |also )?(what|whats|where|wheres|how|hows|which|why|who)( |$)/;
 
 const SPLIT_PHRASES = new Map<string, readonly string[]>();
 

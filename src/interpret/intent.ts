@@ -66,6 +66,8 @@ const START_A_JOB =
   /^(start|kick off|launch|fire off|spin up|trigger|begin|run)( (a|an|another|the|new|fresh|one more|quick))* (training|training job|training run|retraining|tuning|tuning job|tuning run|hyperparameters? (tuning|search|sweep|optimisation|optimization)( job| run)?|hpo( job| run)?|sweep)( |$)|^get( (a|an|another|the|new|fresh|one more|quick))* (training|tuning)( job| run)? (going|started|running|kicked off)( |$)/;
 /** A start verb on a pipeline's run, the pipeline not named ("kick off a pipeline run"): which one is asked back. */
 const START_A_RUN = /^(start|kick off|launch|fire off|trigger|run|rerun|execute)( (a|an|another|the|new|fresh|one more))* pipeline( run| execution)?( |$)/;
+/** The actions that start or change something, which a leading stop verb is never read as. */
+const STARTING_INTENTS = ["train", "tune", "deploy", "pipeline"] as const;
 /** A command verb on "it" or "that" ("ship it" is praise and "kill it with fire" scorn, not a deploy or a stop). */
 const PRONOUN_OBJECT = /^(?!ship )\S+( off| back| down)? (it|that|this|this one|that one|them)( |$)(?!with fire)/;
 /** Words that may follow a bare command verb ("retrain please") without naming anything. */
@@ -215,6 +217,8 @@ export function decideIntent(utterance: Utterance, lexicon: CompiledLexicon): In
     if (leadingIsAction && utterance.leadingIntent !== intent && raw[intent] < raw[utterance.leadingIntent ?? intent]) continue;
     eligible[intent] = raw[intent];
   }
+  // "any way you can halt the tuning job? it's at 80 trials": a stop verb leading stops what the rest speaks of.
+  if (utterance.leadingIntent === "stop" && eligible.stop !== undefined) for (const intent of STARTING_INTENTS) delete eligible[intent];
   const howTo = HOW_TO.test(utterance.shape.text);
   const driftTopic = raw.drift >= 2;
   for (const intent of ["status", "drift"] as const) {

@@ -185,6 +185,8 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   // The same asked in another language ("comparer la nouvelle version avec celle en prod, sur les mêmes requêtes live"), whatever action was read.
   const shadowNeed = (reading === "deploy" && describesNeedOfUnactedService(utterance, SHADOW)) || (MUTATING_INTENTS.has(reading) && SHADOW_NEED_ABROAD.test(utterance.clean));
   const read = shadowNeed ? "ask" : reading;
+  // "¿Cómo se hace un rollback en un endpoint si …? Quiero entender el proceso antes de tocar prod": opened on a question word, asked about, not for.
+  if (classification.locale !== "en" && MUTATING_INTENTS.has(read) && HOW_OPENING_ABROAD.test(utterance.clean) && !asksOfSomeone(utterance.clean) && !commandsInAClause(utterance.clean)) return "ask";
   // "i already kicked off churn-retrain an hour ago, just so you know", "Zur Info: ich hab v3 heute früh schon selber …
   // auf staging deployt": told as done, and nothing asked after it (abroad, toldAsDone reads the later clauses itself).
   if (MUTATING_INTENTS.has(read) && toldAsDone(utterance.clean) && (classification.locale !== "en" || !commandsAfterTelling(utterance.clean))) return "unknown";
@@ -524,9 +526,9 @@ function commandsAfterTelling(text: string): boolean {
 /** An English request to someone anywhere in a message ("…, can you stop it?", "please …"). */
 const POLITE_ANYWHERE_EN = /\b(can|could|would|will) (you|u)\b|\bplease\b|\bpls\b/i;
 
-/** A start told in the past ("i kicked off churn-retrain last night"): context, not a request. */
+/** A start told in the past ("i kicked off churn-retrain last night"): context, not a request; "if someone kicked off …" wishes for one. */
 const DONE_ALREADY =
-  /(^|\s)(i|we|already|someone|somebody|they|he|she)\s(\S+\s)?(started|kicked off|launched|ran|triggered|deployed|trained|retrained|pushed|shipped|rolled out|promoted|released|tuned|stopped|killed|cancell?ed)(?![\p{L}])/iu;
+  /(^|\s)(?<!\bif\s)(i|we|already|someone|somebody|they|he|she)\s(\S+\s)?(started|kicked off|launched|ran|triggered|deployed|trained|retrained|pushed|shipped|rolled out|promoted|released|tuned|stopped|killed|cancell?ed)(?![\p{L}])/iu;
 /** Wishes that read like questions ("would be great to get v3 on churn-dev", "any chance you could …"): requests. */
 const ENGLISH_WISH = /^(it )?(would|d) be (great|nice|good|awesome|cool|amazing|helpful)|^((i|we) )?(would|d) (really )?(love|like|appreciate)( |$)|^(id|wed) (really )?(love|like|appreciate)( |$)|^(any chance|i need|we need|i want|we want)( |$)/;
 

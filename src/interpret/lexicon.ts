@@ -185,7 +185,8 @@ export const REQUEST_PREFIXES: readonly string[] = [
   "are you able to", "would you mind", "would it be possible to", "we should", "help me", "help us", "wed like to", "we would like to", "we want to", "looking to",
   "when you get a sec", "when you get a second", "when you get a chance", "when you get a minute", "when you have a moment", "when you have a sec",
   "when you have a minute", "when you have time", "whenever you can", "if you get a chance", "if you have a moment", "if possible", "maybe",
-  "any chance you could", "any chance you can", "any chance u could", "any chance u can",
+  "any chance you could", "any chance you can", "any chance u could", "any chance u can", "any way you can", "any way you could", "is there any way you could",
+  "would be great if you could", "would be great if someone could", "would be nice if you could", "would be good to", "it would be good to",
 ];
 
 /** Prefixes that keep a question-shaped sentence an instruction ("can you deploy ...?"). */
@@ -194,7 +195,8 @@ export const POLITE_REQUEST_PREFIXES: readonly string[] = [
   "can someone", "could someone", "can somebody", "could somebody", "can anyone", "could anyone", "would someone", "would you be able to",
   "are you able to", "would you mind", "would it be possible to", "when you get a sec", "when you get a second", "when you get a chance", "when you get a minute",
   "when you have a moment", "when you have a sec", "when you have a minute", "when you have time", "whenever you can", "if you get a chance",
-  "if you have a moment", "any chance you could", "any chance you can", "any chance u could", "any chance u can",
+  "if you have a moment", "any chance you could", "any chance you can", "any chance u could", "any chance u can", "any way you can", "any way you could",
+  "is there any way you could", "would be great if you could", "would be great if someone could", "would be nice if you could", "would be good to", "it would be good to",
 ];
 
 /** Negations that open a request ("don't deploy ... yet", "do not stop ..."): the request is then never acted on. */
@@ -572,7 +574,7 @@ export const DEPLOY_TARGETS_ABROAD: readonly (readonly [pattern: RegExp, service
 export const BATCH_WORDS_ABROAD = /por lotes|par lots?\b|en lote\b|stapelverarbeitung|バッチ|\bscoren\b|\bscorer\b|\bpuntuar\b|スコアリング/i;
 
 /** "my/our/the ... model|endpoint|job" and friends: a specific resource without its name. */
-export const RESOURCE_REFERENCE = /(^| )(my|our|the|this|that|current|running|latest|last|yesterdays|todays|tonights|nightly)( \S+){0,3} (model|endpoint|job|jobs|training|run|pipeline|execution|deployment|tuning|transform)( |$)/;
+export const RESOURCE_REFERENCE = /(^| )(my|our|the|this|that|current|running|latest|last|yesterdays|todays|tonights|nightly)( \S+){0,3} (model|endpoint|job|jobs|training|run|pipeline|execution|deployment|tuning|transform|sweep|hpo)( |$)/;
 
 /** Common words never "corrected" into domain words. */
 export const PROTECTED_WORDS: readonly string[] = [

@@ -115,6 +115,8 @@ function jobOfArn(chunk: string): string | undefined {
   return SAGEMAKER_ARN.exec(chunk)?.[2];
 }
 
+const DURATION = /^(\d+(\.\d+)?(h|hr|hrs|m|min|mins|d|s)|\d+h\d+m)$/i;
+
 const PLAIN_WORD = /^[A-Za-z]+(['’][A-Za-z]+)?$/;
 
 function classify(chunk: string, index: number, speller: Speller): Token {
@@ -129,10 +131,11 @@ function classify(chunk: string, index: number, speller: Speller): Token {
   const pair = /^([A-Za-z_][\w.-]{0,63})=(\S+)$/.exec(chunk);
   if (pair?.[1] !== undefined && pair[2] !== undefined) return { ...base, kind: "kv", words: [], key: pair[1], value: pair[2] };
   if (/^#[a-z0-9][a-z0-9._-]{0,79}$/i.test(chunk)) return { ...base, kind: "channel", words: [] };
-  // A model group is named with a letter: "24/7" and "10/12" are no references.
-  if (/^[A-Za-z0-9][\w-]*(\/\d+|@[\w-]+|:\d+)$/.test(chunk) && /[A-Za-z]/.test(chunk.split(/[/@:]/)[0] ?? "")) return { ...base, kind: "ref", words: [] };
+  // A model group is named with a letter: "24/7", "10/12" and "24h/24" are no references.
+  const group = chunk.split(/[/@:]/)[0] ?? "";
+  if (/^[A-Za-z0-9][\w-]*(\/\d+|@[\w-]+|:\d+)$/.test(chunk) && /[A-Za-z]/.test(group) && !DURATION.test(group)) return { ...base, kind: "ref", words: [] };
   if (/^\d+(\.\d+)?$/.test(chunk)) return { ...base, kind: "number", words: [] };
-  if (/^(\d+(\.\d+)?(h|hr|hrs|m|min|mins|d|s)|\d+h\d+m)$/i.test(chunk)) return { ...base, kind: "duration", words: [] };
+  if (DURATION.test(chunk)) return { ...base, kind: "duration", words: [] };
   if (/^\d+(\.\d+)?\s?(kb|mb|gb|tb)$/i.test(chunk)) return { ...base, kind: "size", words: [] };
   if (/^[x×]\d{1,3}$/i.test(chunk)) return { ...base, kind: "times", words: [] };
   if (/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/i.test(chunk)) return { ...base, kind: "ident", words: [] };

@@ -123,6 +123,8 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
       ["it'd be nice to get version 2 onto churn-staging before the demo", "deploy"],
       ["has version 2 been rolled out to prod already?", "status"],
       ["is the new model live on churn-staging yet?", "status"],
+      ["is there any way you could stop the tuning job? it has run 60 trials already", "stop"],
+      ["it would be good to cancel the hpo sweep before the weekend", "stop"],
     ];
     for (const [text, intent] of cases) expect((await read(text)).intent, text).toBe(intent);
     const notActions = [
@@ -132,12 +134,13 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
       "a GPT-style model for summaries: which service would host it?",
       "can we train a BERT-like classifier on our tickets with a few clicks?",
       "newest tuning job on churn-xgb - finished?",
+      "nightly scoring of s3://sageops-demo/churn/scoring/ -- what do we use",
     ];
     for (const text of notActions) expect(MUTATING_INTENTS.has((await read(text)).intent), text).toBe(false);
   });
 
   it("refuses a service quota raised, and reads a latency written as 'sub-40ms' as a real-time need", async () => {
-    for (const text of ["please raise our ml.g5 quota to 12", "could you bump the account limit for endpoints?"]) expect((await read(text)).intent, text).toBe("unknown");
+    for (const text of ["please raise our ml.g5 quota to 12", "could you bump the account limit for endpoints?", "gib bitte die Version 2 frei", "gebt v3 heute noch frei"]) expect((await read(text)).intent, text).toBe("unknown");
     const latency = await read("we need sub-40ms answers for the fraud check at checkout, where should this live?");
     expect([latency.intent, latency.services[0]]).toEqual(["ask", "realtime-endpoint"]);
   });
@@ -169,7 +172,12 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
     // Asked how, by a newcomer, it stays a question, and not a call for help.
     const how = await read("¿Cómo entreno un modelo con mi propio contenedor? Soy nuevo en esto");
     expect([how.intent, how.services[0]]).toEqual(["ask", "sagemaker-training"]);
-    for (const text of ["wenn ich das Training jetzt stoppe, ist dann alles weg?", "lance-t-on un tuning chaque semaine d'habitude ?"]) {
+    for (const text of [
+      "wenn ich das Training jetzt stoppe, ist dann alles weg?",
+      "lance-t-on un tuning chaque semaine d'habitude ?",
+      "Comment on fait un rollback sur un endpoint ? Je veux comprendre avant de toucher à la prod",
+      "Chaque nuit il faut scorer toute la base clients ; un endpoint allumé 24h/24 pour ça, non merci.",
+    ]) {
       expect(MUTATING_INTENTS.has((await read(text)).intent), text).toBe(false);
     }
   });

@@ -228,6 +228,8 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   // "abbrechen: churn-xgb-20261130-0915", "faudrait refaire tourner churn-retrain, celle de cette nuit s'est vautrée":
   // the verb asks for something to be done to the one named, not for a look at it.
   if (chosen === "status" && namesOne(utterance) && mayBeActedOn(utterance)) return verb;
+  // "Le pido que detenga el ajuste de hiperparámetros en curso": the one running now, stopped when asked of us.
+  if (chosen === "status" && verb === "stop" && asksOfSomeone(utterance.clean) && RUNNING_NOW_ABROAD.test(utterance.clean) && mayBeActedOn(utterance)) return verb;
   // "Le drift sur churn-prod est mauvais depuis lundi, du coup réentraîne churn-xgb": the look is context, a later clause asks.
   if ((chosen === "drift" || chosen === "status") && STARTS.has(verb) && laterClauseAsks(utterance.clean) && mayBeActedOn(utterance)) return verb;
   // Nothing read, or a question or a call for help read, where the verb asks for an action on something named. The
@@ -249,6 +251,9 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && !sureNotOurs && !sureQuestion && (namesOne(utterance) || newTrainingAsked) && mayBeActedOn(utterance)) return verb;
   return chosen;
 }
+
+/** The one running now ("das laufende Tuning", "el ajuste en curso", "l'entraînement en cours", "今走ってる学習"). */
+const RUNNING_NOW_ABROAD = /laufende|en curso|en cours|実行中|走ってる|走っている|動いてる/iu;
 
 /** What a command may ask for naming nothing: the missing recipe or job is asked back (a deploy or a pipeline needs its target said). */
 const UNNAMED_COMMANDS: ReadonlySet<string> = new Set(["train", "tune", "stop"]);
@@ -510,6 +515,10 @@ const RULES_MAY_YIELD: ReadonlySet<IntentId> = new Set(["unknown", "ask", "statu
  */
 function toldAsDone(text: string): boolean {
   if (!(DONE_ALREADY.test(text) || DONE_ALREADY_ABROAD.test(text)) || asksOfSomeone(text) || POLITE_ANYWHERE_EN.test(text)) return false;
+  // "Arrête le job churn-xgb-…, j'ai mis le mauvais split": commanded first, the telling says why.
+  // Japanese has no spaces to find a clause's opening by.
+  const first = text.split(/[,;.!?]/)[0]?.trim() ?? "";
+  if (!JAPANESE_KANA.test(first) && opensWithVerbAbroad(first) && !DONE_ALREADY.test(first) && !DONE_ALREADY_ABROAD.test(first)) return false;
   // "churn-prod、デプロイしてから予測がおかしいので version 2 にロールバックして": told, then asked.
   return !laterClauseAsks(text) && !closesOnJapaneseRequest(text);
 }

@@ -167,6 +167,9 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
       ["さっき流したtrainingを止めて", "stop"],
       ["Könnten Sie bitte einen neuen Lauf der Pipeline anstoßen?", "pipeline"],
       ["Sería genial que alguien lanzara un entrenamiento nuevo antes del viernes", "train"],
+      ["Annule le tuning churn-xgb-tune-1130, j'ai mis trop de trials", "stop"],
+      ["Te pido que pares el entrenamiento en curso, por favor", "stop"],
+      ["Che, ¿nos desplegás la versión 1 en churn-dev?", "deploy"],
     ];
     for (const [text, intent] of cases) expect((await read(text)).intent, text).toBe(intent);
     // Asked how, by a newcomer, it stays a question, and not a call for help.

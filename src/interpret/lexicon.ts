@@ -278,6 +278,7 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
     ["model training", 2], ["retrain", 1.5], ["own script", 2], ["without babysitting", 2], ["ec2", 1.5],
   ],
   "automatic-model-tuning": [
+    ["hand tweaking", 2.5], ["tweaking", 1.5], ["hand tuning", 2.5], ["instead of guessing", 2], ["me guessing", 2],
     ["tuning", 2], ["tune", 2], ["hyperparameters", 2], ["hyperparameter", 2], ["bayesian", 2], ["grid search", 2], ["random search", 2],
     ["hyperband", 2], ["search strategies", 1.5], ["sweep", 2],
     ["learning rate", 1.5], ["max depth", 1.5], ["optimise", 1.5], ["optimize", 1.5], ["trials", 1.5], ["trial", 1.5], ["early stopping", 2],
@@ -297,6 +298,7 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
     ["repository for * features", 2.5], ["ml features", 2.5],
   ],
   "model-registry": [
+    ["register * model", 2.5], ["into * group", 2], ["model package group", 2.5],
     ["version", 1], ["versions", 1.5], ["versioning", 2], ["approve", 2], ["approval", 2], ["approvals", 2], ["catalog", 2], ["catalogue", 2],
     ["catalogued", 2], ["cataloged", 2], ["register", 2], ["approved", 1.5], ["sign off", 2], ["registered", 1.5], ["registration", 1.5],
     ["governance", 1.5], ["model versions", 1.5],
@@ -330,6 +332,8 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
     ["once per week", 2], ["per week", 1.5], ["once per", 1], ["into a csv", 1.5],
   ],
   "model-monitor": [
+    ["shifted", 2], ["inputs * shifted", 2.5], ["looking different from training", 3], ["looks different from training", 3], ["null rates", 2.5],
+    ["different from training", 2.5], ["incoming features", 2], ["incoming data", 1.5],
     ["drift", 3], ["drifting", 3], ["degrades", 2], ["degrade", 2], ["degradation", 2], ["model quality", 2], ["data quality", 1.5],
     ["monitor", 1.5], ["monitoring", 1.5], ["monitored", 1], ["watch", 1], ["in production", 1], ["in prod", 1], ["baseline", 1.5],
     ["violations", 2], ["keep an eye on", 1.5], ["prediction quality", 2], ["over time", 1],
@@ -341,6 +345,7 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
     ["live data", 2.5], ["stops looking like", 2.5], ["like training data", 2.5],
   ],
   pipelines: [
+    ["condition step", 3], ["only registers", 2.5], ["step be skipped", 2.5], ["skip a step", 2], ["skip the step", 2],
     ["pipeline", 2], ["orchestrate", 3], ["orchestrates", 3], ["orchestration", 2], ["workflow", 2], ["workflows", 2], ["automate", 2],
     ["automated", 1.5], ["end to end", 1], ["dag", 2], ["ci cd", 2], ["mlops", 1], ["retraining", 1], ["step functions", 1.5],
     ["airflow", 2], ["kubeflow", 2],
@@ -358,6 +363,8 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
     ["segmentation masks", 2], ["humans to review", 2.5], ["manual labels", 2],
   ],
   processing: [
+    ["feature job", 2], ["spark feature", 2], ["pyspark job", 2.5], ["feature engineering job", 2.5], ["pysparkprocessor", 3], ["sklearnprocessor", 3],
+    ["glue", 1.5], ["backfill", 1.5], ["feature backfill", 2.5], ["notebook instance", 1],
     ["processing", 1.5], ["script", 1.5], ["spark", 2], ["spark job", 1.5], ["run * script", 2], ["running * script", 2], ["cluster", 1.5],
     ["one off", 1], ["validation", 1.5],
     ["data validation", 2], ["scikit learn", 1], ["sklearn", 1], ["at scale", 1], ["evaluation script", 2],
@@ -368,6 +375,7 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
     ["containerised job", 2.5], ["containerized job", 2.5], ["tokenise", 2], ["tokenize", 2], ["before training", 1],
   ],
   clarify: [
+    ["per prediction explanations", 3], ["per prediction explanation", 3], ["explanations", 2], ["explain * score", 2.5], ["why * got a", 1.5],
     ["bias", 3], ["biased", 3], ["fair", 2.5], ["fairness", 3], ["explainability", 3], ["explain predictions", 2.5],
     ["explain individual predictions", 2.5], ["shap", 3], ["feature importance", 2.5], ["feature attribution", 2.5], ["which features drive", 2.5],
     ["drive a prediction", 2], ["explain * decisions", 2.5], ["explain a model", 2.5], ["interpret", 2], ["interpretability", 3],
@@ -379,6 +387,7 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
     ["unequally", 3], ["unfair", 3], ["treats * groups", 2.5],
   ],
   experiments: [
+    ["loss curves", 2.5], ["overlay", 2], ["in one chart", 2], ["what * tried", 2], ["tried this sprint", 2.5],
     ["track", 1.5], ["tracking", 1.5], ["compare runs", 2.5], ["compare * runs", 2], ["training runs", 1.5], ["runs", 1], ["experiment", 2],
     ["metrics", 1], ["training metrics", 1], ["log metrics", 2.5], ["log * metrics", 2.5], ["compare them", 1.5],
     ["compare * across", 1.5], ["weights and biases", 3], ["tracking runs", 2.5], ["track * runs", 2],
@@ -428,6 +437,7 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
     ["per millisecond", 2], ["while idle", 2.5], ["nothing while idle", 1],
   ],
   "async-inference": [
+    ["about a minute", 2], ["a minute each", 2], ["each takes", 1],
     ["large payload", 3], ["large payloads", 3], ["payloads", 1.5], ["big", 0.5], ["minutes", 2], ["long running", 2], ["video", 2],
     ["documents", 1.5], ["pdf", 1.5], ["queue", 2], ["_size_", 2],
     ["times out", 2], ["time out", 2], ["timeout", 2], ["timeouts", 2], ["take ** minutes", 2.5], ["takes ** minutes", 2.5],
@@ -445,6 +455,7 @@ export const SERVICE_CUES: Readonly<Record<ServiceId, readonly Cue[]>> = {
     ["cpu and gpu instances", 3], ["cpu or gpu", 2.5], ["between cpu and gpu", 2.5], ["instances for inference", 2.5],
   ],
   "shadow-testing": [
+    ["live requests", 2], ["real live requests", 2.5], ["would have answered", 2.5], ["would have scored", 2.5],
     ["live traffic", 2], ["production traffic", 2], ["without affecting users", 2.5], ["without affecting", 2], ["mirror", 2],
     ["new model version", 1], ["new variant", 1.5], ["before switching", 1.5],
     ["prod traffic", 2], ["real traffic", 2], ["real requests", 2], ["prod requests", 2], ["production requests", 2], ["cutting over", 2],

@@ -139,6 +139,18 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
     for (const text of notActions) expect(MUTATING_INTENTS.has((await read(text)).intent), text).toBe(false);
   });
 
+  it("leads with the service an everyday need describes, whatever stage its other words belong to", async () => {
+    const cases: readonly [string, string][] = [
+      ["our nightly spark feature job is too big for the notebook, where should it run?", "processing"],
+      ["is there something that tries max_depth and eta values for me instead of hand tweaking?", "automatic-model-tuning"],
+      ["doctors want per-prediction explanations for the risk scores, what gives us that?", "clarify"],
+      ["the incoming features look different from training lately, how would we catch that early?", "model-monitor"],
+      ["how do I add a condition step that only registers the model when AUC is good enough?", "pipelines"],
+      ["I want to overlay loss curves of several runs in one chart", "experiments"],
+    ];
+    for (const [text, service] of cases) expect((await read(text)).services[0], text).toBe(service);
+  });
+
   it("refuses a service quota raised, and reads a latency written as 'sub-40ms' as a real-time need", async () => {
     for (const text of ["please raise our ml.g5 quota to 12", "could you bump the account limit for endpoints?", "gib bitte die Version 2 frei", "gebt v3 heute noch frei"]) expect((await read(text)).intent, text).toBe("unknown");
     const latency = await read("we need sub-40ms answers for the fraud check at checkout, where should this live?");

@@ -66,6 +66,8 @@ const START_A_JOB =
   /^(start|kick off|launch|fire off|spin up|trigger|begin|run)( (a|an|another|the|new|fresh|one more|quick))* (training|training job|training run|retraining|tuning|tuning job|tuning run|hyperparameters? (tuning|search|sweep|optimisation|optimization)( job| run)?|hpo( job| run)?|sweep)( |$)|^get( (a|an|another|the|new|fresh|one more|quick))* (training|tuning)( job| run)? (going|started|running|kicked off)( |$)/;
 /** A start verb on a pipeline's run, the pipeline not named ("kick off a pipeline run"): which one is asked back. */
 const START_A_RUN = /^(start|kick off|launch|fire off|trigger|run|rerun|execute)( (a|an|another|the|new|fresh|one more))* pipeline( run| execution)?( |$)/;
+/** Being told later how it went, asked after a command. */
+const NOTIFY_LATER = /(^| )(and |then )?(let me know|let us know|lmk|ping me|tell me|notify me|message me) (when|once|if)( |$)/;
 /** The actions that start or change something, which a leading stop verb is never read as. */
 const STARTING_INTENTS = ["train", "tune", "deploy", "pipeline"] as const;
 /** A command verb on "it" or "that" ("ship it" is praise and "kill it with fire" scorn, not a deploy or a stop). */
@@ -191,6 +193,8 @@ export function decideIntent(utterance: Utterance, lexicon: CompiledLexicon): In
     // Guessed by looks only where the message opens with the verb and nothing is negated ("don't retrain basket-model yet").
     const rest = utterance.shape.text.slice(shapeOffsetOf(utterance.tokens, utterance.start)).trimStart();
     const opensWithStart = !utterance.negated && lexicon.startVerbs.some((cue) => rest.startsWith(`${cue.phrase} `));
+    // "run churn-retrain and let me know when the register step is done": the start is asked; the look is for later.
+    if (opensWithStart && NOTIFY_LATER.test(utterance.shape.text)) raw.status = 0;
     for (const token of utterance.tokens) {
       const byLooks = isUnknownName(token) && opensWithStart;
       const started = byLooks ? startedByLooks([token.raw]) : startedAs(token.known ?? []);

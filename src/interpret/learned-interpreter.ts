@@ -196,6 +196,8 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   if (read !== "unknown" && FOR_THE_RECORD.test(utterance.clean) && toldAsDone(utterance.clean) && !commandsAfterTelling(utterance.clean)) return "unknown";
   // "lösch bitte den endpoint churn-dev", "puedes relanzar el dag de airflow?": asked of us, but nothing we do.
   if (read !== "unknown" && asksForWhatWeDoNot(utterance, classification.locale)) return "unknown";
+  // "anyone know why the airflow scheduler is lagging on the dbt dag?": another tool's trouble, nothing of ours or of SageMaker in it.
+  if (classification.locale === "en" && read === "ask" && TROUBLE_WORDS_EN.test(utterance.clean) && aboutAnotherToolOnly(utterance)) return "unknown";
   // "merci, c'est parfait", "¿alguien sabe por qué falla el job de jenkins?": thanks, or another tool's trouble.
   if (classification.locale !== "en" && read !== "unknown" && (THANKS_ONLY_ABROAD.test(utterance.clean) || aboutAnotherToolOnly(utterance))) return "unknown";
   // "v3 approved?", "is die version 2 already approved oder noch pending?", "v2 approuvée ?": a look at the registry.
@@ -359,6 +361,9 @@ function commandsAnotherTool(utterance: Utterance): boolean {
   const commands = (verb !== undefined && MUTATING_INTENTS.has(verb)) || IMPERATIVE_STARTS.has(first);
   return commands && !utterance.question && mentionsAnotherTool(utterance.clean);
 }
+
+/** Trouble asked about: why something is slow, failing or broken. */
+const TROUBLE_WORDS_EN = /\b(why|lagging|slow|failing|failed|fails|broken|stuck|crash\w*|errors?|flaky|hanging|down)\b/i;
 
 /** Verbs that open a command to do something somewhere ("roll the model out to our cluster"). */
 const IMPERATIVE_STARTS: ReadonlySet<string> = new Set(["roll", "run", "start", "launch", "push", "kick", "trigger", "restart", "rerun", "scale", "spin", "install", "upgrade", "redeploy", "ship"]);

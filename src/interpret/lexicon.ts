@@ -186,7 +186,7 @@ export const REQUEST_PREFIXES: readonly string[] = [
   "when you get a sec", "when you get a second", "when you get a chance", "when you get a minute", "when you have a moment", "when you have a sec",
   "when you have a minute", "when you have time", "whenever you can", "if you get a chance", "if you have a moment", "if possible", "maybe",
   "any chance you could", "any chance you can", "any chance u could", "any chance u can", "any way you can", "any way you could", "is there any way you could",
-  "would be great if you could", "would be great if someone could", "would be nice if you could", "would be good to", "it would be good to",
+  "do you mind", "mind", "would be great if you could", "would be great if someone could", "would be nice if you could", "would be good to", "it would be good to",
 ];
 
 /** Prefixes that keep a question-shaped sentence an instruction ("can you deploy ...?"). */
@@ -197,6 +197,7 @@ export const POLITE_REQUEST_PREFIXES: readonly string[] = [
   "when you have a moment", "when you have a sec", "when you have a minute", "when you have time", "whenever you can", "if you get a chance",
   "if you have a moment", "any chance you could", "any chance you can", "any chance u could", "any chance u can", "any way you can", "any way you could",
   "is there any way you could", "would be great if you could", "would be great if someone could", "would be nice if you could", "would be good to", "it would be good to",
+  "do you mind", "mind",
 ];
 
 /** Negations that open a request ("don't deploy ... yet", "do not stop ..."): the request is then never acted on. */

@@ -1,6 +1,6 @@
 import type { Speller } from "./fuzzy.js";
 import type { Inventory, KnownKind } from "./inventory.js";
-import { ABBREVIATIONS, COMPOUND_PARTS } from "./lexicon.js";
+import { ABBREVIATIONS, COMPOUND_PARTS, LEADING_VERBS, START_VERBS } from "./lexicon.js";
 import { PIPELINE_RUN_ARN } from "./schema.js";
 
 /**
@@ -115,6 +115,15 @@ function jobOfArn(chunk: string): string | undefined {
   return SAGEMAKER_ARN.exec(chunk)?.[2];
 }
 
+/** Verbs a request opens with, one word each ("kick" of "kick off"). */
+const REQUEST_VERBS: ReadonlySet<string> = new Set([...Object.keys(LEADING_VERBS), ...START_VERBS.map((verb) => verb.split(" ")[0] ?? verb), "kick", "spin", "restart"]);
+
+/** The verb of a gerund's stem ("runn" → "run", "restart" → "restart", "tun" → "tune"), when it is a request's verb. */
+function verbOfGerund(stem: string): string | undefined {
+  const undoubled = /([b-df-hj-np-tv-z])\1$/.test(stem) ? stem.slice(0, -1) : stem;
+  return [stem, undoubled, `${stem}e`].find((candidate) => REQUEST_VERBS.has(candidate));
+}
+
 const DURATION = /^(\d+(\.\d+)?(h|hr|hrs|m|min|mins|d|s)|\d+h\d+m)$/i;
 
 const PLAIN_WORD = /^[A-Za-z]+(['’][A-Za-z]+)?$/;
@@ -167,6 +176,11 @@ export function tokenize(text: string, speller: Speller): Token[] {
     .replace(/\s&\s/g, " and ")
     // An arrow between a model and an endpoint reads "to": "churn-xgb/2 → churn-staging".
     .replace(/\s(→|->|=>|➜|➡️?|⇒|⟶|-->)\s/gu, " to ")
+    // "mind re-running churn-retrain?", "mind spinning up another tuning run?": a polite request of the verb.
+    .replace(/(^|\s)mind (re-?)?([a-z]+)ing\b/gi, (whole, space: string, again: string | undefined, stem: string) => {
+      const verb = verbOfGerund(stem.toLowerCase());
+      return verb === undefined ? whole : `${space}mind please ${again ? "re" : ""}${verb}`;
+    })
     // "hyper parameter", "hyper-parameters" are the one word.
     .replace(/(^|\s)hyper[\s-]+param/gi, "$1hyperparam")
     // "sub-50ms", "<50ms" and "~50ms" are under that many milliseconds.

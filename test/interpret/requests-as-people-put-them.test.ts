@@ -125,6 +125,9 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
       ["is the new model live on churn-staging yet?", "status"],
       ["is there any way you could stop the tuning job? it has run 60 trials already", "stop"],
       ["it would be good to cancel the hpo sweep before the weekend", "stop"],
+      ["mind spinning up a tuning job on churn-xgb?", "tune"],
+      ["mind re-tuning churn-xgb with the new data?", "tune"],
+      ["run churn-retrain and let me know once the register step is done", "pipeline"],
     ];
     for (const [text, intent] of cases) expect((await read(text)).intent, text).toBe(intent);
     const notActions = [
@@ -135,6 +138,7 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
       "can we train a BERT-like classifier on our tickets with a few clicks?",
       "newest tuning job on churn-xgb - finished?",
       "nightly scoring of s3://sageops-demo/churn/scoring/ -- what do we use",
+      "never mind the training, all good",
     ];
     for (const text of notActions) expect(MUTATING_INTENTS.has((await read(text)).intent), text).toBe(false);
   });
@@ -152,6 +156,7 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
   });
 
   it("refuses a service quota raised, and reads a latency written as 'sub-40ms' as a real-time need", async () => {
+    expect((await read("anyone know why the argo scheduler is lagging on our dag?")).intent).toBe("unknown");
     for (const text of ["please raise our ml.g5 quota to 12", "could you bump the account limit for endpoints?", "gib bitte die Version 2 frei", "gebt v3 heute noch frei"]) expect((await read(text)).intent, text).toBe("unknown");
     const latency = await read("we need sub-40ms answers for the fraud check at checkout, where should this live?");
     expect([latency.intent, latency.services[0]]).toEqual(["ask", "realtime-endpoint"]);

@@ -24,6 +24,8 @@ const UNSUBSCRIBE = [
   /\b(?:unsubscribe)\b/,
   new RegExp(`\\bdon'?t\\b.*\\b(?:send|post|notify)\\b.*\\b${ALERT_WORDS}\\b`),
 ];
+/** This channel, in German, Spanish, French and Japanese. */
+const HERE_ABROAD = /(diese[nm]? kanal|hier|este canal|aqu[ií]|ac[aá]|ce canal|ici|このチャンネル|ここ)/iu;
 /** Drift and its alerts in German, Spanish, French and Japanese. */
 const DRIFT_ABROAD = "(?:drift|d[ée]rive|deriva|ドリフト)";
 const SPEAKS_OF_DRIFT_ABROAD = new RegExp(`${DRIFT_ABROAD}|monitor`, "iu");
@@ -52,8 +54,9 @@ export function readDriftSubscription(utterance: Pick<Utterance, "clean">, hasEn
   if (HOW_TO.test(text) && !/^(?:can|could|would|will) (?:you|u)\b/.test(text)) return undefined;
   if (UNSUBSCRIBE.some((pattern) => pattern.test(text))) return "unsubscribe";
   if (SUBSCRIBE.some((pattern) => pattern.test(text))) return "subscribe";
-  if (!hasEndpoint) return undefined;
-  // In the other languages, only a message that speaks of drift or its monitor routes its alerts.
+  // In the other languages, only a message that speaks of drift or its monitor routes its alerts, and one naming no endpoint
+  // only when it says where ("quita las alertas de drift de este canal").
+  if (!hasEndpoint && !HERE_ABROAD.test(text)) return undefined;
   if (!SPEAKS_OF_DRIFT_ABROAD.test(text) || QUESTION_OPENING_ABROAD.test(text)) return undefined;
   if (UNSUBSCRIBE_ABROAD.some((pattern) => pattern.test(text))) return "unsubscribe";
   if (SUBSCRIBE_ABROAD.some((pattern) => pattern.test(text))) return "subscribe";

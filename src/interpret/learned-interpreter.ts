@@ -363,7 +363,7 @@ function commandsAnotherTool(utterance: Utterance): boolean {
 }
 
 /** Trouble asked about: why something is slow, failing or broken. */
-const TROUBLE_WORDS_EN = /\b(why|lagging|slow|failing|failed|fails|broken|stuck|crash\w*|errors?|flaky|hanging|down)\b/i;
+const TROUBLE_WORDS_EN = /\b(why|lagging|slow|failing|failed|fails|broken|stuck|crash\w*|errors?|flaky|hanging|down|forbidden|denied|ideas)\b/i;
 
 /** Verbs that open a command to do something somewhere ("roll the model out to our cluster"). */
 const IMPERATIVE_STARTS: ReadonlySet<string> = new Set(["roll", "run", "start", "launch", "push", "kick", "trigger", "restart", "rerun", "scale", "spin", "install", "upgrade", "redeploy", "ship"]);

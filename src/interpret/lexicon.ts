@@ -569,7 +569,7 @@ export const RESOURCE_NOUNS_ABROAD: readonly (readonly [pattern: RegExp, service
   [/tuning|tunig|tunning|tunign|tunnig|hpo|bayes\w*|bay[eé]si\w*|sweep|hyperparam|hyperparameter-?(suche|optimierung)|hyperpara?me?te?r|hiperpar[aá]metros|hyperparam[eè]tres|チューニング|ハイパーパラメータ|ハイパラ|ちゅーにんぐ|はいぱーぱらめーた/i, "automatic-model-tuning"],
   [/batch[- ]?transform|batch-?inferenz|batch-?jobs?|batch-?(vorhersage|scoring)\w*|(^|\s)en batch(?![\p{L}])|(^|\s)(un|el|le|das|den|einen|ein) scoring(?![\p{L}])|transformaci[oó]n por lotes|inferencia por lotes|traitement par lots|transformation par lots|inf[eé]rence par lots|バッチ変換|バッチ推論/iu, "batch-transform"],
   [/trainings?-?(job|lauf)|(^|\s)(das |den )?training(\s|$)|entrenamiento|entra[iî]nement|学習|トレーニング|訓練/i, "sagemaker-training"],
-  [/pipeline|ausf[uü]hrung|canalizaci[oó]n|ejecuci[oó]n|ex[eé]cution|パイプライン|ワークフロー/i, "pipelines"],
+  [/pipe?line|pipline|ausf[uü]hrung|canalizaci[oó]n|ejecuci[oó]n|ex[eé]cution|パイプライン|ワークフロー/i, "pipelines"],
   [/endpoint|punto de enlace|point de terminaison|エンドポイント/i, "realtime-endpoint"],
 ];
 

@@ -23,6 +23,8 @@ describe("routing drift alerts in plain words", () => {
     ["can you please get drift warnings posted here?", "subscribe", undefined, undefined],
     ["silence the drift alerts in this channel, they are too noisy", "unsubscribe", undefined, undefined],
     ["switch off drift notifications here", "unsubscribe", undefined, undefined],
+    ["desactiva las alertas de deriva en este canal, porfa", "unsubscribe", undefined, undefined],
+    ["schickt die Drift-Alerts ab jetzt hier rein", "subscribe", undefined, undefined],
     // The command's own words, typed to the bot.
     ["drift subscribe churn-staging", "subscribe", "churn-staging", undefined],
     ["drift unsubscribe churn-prod", "unsubscribe", "churn-prod", undefined],

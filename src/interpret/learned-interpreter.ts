@@ -257,15 +257,18 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
 /** The one running now ("das laufende Tuning", "el ajuste en curso", "l'entraînement en cours", "今走ってる学習"). */
 const RUNNING_NOW_ABROAD = /laufende|en curso|en cours|実行中|走ってる|走っている|動いてる/iu;
 
-/** What a command may ask for naming nothing: the missing recipe or job is asked back (a deploy or a pipeline needs its target said). */
-const UNNAMED_COMMANDS: ReadonlySet<string> = new Set(["train", "tune", "stop"]);
+/** What a command may ask for naming nothing: the missing recipe, job or pipeline is asked back (a deploy needs its target said). */
+const UNNAMED_COMMANDS: ReadonlySet<string> = new Set(["train", "tune", "stop", "pipeline"]);
 
 /** A clause of the message, not a question, opening on an action's verb or closing on a Japanese request other than "tell me". */
 function commandsInAClause(text: string): boolean {
   // Japanese has no spaces to find a clause's opening by: only its close counts.
   const opensOnVerb = (clause: string) => clause.split(/[,;:—]\s*/).some((part) => opensWithVerbAbroad(part.trim()));
-  return clausesOf(text).some((clause) => !/[?？]/.test(clause) && (closesOnJapaneseRequest(clause) ? !TELL_ME_JA.test(clause) : !JAPANESE_KANA.test(clause) && opensOnVerb(clause)));
+  return clausesOf(text).some((clause) => !/[?？]/.test(clause) && (STOP_ALONE_JA.test(clause) || (closesOnJapaneseRequest(clause) ? !TELL_ME_JA.test(clause) : !JAPANESE_KANA.test(clause) && opensOnVerb(clause))));
 }
+
+/** "ストップ！", "止めて！": a stop called out alone. */
+const STOP_ALONE_JA = /^(ストップ|止めて|とめて)[!！]*$/u;
 
 /** "…教えてください": a question put as a request. */
 const TELL_ME_JA = /教えて/;

@@ -187,6 +187,9 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
       ["Annule le tuning churn-xgb-tune-1130, j'ai mis trop de trials", "stop"],
       ["Te pido que pares el entrenamiento en curso, por favor", "stop"],
       ["Che, ¿nos desplegás la versión 1 en churn-dev?", "deploy"],
+      ["トレーニングお願いします〜", "train"],
+      ["そろそろチューニングかけて", "tune"],
+      ["パイプラインも頼むわ", "pipeline"],
     ];
     for (const [text, intent] of cases) expect((await read(text)).intent, text).toBe(intent);
     // Asked how, by a newcomer, it stays a question, and not a call for help.

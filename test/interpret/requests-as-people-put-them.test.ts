@@ -200,6 +200,7 @@ describe("requests in German, Spanish, French and Japanese as people put them", 
       "lance-t-on un tuning chaque semaine d'habitude ?",
       "Comment on fait un rollback sur un endpoint ? Je veux comprendre avant de toucher à la prod",
       "Chaque nuit il faut scorer toute la base clients ; un endpoint allumé 24h/24 pour ça, non merci.",
+      "ロールバック完了しました、churn-prod は v1 に戻ってます",
     ]) {
       expect(MUTATING_INTENTS.has((await read(text)).intent), text).toBe(false);
     }

@@ -23,6 +23,7 @@ export const DEFAULT_SETS: readonly string[] = [
   shipped("../../test/fixtures/intents-abroad-3.jsonl"),
   shipped("../../test/fixtures/intents-abroad-names.jsonl"),
   shipped("../../test/fixtures/intents-fresh-3.jsonl"),
+  shipped("../../test/fixtures/intents-fresh-4.jsonl"),
   shipped("../../test/fixtures/corpus-holdout.jsonl"),
   shipped("../interpret/corpus/train.jsonl"),
 ];

@@ -203,6 +203,22 @@ describe("the held-out corpus, per language", { timeout: 120_000 }, () => {
     });
   });
 
+  it("on the held-out halves of seven sets written apart on 2026-12-02, evening (the other halves were read), holds its floors and acts on no question", async () => {
+    // 1020 lines (en 471, de 78, es 186, fr 89, ja 196; lines whose text is already in the corpus, a labelled set or
+    // another of these halves dropped). Each set was split in two by a hash of its text: one half's misses were read and
+    // fixed by class, this half only measures. Its four questions read as actions were printed when the sets arrived
+    // (their classes fixed). At the start of the evening: en 90.0/91.1/87.7, de 93.6/88.5/87.2, es 90.9/88.7/87.6,
+    // fr 95.5/93.3/97.8, ja 87.8/89.8/87.8; after its changes: en 92.6/92.6/89.4, de 96.2/91.0/89.7, es 91.4/89.2/88.2,
+    // fr 97.8/94.4/98.9, ja 90.3/92.3/90.3.
+    expectUnreadSetAtFloors(await scoredFor("intents-fresh-4.jsonl"), {
+      en: [0.92, 0.92, 0.88],
+      de: [0.94, 0.89, 0.88],
+      es: [0.9, 0.88, 0.87],
+      fr: [0.96, 0.93, 0.97],
+      ja: [0.89, 0.91, 0.89],
+    });
+  });
+
   it("shows its figures on the training corpus too (learnt by heart: no floor but a sanity bar)", async () => {
     const report = evaluate(await scoredFor("../../src/interpret/corpus/train.jsonl"));
     expect(report.intentAccuracy).toBeGreaterThanOrEqual(0.85);

@@ -54,6 +54,17 @@ export class ActionRequests {
     return this.deps.plans.submit(await planPipelineStart(checked.value, params, parameters, await this.deps.context(requester)), requester);
   }
 
+  /** The account's pipelines as picks for a start that named none; none when SageMaker cannot list them now. */
+  private async pipelineChoices(requester: Requester): Promise<Choice[]> {
+    try {
+      const pipelines = await (await this.deps.context(requester)).port.listPipelines();
+      return pipelines.slice(0, MAX_CHOICES).map((pipeline) => ({ label: `Start pipeline ${pipeline.name}`, text: `pipeline start ${pipeline.name}` }));
+    } catch (error) {
+      if (error instanceof SageMakerError) return [];
+      throw error;
+    }
+  }
+
   /** A training or tuning job by name, a pipeline's run in progress by the pipeline's name, or a run by its ARN. */
   async stop(name: string | undefined, requester: Requester): Promise<Result<Plan>> {
     if (!name) return fail({ what: "Which job or pipeline run should I stop?", fix: "For example: `/sageops stop churn-xgb-20261126-101500` or `/sageops stop churn-retrain`; `/sageops status` lists your running jobs." });
@@ -83,17 +94,6 @@ export class ActionRequests {
    * "deploy v2 to churn-staging": a version named without its group is a version of the one model
    * group the policy governs, when it governs exactly one; else the group is asked for.
    */
-  /** The account's pipelines as picks for a start that named none; none when SageMaker cannot list them now. */
-  private async pipelineChoices(requester: Requester): Promise<Choice[]> {
-    try {
-      const pipelines = await (await this.deps.context(requester)).port.listPipelines();
-      return pipelines.slice(0, MAX_CHOICES).map((pipeline) => ({ label: `Start pipeline ${pipeline.name}`, text: `pipeline start ${pipeline.name}` }));
-    } catch (error) {
-      if (error instanceof SageMakerError) return [];
-      throw error;
-    }
-  }
-
   private versionOfSoleGroup(params: RequestParams): ModelRef | undefined {
     const groups = Object.keys(this.deps.policy.modelGroups);
     const [group] = groups;

@@ -127,12 +127,12 @@ export function speaksOfTuning(text: string): boolean {
   return [TUNE_VERB, TUNING_NOUN].some((pattern) => pattern?.test(text) === true) || /tun(e|ing|ed)|optimi[sz]/i.test(text);
 }
 
-/** A training or a tuning spoken of, in any corpus language: its verb or its noun. */
 /** A pipeline spoken of by its noun ("einen neuen Lauf der Retrain-Pipeline", "el pipeline de reentreno"). */
 export function speaksOfPipeline(text: string): boolean {
   return PIPELINE_NOUN?.test(text) === true;
 }
 
+/** A training or a tuning spoken of, in any corpus language: its verb or its noun. */
 export function speaksOfTraining(text: string): boolean {
   return [...TRAIN_OR_TUNE_VERBS, TRAINING_NOUN, TUNING_NOUN].some((pattern) => pattern?.test(text) === true) || /\b(re)?(train|tune)\w*/i.test(text);
 }

@@ -2,8 +2,9 @@
  * Drift alert routing in plain words: "notify #ml-alerts when churn-prod drifts", "send drift
  * alerts for churn-prod here", "stop drift alerts for churn-staging here", "which drift alerts go
  * to this channel?". A how-to question ("how do I get alerted when my model drifts?") is not a
- * request and is left to the answer path. In English a request may leave the endpoint out ("mute drift
- * alerts for this channel"): the reply asks which, or stops all of the channel's.
+ * request and is left to the answer path. A request may leave the endpoint out ("mute drift alerts
+ * for this channel"; in the other languages only when it says where): the reply asks which, or stops
+ * all of the channel's.
  */
 import { QUESTION_OPENING_ABROAD } from "./abroad.js";
 import type { Utterance } from "./analysis.js";

@@ -68,8 +68,6 @@ const START_A_JOB =
 const START_A_RUN = /^(start|kick off|launch|fire off|trigger|run|rerun|execute)( (a|an|another|the|new|fresh|one more))* pipeline( run| execution)?( |$)/;
 /** Being told later how it went, asked after a command. */
 const NOTIFY_LATER = /(^| )(and |then )?(let me know|let us know|lmk|ping me|tell me|notify me|message me) (when|once|if)( |$)/;
-/** The actions that start or change something, which a leading stop verb is never read as. */
-const STARTING_INTENTS = ["train", "tune", "deploy", "pipeline"] as const;
 /** A command verb on "it" or "that" ("ship it" is praise and "kill it with fire" scorn, not a deploy or a stop). */
 const PRONOUN_OBJECT = /^(?!ship )\S+( off| back| down)? (it|that|this|this one|that one|them)( |$)(?!with fire)/;
 /** Words that may follow a bare command verb ("retrain please") without naming anything. */
@@ -111,13 +109,18 @@ function domainEvidence(utterance: Utterance, lexicon: CompiledLexicon): number 
   return total;
 }
 
+/** The shape from the request's own first word on (after "please", "can you" and the like). */
+function fromStart(utterance: Utterance): string {
+  return utterance.shape.text.slice(shapeOffsetOf(utterance.tokens, utterance.start)).trimStart();
+}
+
 function hasAnchor(intent: ActiveIntent, utterance: Utterance, specific: boolean, reference: boolean): boolean {
   const shape = utterance.shape.text;
   const bareCommand = utterance.tokens.length - utterance.start <= 2 && utterance.tokens.slice(utterance.start).every((token) => token.kind === "word");
   // "retrain", "retrain please": the verb alone is the command (the guard asks for the rest); "ship it!" is not.
   const verbOnly = utterance.leadingIntent === intent && utterance.tokens.slice(utterance.start + 1).every((token) => token.words.every((word) => COURTESY.has(word)));
   // "stop it", "and retrain it with the new features": the thing spoken of before (a thread's subject, else asked back).
-  const rest = utterance.shape.text.slice(shapeOffsetOf(utterance.tokens, utterance.start)).trimStart();
+  const rest = fromStart(utterance);
   const verbOnPronoun = utterance.leadingIntent === intent && !utterance.question && PRONOUN_OBJECT.test(rest);
   // "start training", "launch a tuning job": a new job of ours asked for, its recipe asked back; "how do I start a training job?" asks how.
   const startsAJob = (!utterance.question || utterance.polite) && START_A_JOB.test(rest);
@@ -191,7 +194,7 @@ export function decideIntent(utterance: Utterance, lexicon: CompiledLexicon): In
     // A name the inventory knows says what is started: "kick off fraud-nightly" runs a pipeline. A name no
     // source knows says it by its looks: "start risk-retrain" runs a pipeline, "kick off basket-rec" a training.
     // Guessed by looks only where the message opens with the verb and nothing is negated ("don't retrain basket-model yet").
-    const rest = utterance.shape.text.slice(shapeOffsetOf(utterance.tokens, utterance.start)).trimStart();
+    const rest = fromStart(utterance);
     const opensWithStart = !utterance.negated && lexicon.startVerbs.some((cue) => rest.startsWith(`${cue.phrase} `));
     // "run churn-retrain and let me know when the register step is done": the start is asked; the look is for later.
     if (opensWithStart && NOTIFY_LATER.test(utterance.shape.text)) raw.status = 0;
@@ -222,7 +225,7 @@ export function decideIntent(utterance: Utterance, lexicon: CompiledLexicon): In
     eligible[intent] = raw[intent];
   }
   // "any way you can halt the tuning job? it's at 80 trials": a stop verb leading stops what the rest speaks of.
-  if (utterance.leadingIntent === "stop" && eligible.stop !== undefined) for (const intent of STARTING_INTENTS) delete eligible[intent];
+  if (utterance.leadingIntent === "stop" && eligible.stop !== undefined) for (const intent of ACTIONS) if (intent !== "stop") delete eligible[intent];
   const howTo = HOW_TO.test(utterance.shape.text);
   const driftTopic = raw.drift >= 2;
   for (const intent of ["status", "drift"] as const) {

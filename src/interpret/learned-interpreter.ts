@@ -242,15 +242,16 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
   const sureQuestion = classification.intent === "ask" && classification.score >= SURE_QUESTION && !commandsInAClause(utterance.clean);
   // "Auriez-vous l'amabilité de lancer un nouvel entraînement ?", "Kannst du bitte einen neuen Lauf der Retrain-Pipeline anstoßen?":
   // a new training or run asked of us needs nothing named yet (the recipe or the pipeline is asked back).
-  const asked = asksOfSomeone(utterance.clean);
-  const newTrainingAsked = asked && (((verb === "train" || verb === "tune") && speaksOfTraining(utterance.clean)) || (verb === "pipeline" && speaksOfPipeline(utterance.clean)));
+  const newTrainingAsked = asksOfSomeone(utterance.clean) && (((verb === "train" || verb === "tune") && speaksOfTraining(utterance.clean)) || (verb === "pipeline" && speaksOfPipeline(utterance.clean)));
   const wished = wishesForAction(utterance.clean) && namesOne(utterance) && !utterance.negated && !outOfScope(utterance) && !sureQuestion;
-  if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && wished) return verb;
+  // Nothing read, a question or a call for help: what a verb may still turn into its action.
+  const unplaced = chosen === "unknown" || chosen === "ask" || chosen === "help";
+  if (unplaced && wished) return verb;
   // "ok dann lass mal tunen 🙏", "ok et du coup lance un tuning dessus", "今走ってるtraining止めて": a training, a tuning or a stop
   // commanded with nothing named; the recipe or the job is asked back.
   const commandsUnnamed = classification.locale !== "en" && UNNAMED_COMMANDS.has(verb) && !/[?？]/.test(utterance.clean) && commandsInAClause(utterance.clean);
-  if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && commandsUnnamed && !sureNotOurs && !utterance.negated && !outOfScope(utterance)) return verb;
-  if ((chosen === "unknown" || chosen === "ask" || chosen === "help") && !sureNotOurs && !sureQuestion && (namesOne(utterance) || newTrainingAsked) && mayBeActedOn(utterance)) return verb;
+  if (unplaced && commandsUnnamed && !sureNotOurs && !utterance.negated && !outOfScope(utterance)) return verb;
+  if (unplaced && !sureNotOurs && !sureQuestion && (namesOne(utterance) || newTrainingAsked) && mayBeActedOn(utterance)) return verb;
   return chosen;
 }
 

@@ -176,6 +176,12 @@ export const START_OBJECTS: Readonly<Partial<Record<Exclude<IntentId, "unknown">
   deploy: ["batch transform", "batch inference", "batch scoring", "batch prediction", "batch predictions", "batch job"],
 };
 
+/** Requests put as a chance, a favour or a wish ("any chance you could", "mind", "would be good to"): polite, and removed before the verb. */
+const REQUESTS_PUT_AS_CHANCES: readonly string[] = [
+  "any chance you could", "any chance you can", "any chance u could", "any chance u can", "any way you can", "any way you could", "is there any way you could",
+  "do you mind", "mind", "would be great if you could", "would be great if someone could", "would be nice if you could", "would be good to", "it would be good to",
+];
+
 /** Words removed from the start of a request before looking for the leading verb. */
 export const REQUEST_PREFIXES: readonly string[] = [
   "please", "pls", "plz", "kindly", "hey", "ok", "okay", "so", "now", "just", "sageops", "bot", "yo", "and then", "and", "then", "also", "alright", "cool",
@@ -185,8 +191,7 @@ export const REQUEST_PREFIXES: readonly string[] = [
   "are you able to", "would you mind", "would it be possible to", "we should", "help me", "help us", "wed like to", "we would like to", "we want to", "looking to",
   "when you get a sec", "when you get a second", "when you get a chance", "when you get a minute", "when you have a moment", "when you have a sec",
   "when you have a minute", "when you have time", "whenever you can", "if you get a chance", "if you have a moment", "if possible", "maybe",
-  "any chance you could", "any chance you can", "any chance u could", "any chance u can", "any way you can", "any way you could", "is there any way you could",
-  "do you mind", "mind", "would be great if you could", "would be great if someone could", "would be nice if you could", "would be good to", "it would be good to",
+  ...REQUESTS_PUT_AS_CHANCES,
 ];
 
 /** Prefixes that keep a question-shaped sentence an instruction ("can you deploy ...?"). */
@@ -195,9 +200,7 @@ export const POLITE_REQUEST_PREFIXES: readonly string[] = [
   "can someone", "could someone", "can somebody", "could somebody", "can anyone", "could anyone", "would someone", "would you be able to",
   "are you able to", "would you mind", "would it be possible to", "when you get a sec", "when you get a second", "when you get a chance", "when you get a minute",
   "when you have a moment", "when you have a sec", "when you have a minute", "when you have time", "whenever you can", "if you get a chance",
-  "if you have a moment", "any chance you could", "any chance you can", "any chance u could", "any chance u can", "any way you can", "any way you could",
-  "is there any way you could", "would be great if you could", "would be great if someone could", "would be nice if you could", "would be good to", "it would be good to",
-  "do you mind", "mind",
+  "if you have a moment", ...REQUESTS_PUT_AS_CHANCES,
 ];
 
 /** Negations that open a request ("don't deploy ... yet", "do not stop ..."): the request is then never acted on. */

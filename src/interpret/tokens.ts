@@ -61,8 +61,9 @@ const ENDPOINT_SUFFIX = /-(prod|production|staging|stage|dev|development|test|qa
 const JOB_LIKE = /\d{6,}|-\d{4,}$/;
 const FRENCH_INVERSION = /^[a-zàâçéèêëîïôûùüÿœ]+(-t)?-(il|elle|on|tu|vous|nous|ils|elles|je|ce|moi|toi|lui|leur|y|en)$/i;
 const NAME_SHAPE = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
-/** Words that may appear inside hyphenated compounds ("end-to-end", "built-in") without making them names. */
+/** The second part of a hyphenated word that describes a kind ("BERT-ish", "GPT-style"), never a resource's name. */
 const DESCRIBING_SUFFIX = new Set(["ish", "like", "style", "based", "esque", "type", "flavoured", "flavored", "sized"]);
+/** Words that may appear inside hyphenated compounds ("end-to-end", "built-in") without making them names. */
 const COMPOUND_GLUE = new Set(["to", "in", "of", "a", "the", "on", "pre", "re", "co", "non", "by", "up", ...COMPOUND_PARTS]);
 
 export function isEndpointLikeName(name: string): boolean {
@@ -104,7 +105,7 @@ function expand(words: readonly string[]): string[] {
   return expanded;
 }
 
-const SAGEMAKER_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:(training-job|hyper-parameter-tuning-job)\/([A-Za-z0-9-]{1,63})$/;
+const JOB_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:(training-job|hyper-parameter-tuning-job)\/([A-Za-z0-9-]{1,63})$/;
 
 /**
  * What an ARN pasted from the console names: a training or tuning job by its name, a pipeline's
@@ -112,11 +113,11 @@ const SAGEMAKER_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:(training-job
  */
 function jobOfArn(chunk: string): string | undefined {
   if (PIPELINE_RUN_ARN.test(chunk)) return chunk;
-  return SAGEMAKER_ARN.exec(chunk)?.[2];
+  return JOB_ARN.exec(chunk)?.[2];
 }
 
 /** Verbs a request opens with, one word each ("kick" of "kick off"). */
-const REQUEST_VERBS: ReadonlySet<string> = new Set([...Object.keys(LEADING_VERBS), ...START_VERBS.map((verb) => verb.split(" ")[0] ?? verb), "kick", "spin", "restart"]);
+const REQUEST_VERBS: ReadonlySet<string> = new Set([...Object.keys(LEADING_VERBS), ...START_VERBS.map((verb) => verb.split(" ")[0] ?? verb), "restart"]);
 
 /** The verb of a gerund's stem ("runn" → "run", "restart" → "restart", "tun" → "tune"), when it is a request's verb. */
 function verbOfGerund(stem: string): string | undefined {

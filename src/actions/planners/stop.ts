@@ -29,7 +29,6 @@ async function jobNamed(jobName: string, context: PlanningContext): Promise<{ ki
 /** A running execution of a pipeline, found by the pipeline's name or by the execution's ARN. */
 type RunningExecution = { kind: "found"; pipeline: string; arn: string } | { kind: "invalid"; result: PlanningResult };
 
-
 async function runningExecution(name: string, context: PlanningContext): Promise<RunningExecution | undefined> {
   const fromArn = pipelineNameFromArn(name);
   if (fromArn) {

@@ -26,7 +26,6 @@ interface ResolvedTraining {
   requestedHyperparameters: string[];
 }
 
-
 /** Applies a request's overrides to its recipe; shared by training and tuning. */
 export function resolveTraining(params: RequestParams, extra: Record<string, string>, context: PlanningContext, example: string, verb: "train" | "tune" = "train"): Result<ResolvedTraining> {
   const known = Object.keys(context.policy.recipes);

@@ -2,6 +2,7 @@
 
 import { resourceName } from "../../actions/arguments.js";
 import type { Requester } from "../../actions/context.js";
+import { MAX_CHOICES } from "../../actions/planning.js";
 import { driftReply } from "../action-requests.js";
 import { MONITOR_NAMES, renderSubscriptions } from "../blocks/drift-alert.js";
 import type { Rendered } from "../blocks/kit.js";
@@ -11,9 +12,6 @@ import type { SlackDeps } from "../deps.js";
 import { SlackRefused, UNPOSTABLE_CHANNEL_CODES } from "../notify/errors.js";
 
 export type DriftDeps = Pick<SlackDeps, "driftFindings" | "simulationNote" | "driftSubscriptions" | "poster" | "registry">;
-
-/** Endpoints offered as buttons when a subscription names none (a person compares few). */
-const ENDPOINTS_OFFERED = 5;
 
 const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 
@@ -69,8 +67,8 @@ async function whichEndpointToSubscribe(channel: string, deps: DriftDeps): Promi
   const endpoints = (await deps.registry.listEndpoints({})).map((endpoint) => endpoint.EndpointName).filter((name) => !heard.has(name));
   const fix = "Name it, for example: `/sageops drift subscribe churn-prod`.";
   if (endpoints.length === 0) return renderProblem({ what: heard.size > 0 ? `<#${channel}> already gets drift alerts for every endpoint I can see.` : "Drift alerts for which endpoint? I can't see any endpoint yet.", fix });
-  const more = endpoints.length - ENDPOINTS_OFFERED;
-  const choices = endpoints.slice(0, ENDPOINTS_OFFERED).map((name) => ({ label: `Alerts for ${name}`, text: `send drift alerts for ${name} to <#${channel}>` }));
+  const more = endpoints.length - MAX_CHOICES;
+  const choices = endpoints.slice(0, MAX_CHOICES).map((name) => ({ label: `Alerts for ${name}`, text: `send drift alerts for ${name} to <#${channel}>` }));
   return renderProblem({ what: `Drift alerts for which endpoint?${more > 0 ? ` (${more} more are not shown.)` : ""}`, fix, choices });
 }
 

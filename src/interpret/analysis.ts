@@ -43,6 +43,8 @@ export interface Utterance {
   long: boolean;
   /** Opens with a negation ("don't deploy ... yet"): never an instruction to act. */
   negated: boolean;
+  /** Tells what someone does as a habit ("we retrain churn-xgb every week"): never an instruction to act. */
+  habitual: boolean;
   /** Nothing but a mention of the bot ("<@U0SAGEOPS>"): a call for attention. */
   mentionOnly: boolean;
   /** Opens with "help me ..." ("help me choose an instance type"): a request for advice, not for the help text. */
@@ -54,6 +56,10 @@ const DO_QUESTION_SUBJECTS = new Set(["i", "we", "you", "they", "it", "my", "our
 function singleWord(token: Token | undefined): string | undefined {
   return token?.kind === "word" && token.words.length === 1 ? token.words[0] : undefined;
 }
+
+/** "we retrain churn-xgb every week": what a team does as a habit is told, not asked for. */
+const HABIT =
+  /^(we|i|they|(our|the) (\S+ )?team)( (usually|always|normally|typically|currently|still|already))? (?!need|want|should|must|have|gotta|would|will|can|could|might|may|wanna)\S+ (.* )?(every (day|week|night|month|morning|evening|sprint|quarter|hour|monday|friday|release)|weekly|daily|nightly|monthly|hourly|each (day|week|night|month|sprint)|regularly|once a (day|week|month))( |$)/;
 
 /** A wh-question after a comma, a colon or a sentence: the message asks, whatever came before. */
 const LATER_QUESTION = /([,;:.!?]|\s[—–-]{1,2})\s+(and |but |so |btw |also )?(what|whats|where|wheres|how|hows|which|why|who)( |$)/;
@@ -140,5 +146,6 @@ export function analyse(text: string, lexicon: CompiledLexicon, inventory: Inven
   const wordTokens = tokens.filter((token) => token.kind !== "other");
   const greetingOnly =
     wordTokens.length > 0 && wordTokens.every((token) => token.kind === "word" && token.words.every((word) => GREETINGS.has(word)));
-  return { clean, channels, tokens, shape, start, leadingIntent, polite, question, laterQuestion, greetingOnly, long, negated, helpPrefixed, mentionOnly };
+  const habitual = start === 0 && HABIT.test(shape.text);
+  return { clean, channels, tokens, shape, start, leadingIntent, polite, question, laterQuestion, greetingOnly, long, negated, habitual, helpPrefixed, mentionOnly };
 }

@@ -109,6 +109,12 @@ function domainEvidence(utterance: Utterance, lexicon: CompiledLexicon): number 
   return total;
 }
 
+/** The request's own first words are a start verb ("kick off …", "just launch …"). */
+export function opensWithStartVerb(utterance: Utterance, lexicon: CompiledLexicon): boolean {
+  const rest = fromStart(utterance);
+  return lexicon.startVerbs.some((cue) => rest.startsWith(`${cue.phrase} `));
+}
+
 /** The shape from the request's own first word on (after "please", "can you" and the like). */
 function fromStart(utterance: Utterance): string {
   return utterance.shape.text.slice(shapeOffsetOf(utterance.tokens, utterance.start)).trimStart();
@@ -194,8 +200,7 @@ export function decideIntent(utterance: Utterance, lexicon: CompiledLexicon): In
     // A name the inventory knows says what is started: "kick off fraud-nightly" runs a pipeline. A name no
     // source knows says it by its looks: "start risk-retrain" runs a pipeline, "kick off basket-rec" a training.
     // Guessed by looks only where the message opens with the verb and nothing is negated ("don't retrain basket-model yet").
-    const rest = fromStart(utterance);
-    const opensWithStart = !utterance.negated && lexicon.startVerbs.some((cue) => rest.startsWith(`${cue.phrase} `));
+    const opensWithStart = !utterance.negated && opensWithStartVerb(utterance, lexicon);
     // "run churn-retrain and let me know when the register step is done": the start is asked; the look is for later.
     if (opensWithStart && NOTIFY_LATER.test(utterance.shape.text)) raw.status = 0;
     for (const token of utterance.tokens) {
@@ -218,7 +223,7 @@ export function decideIntent(utterance: Utterance, lexicon: CompiledLexicon): In
 
   const eligible: Partial<Record<ActiveIntent, number>> = {};
   for (const intent of ACTIONS) {
-    if (raw[intent] < 2 || utterance.long || utterance.negated || foreignTool || !hasAnchor(intent, utterance, specific, reference)) continue;
+    if (raw[intent] < 2 || utterance.habitual || utterance.long || utterance.negated || foreignTool || !hasAnchor(intent, utterance, specific, reference)) continue;
     if (leadingIsQuestionVerb) continue;
     if (utterance.question && !utterance.polite && utterance.leadingIntent !== intent) continue;
     if (leadingIsAction && utterance.leadingIntent !== intent && raw[intent] < raw[utterance.leadingIntent ?? intent]) continue;

@@ -35,6 +35,7 @@ import type { Classification, IntentClassifier, ServiceClassifier } from "./clas
 import { compiledLexicon } from "./compiled.js";
 import type { CorpusLanguage } from "./corpus.js";
 import { firstPosition, score } from "./cues.js";
+import { opensWithStartVerb } from "./intent.js";
 import { type Inventory, NO_INVENTORY, startedAs, startedByLooks } from "./inventory.js";
 import { FOREIGN_PLATFORM_CUES, FOREIGN_TOOL_CUES, LEADING_VERBS } from "./lexicon.js";
 import type { IntentNeighbours } from "./neighbours.js";
@@ -180,6 +181,8 @@ function chooseIntent(rules: Request, classification: Classification, utterance:
     // "is v2 actually deployed to prod or still just on staging?": where a version is, asked.
     if (VERSION_WHERE_ASKED.test(utterance.clean)) return "status";
   }
+  // "we tune churn-xgb monthly": a habit told, whatever the classifier makes of its verb.
+  if (utterance.habitual && MUTATING_INTENTS.has(classification.intent)) return rules.intent;
   const reading = chooseReading(rules, classification, utterance);
   // "put v3 next to churn-prod on mirrored traffic without customers seeing its replies" asks for shadow testing, which no plan runs.
   // The same asked in another language ("comparer la nouvelle version avec celle en prod, sur les mêmes requêtes live"), whatever action was read.
@@ -658,7 +661,8 @@ export class LearnedInterpreter implements Interpreter {
     // The classifier learnt the inventory's names as they are spelt, so it reads them with their slips corrected.
     const classified = withCorrectedNames(text, rules.utterance.tokens);
     const classification = rules.settled ? undefined : this.withNeighbours(classified, await this.classifier.classify(classified));
-    if (!classification) return { request: rules.request, settled: true as const, utterance: rules.utterance, saysAction: true };
+    const ruleRead = rules.request.intent;
+    if (!classification) return { request: rules.request, settled: true as const, utterance: rules.utterance, saysAction: true, ruleRead };
     const chosen = startOfKnown(chooseIntent(rules.request, classification, rules.utterance), rules.utterance);
     const intent = chosen === "unknown" && this.describesNeedInEnglish(rules.request, classification, rules.utterance) ? "ask" : chosen;
     const score = Math.round(Math.min(1, Math.max(0, classification.score)) * 100) / 100;
@@ -668,7 +672,7 @@ export class LearnedInterpreter implements Interpreter {
     // Whether the words themselves ask for an action (the rules read one, or an action verb), not the classifier alone.
     // A request put politely ("can you kick off a batch transform with v2?") says it as well.
     const saysAction = MUTATING_INTENTS.has(rules.request.intent) || verbAbroad(rules.utterance.clean, undefined) !== undefined || (rules.utterance.polite && MUTATING_INTENTS.has(request.intent));
-    return { request, settled: false as const, utterance: rules.utterance, classification, readAs, saysAction };
+    return { request, settled: false as const, utterance: rules.utterance, classification, readAs, saysAction, ruleRead };
   }
 
   /**
@@ -747,7 +751,11 @@ export class LearnedInterpreter implements Interpreter {
       // "der traffic auf churn-dev ist eh minimal", read alone as a deploy by the classifier: a remark on an endpoint, not a deploy to it.
       // "mets la v2 en staging et sinon c'est quoi …": a version put somewhere by its verb is a deploy, its endpoint asked back if need be.
       const deploysTo = (deploysToNamedEndpoint(part.request) && (part.request.params.modelVersion !== undefined || part.saysAction)) || (part.request.intent === "deploy" && part.request.params.modelVersion !== undefined && part.saysAction);
-      if (MUTATING_INTENTS.has(part.request.intent) && (choiceOf(part.request) !== undefined || deploysTo)) actions.push(part.request);
+      // "the PM wants a better model. just launch tuning": a clause the rules read as the action its own first verb asks for is the request, its missing parts asked back.
+      const opensOnItsVerb = part.utterance.leadingIntent === part.request.intent || opensWithStartVerb(part.utterance, compiledLexicon());
+      // Where the whole already reads that action, the whole keeps what the other clauses say of it ("the tuning job … stop it").
+      const askedByItsVerb = opensOnItsVerb && part.ruleRead === part.request.intent && !part.utterance.question && !MUTATING_INTENTS.has(whole.intent);
+      if (MUTATING_INTENTS.has(part.request.intent) && (choiceOf(part.request) !== undefined || deploysTo || askedByItsVerb)) actions.push(part.request);
     }
     // Two actions in one message are not guessed at: the whole message's reading stands.
     if (actions.length > 1) return undefined;

@@ -36,12 +36,18 @@ describe("requests in English as people put them", { timeout: 60_000 }, () => {
       "quick sanity check — should we retrain churn-xgb this week or after the holidays? the drift on churn-prod is small",
       "heads up, I already pushed v2 to churn-dev myself",
       "we run an instance 24/7 behind churn-dev for a handful of calls. cheaper ways?",
+      "we retrain churn-xgb every monday. is a pipeline worth it for that?",
+      "our team tunes churn-xgb monthly",
+      "i deploy churn-xgb to churn-staging every friday by hand",
     ];
     for (const text of questions) expect(MUTATING_INTENTS.has((await read(text)).intent), text).toBe(false);
   });
 
   it("reads a polite request after a sentence of context, and refuses an unsupported operation asked for after one", async () => {
     expect(await read("the scheduler died before last night's scoring. could you start a batch transform with v1?")).toMatchObject({ intent: "deploy", params: { deployMode: "batch", modelVersion: 1 } });
+    // The request after the context names nothing; its recipe is asked back.
+    expect((await read("sales is unhappy with the scores. just kick off tuning with the usual settings")).intent).toBe("tune");
+    expect((await read("the labels were wrong all month. retrain it please")).intent).toBe("train");
     expect((await read("we moved everyone to churn-prod last month, so please remove the churn-dev endpoint")).intent).toBe("unknown");
   });
 
